@@ -1,0 +1,170 @@
+/**
+ * The outline of a note: a tree of named items that both the editor (document symbols, folding,
+ * smart select) and the CLI show. Names are what a reader scans: `Reference CHN/HR/2025/34`,
+ * `Opening — presents its compliments`, `¶4 The public security organs of China…`, `Second`, `二是`.
+ */
+import type { Block, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import { isHan } from './text/script';
+
+export type OutlineKind =
+  | 'frontMatter' | 'letterhead' | 'ownReference' | 'salutation' | 'opening' | 'closing' | 'placeDate'
+  | 'signature' | 'addressee' | 'annex' | 'title' | 'version' | 'paragraph' | 'point' | 'annotation';
+
+export interface OutlineItem {
+  readonly kind: OutlineKind;
+  readonly name: string;
+  readonly detail: string;
+  readonly span: Span;
+  /** The part to reveal and highlight: a marker, a reference value, or the first line. */
+  readonly selection: Span;
+  readonly children: readonly OutlineItem[];
+}
+
+const PREVIEW_WIDTH = 48;
+
+export function outlineOf(note: Note): OutlineItem[] {
+  const items: OutlineItem[] = [];
+  if (note.frontMatter) {
+    const entries = note.frontMatter.entries.map((e) => `${e.key}: ${e.value}`).join(', ');
+    items.push(leaf('frontMatter', 'Front matter', entries, note.frontMatter.span));
+  }
+  const versionsByStart = note.versions.map((version) => ({ version, item: versionItem(note, version) }));
+  let nextVersion = 0;
+  for (const block of note.blocks) {
+    while (nextVersion < versionsByStart.length && versionsByStart[nextVersion].version.span.start < block.span.start) {
+      items.push(versionsByStart[nextVersion++].item);
+    }
+    items.push(blockItem(note, block));
+  }
+  while (nextVersion < versionsByStart.length) items.push(versionsByStart[nextVersion++].item);
+  return items;
+}
+
+const VERSION_NAMES: Record<Language, string> = {
+  en: 'English version',
+  zh: '中文 Chinese version',
+  other: 'Other language version',
+};
+
+function versionItem(note: Note, version: LanguageVersion): OutlineItem {
+  const paragraphs = version.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.role === 'body').length;
+  return {
+    kind: 'version',
+    name: VERSION_NAMES[version.language],
+    detail: `${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}`,
+    span: version.span,
+    selection: firstLine(note.text, version.span),
+    children: version.blocks.map((block) => blockItem(note, block)),
+  };
+}
+
+function blockItem(note: Note, block: Block): OutlineItem {
+  const { text } = note;
+  switch (block.kind) {
+    case 'paragraph':
+      return paragraphItem(note, block);
+    case 'letterhead':
+      return leaf('letterhead', 'Letterhead', preview(text, block.lines[0] ?? block.span), block.span);
+    case 'ownReference':
+      return { ...leaf('ownReference', `Reference ${block.valueText}`, '', block.span), selection: block.value };
+    case 'salutation':
+      return leaf('salutation', `Salutation — ${preview(text, block.span)}`, '', block.span);
+    case 'placeDate':
+      return leaf('placeDate', `Place and date — ${preview(text, block.span)}`, '', block.span);
+    case 'signature':
+      return leaf('signature', 'Signature', preview(text, block.span), block.span);
+    case 'addressee':
+      return leaf('addressee', 'Addressee', preview(text, block.lines[0] ?? block.span), block.span);
+    case 'annex':
+      return leaf('annex', preview(text, block.lines[0] ?? block.span), '', block.span);
+    case 'title':
+      return leaf('title', `Title — ${preview(text, block.span)}`, '', block.span);
+  }
+}
+
+function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
+  const { text } = note;
+  const citations = note.citations
+    .filter((c) => c.span.start >= paragraph.span.start && c.span.end <= paragraph.span.end)
+    .map((c) => c.text);
+  const cited = [...new Set(citations)].join(', ');
+  const annotations = paragraph.annotations.map((a) => leaf('annotation', `%% ${a.text}`, '', a.span));
+  const split = paragraph.parts.length > 1 ? 'rejoined across a page break' : '';
+  const detail = [cited, split].filter((part) => part !== '').join(' · ');
+  if (paragraph.role !== 'body') {
+    const name = `${paragraph.role === 'opening' ? 'Opening' : 'Closing'} — ${formulaName(paragraph)}`;
+    return { ...leaf(paragraph.role, name, detail, paragraph.span), children: annotations };
+  }
+  return {
+    kind: 'paragraph',
+    name: `¶${paragraph.index} ${preview(text, paragraph.span)}`,
+    detail,
+    span: paragraph.span,
+    selection: firstLine(text, paragraph.span),
+    children: [...paragraph.points.map((point) => pointItem(text, point)), ...annotations]
+      .sort((a, b) => a.span.start - b.span.start),
+  };
+}
+
+function formulaName(paragraph: Paragraph): string {
+  const chinese = paragraph.language === 'zh';
+  if (paragraph.role === 'opening') {
+    if (chinese) return '致意';
+    return paragraph.person === 'first' ? 'I have the honour to' : 'presents its compliments';
+  }
+  return chinese ? '顺致崇高的敬意' : 'assurances of highest consideration';
+}
+
+function pointItem(text: string, point: Point): OutlineItem {
+  return {
+    kind: 'point',
+    name: point.markerText,
+    detail: preview(text, { start: point.marker.end, end: point.span.end }, 32),
+    span: point.span,
+    selection: point.marker,
+    children: point.children.map((child) => pointItem(text, child)),
+  };
+}
+
+function leaf(kind: OutlineKind, name: string, detail: string, span: Span): OutlineItem {
+  return { kind, name, detail, span, selection: span, children: [] };
+}
+
+function firstLine(text: string, span: Span): Span {
+  let end = span.start;
+  while (end < span.end && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  return { start: span.start, end };
+}
+
+/**
+ * The start of a text on one line, cut at a word boundary (a Chinese character counts double) and
+ * never inside a surrogate pair.
+ */
+export function preview(text: string, span: Span, width = PREVIEW_WIDTH): string {
+  let used = 0;
+  let out = '';
+  let lastSpace = -1;
+  let i = span.start;
+  for (; i < span.end && used < width; i++) {
+    const code = text.charCodeAt(i);
+    const isSpace = code <= 0x20 || code === 0xa0 || code === 0x3000;
+    if (isSpace) {
+      if (out.length > 0 && !out.endsWith(' ')) {
+        lastSpace = out.length;
+        out += ' ';
+        used++;
+      }
+      continue;
+    }
+    out += text[i];
+    used += isHan(code) ? 2 : 1;
+  }
+  if (i >= span.end) return out.trimEnd();
+  if (isHighSurrogate(out.charCodeAt(out.length - 1))) out = out.slice(0, -1);
+  const cut = lastSpace > width / 2 ? out.slice(0, lastSpace) : out;
+  return cut.trimEnd() + '…';
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

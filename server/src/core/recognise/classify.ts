@@ -1,0 +1,179 @@
+/**
+ * Second pass: decides what each raw block is. The header (letterhead, own reference, date,
+ * salutation, addressee at the top) is read line by line; the rest block by block.
+ */
+import type { Language, ParagraphRole, Span } from '../model';
+import type { Line } from '../text/lines';
+import { detectLanguage } from '../text/script';
+import { displayWidth, endsWithTerminalPunctuation } from '../text/measure';
+import type { RawBlock } from './blocks';
+import {
+  ANNEX, CLOSING, DATED, OPENING_FIRST_PERSON, OPENING_THIRD_PERSON, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
+  OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, TITLE_START, matchesAny,
+} from './patterns';
+
+export type BlockClass =
+  | { readonly kind: 'letterhead' | 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title' }
+  | { readonly kind: 'ownReference'; readonly value: Span }
+  | { readonly kind: 'paragraph'; readonly role: ParagraphRole; readonly person?: 'first' | 'third' };
+
+export interface ClassifiedBlock {
+  readonly lines: readonly Line[];
+  readonly start: number;
+  readonly end: number;
+  readonly afterPageBreak: boolean;
+  readonly language: Language;
+  readonly cls: BlockClass;
+}
+
+/** Lines longer than this (in columns, a Chinese character counting two) are prose, not headings. */
+const SHORT_LINE = 110;
+const MAX_HEADER_BLOCK_LINES = 12;
+/** A formula paragraph longer than this carries body text too and stays a body paragraph. */
+const MAX_FORMULA_LENGTH = 700;
+/** Only the start of a paragraph is searched for the opening formula. */
+const OPENING_SEARCH_LENGTH = 400;
+
+export function classifyBlocks(text: string, blocks: readonly RawBlock[]): ClassifiedBlock[] {
+  const result: ClassifiedBlock[] = [];
+  let index = 0;
+  for (; index < blocks.length; index++) {
+    const header = classifyHeaderBlock(text, blocks[index], result);
+    if (!header) break;
+    for (const piece of header) appendHeaderPiece(text, result, piece);
+  }
+  for (; index < blocks.length; index++) {
+    result.push(classifyBodyBlock(text, blocks[index], result));
+  }
+  return result;
+}
+
+/** Letterhead lines separated by blank lines (name, then address) still form one letterhead. */
+function appendHeaderPiece(text: string, result: ClassifiedBlock[], piece: ClassifiedBlock): void {
+  const previous = result[result.length - 1];
+  if (previous?.cls.kind === 'letterhead' && piece.cls.kind === 'letterhead') {
+    result[result.length - 1] = fromLines(text, [...previous.lines, ...piece.lines], previous.afterPageBreak, previous.cls);
+  } else {
+    result.push(piece);
+  }
+}
+
+type LineKind = 'reference' | 'date' | 'salutation' | 'other';
+
+function lineKind(text: string, line: Line): { kind: LineKind; value?: Span } {
+  const content = text.slice(line.trimStart, line.trimEnd);
+  if (content.length > 140) return { kind: 'other' };
+  const labelled = OWN_REFERENCE_LABELLED.exec(content);
+  if (labelled) {
+    const valueStart = line.trimStart + content.length - labelled[1].length;
+    return { kind: 'reference', value: { start: valueStart, end: line.trimEnd } };
+  }
+  if ((OWN_REFERENCE_BARE.test(content) && hasLetterAndDigit(content)) || OWN_REFERENCE_CHINESE.test(content)) {
+    return { kind: 'reference', value: { start: line.trimStart, end: line.trimEnd } };
+  }
+  if (content.length <= 80 && matchesAny(DATED, content)) return { kind: 'date' };
+  if (matchesAny(SALUTATION, content)) return { kind: 'salutation' };
+  return { kind: 'other' };
+}
+
+function hasLetterAndDigit(content: string): boolean {
+  return /[A-Za-z]/.test(content) && /\d/.test(content);
+}
+
+/**
+ * Splits a header block into its lines' kinds, or returns undefined when the block is no longer
+ * part of the header (an opening formula, prose, or anything long).
+ */
+function classifyHeaderBlock(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): ClassifiedBlock[] | undefined {
+  if (block.lines.length > MAX_HEADER_BLOCK_LINES || !block.lines.every((line) => isShort(text, line))) return undefined;
+  if (isOpening(text, block.start, block.end, before)) return undefined;
+  const kinds = block.lines.map((line) => lineKind(text, line));
+  const seenStructure = before.some((b) => b.cls.kind !== 'letterhead');
+  const allOther = kinds.every((k) => k.kind === 'other');
+  if (allOther && seenStructure && block.lines.length === 1 && endsWithTerminalPunctuation(text, block.start, block.end)) {
+    return undefined;
+  }
+  const pieces: ClassifiedBlock[] = [];
+  block.lines.forEach((line, n) => {
+    const { kind, value } = kinds[n];
+    const cls: BlockClass =
+      kind === 'reference' && value ? { kind: 'ownReference', value }
+        : kind === 'date' ? { kind: 'placeDate' }
+          : kind === 'salutation' ? { kind: 'salutation' }
+            : { kind: seenStructure || pieces.some((p) => p.cls.kind !== 'letterhead') ? 'addressee' : 'letterhead' };
+    const previous = pieces[pieces.length - 1];
+    if (previous && previous.cls.kind === cls.kind && (cls.kind === 'letterhead' || cls.kind === 'addressee')) {
+      pieces[pieces.length - 1] = extend(text, previous, line);
+    } else {
+      pieces.push(fromLines(text, [line], n === 0 && block.afterPageBreak, cls));
+    }
+  });
+  return pieces;
+}
+
+function classifyBodyBlock(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): ClassifiedBlock {
+  const first = block.lines[0];
+  const firstContent = text.slice(first.trimStart, first.trimEnd);
+  const make = (cls: BlockClass) => fromLines(text, block.lines, block.afterPageBreak, cls);
+  if (block.lines.length === 1 && matchesAny(SALUTATION, firstContent)) return make({ kind: 'salutation' });
+  if (SIGNATURE.test(firstContent)) return make({ kind: 'signature' });
+  if (ANNEX.test(firstContent)) return make({ kind: 'annex' });
+  const allShort = block.lines.every((line) => isShort(text, line));
+  if (allShort && block.lines.length <= 3 && firstContent.length <= 80 && matchesAny(DATED, firstContent)) {
+    return make({ kind: 'placeDate' });
+  }
+  const opening = isOpening(text, block.start, block.end, before);
+  if (opening) return make({ kind: 'paragraph', role: 'opening', person: opening });
+  if (block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end))) {
+    return make({ kind: 'paragraph', role: 'closing' });
+  }
+  if (allShort && block.lines.length <= 8 && !endsWithTerminalPunctuation(text, block.start, block.end)) {
+    return make({ kind: shortBlockKind(text, block, before) });
+  }
+  return make({ kind: 'paragraph', role: 'body' });
+}
+
+/** Short unpunctuated blocks: the signatory's name after a signature, an addressee after the closing, or a title. */
+function shortBlockKind(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): 'signature' | 'addressee' | 'title' {
+  const previous = before[before.length - 1];
+  if (previous?.cls.kind === 'signature') return 'signature';
+  const firstContent = text.slice(block.lines[0].trimStart, block.lines[0].trimEnd);
+  if (TITLE_START.test(firstContent)) return 'title';
+  const afterClosing = previous && (isClosing(previous) || previous.cls.kind === 'placeDate');
+  if (afterClosing || (block.lines.length > 1 && !before.some((b) => b.cls.kind === 'paragraph'))) return 'addressee';
+  return block.lines.length === 1 ? 'title' : 'addressee';
+}
+
+function isClosing(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role === 'closing';
+}
+
+/** 'third' or 'first' when the text starts a note with its opening formula, undefined otherwise. */
+function isOpening(
+  text: string, start: number, end: number, before: readonly ClassifiedBlock[],
+): 'first' | 'third' | undefined {
+  const language = detectLanguage(text, start, end);
+  const alreadyOpened = before.some(
+    (b) => b.cls.kind === 'paragraph' && b.cls.role === 'opening' && b.language === language,
+  );
+  if (alreadyOpened) return undefined;
+  const head = text.slice(start, Math.min(end, start + OPENING_SEARCH_LENGTH));
+  if (matchesAny(OPENING_THIRD_PERSON, head)) return 'third';
+  const precededByBody = before.some((b) => b.cls.kind === 'paragraph' && b.language === language);
+  if (!precededByBody && matchesAny(OPENING_FIRST_PERSON, head)) return 'first';
+  return undefined;
+}
+
+function isShort(text: string, line: Line): boolean {
+  return displayWidth(text, line.trimStart, line.trimEnd) <= SHORT_LINE;
+}
+
+function fromLines(text: string, lines: readonly Line[], afterPageBreak: boolean, cls: BlockClass): ClassifiedBlock {
+  const start = lines[0].trimStart;
+  const end = lines[lines.length - 1].trimEnd;
+  return { lines, start, end, afterPageBreak, cls, language: detectLanguage(text, start, end) };
+}
+
+function extend(text: string, block: ClassifiedBlock, line: Line): ClassifiedBlock {
+  return fromLines(text, [...block.lines, line], block.afterPageBreak, block.cls);
+}

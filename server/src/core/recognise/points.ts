@@ -1,0 +1,293 @@
+/**
+ * Numbered points inside a paragraph: `First, … Second, …`, `firstly, …; secondly, …`, `一是…二是…`,
+ * `第一，`, `首先，…其次，…最后，`, `(a)`, `(i)`, `（一）`, `（1）`, `①`; and the paragraph's own number
+ * (`1.`, `一、`). Each marker is accepted only where its boundary and its place in a sequence make
+ * it a list marker, so that `article 9 (b)` or `统一是` are not taken for points.
+ */
+import type { Language, Point, PointStyle, Span } from '../model';
+import { isWhitespace, isUpperLatin, isLowerLatin } from '../text/script';
+import {
+  CHINESE_FINAL, CHINESE_SEQUENCE, CIRCLED_DIGITS, ENGLISH_FINAL_WORDS, ENGLISH_ORDINALS,
+  chineseNumeralValue, romanValue,
+} from './markers';
+
+const MARKER = new RegExp(
+  [
+    '(?<word>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?|finally|lastly),',
+    '(?<zhShi>[一二三四五六七八九十]{1,3})是',
+    '第(?<zhDi>[一二三四五六七八九十]{1,3})[，,、]',
+    '(?<zhSeq>首先|其次|再次|最后)[，,]',
+    '[（(](?<paren>[一二三四五六七八九十]{1,3}|[a-z]|[ivxl]{1,6}|\\d{1,2})[）)]',
+    '(?<circled>[①-⑳])',
+  ].join('|'),
+  'giu',
+);
+
+const PARAGRAPH_NUMBER = /^(?:(?<arabic>\d{1,2})[.、．](?=[\s\u3400-\u9fff])|(?<dun>[一二三四五六七八九十]{1,3})、)/u;
+
+type Family =
+  | 'en-word' | 'zh-shi' | 'zh-seq' | 'paren-latin' | 'paren-roman' | 'paren-arabic' | 'paren-zh' | 'circled';
+
+interface Candidate {
+  start: number;
+  end: number;
+  family: Family;
+  style: PointStyle;
+  ordinal: number;
+  isFinal: boolean;
+  /** Which boundary the marker needs before it. */
+  boundary: 'sentence' | 'clause' | 'list';
+  /** The alternative reading of `(i)`, `(v)`, `(x)`: a Roman numeral instead of a letter. */
+  romanAlternative?: number;
+}
+
+/** Sequence state carried from paragraph to paragraph for the lists that run across paragraphs. */
+export class PointSequence {
+  private readonly last = new Map<Family, number>();
+
+  expects(family: Family, ordinal: number): boolean {
+    return ordinal === 1 || this.last.get(family) === ordinal - 1;
+  }
+
+  lastOrdinal(family: Family): number {
+    return this.last.get(family) ?? 0;
+  }
+
+  accept(family: Family, ordinal: number): void {
+    this.last.set(family, ordinal);
+  }
+
+  /** Lists of bracketed markers do not run on into the next paragraph. */
+  endParagraph(): void {
+    for (const family of ['paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled'] as const) {
+      this.last.delete(family);
+    }
+  }
+}
+
+/** The paragraph's own number at its very start (`1.`, `一、`), if any. */
+export function findParagraphNumber(text: string, start: number, language: Language): Point | undefined {
+  const head = text.slice(start, Math.min(text.length, start + 8));
+  const match = PARAGRAPH_NUMBER.exec(head);
+  if (!match?.groups) return undefined;
+  const arabic = match.groups.arabic;
+  const ordinal = arabic ? Number(arabic) : chineseNumeralValue(match.groups.dun ?? '');
+  if (ordinal === 0) return undefined;
+  const marker = { start, end: start + match[0].length };
+  return {
+    kind: 'point', language, span: marker, marker, markerText: match[0].trim(),
+    style: arabic ? 'arabic' : 'zh-dun', ordinal, isFinal: false, children: [],
+  };
+}
+
+/**
+ * Finds the points of one paragraph made of `parts` (several when a page break split it).
+ * `contentStart` skips the paragraph's own number. Runs in time linear in the paragraph.
+ */
+export function findPoints(
+  text: string, parts: readonly Span[], contentStart: number, language: Language, sequence: PointSequence,
+): Point[] {
+  const accepted: Array<Candidate & { depth: number }> = [];
+  const families: Family[] = [];
+  parts.forEach((part, partIndex) => {
+    const from = Math.max(part.start, partIndex === 0 ? contentStart : part.start);
+    for (const candidate of scanPart(text, from, part.end)) {
+      const placed = place(candidate, text, parts, partIndex, from, families, sequence);
+      if (placed) accepted.push(placed);
+    }
+  });
+  sequence.endParagraph();
+  const end = parts[parts.length - 1].end;
+  return buildTree(text, accepted, end, language);
+}
+
+function scanPart(text: string, from: number, to: number): Candidate[] {
+  const slice = text.slice(from, to);
+  const found: Candidate[] = [];
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(slice); match; match = MARKER.exec(slice)) {
+    const candidate = toCandidate(match, from);
+    if (candidate) found.push(candidate);
+  }
+  return found;
+}
+
+function toCandidate(match: RegExpExecArray, offset: number): Candidate | undefined {
+  const groups = match.groups ?? {};
+  const start = offset + match.index;
+  const end = start + match[0].length;
+  if (groups.word) return wordCandidate(groups.word, start, end);
+  if (groups.zhShi) return numbered(start, end, 'zh-shi', 'zh-shi', chineseNumeralValue(groups.zhShi), 'clause');
+  if (groups.zhDi) return numbered(start, end, 'zh-seq', 'zh-di', chineseNumeralValue(groups.zhDi), 'clause');
+  if (groups.zhSeq) return sequenceCandidate(groups.zhSeq, start, end);
+  if (groups.paren) return parenCandidate(groups.paren, start, end);
+  if (groups.circled) return numbered(start, end, 'circled', 'circled', CIRCLED_DIGITS.indexOf(groups.circled) + 1, 'clause');
+  return undefined;
+}
+
+function numbered(
+  start: number, end: number, family: Family, style: PointStyle, ordinal: number, boundary: Candidate['boundary'],
+): Candidate | undefined {
+  return ordinal > 0 ? { start, end, family, style, ordinal, isFinal: false, boundary } : undefined;
+}
+
+function wordCandidate(word: string, start: number, end: number): Candidate | undefined {
+  const lower = word.toLowerCase();
+  if (ENGLISH_FINAL_WORDS.has(lower)) {
+    return { start, end, family: 'en-word', style: 'final-word', ordinal: 0, isFinal: true, boundary: 'sentence' };
+  }
+  const stem = lower.endsWith('ly') ? lower.slice(0, -2) : lower;
+  return numbered(start, end, 'en-word', 'ordinal-word', ENGLISH_ORDINALS.get(stem) ?? 0, 'sentence');
+}
+
+function sequenceCandidate(word: string, start: number, end: number): Candidate | undefined {
+  if (word === CHINESE_FINAL) {
+    return { start, end, family: 'zh-seq', style: 'zh-sequence', ordinal: 0, isFinal: true, boundary: 'clause' };
+  }
+  return numbered(start, end, 'zh-seq', 'zh-sequence', CHINESE_SEQUENCE.get(word) ?? 0, 'clause');
+}
+
+function parenCandidate(inner: string, start: number, end: number): Candidate | undefined {
+  const code = inner.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return numbered(start, end, 'paren-arabic', 'arabic-paren', Number(inner), 'list');
+  if (code > 0x7f) return numbered(start, end, 'paren-zh', 'zh-paren', chineseNumeralValue(inner), 'list');
+  const roman = romanValue(inner.toLowerCase());
+  if (inner.length > 1) return numbered(start, end, 'paren-roman', 'roman-paren', roman, 'list');
+  const letter = inner.toLowerCase().charCodeAt(0) - 0x60;
+  const candidate = numbered(start, end, 'paren-latin', 'latin-paren', letter, 'list');
+  if (candidate && roman > 0) candidate.romanAlternative = roman;
+  return candidate;
+}
+
+/** Decides whether a candidate is a point here, and at which depth; undefined when it is not. */
+function place(
+  candidate: Candidate, text: string, parts: readonly Span[], partIndex: number, from: number,
+  families: Family[], sequence: PointSequence,
+): (Candidate & { depth: number }) | undefined {
+  const resolved = resolveSequence(candidate, sequence, families);
+  if (!resolved) return undefined;
+  const before = precedingContext(text, resolved.start, parts, partIndex, from);
+  if (!boundaryHolds(resolved, before, text.charCodeAt(resolved.start), families.includes(resolved.family))) {
+    return undefined;
+  }
+  sequence.accept(resolved.family, resolved.ordinal);
+  return { ...resolved, depth: nestingDepth(resolved.family, families) };
+}
+
+/** Fixes `(i)` as a letter or a Roman numeral and `Finally` to the ordinal after the last point. */
+function resolveSequence(candidate: Candidate, sequence: PointSequence, families: readonly Family[]): Candidate | undefined {
+  if (candidate.isFinal) {
+    const last = sequence.lastOrdinal(candidate.family);
+    return last > 0 ? { ...candidate, ordinal: last + 1 } : undefined;
+  }
+  if (candidate.romanAlternative !== undefined) {
+    const continuesLetters =
+      families.includes('paren-latin') && sequence.lastOrdinal('paren-latin') === candidate.ordinal - 1;
+    if (continuesLetters) return candidate;
+    const asRoman: Candidate = { ...candidate, family: 'paren-roman', style: 'roman-paren', ordinal: candidate.romanAlternative };
+    return sequence.expects('paren-roman', asRoman.ordinal) ? asRoman : undefined;
+  }
+  return sequence.expects(candidate.family, candidate.ordinal) ? candidate : undefined;
+}
+
+interface Preceding {
+  /** The nearest character before the marker that is not white space, or 0 at the paragraph start. */
+  char: number;
+  /** Whether only spaces/tabs separate the marker from a line break or the paragraph start. */
+  atLineStart: boolean;
+  /** The word right before, for `; and (c)`. */
+  word: string;
+}
+
+function precedingContext(text: string, index: number, parts: readonly Span[], partIndex: number, from: number): Preceding {
+  let i = index - 1;
+  let atLineStart = false;
+  const floor = partIndex === 0 ? from : parts[partIndex].start;
+  while (i >= floor && isWhitespace(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) atLineStart = true;
+    i--;
+  }
+  if (i < floor) {
+    if (partIndex === 0) return { char: 0, atLineStart: true, word: '' };
+    const previousEnd = parts[partIndex - 1].end;
+    return { char: text.charCodeAt(previousEnd - 1), atLineStart: false, word: '' };
+  }
+  const wordEnd = i + 1;
+  let wordStart = wordEnd;
+  while (wordStart > floor && wordEnd - wordStart < 4 && isLatinWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+  return { char: text.charCodeAt(i), atLineStart, word: text.slice(wordStart, wordEnd).toLowerCase() };
+}
+
+function isLatinWordChar(code: number): boolean {
+  return isUpperLatin(code) || isLowerLatin(code);
+}
+
+const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x201d, 0x22]); // . ! ? 。 ！ ？ ” "
+const CLAUSE_END = new Set([0x3a, 0x3b, 0xff1a, 0xff1b, 0x2014]); // : ; ： ； —
+const CHINESE_CLAUSE = new Set([0xff0c, 0x3001]); // ， 、
+
+function boundaryHolds(candidate: Candidate, before: Preceding, firstCode: number, familyActive: boolean): boolean {
+  const { char } = before;
+  const atStart = char === 0 || before.atLineStart;
+  switch (candidate.boundary) {
+    case 'sentence':
+      if (atStart || SENTENCE_END.has(char)) return isUpperLatin(firstCode);
+      return CLAUSE_END.has(char);
+    case 'clause':
+      return atStart || SENTENCE_END.has(char) || CLAUSE_END.has(char) || CHINESE_CLAUSE.has(char) || char === 0x2c;
+    case 'list':
+      if (atStart || CLAUSE_END.has(char)) return true;
+      if (before.word === 'and' || before.word === 'or') return true;
+      return familyActive && (char === 0x2c || CHINESE_CLAUSE.has(char) || SENTENCE_END.has(char));
+  }
+}
+
+const FLAT_FAMILIES: ReadonlySet<Family> = new Set(['en-word', 'zh-shi', 'zh-seq']);
+
+/** Bracketed lists nest: `(i)` after `(a)` sits under `(a)`; returning to `(b)` closes the inner list. */
+function nestingDepth(family: Family, families: Family[]): number {
+  if (FLAT_FAMILIES.has(family)) {
+    families.length = 0;
+    families.push(family);
+    return 0;
+  }
+  const at = families.indexOf(family);
+  if (at >= 0) families.length = at + 1;
+  else {
+    if (families.length > 0 && FLAT_FAMILIES.has(families[families.length - 1])) families.length = 0;
+    families.push(family);
+  }
+  return families.length - 1;
+}
+
+function buildTree(
+  text: string, markers: ReadonlyArray<Candidate & { depth: number }>, paragraphEnd: number, language: Language,
+): Point[] {
+  const roots: Point[] = [];
+  const stack: Array<{ depth: number; children: Point[] }> = [{ depth: -1, children: roots }];
+  markers.forEach((marker, index) => {
+    let end = paragraphEnd;
+    for (let next = index + 1; next < markers.length; next++) {
+      if (markers[next].depth <= marker.depth) {
+        end = trimEnd(text, markers[next].start);
+        break;
+      }
+    }
+    const point: Point = {
+      kind: 'point', language, span: { start: marker.start, end }, marker: { start: marker.start, end: marker.end },
+      markerText: text.slice(marker.start, marker.end).replace(/[,，、]$/, ''), style: marker.style,
+      ordinal: marker.ordinal, isFinal: marker.isFinal, children: [],
+    };
+    while (stack[stack.length - 1].depth >= marker.depth) stack.pop();
+    stack[stack.length - 1].children.push(point);
+    stack.push({ depth: marker.depth, children: point.children as Point[] });
+  });
+  return roots;
+}
+
+function trimEnd(text: string, end: number): number {
+  let at = end;
+  while (at > 0 && isWhitespace(text.charCodeAt(at - 1))) at--;
+  return at;
+}
