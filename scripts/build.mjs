@@ -1,5 +1,8 @@
 // Bundles the three entry points (client, server, CLI) into dist/ with esbuild.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -10,6 +13,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { SERVER_VERSION: JSON.stringify(version), CLI_VERSION: JSON.stringify(version) },
 };
 
 await Promise.all([

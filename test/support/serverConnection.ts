@@ -1,0 +1,71 @@
+/**
+ * Test harness: spawns the bundled server (`node dist/server.js --stdio`) and speaks JSON-RPC to it
+ * through vscode-languageserver-protocol, exactly as an editor does.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
+  InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type InitializeResult, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
+
+export interface ServerSession {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly initializeResult: InitializeResult;
+  /** Opens a document with the given text; returns its URI. */
+  open(uri: string, text: string, languageId?: string): Promise<string>;
+  /** Opens a file of the repository (relative path) under its real file URI. */
+  openFile(relativePath: string): Promise<{ uri: string; text: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(): Promise<ServerSession> {
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.listen();
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(REPO_ROOT).toString(),
+    capabilities: {
+      textDocument: {
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        definition: { linkSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+      workspace: { configuration: true },
+    },
+    workspaceFolders: [{ uri: pathToFileURL(REPO_ROOT).toString(), name: 'diplonote' }],
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  const open = async (uri: string, text: string, languageId = 'diplomatic-note') => {
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return uri;
+  };
+  return {
+    connection, process: child, initializeResult, open,
+    async openFile(relativePath) {
+      const absolute = path.join(REPO_ROOT, relativePath);
+      const text = readFileSync(absolute, 'utf8');
+      return { uri: await open(pathToFileURL(absolute).toString(), text), text };
+    },
+    async stop() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (child.exitCode === null) {
+        await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+        await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      connection.dispose();
+    },
+  };
+}
