@@ -197,6 +197,7 @@ function buildBlocks(
       numbering.reset();
       i = version.to - 1;
     } else {
+      if (blocks[i].cls.kind === 'annex') numbering.reset();
       built.topLevel.push(toBlock(text, blocks[i], numbering, annotationsOf(blocks[i]), built));
     }
   }

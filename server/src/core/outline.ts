@@ -37,7 +37,34 @@ export function outlineOf(note: Note): OutlineItem[] {
     items.push(blockItem(note, block));
   }
   while (nextVersion < versionsByStart.length) items.push(versionsByStart[nextVersion++].item);
-  return items;
+  return nestUnderAnnexes(items);
+}
+
+const ANNEX_CONTENT: ReadonlySet<OutlineKind> = new Set(['title', 'paragraph', 'annotation']);
+
+/** The title and paragraphs after an `Annex` heading belong to the annex. */
+function nestUnderAnnexes(items: readonly OutlineItem[]): OutlineItem[] {
+  const result: OutlineItem[] = [];
+  let annex: { item: OutlineItem; children: OutlineItem[] } | undefined;
+  const close = () => {
+    if (!annex) return;
+    const last = annex.children[annex.children.length - 1];
+    const end = last ? Math.max(annex.item.span.end, last.span.end) : annex.item.span.end;
+    result.push({ ...annex.item, span: { start: annex.item.span.start, end }, children: annex.children });
+    annex = undefined;
+  };
+  for (const item of items) {
+    if (item.kind === 'annex') {
+      close();
+      annex = { item, children: [] };
+    } else if (annex && ANNEX_CONTENT.has(item.kind)) annex.children.push(item);
+    else {
+      close();
+      result.push(item);
+    }
+  }
+  close();
+  return result;
 }
 
 const VERSION_NAMES: Record<Language, string> = {
@@ -149,7 +176,7 @@ export function preview(text: string, span: Span, width = PREVIEW_WIDTH): string
     const code = text.charCodeAt(i);
     const isSpace = code <= 0x20 || code === 0xa0 || code === 0x3000;
     if (isSpace) {
-      if (out.length > 0 && !out.endsWith(' ')) {
+      if (out.length > 0 && !out.endsWith(' ') && !joinsChineseLines(text, i, span.end, out)) {
         lastSpace = out.length;
         out += ' ';
         used++;
@@ -163,6 +190,13 @@ export function preview(text: string, span: Span, width = PREVIEW_WIDTH): string
   if (isHighSurrogate(out.charCodeAt(out.length - 1))) out = out.slice(0, -1);
   const cut = lastSpace > width / 2 ? out.slice(0, lastSpace) : out;
   return cut.trimEnd() + '…';
+}
+
+/** A line break between two Chinese characters is a PDF wrap, not a space. */
+function joinsChineseLines(text: string, at: number, end: number, out: string): boolean {
+  let next = at;
+  while (next < end && text.charCodeAt(next) <= 0x20) next++;
+  return isHan(out.charCodeAt(out.length - 1)) && next < end && isHan(text.charCodeAt(next));
 }
 
 function isHighSurrogate(code: number): boolean {

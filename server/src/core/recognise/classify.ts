@@ -4,7 +4,7 @@
  */
 import type { Language, ParagraphRole, Span } from '../model';
 import type { Line } from '../text/lines';
-import { detectLanguage } from '../text/script';
+import { detectLanguage, isLowerLatin } from '../text/script';
 import { displayWidth, endsWithTerminalPunctuation } from '../text/measure';
 import type { RawBlock } from './blocks';
 import {
@@ -45,7 +45,12 @@ export function classifyBlocks(text: string, blocks: readonly RawBlock[]): Class
   for (; index < blocks.length; index++) {
     result.push(classifyBodyBlock(text, blocks[index], result));
   }
-  return result;
+  return result.map((block, at) => (isStrandedTitle(block, result[at + 1]) ? { ...block, cls: { kind: 'addressee' } } : block));
+}
+
+/** A heading heads something: a short line with no paragraph after it is an address line. */
+function isStrandedTitle(block: ClassifiedBlock, next: ClassifiedBlock | undefined): boolean {
+  return block.cls.kind === 'title' && next?.cls.kind !== 'paragraph' && next?.cls.kind !== 'title';
 }
 
 /** Letterhead lines separated by blank lines (name, then address) still form one letterhead. */
@@ -87,12 +92,9 @@ function hasLetterAndDigit(content: string): boolean {
 function classifyHeaderBlock(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): ClassifiedBlock[] | undefined {
   if (block.lines.length > MAX_HEADER_BLOCK_LINES || !block.lines.every((line) => isShort(text, line))) return undefined;
   if (isOpening(text, block.start, block.end, before)) return undefined;
+  if (looksLikeProse(text, block) || TITLE_START.test(text.slice(block.start, block.lines[0].trimEnd))) return undefined;
   const kinds = block.lines.map((line) => lineKind(text, line));
   const seenStructure = before.some((b) => b.cls.kind !== 'letterhead');
-  const allOther = kinds.every((k) => k.kind === 'other');
-  if (allOther && seenStructure && block.lines.length === 1 && endsWithTerminalPunctuation(text, block.start, block.end)) {
-    return undefined;
-  }
   const pieces: ClassifiedBlock[] = [];
   block.lines.forEach((line, n) => {
     const { kind, value } = kinds[n];
@@ -118,30 +120,67 @@ function classifyBodyBlock(text: string, block: RawBlock, before: readonly Class
   if (block.lines.length === 1 && matchesAny(SALUTATION, firstContent)) return make({ kind: 'salutation' });
   if (SIGNATURE.test(firstContent)) return make({ kind: 'signature' });
   if (ANNEX.test(firstContent)) return make({ kind: 'annex' });
-  const allShort = block.lines.every((line) => isShort(text, line));
-  if (allShort && block.lines.length <= 3 && firstContent.length <= 80 && matchesAny(DATED, firstContent)) {
-    return make({ kind: 'placeDate' });
-  }
+  const prose = looksLikeProse(text, block);
+  if (!prose && isPlaceAndDate(text, block)) return make({ kind: 'placeDate' });
   const opening = isOpening(text, block.start, block.end, before);
   if (opening) return make({ kind: 'paragraph', role: 'opening', person: opening });
   if (block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end))) {
     return make({ kind: 'paragraph', role: 'closing' });
   }
-  if (allShort && block.lines.length <= 8 && !endsWithTerminalPunctuation(text, block.start, block.end)) {
+  if (isTitle(text, block, before)) return make({ kind: 'title' });
+  if (!prose && block.lines.length <= 8 && block.lines.every((line) => isShort(text, line))) {
     return make({ kind: shortBlockKind(text, block, before) });
   }
   return make({ kind: 'paragraph', role: 'body' });
 }
 
+/**
+ * Prose, as opposed to a heading or an address: Chinese sentence punctuation, a sentence break
+ * inside, final punctuation, or lines that continue in lower case (hard-wrapped text from a PDF).
+ */
+function looksLikeProse(text: string, block: RawBlock): boolean {
+  if (endsWithTerminalPunctuation(text, block.start, block.end)) return true;
+  if (displayWidth(text, block.start, block.end) > MAX_HEADING_WIDTH * 2) return true;
+  if (block.lines.slice(1).some((line) => isLowerLatin(text.charCodeAt(line.trimStart)))) return true;
+  return PROSE_MARK.test(text.slice(block.start, block.end));
+}
+
+const MAX_HEADING_WIDTH = 200;
+const PROSE_MARK = /[，。；]|[a-z][.;] [A-Z]/;
+
+/** `Geneva, 12 May 2025`, `2025年8月18日于日内瓦`: a date and little else. */
+function isPlaceAndDate(text: string, block: RawBlock): boolean {
+  if (block.lines.length > 3) return false;
+  const content = text.slice(block.start, block.end);
+  const date = matchesAny(DATED, content);
+  if (!date) return false;
+  return displayWidth(content, 0, content.length) - displayWidth(date[0], 0, date[0].length) <= MAX_PLACE_WIDTH;
+}
+
+const MAX_PLACE_WIDTH = 40;
+
+/** A heading of the enclosed text: `Reply of the Government …`, or the line after `Annex`. */
+function isTitle(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): boolean {
+  if (block.lines.length > 2 || endsWithTerminalPunctuation(text, block.start, block.end)) return false;
+  if (displayWidth(text, block.start, block.end) > MAX_HEADING_WIDTH) return false;
+  const firstContent = text.slice(block.lines[0].trimStart, block.lines[0].trimEnd);
+  return TITLE_START.test(firstContent) || isBareAnnexHeading(text, before[before.length - 1]);
+}
+
+/** `Annex`, `Annex II`, `附件一` alone on its line: the title of the annex follows. */
+function isBareAnnexHeading(text: string, block: ClassifiedBlock | undefined): boolean {
+  if (block?.cls.kind !== 'annex' || block.lines.length !== 1) return false;
+  const match = ANNEX.exec(text.slice(block.start, block.end));
+  return match !== null && match[0].length === block.end - block.start;
+}
+
 /** Short unpunctuated blocks: the signatory's name after a signature, an addressee after the closing, or a title. */
 function shortBlockKind(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): 'signature' | 'addressee' | 'title' {
   const previous = before[before.length - 1];
-  if (previous?.cls.kind === 'signature') return 'signature';
-  const firstContent = text.slice(block.lines[0].trimStart, block.lines[0].trimEnd);
-  if (TITLE_START.test(firstContent)) return 'title';
-  const afterClosing = previous && (isClosing(previous) || previous.cls.kind === 'placeDate');
+  if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return 'signature';
+  const afterClosing = previous && (isClosing(previous) || previous.cls.kind === 'placeDate' || previous.cls.kind === 'signature');
   if (afterClosing || (block.lines.length > 1 && !before.some((b) => b.cls.kind === 'paragraph'))) return 'addressee';
-  return block.lines.length === 1 ? 'title' : 'addressee';
+  return block.lines.length === 1 && text.slice(block.start, block.end).length > 0 ? 'title' : 'addressee';
 }
 
 function isClosing(block: ClassifiedBlock): boolean {

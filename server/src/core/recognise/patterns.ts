@@ -35,7 +35,8 @@ export const SALUTATION: readonly RegExp[] = [
 
 export const SIGNATURE = /^[(（]\s?(?:signed|签字|签名|签署|签章)\s?[)）]/i;
 
-export const ANNEX = /^(?:annex(?:e|es)?|enclosures?|attachments?|appendix|appendices)(?:\s(?:no\.\s?)?[IVXLC0-9A-Z]{1,6})?\s?[.:]?$|^附件\s?[一二三四五六七八九十0-9]{0,3}\s?[:：]?$/i;
+export const ANNEX =
+  /^(?:annex(?:e|es)?|enclosures?|attachments?|appendix|appendices)(?![A-Za-z])(?:\s(?:no\.\s?)?[IVXLC0-9A-Z]{1,6})?\s?(?:[.:：]|$)|^附件\s?[一二三四五六七八九十0-9]{0,3}\s?(?:[:：]|$)/i;
 
 const MONTHS =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';

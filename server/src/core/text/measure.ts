@@ -14,8 +14,10 @@ export function displayWidth(text: string, start: number, end: number): number {
 const TERMINAL = new Set([
   0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0xff0e, 0x2026, // . ! ? 。 ！ ？ ． …
   0x3a, 0xff1a, // : ：
-  0x201d, 0x22, 0x29, 0xff09, 0x300d, 0x300f, 0x5d, // closing quotes and brackets after a full stop
 ]);
+
+/** Closing quotes and brackets, which end a sentence only when the sentence ended inside them. */
+const CLOSERS = new Set([0x201d, 0x2019, 0x22, 0x27, 0x29, 0xff09, 0x300d, 0x300f, 0x5d, 0x3011]);
 
 /** The last character that is not white space, or 0 for an empty range. */
 export function lastSignificantCode(text: string, start: number, end: number): number {
@@ -27,7 +29,10 @@ export function lastSignificantCode(text: string, start: number, end: number): n
 }
 
 export function endsWithTerminalPunctuation(text: string, start: number, end: number): boolean {
-  return TERMINAL.has(lastSignificantCode(text, start, end));
+  let at = end;
+  while (at > start && isWhitespace(text.charCodeAt(at - 1))) at--;
+  for (let closers = 0; closers < 3 && at > start && CLOSERS.has(text.charCodeAt(at - 1)); closers++) at--;
+  return at > start && TERMINAL.has(text.charCodeAt(at - 1));
 }
 
 export function endsWithColon(text: string, start: number, end: number): boolean {

@@ -1,0 +1,343 @@
+/**
+ * Sentence and paragraph alignment of an English and a Chinese version: a Gale–Church dynamic programme
+ * over character lengths, strengthened by shared anchors (see anchors.ts), restricted to a band around
+ * the length diagonal so that it runs in O(n·w), and deterministic (fixed shape order, strict
+ * comparisons, no randomness).
+ *
+ * Confidence of a bead is its posterior probability under the same model: the forward–backward sum over
+ * every path in the band, with path weight exp(-cost), of the paths that contain this exact bead. It is
+ * 1 when no other segmentation comes close, and about 1/2 when an alternative (say 1-1 + 0-1 instead of
+ * 1-2) is as likely, which is what a reader of a jump or a check wants to know.
+ */
+import { AlignUnit, AnchorMatcher, defaultAnchorWeight } from './anchors';
+import { BEAD_SHAPES, BeadShape, DEFAULT_VARIANCE, estimateRatio, lengthCost, LengthModel } from './galeChurch';
+
+export type { AlignUnit } from './anchors';
+
+export interface Bead {
+  readonly en: number[];
+  readonly zh: number[];
+  /** Posterior probability of this exact bead, 0..1. */
+  readonly confidence: number;
+}
+
+export interface AlignOptions {
+  /** English characters per Chinese character; measured on the two inputs when absent. */
+  readonly ratio?: number;
+  /** Variance of the length difference per Chinese character. */
+  readonly variance?: number;
+  readonly shapes?: readonly BeadShape[];
+  /** Reward (nats) for one shared anchor; by key prefix when absent. */
+  readonly anchorWeight?: (key: string) => number;
+  /** Initial half-width of the band, in Chinese units; doubled while the best path touches its edge. */
+  readonly band?: number;
+}
+
+/** Half-width, in units, of the band around the projected coarse path. */
+const INITIAL_BAND = 8;
+/** Below this many units on a side the whole matrix is searched. */
+const FULL_SEARCH_SIZE = 48;
+
+function prefixSums(units: readonly AlignUnit[]): Float64Array {
+  const sums = new Float64Array(units.length + 1);
+  units.forEach((unit, k) => {
+    sums[k + 1] = (sums[k] ?? 0) + Math.max(0, unit.length);
+  });
+  return sums;
+}
+
+function softMin(a: number, b: number): number {
+  if (a === Infinity) return b;
+  if (b === Infinity) return a;
+  const low = Math.min(a, b);
+  return low - Math.log1p(Math.exp(low - Math.max(a, b)));
+}
+
+interface Problem {
+  readonly n: number;
+  readonly m: number;
+  readonly enSums: Float64Array;
+  readonly zhSums: Float64Array;
+  readonly model: LengthModel;
+  readonly shapes: readonly BeadShape[];
+  readonly priorCosts: readonly number[];
+  readonly matcher: AnchorMatcher;
+}
+
+/** The cells a search may visit: for each English prefix i, the Chinese prefixes low[i]..high[i]. */
+interface Band {
+  readonly low: Int32Array;
+  readonly high: Int32Array;
+}
+
+/** The band's cells, row by row, with the costs of the beads that end in each cell. */
+class BandedLattice {
+  private readonly rowStart: Int32Array;
+  readonly beadCosts: Float64Array;
+  readonly viterbi: Float64Array;
+  readonly forward: Float64Array;
+  readonly backward: Float64Array;
+  readonly choice: Int8Array;
+
+  constructor(private readonly problem: Problem, readonly band: Band) {
+    const { n } = problem;
+    this.rowStart = new Int32Array(n + 2);
+    for (let i = 0; i <= n; i++) {
+      this.rowStart[i + 1] = (this.rowStart[i] ?? 0) + Math.max(0, (band.high[i] ?? 0) - (band.low[i] ?? 0) + 1);
+    }
+    const cells = this.rowStart[n + 1] ?? 0;
+    this.beadCosts = new Float64Array(cells * problem.shapes.length).fill(Infinity);
+    this.viterbi = new Float64Array(cells).fill(Infinity);
+    this.forward = new Float64Array(cells).fill(Infinity);
+    this.backward = new Float64Array(cells).fill(Infinity);
+    this.choice = new Int8Array(cells).fill(-1);
+  }
+
+  cell(i: number, j: number): number {
+    if (i < 0 || i > this.problem.n || j < (this.band.low[i] ?? 0) || j > (this.band.high[i] ?? -1)) return -1;
+    return (this.rowStart[i] ?? 0) + j - (this.band.low[i] ?? 0);
+  }
+
+  private beadCost(i: number, j: number, shape: number): number {
+    const { en, zh } = this.problem.shapes[shape] ?? { en: 0, zh: 0 };
+    const p = this.problem;
+    const enLength = (p.enSums[i] ?? 0) - (p.enSums[i - en] ?? 0);
+    const zhLength = (p.zhSums[j] ?? 0) - (p.zhSums[j - zh] ?? 0);
+    return (p.priorCosts[shape] ?? 0) + lengthCost(enLength, zhLength, p.model) - p.matcher.sharedWeight(i - en, i, j - zh, j);
+  }
+
+  /** Best path cost (Viterbi) for every cell and, when asked, the total path weight (forward). */
+  sweepForward(withTotals: boolean): void {
+    const shapes = this.problem.shapes;
+    this.viterbi[0] = 0;
+    this.forward[0] = 0;
+    for (let i = 0; i <= this.problem.n; i++) {
+      for (let j = this.band.low[i] ?? 0; j <= (this.band.high[i] ?? -1); j++) {
+        const here = this.cell(i, j);
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s] as BeadShape;
+          const from = this.cell(i - shape.en, j - shape.zh);
+          if (from < 0 || (shape.en === 0 && shape.zh === 0) || this.viterbi[from] === Infinity) continue;
+          const cost = this.beadCost(i, j, s);
+          this.beadCosts[here * shapes.length + s] = cost;
+          const through = (this.viterbi[from] ?? Infinity) + cost;
+          if (through < (this.viterbi[here] ?? Infinity)) {
+            this.viterbi[here] = through;
+            this.choice[here] = s;
+          }
+          if (withTotals) this.forward[here] = softMin(this.forward[here] ?? Infinity, (this.forward[from] ?? Infinity) + cost);
+        }
+      }
+    }
+  }
+
+  /** Total weight of the paths from each cell to the end. */
+  sweepBackward(): void {
+    const shapes = this.problem.shapes;
+    const { n, m } = this.problem;
+    this.backward[this.cell(n, m)] = 0;
+    for (let i = n; i >= 0; i--) {
+      for (let j = this.band.high[i] ?? -1; j >= (this.band.low[i] ?? 0); j--) {
+        const here = this.cell(i, j);
+        for (let s = 0; s < shapes.length; s++) {
+          const shape = shapes[s] as BeadShape;
+          const to = this.cell(i + shape.en, j + shape.zh);
+          if (to < 0 || (shape.en === 0 && shape.zh === 0)) continue;
+          const cost = this.beadCosts[to * shapes.length + s] ?? Infinity;
+          this.backward[here] = softMin(this.backward[here] ?? Infinity, cost + (this.backward[to] ?? Infinity));
+        }
+      }
+    }
+  }
+}
+
+interface PathStep {
+  readonly i: number;
+  readonly j: number;
+  readonly shape: number;
+}
+
+function tracePath(lattice: BandedLattice, problem: Problem): PathStep[] {
+  const steps: PathStep[] = [];
+  let i = problem.n;
+  let j = problem.m;
+  while (i > 0 || j > 0) {
+    const shape = lattice.choice[lattice.cell(i, j)] ?? -1;
+    const bead = problem.shapes[shape];
+    if (!bead) break;
+    steps.push({ i, j, shape });
+    i -= bead.en;
+    j -= bead.zh;
+  }
+  return steps.reverse();
+}
+
+function touchesEdge(band: Band, steps: readonly PathStep[], m: number): boolean {
+  return steps.some(({ i, j }) => (j <= (band.low[i] ?? 0) && (band.low[i] ?? 0) > 0) ||
+    (j >= (band.high[i] ?? m) && (band.high[i] ?? m) < m));
+}
+
+function fullBand(n: number, m: number): Band {
+  return { low: new Int32Array(n + 1), high: new Int32Array(n + 1).fill(m) };
+}
+
+/**
+ * The band around a path found on units merged two by two (FastDTW-style): coarse prefix (I, J) is
+ * fine prefix (2I, 2J), each coarse bead covers the fine rectangle between its corners, and the
+ * rectangle is widened by `halfWidth` on each side.
+ */
+function bandAroundCoarsePath(coarse: readonly PathStep[], shapes: readonly BeadShape[], n: number, m: number, halfWidth: number): Band {
+  const low = new Int32Array(n + 1).fill(m);
+  const high = new Int32Array(n + 1);
+  const cover = (i: number, jLow: number, jHigh: number): void => {
+    const row = Math.min(n, Math.max(0, i));
+    low[row] = Math.min(low[row] ?? m, Math.max(0, jLow - halfWidth));
+    high[row] = Math.max(high[row] ?? 0, Math.min(m, jHigh + halfWidth));
+  };
+  for (const { i, j, shape } of [{ i: 0, j: 0, shape: -1 }, ...coarse]) {
+    const bead = shapes[shape] ?? { en: 0, zh: 0 };
+    const [rowFrom, rowTo] = [2 * (i - bead.en), 2 * i];
+    for (let row = rowFrom - halfWidth; row <= rowTo + halfWidth; row++) cover(row, 2 * (j - bead.zh), 2 * j);
+  }
+  cover(n, m, m);
+  return { low, high };
+}
+
+/** Units merged two by two: the coarse problem whose path guides the band of the fine one. */
+function coarsen(units: readonly AlignUnit[]): AlignUnit[] {
+  const merged: AlignUnit[] = [];
+  for (let k = 0; k < units.length; k += 2) {
+    const first = units[k] as AlignUnit;
+    const second = units[k + 1];
+    merged.push(second
+      ? { text: '', length: first.length + second.length, anchors: [...first.anchors, ...second.anchors] }
+      : first);
+  }
+  return merged;
+}
+
+/** The best path, searched in a band around the path of the half-size problem; widened if it touches the edge. */
+function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number, withTotals: boolean): { lattice: BandedLattice; problem: Problem; steps: PathStep[] } {
+  const problem = makeProblem(en, zh, options, ratio);
+  const { n, m } = problem;
+  const small = Math.min(n, m) <= FULL_SEARCH_SIZE;
+  const coarse = small ? [] : searchPath(coarsen(en), coarsen(zh), options, ratio, false).steps;
+  for (let halfWidth = Math.max(1, options.band ?? INITIAL_BAND); ; halfWidth *= 2) {
+    const complete = small || halfWidth >= Math.max(n, m);
+    const band = complete ? fullBand(n, m) : bandAroundCoarsePath(coarse, problem.shapes, n, m, halfWidth);
+    const lattice = new BandedLattice(problem, band);
+    lattice.sweepForward(withTotals);
+    const steps = tracePath(lattice, problem);
+    if (complete || (steps.length > 0 && !touchesEdge(band, steps, m))) return { lattice, problem, steps };
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+function toBeads(lattice: BandedLattice, problem: Problem, steps: readonly PathStep[]): Bead[] {
+  const total = lattice.forward[lattice.cell(problem.n, problem.m)] ?? 0;
+  return steps.map(({ i, j, shape }) => {
+    const bead = problem.shapes[shape] as BeadShape;
+    const from = lattice.cell(i - bead.en, j - bead.zh);
+    const cost = lattice.beadCosts[lattice.cell(i, j) * problem.shapes.length + shape] ?? Infinity;
+    const pathCost = (lattice.forward[from] ?? Infinity) + cost + (lattice.backward[lattice.cell(i, j)] ?? Infinity);
+    const confidence = Math.min(1, Math.max(0, Math.exp(total - pathCost)));
+    return { en: range(i - bead.en, i), zh: range(j - bead.zh, j), confidence };
+  });
+}
+
+function unpairedBeads(en: readonly AlignUnit[], zh: readonly AlignUnit[]): Bead[] {
+  return [
+    ...en.map((_, k) => ({ en: [k], zh: [], confidence: 1 })),
+    ...zh.map((_, k) => ({ en: [], zh: [k], confidence: 1 })),
+  ];
+}
+
+function makeProblem(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number): Problem {
+  const shapes = options.shapes ?? BEAD_SHAPES;
+  return {
+    n: en.length,
+    m: zh.length,
+    enSums: prefixSums(en),
+    zhSums: prefixSums(zh),
+    model: { ratio, variance: options.variance ?? DEFAULT_VARIANCE },
+    shapes,
+    priorCosts: shapes.map((shape) => -Math.log(shape.prior)),
+    matcher: new AnchorMatcher(en, zh, options.anchorWeight ?? defaultAnchorWeight),
+  };
+}
+
+function ratioOf(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions): number {
+  return options.ratio ?? estimateRatio(en.map((unit) => unit.length), zh.map((unit) => unit.length));
+}
+
+/** Aligns two lists of units into beads covering both, in order. */
+export function alignUnits(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions = {}): Bead[] {
+  if (en.length === 0 || zh.length === 0) return unpairedBeads(en, zh);
+  const { lattice, problem, steps } = searchPath(en, zh, options, ratioOf(en, zh, options), true);
+  lattice.sweepBackward();
+  return toBeads(lattice, problem, steps);
+}
+
+/**
+ * The longest chain of pairs increasing on both sides (pairs sorted by English index; patience sorting
+ * on the Chinese index), so that contradictory fixed pairs cannot make the alignment cross itself.
+ */
+function monotoneChain(pairs: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const tails: number[] = [];
+  const previous: number[] = [];
+  sorted.forEach(([, zh], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[tails[mid] ?? 0]?.[1] ?? 0) < zh) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[k] = lo > 0 ? tails[lo - 1] ?? -1 : -1;
+    tails[lo] = k;
+  });
+  const chain: Array<[number, number]> = [];
+  for (let k = tails[tails.length - 1] ?? -1; k >= 0; k = previous[k] ?? -1) {
+    const pair = sorted[k];
+    if (pair) chain.push([pair[0], pair[1]]);
+  }
+  return chain.reverse();
+}
+
+function shifted(beads: readonly Bead[], enOffset: number, zhOffset: number): Bead[] {
+  return beads.map((bead) => ({
+    en: bead.en.map((k) => k + enOffset),
+    zh: bead.zh.map((k) => k + zhOffset),
+    confidence: bead.confidence,
+  }));
+}
+
+/**
+ * Aligns with hard anchors: each fixed pair (numbered paragraphs or points paired by their number) becomes
+ * a 1-1 bead of confidence 1, and the units between consecutive fixed pairs are aligned by `alignUnits`
+ * with the length ratio of the whole inputs. Pairs that would cross others are dropped.
+ */
+export function alignWithFixedPairs(
+  en: readonly AlignUnit[],
+  zh: readonly AlignUnit[],
+  fixed: ReadonlyArray<readonly [number, number]>,
+  options: AlignOptions = {},
+): Bead[] {
+  const inRange = fixed.filter(([a, b]) => a >= 0 && a < en.length && b >= 0 && b < zh.length);
+  const segmentOptions = { ...options, ratio: ratioOf(en, zh, options) };
+  const beads: Bead[] = [];
+  let enNext = 0;
+  let zhNext = 0;
+  for (const [a, b] of [...monotoneChain(inRange), [en.length, zh.length] as [number, number]]) {
+    const between = alignUnits(en.slice(enNext, a), zh.slice(zhNext, b), segmentOptions);
+    beads.push(...shifted(between, enNext, zhNext));
+    if (a < en.length) beads.push({ en: [a], zh: [b], confidence: 1 });
+    enNext = a + 1;
+    zhNext = b + 1;
+  }
+  return beads;
+}

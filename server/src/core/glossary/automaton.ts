@@ -1,0 +1,317 @@
+/**
+ * Aho–Corasick over folded UTF-16 code units: the glossary's forms are compiled once, and a text is
+ * matched in one left-to-right pass whatever the number of forms.
+ *
+ * Why code units and not code points: folding is a table per unit, offsets are UTF-16 indexes already,
+ * and surrogate pairs synchronise themselves (a low surrogate never starts a form), so a form with an
+ * astral character still matches only whole pairs. Astral text before a term costs nothing special.
+ *
+ * Whitespace: the text is fed to the automaton as a stream in which a run of whitespace is one space
+ * (forms are stored with single spaces), so a term wrapped across lines in text extracted from a PDF
+ * still matches. A run with two or more line breaks ends a paragraph and resets the automaton; a run
+ * between two Han characters is dropped, because Chinese is written without spaces and such a run is
+ * a wrap. A small ring of original offsets maps stream positions back to the text.
+ */
+import { isAsciiDigit, isHan, isLatinLetter } from '../text/script';
+import { FOLD, SPACE } from './fold';
+
+const NO_STATE = -1;
+const LINE_FEED = 0x0a;
+
+export interface Pattern {
+  /** Folded, whitespace-collapsed form; never empty, never starting or ending with a space. */
+  units: string;
+  /** Whether a Latin letter or digit at the form's start (end) needs a word boundary in the text. */
+  boundedStart: boolean;
+  boundedEnd: boolean;
+}
+
+/** Receives every leftmost-longest match, in text order, as original offsets. */
+export type MatchSink = (start: number, end: number, pattern: number) => void;
+
+function isWordUnit(folded: number): boolean {
+  return isLatinLetter(folded) || isAsciiDigit(folded) || (folded >= 0x1e00 && folded <= 0x1eff);
+}
+
+/** A form as the automaton stores it: folded, whitespace collapsed like the text stream collapses it. */
+export function normaliseForm(form: string): string {
+  let units = '';
+  let pendingSpace = false;
+  for (let i = 0; i < form.length; i++) {
+    const code = FOLD[form.charCodeAt(i)];
+    if (code === SPACE) {
+      pendingSpace = units.length > 0;
+      continue;
+    }
+    if (pendingSpace && !(isHan(units.charCodeAt(units.length - 1)) && isHan(code))) units += ' ';
+    pendingSpace = false;
+    units += String.fromCharCode(code);
+  }
+  return units;
+}
+
+export function makePattern(form: string): Pattern | undefined {
+  const units = normaliseForm(form);
+  if (units.length === 0) return undefined;
+  return {
+    units,
+    boundedStart: isWordUnit(units.charCodeAt(0)),
+    boundedEnd: isWordUnit(units.charCodeAt(units.length - 1)),
+  };
+}
+
+/** The trie while it is built: one map of edges per state. */
+interface TrieBuilder {
+  edges: Map<number, number>[];
+  depth: number[];
+  pattern: number[];
+}
+
+export class Automaton {
+  /** Maps a raw UTF-16 unit straight to the symbol of its folded form; 0 = in no pattern. */
+  private readonly symbolOf: Uint16Array;
+  /** The root's transitions, dense, because the root is where most units of a text land. */
+  private readonly rootNext: Int32Array;
+  /** Edges of the other states, sorted by symbol, state s owning edgeStart[s] .. edgeStart[s + 1]. */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeSymbol: Uint16Array;
+  private readonly edgeTarget: Int32Array;
+  private readonly fail: Int32Array;
+  /** The nearest state on the failure chain (itself included) that ends a pattern. */
+  private readonly output: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly patternAt: Int32Array;
+  private readonly maxLength: number;
+
+  constructor(private readonly patterns: readonly Pattern[]) {
+    const symbols = new Map<number, number>();
+    const trie = this.buildTrie(symbols);
+    const stateCount = trie.depth.length;
+    this.symbolOf = this.buildSymbolTable(symbols);
+    this.depth = Int32Array.from(trie.depth);
+    this.patternAt = Int32Array.from(trie.pattern);
+    this.maxLength = patterns.reduce((max, p) => Math.max(max, p.units.length), 0);
+    this.rootNext = new Int32Array(symbols.size + 1);
+    for (const [symbol, target] of trie.edges[0]) this.rootNext[symbol] = target;
+    const edgeCount = trie.edges.reduce((sum, edges) => sum + edges.size, 0);
+    this.edgeStart = new Int32Array(stateCount + 1);
+    this.edgeSymbol = new Uint16Array(edgeCount);
+    this.edgeTarget = new Int32Array(edgeCount);
+    this.packEdges(trie.edges);
+    this.fail = new Int32Array(stateCount);
+    this.output = new Int32Array(stateCount).fill(NO_STATE);
+    this.linkFailures(trie.edges);
+  }
+
+  private buildTrie(symbols: Map<number, number>): TrieBuilder {
+    const trie: TrieBuilder = { edges: [new Map()], depth: [0], pattern: [NO_STATE] };
+    this.patterns.forEach((pattern, index) => {
+      let state = 0;
+      for (let i = 0; i < pattern.units.length; i++) {
+        const code = pattern.units.charCodeAt(i);
+        let symbol = symbols.get(code);
+        if (symbol === undefined) symbols.set(code, (symbol = symbols.size + 1));
+        let next = trie.edges[state].get(symbol);
+        if (next === undefined) {
+          next = trie.depth.length;
+          trie.edges.push(new Map());
+          trie.depth.push(i + 1);
+          trie.pattern.push(NO_STATE);
+          trie.edges[state].set(symbol, next);
+        }
+        state = next;
+      }
+      trie.pattern[state] = index; // a later pattern with the same folded form wins
+    });
+    return trie;
+  }
+
+  private buildSymbolTable(symbols: Map<number, number>): Uint16Array {
+    const symbolOf = new Uint16Array(0x10000);
+    for (let code = 0; code < symbolOf.length; code++) symbolOf[code] = symbols.get(FOLD[code]) ?? 0;
+    return symbolOf;
+  }
+
+  private packEdges(edges: Map<number, number>[]): void {
+    let offset = 0;
+    edges.forEach((stateEdges, state) => {
+      this.edgeStart[state] = offset;
+      for (const symbol of [...stateEdges.keys()].sort((a, b) => a - b)) {
+        this.edgeSymbol[offset] = symbol;
+        this.edgeTarget[offset] = stateEdges.get(symbol) as number;
+        offset++;
+      }
+    });
+    this.edgeStart[edges.length] = offset;
+  }
+
+  /** Breadth-first, so that a state's failure target is final before the state's children need it. */
+  private linkFailures(edges: Map<number, number>[]): void {
+    const queue: number[] = [];
+    for (const child of edges[0].values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      this.output[state] = this.patternAt[state] !== NO_STATE ? state : this.output[this.fail[state]];
+      for (const [symbol, child] of edges[state]) {
+        this.fail[child] = state === 0 ? 0 : this.next(this.fail[state], symbol);
+        queue.push(child);
+      }
+    }
+  }
+
+  private edge(state: number, symbol: number): number {
+    if (state === 0) return this.rootNext[symbol];
+    for (let e = this.edgeStart[state], last = this.edgeStart[state + 1]; e < last; e++) {
+      if (this.edgeSymbol[e] === symbol) return this.edgeTarget[e];
+    }
+    return NO_STATE;
+  }
+
+  private next(state: number, symbol: number): number {
+    if (symbol === 0) return 0;
+    let current = state;
+    for (;;) {
+      const target = this.edge(current, symbol);
+      if (target > 0) return target;
+      if (current === 0) return 0;
+      current = this.fail[current];
+    }
+  }
+
+  /**
+   * Reports the leftmost-longest non-overlapping matches in text[start, end) whose word boundaries hold
+   * (boundaries look at the whole text, so a range cut inside a word finds no term there).
+   */
+  scan(text: string, start: number, end: number, sink: MatchSink): void {
+    if (this.maxLength === 0) return;
+    new Scan(this, text, sink).run(start, end);
+  }
+
+  /** For Scan: the state after `state` reads raw unit `code`. */
+  step(state: number, code: number): number {
+    return this.next(state, this.symbolOf[code]);
+  }
+
+  patternEndingAt(state: number): number {
+    return this.output[state];
+  }
+
+  shorterPatternEndingAt(outputState: number): number {
+    return this.output[this.fail[outputState]];
+  }
+
+  lengthOf(outputState: number): number {
+    return this.depth[outputState];
+  }
+
+  patternOf(outputState: number): Pattern {
+    return this.patterns[this.patternAt[outputState]];
+  }
+
+  patternIndexOf(outputState: number): number {
+    return this.patternAt[outputState];
+  }
+
+  get longestPattern(): number {
+    return this.maxLength;
+  }
+}
+
+/**
+ * One pass over a text. Candidates are kept per stream start in a ring as long as the longest pattern:
+ * once the stream has moved a pattern's length past a start, no later match can begin there, so that
+ * start is decided (leftmost first, the longest candidate there, if it does not overlap the last match).
+ */
+class Scan {
+  private readonly mask: number;
+  /** Original offset of each stream position. */
+  private readonly offsetAt: Int32Array;
+  /** Length (in stream units) and output state of the longest valid candidate starting at a position. */
+  private readonly bestLength: Int32Array;
+  private readonly bestState: Int32Array;
+  private streamLength = 0;
+  private decided = 0;
+  private selectedEnd = 0;
+
+  constructor(
+    private readonly automaton: Automaton,
+    private readonly text: string,
+    private readonly sink: MatchSink,
+  ) {
+    let size = 1;
+    while (size <= automaton.longestPattern) size <<= 1;
+    this.mask = size - 1;
+    this.offsetAt = new Int32Array(size);
+    this.bestLength = new Int32Array(size);
+    this.bestState = new Int32Array(size);
+  }
+
+  run(start: number, end: number): void {
+    const text = this.text;
+    let state = 0;
+    let i = Math.max(0, start);
+    const last = Math.min(text.length, end);
+    while (i < last) {
+      const code = text.charCodeAt(i);
+      if (FOLD[code] !== SPACE) {
+        state = this.feed(state, code, i);
+        i++;
+        continue;
+      }
+      const runStart = i;
+      let lineBreaks = 0;
+      for (; i < last && FOLD[text.charCodeAt(i)] === SPACE; i++) if (text.charCodeAt(i) === LINE_FEED) lineBreaks++;
+      if (lineBreaks >= 2) state = 0;
+      else if (!this.joinsHan(runStart, i, last)) state = this.feed(state, SPACE, runStart);
+    }
+    this.decideUpTo(this.streamLength);
+  }
+
+  /** Whitespace between two Han characters is a wrap, not a word space. */
+  private joinsHan(runStart: number, runEnd: number, last: number): boolean {
+    return runStart > 0 && runEnd < last &&
+      isHan(FOLD[this.text.charCodeAt(runStart - 1)]) && isHan(FOLD[this.text.charCodeAt(runEnd)]);
+  }
+
+  private feed(state: number, code: number, offset: number): number {
+    const position = this.streamLength++;
+    this.decideUpTo(position - this.automaton.longestPattern + 1);
+    this.offsetAt[position & this.mask] = offset;
+    const next = this.automaton.step(state, code);
+    for (let out = this.automaton.patternEndingAt(next); out !== NO_STATE; out = this.automaton.shorterPatternEndingAt(out)) {
+      this.consider(out, position);
+    }
+    return next;
+  }
+
+  private consider(outputState: number, lastPosition: number): void {
+    const length = this.automaton.lengthOf(outputState);
+    const first = lastPosition - length + 1;
+    const slot = first & this.mask;
+    if (length <= this.bestLength[slot]) return;
+    const pattern = this.automaton.patternOf(outputState);
+    if (pattern.boundedStart && !this.isBoundary(this.offsetAt[slot] - 1)) return;
+    if (pattern.boundedEnd && !this.isBoundary(this.offsetAt[lastPosition & this.mask] + 1)) return;
+    this.bestLength[slot] = length;
+    this.bestState[slot] = outputState;
+  }
+
+  private isBoundary(offset: number): boolean {
+    if (offset < 0 || offset >= this.text.length) return true;
+    return !isWordUnit(FOLD[this.text.charCodeAt(offset)]);
+  }
+
+  /** Decides every stream start before `limit`. */
+  private decideUpTo(limit: number): void {
+    for (; this.decided < limit; this.decided++) {
+      const slot = this.decided & this.mask;
+      const length = this.bestLength[slot];
+      if (length === 0) continue;
+      this.bestLength[slot] = 0;
+      if (this.decided < this.selectedEnd) continue;
+      this.selectedEnd = this.decided + length;
+      const end = this.offsetAt[(this.selectedEnd - 1) & this.mask] + 1;
+      this.sink(this.offsetAt[slot], end, this.automaton.patternIndexOf(this.bestState[slot]));
+    }
+  }
+}

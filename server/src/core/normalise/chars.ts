@@ -1,0 +1,83 @@
+/**
+ * Character tests shared by the number, date and sentence scanners. Each works on one UTF-16 unit so
+ * that offsets found on folded characters are offsets into the original text (full-width forms are
+ * single units, so folding them never changes a length).
+ */
+
+const FULL_WIDTH_FIRST = 0xff01;
+const FULL_WIDTH_LAST = 0xff5e;
+const FULL_TO_ASCII = 0xfee0;
+
+/** The ASCII twin of a full-width form (`５` → `5`, `％` → `%`), else the character itself: NFKC for one unit. */
+export function foldWidth(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST ? String.fromCharCode(code - FULL_TO_ASCII) : ch;
+}
+
+/** The value 0–9 of an ASCII or full-width digit at `i`, or -1. */
+export function digitAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  return -1;
+}
+
+export function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+export function isLatinLetterAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isLatinLetter(text.charCodeAt(i));
+}
+
+export function isUpperLatinAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x41 && code <= 0x5a;
+}
+
+export function isLowerLatinAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x61 && code <= 0x7a;
+}
+
+/** CJK ideographs of the basic and extension-A blocks, plus 〇 (used as a zero in dates). */
+export function isHanAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
+}
+
+/** Spaces, tabs, line breaks, no-break and ideographic spaces. */
+export function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 ||
+    code === 0x3000 || code === 0x2009 || code === 0x202f || code === 0xfeff;
+}
+
+/** The end of the run of Latin letters starting at `i` (bounded by `end`). */
+export function latinWordEnd(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && isLatinLetter(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** The index after the run of horizontal and vertical spaces starting at `i`. */
+export function skipSpaces(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && isSpaceAt(text, j)) j++;
+  return j;
+}
+
+/** The index of the first non-space at or before `i - 1`, walking back no further than `start`; -1 if none. */
+export function lastNonSpaceBefore(text: string, i: number, start: number): number {
+  let j = i - 1;
+  while (j >= start && isSpaceAt(text, j)) j--;
+  return j >= start ? j : -1;
+}
+
+/** Whether `text` holds `word` at `i`, case-insensitively, ending at a word boundary. */
+export function hasWordAt(text: string, i: number, word: string, end: number): boolean {
+  const after = i + word.length;
+  if (after > end) return false;
+  if (text.slice(i, after).toLowerCase() !== word) return false;
+  return !isLatinLetterAt(text, after);
+}

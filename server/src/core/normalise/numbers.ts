@@ -1,0 +1,310 @@
+/**
+ * Finds the numbers a translation must carry over, in English and Chinese, normalised to a value so that
+ * `5,415` ≡ `5415`, `30,000` ≡ `3万`, `four` ≡ `4`, `5%` ≡ `百分之五`, and approximations keep their
+ * qualifier (`1200余` ≡ `more than 1,200`). Indefinite amounts (`tens of thousands`, `数万`) are ranges.
+ * Years inside dates are reported with kind `year` and day/month numbers are left to the date finder.
+ */
+import numerals from './numerals.json';
+import {
+  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, skipSpaces,
+} from './chars';
+import { DateMention, findDates } from './dates';
+import { isChineseNumeral, readChineseNumber } from './numerals';
+
+export type NumberQualifier = 'more-than' | 'about' | 'nearly' | 'at-least' | 'at-most' | 'less-than' | 'several';
+export type NumberKind = 'count' | 'percent' | 'percentage-point' | 'ordinal' | 'year';
+export type TextLanguage = 'en' | 'zh';
+
+export interface NumberMention {
+  readonly start: number;
+  readonly end: number;
+  /** The value, or the lower bound of a range. */
+  readonly value: number;
+  /** The upper bound when the mention is a range (`tens of thousands` = 20,000–99,999). */
+  readonly max?: number;
+  readonly qualifier?: NumberQualifier;
+  readonly kind: NumberKind;
+}
+
+type Table = Readonly<Record<string, number>>;
+const EN_UNITS: Table = numerals.englishUnits;
+const EN_ORDINALS: Table = numerals.englishOrdinals;
+const EN_SCALES: Table = numerals.englishScales;
+const EN_MULTIPLES: Table = numerals.englishMultiples;
+const EN_PREFIXES = numerals.englishPrefixQualifiers as [string, NumberQualifier][];
+const ZH_PREFIXES = numerals.chinesePrefixQualifiers as [string, NumberQualifier][];
+const ZH_SUFFIXES = numerals.chineseSuffixQualifiers as [string, NumberQualifier][];
+const EN_PERCENT = numerals.englishPercentWords as [string, NumberKind][];
+const EN_YEAR_WORDS = new Set(numerals.englishYearWords);
+const ZH_INDEFINITE = new Set(numerals.chineseIndefinite);
+const ZH_CLASSIFIERS = new Set(numerals.chineseClassifiers);
+const ZH_IDIOMS = numerals.chineseNumeralIdioms;
+const ZH_PERCENT_PREFIX = '百分之';
+const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
+const MAX_PHRASE_WORDS = 16;
+const LONGEST_PREFIX = 16;
+
+interface Draft {
+  start: number;
+  end: number;
+  value: number;
+  max?: number;
+  qualifier?: NumberQualifier;
+  kind: NumberKind;
+}
+
+function rangeOf(unit: number): Pick<Draft, 'value' | 'max'> {
+  return { value: 2 * unit, max: 10 * unit - 1 };
+}
+
+/** `%`, `per cent`, `percentage points`, `个百分点` after a number; returns the new end and the kind. */
+function readPercentSuffix(text: string, i: number, end: number): { end: number; kind: NumberKind } | undefined {
+  if (foldWidth(text[i] ?? '') === '%') return { end: i + 1, kind: 'percent' };
+  if (text.startsWith(ZH_POINT_SUFFIX, i)) return { end: i + ZH_POINT_SUFFIX.length, kind: 'percentage-point' };
+  const j = skipSpaces(text, i, Math.min(end, i + 2));
+  for (const [words, kind] of EN_PERCENT) if (hasWordAt(text, j, words, end)) return { end: j + words.length, kind };
+  return undefined;
+}
+
+/** `million`, `billion`, `thousand` after digits (`1.2 million`). */
+function readScaleWord(text: string, i: number, end: number): { end: number; scale: number } | undefined {
+  const j = skipSpaces(text, i, Math.min(end, i + 2));
+  if (j === i) return undefined;
+  const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
+  const scale = EN_SCALES[text.slice(j, wordEnd).toLowerCase()];
+  return scale !== undefined && !isLatinLetterAt(text, wordEnd) ? { end: wordEnd, scale } : undefined;
+}
+
+function readEnglishOrdinalSuffix(text: string, i: number, end: number): number {
+  for (const suffix of ['st', 'nd', 'rd', 'th']) if (hasWordAt(text, i, suffix, end)) return i + 2;
+  return i;
+}
+
+/** 余/多 right after the number or its classifier, 左右/以上/以下 after it. */
+function readChineseSuffix(text: string, i: number): NumberQualifier | undefined {
+  for (const at of [i, i + 1]) {
+    for (const [suffix, qualifier] of ZH_SUFFIXES) if (text.startsWith(suffix, at)) return qualifier;
+    if (!ZH_CLASSIFIERS.has(text[i] ?? '')) break;
+  }
+  return undefined;
+}
+
+function readPrefixQualifier(text: string, start: number, floor: number): NumberQualifier | undefined {
+  const before = text.slice(Math.max(floor, start - LONGEST_PREFIX), start);
+  const trimmed = before.trimEnd().toLowerCase();
+  for (const [phrase, qualifier] of EN_PREFIXES) {
+    if (trimmed.endsWith(phrase) && trimmed.length < before.length && !isLatinLetterAt(trimmed, trimmed.length - phrase.length - 1)) {
+      return qualifier;
+    }
+  }
+  for (const [prefix, qualifier] of ZH_PREFIXES) if (before.endsWith(prefix)) return qualifier;
+  return undefined;
+}
+
+function previousWord(text: string, start: number, floor: number): string {
+  let j = start - 1;
+  while (j >= floor && text[j] === ' ') j--;
+  let k = j;
+  while (k >= floor && isLatinLetterAt(text, k) && j - k < 12) k--;
+  return text.slice(k + 1, j + 1).toLowerCase();
+}
+
+/** Digits, possibly with Chinese units (`3万`), an English scale (`1.2 million`), `%` or an ordinal suffix. */
+function readDigitMention(text: string, i: number, end: number, floor: number): Draft | undefined {
+  const reading = readChineseNumber(text, i, end);
+  if (!reading) return undefined;
+  const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
+  const scale = readScaleWord(text, draft.end, end);
+  if (scale) Object.assign(draft, { end: scale.end, value: reading.value * scale.scale });
+  const percent = readPercentSuffix(text, draft.end, end);
+  const ordinalEnd = readEnglishOrdinalSuffix(text, draft.end, end);
+  if (percent) Object.assign(draft, percent);
+  else if (ordinalEnd > draft.end || text[i - 1] === '第') Object.assign(draft, { end: ordinalEnd, kind: 'ordinal' });
+  else if (looksLikeYear(text, draft, floor)) draft.kind = 'year';
+  return draft;
+}
+
+function looksLikeYear(text: string, draft: Draft, floor: number): boolean {
+  const digits = draft.end - draft.start;
+  if (digits !== 4 || !Number.isInteger(draft.value) || draft.value < 1000 || draft.value > 2999) return false;
+  return text[draft.end] === '年' || EN_YEAR_WORDS.has(previousWord(text, draft.start, floor));
+}
+
+/** 数万 / 几十 / 数十万: an indefinite multiple of the unit that follows. */
+function readIndefinite(text: string, i: number, end: number): Draft | undefined {
+  if (!ZH_INDEFINITE.has(text[i] ?? '')) return undefined;
+  const unit = readChineseNumber(text, i + 1, end);
+  if (!unit || !unit.hasUnit || digitAt(text, i + 1) >= 0 || unit.chineseChars !== unit.end - i - 1) return undefined;
+  return { start: i, end: unit.end, ...rangeOf(unit.value), qualifier: 'several', kind: 'count' };
+}
+
+/** A single numeral character counts only where it plainly is one: 第二, 两国, 三次, 一是. */
+function isPlainNumeral(text: string, start: number, end: number): boolean {
+  if (end - start > 1) return true;
+  const next = text[end] ?? '';
+  return text[start - 1] === '第' || ZH_CLASSIFIERS.has(next) || next === '是' || ZH_SUFFIXES.some(([s]) => s === next);
+}
+
+function readChineseMention(text: string, i: number, end: number): Draft | undefined {
+  const indefinite = readIndefinite(text, i, end);
+  if (indefinite) return indefinite;
+  if (!isChineseNumeral(text[i] ?? '')) return undefined;
+  const reading = readChineseNumber(text, i, end);
+  if (!reading || !isPlainNumeral(text, i, reading.end)) return undefined;
+  const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
+  if (text[i - 1] === '第' || text[reading.end] === '是') draft.kind = 'ordinal';
+  const teens = text[reading.end] === '几' && reading.value % 10 === 0;
+  if (teens) Object.assign(draft, { end: reading.end + 1, value: reading.value + 1, max: reading.value + 9, qualifier: 'several' });
+  return draft;
+}
+
+/** `tens of thousands`, `hundreds`, `dozens of`: a range. */
+function readEnglishMultiple(text: string, i: number, end: number): Draft | undefined {
+  let wordEnd = latinWordEnd(text, i, end);
+  let unit = EN_MULTIPLES[text.slice(i, wordEnd).toLowerCase()];
+  if (unit === undefined) return undefined;
+  const of = skipSpaces(text, wordEnd, end);
+  if (hasWordAt(text, of, 'of', end)) {
+    const next = skipSpaces(text, of + 2, end);
+    const nextEnd = latinWordEnd(text, next, Math.min(end, next + 12));
+    const bigger = EN_MULTIPLES[text.slice(next, nextEnd).toLowerCase()];
+    if (bigger !== undefined && bigger > unit) {
+      unit *= bigger;
+      wordEnd = nextEnd;
+    }
+  }
+  return { start: i, end: wordEnd, ...rangeOf(unit), qualifier: 'several', kind: 'count' };
+}
+
+/** Number words: `four`, `twenty-five`, `three hundred and sixty five`, `twenty-first`, `one million`. */
+function readEnglishWords(text: string, i: number, end: number): Draft | undefined {
+  let total = 0;
+  let current = 0;
+  let wordStart = i;
+  let lastEnd = i;
+  let kind: NumberKind = 'count';
+  for (let words = 0; words < MAX_PHRASE_WORDS && kind === 'count'; words++) {
+    const wordEnd = latinWordEnd(text, wordStart, end);
+    const word = text.slice(wordStart, wordEnd).toLowerCase();
+    const unit = EN_UNITS[word];
+    const ordinal = EN_ORDINALS[word];
+    const scale = EN_SCALES[word];
+    if (unit !== undefined) current += unit;
+    else if (ordinal !== undefined && ordinal >= 100) [current, kind] = [(current || 1) * ordinal, 'ordinal'];
+    else if (ordinal !== undefined) [current, kind] = [current + ordinal, 'ordinal'];
+    else if (scale === 100) current = (current || 1) * scale;
+    else if (scale !== undefined) [total, current] = [total + (current || 1) * scale, 0];
+    else break;
+    lastEnd = wordEnd;
+    wordStart = nextNumberWordStart(text, wordEnd, end);
+    if (wordStart < 0) break;
+  }
+  return lastEnd > i ? { start: i, end: lastEnd, value: total + current, kind } : undefined;
+}
+
+/** After a number word: the start of the next one across ` `, `-` or ` and `, else -1. */
+function nextNumberWordStart(text: string, i: number, end: number): number {
+  let j = text[i] === '-' ? i + 1 : skipSpaces(text, i, Math.min(end, i + 2));
+  if (j > i && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
+  if (j === i) return -1;
+  const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
+  const word = text.slice(j, wordEnd).toLowerCase();
+  return EN_UNITS[word] !== undefined || EN_ORDINALS[word] !== undefined || EN_SCALES[word] !== undefined ? j : -1;
+}
+
+function readEnglishMention(text: string, i: number, end: number): Draft | undefined {
+  if (isLatinLetterAt(text, i - 1)) return undefined;
+  const draft = readEnglishMultiple(text, i, end) ?? readEnglishWords(text, i, end);
+  if (!draft || draft.kind !== 'count' || draft.max !== undefined) return draft;
+  const percent = readPercentSuffix(text, draft.end, end);
+  return percent ? { ...draft, ...percent } : draft;
+}
+
+/** `百分之五`, `百分之5.5`. */
+function readChinesePercent(text: string, i: number, end: number): Draft | undefined {
+  if (!text.startsWith(ZH_PERCENT_PREFIX, i)) return undefined;
+  const reading = readChineseNumber(text, i + ZH_PERCENT_PREFIX.length, end);
+  return reading ? { start: i, end: reading.end, value: reading.value, kind: 'percent' } : undefined;
+}
+
+/** Digits are read in either version; number words only in the script of the version's language. */
+function readMentionAt(text: string, i: number, end: number, floor: number, lang: TextLanguage): Draft | undefined {
+  if (digitAt(text, i) >= 0) return digitAt(text, i - 1) < 0 ? readDigitMention(text, i, end, floor) : undefined;
+  if (lang === 'en') return isLatinLetterAt(text, i) ? readEnglishMention(text, i, end) : undefined;
+  return readChinesePercent(text, i, end) ?? readChineseMention(text, i, end);
+}
+
+function finish(text: string, draft: Draft, floor: number): NumberMention {
+  const qualifier = readPrefixQualifier(text, draft.start, floor) ?? readChineseSuffix(text, draft.end) ?? draft.qualifier;
+  const end = ['余', '多'].includes(text[draft.end] ?? '') ? draft.end + 1 : draft.end;
+  const mention: Draft = { ...draft, end };
+  if (qualifier) mention.qualifier = qualifier;
+  return mention;
+}
+
+/** The span of a date's year, which is reported as a number of kind `year`. */
+function yearMention(text: string, date: DateMention): NumberMention | undefined {
+  if (date.year === undefined) return undefined;
+  const yearMark = text.indexOf('年', date.start);
+  if (yearMark >= date.start && yearMark < date.end) return { start: date.start, end: yearMark, value: date.year, kind: 'year' };
+  const atStart = digitAt(text, date.start) >= 0 && digitAt(text, date.start + 3) >= 0 && digitAt(text, date.start + 2) >= 0;
+  const start = atStart ? date.start : date.end - 4;
+  return { start, end: start + 4, value: date.year, kind: 'year' };
+}
+
+/** The skipped words of `一切`, `十分`, `万一`: numeral characters that are not numbers here. */
+function idiomLength(text: string, i: number): number {
+  for (const idiom of ZH_IDIOMS) if (text.startsWith(idiom, i)) return idiom.length;
+  return 0;
+}
+
+/**
+ * All numbers in `text[start, end)`. `lang` names the version the text belongs to: digits count in
+ * both, number words only in that language (a Latin name quoted in Chinese holds no `one`).
+ */
+export function findNumbers(text: string, start = 0, end = text.length, lang: TextLanguage = 'en'): NumberMention[] {
+  const stop = Math.min(end, text.length);
+  const floor = Math.max(0, start);
+  const dates = findDates(text, floor, stop);
+  const found: NumberMention[] = [];
+  let nextDate = 0;
+  let i = floor;
+  while (i < stop) {
+    const date = dates[nextDate];
+    if (date && i >= date.start) {
+      const year = yearMention(text, date);
+      if (year) found.push(year);
+      nextDate++;
+      i = Math.max(i, date.end);
+      continue;
+    }
+    const skip = idiomLength(text, i);
+    const draft = skip === 0 ? readMentionAt(text, i, Math.min(stop, date ? date.start : stop), floor, lang) : undefined;
+    if (draft) found.push(finish(text, draft, floor));
+    i = draft ? Math.max(draft.end, i + 1) : i + Math.max(skip, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
+  }
+  return found;
+}
+
+function interval(mention: NumberMention): [number, number] {
+  return [mention.value, mention.max ?? mention.value];
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Whether two mentions can translate each other. Percentages only match percentages; ranges match
+ * whatever they overlap; otherwise the values must be equal whatever the qualifiers, because
+ * translators turn `1,200余` into `more than 1,200` or `some 1,200` freely, but never change the figure.
+ */
+export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
+  const percentA = a.kind === 'percent' || a.kind === 'percentage-point';
+  const percentB = b.kind === 'percent' || b.kind === 'percentage-point';
+  if (percentA !== percentB) return false;
+  if (a.max === undefined && b.max === undefined) return sameValue(a.value, b.value);
+  const [lowA, highA] = interval(a);
+  const [lowB, highB] = interval(b);
+  return lowA <= highB && lowB <= highA;
+}

@@ -1,0 +1,148 @@
+/**
+ * Readers for the written forms of a number: Arabic digits (ASCII or full-width, with `,` or thin-space
+ * thousands groups and a decimal point) and Chinese numerals, mixed as Chinese writers mix them
+ * (`1.2万`, `1亿5000万`, `二〇二五`, `一千零五`). Each reader stops at a bounded length so that a
+ * pathological run of digits costs no more than its own length.
+ */
+import numerals from './numerals.json';
+import { digitAt } from './chars';
+
+export interface NumberReading {
+  readonly value: number;
+  readonly end: number;
+}
+
+export interface ArabicReading extends NumberReading {
+  /** Digits before any decimal point, separators excluded. */
+  readonly integerDigits: number;
+  readonly hasSeparator: boolean;
+  readonly hasDecimal: boolean;
+}
+
+const MAX_DIGITS = 40;
+const CHINESE_DIGITS: Readonly<Record<string, number>> = numerals.chineseDigits;
+const CHINESE_UNITS: Readonly<Record<string, number>> = numerals.chineseUnits;
+const MYRIAD = 10000;
+
+/** Thousands separators; `，` and `、` are deliberately absent: they separate clauses and list items. */
+function isGroupSeparator(code: number): boolean {
+  return code === 0x2c || code === 0x2009 || code === 0x202f;
+}
+
+function countDigits(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < MAX_DIGITS && digitAt(text, j) >= 0) j++;
+  return j - i;
+}
+
+function digitsValue(text: string, i: number, count: number): number {
+  let value = 0;
+  for (let k = 0; k < count; k++) value = value * 10 + digitAt(text, i + k);
+  return value;
+}
+
+/** Reads `5,415`, `1200`, `3.5`, `１２`; undefined when `i` is not a digit. */
+export function readArabic(text: string, i: number, end: number): ArabicReading | undefined {
+  const first = countDigits(text, i, end);
+  if (first === 0) return undefined;
+  let value = digitsValue(text, i, first);
+  let integerDigits = first;
+  let j = i + first;
+  let hasSeparator = false;
+  // A group is a separator followed by exactly three digits; anything else ends the number.
+  while (first <= 3 && isGroupSeparator(text.charCodeAt(j)) && countDigits(text, j + 1, end) === 3) {
+    value = value * 1000 + digitsValue(text, j + 1, 3);
+    integerDigits += 3;
+    hasSeparator = true;
+    j += 4;
+  }
+  const decimals = text.charCodeAt(j) === 0x2e || text.charCodeAt(j) === 0xff0e ? countDigits(text, j + 1, end) : 0;
+  if (decimals > 0) {
+    value += digitsValue(text, j + 1, decimals) / 10 ** decimals;
+    j += decimals + 1;
+  }
+  return { value, end: j, integerDigits, hasSeparator, hasDecimal: decimals > 0 };
+}
+
+export function chineseDigitValue(ch: string): number | undefined {
+  return CHINESE_DIGITS[ch];
+}
+
+export function isChineseNumeral(ch: string): boolean {
+  return CHINESE_DIGITS[ch] !== undefined || CHINESE_UNITS[ch] !== undefined;
+}
+
+/** Folds floating-point noise such as 1.1 × 10⁴ = 11000.000000000002. */
+function tidy(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Running state of a Chinese numeral: `total` holds completed 万/亿 groups, `section` the part below
+ * 万, `current` the digits read since the last unit (consecutive digits are positional: 二〇二五 = 2025).
+ */
+class ChineseAccumulator {
+  private total = 0;
+  private section = 0;
+  private current: number | undefined;
+
+  addDigit(value: number): void {
+    this.current = this.current === undefined ? value : this.current * 10 + value;
+  }
+
+  addNumber(value: number): void {
+    this.current = value;
+  }
+
+  addUnit(unit: number): void {
+    if (unit < MYRIAD) {
+      this.section += (this.current ?? 1) * unit;
+    } else {
+      const group = this.section + (this.current ?? 0) || 1;
+      this.total = unit > MYRIAD ? (this.total + group) * unit : this.total + group * unit;
+      this.section = 0;
+    }
+    this.current = undefined;
+  }
+
+  value(): number {
+    return tidy(this.total + this.section + (this.current ?? 0));
+  }
+}
+
+export interface ChineseReading extends NumberReading {
+  /** Whether a unit character (十百千万亿) took part. */
+  readonly hasUnit: boolean;
+  /** How many Chinese numeral characters were read. */
+  readonly chineseChars: number;
+}
+
+/**
+ * Reads a run of Chinese numerals, optionally mixed with Arabic numbers (`1.2万`, `1亿5000万`).
+ * Undefined when nothing numeric starts at `i`.
+ */
+export function readChineseNumber(text: string, i: number, end: number): ChineseReading | undefined {
+  const accumulator = new ChineseAccumulator();
+  let j = i;
+  let hasUnit = false;
+  let chineseChars = 0;
+  while (j < end && j - i < MAX_DIGITS) {
+    const ch = text[j] ?? '';
+    const digit = CHINESE_DIGITS[ch];
+    const unit = CHINESE_UNITS[ch];
+    const arabic = digit === undefined && unit === undefined ? readArabic(text, j, end) : undefined;
+    if (digit !== undefined) accumulator.addDigit(digit);
+    else if (unit !== undefined) accumulator.addUnit(unit);
+    else if (arabic !== undefined && j === i) accumulator.addNumber(arabic.value);
+    else if (arabic !== undefined && hasUnit) accumulator.addNumber(arabic.value);
+    else break;
+    if (arabic !== undefined) j = arabic.end;
+    else {
+      j++;
+      chineseChars++;
+    }
+    if (unit !== undefined) hasUnit = true;
+  }
+  if (j === i) return undefined;
+  return { value: accumulator.value(), end: j, hasUnit, chineseChars };
+}
