@@ -101,6 +101,14 @@ export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly st
   return { en, zh };
 }
 
+function runningTotals(idLists: readonly Int32Array[]): Int32Array {
+  const totals = new Int32Array(idLists.length + 1);
+  idLists.forEach((ids, k) => {
+    totals[k + 1] = (totals[k] ?? 0) + ids.length;
+  });
+  return totals;
+}
+
 /**
  * Counts shared anchor weight between spans of units quickly: keys are interned to integers once, and a
  * scratch count array (reset after each use) makes one comparison linear in the anchors involved.
@@ -110,7 +118,9 @@ export class AnchorMatcher {
   private readonly zhIds: Int32Array[];
   private readonly weights: number[] = [];
   private readonly counts: Int32Array;
-  readonly hasAnchors: boolean;
+  /** Running totals of anchors per side, so that spans without any are ruled out at once. */
+  private readonly enTotals: Int32Array;
+  private readonly zhTotals: Int32Array;
 
   constructor(en: readonly AlignUnit[], zh: readonly AlignUnit[], weightOf: (key: string) => number) {
     const ids = new Map<string, number>();
@@ -126,12 +136,13 @@ export class AnchorMatcher {
     this.enIds = en.map(intern);
     this.zhIds = zh.map(intern);
     this.counts = new Int32Array(ids.size);
-    this.hasAnchors = ids.size > 0;
+    this.enTotals = runningTotals(this.enIds);
+    this.zhTotals = runningTotals(this.zhIds);
   }
 
   /** The summed weight of anchors shared by English units [enFrom, enTo) and Chinese units [zhFrom, zhTo). */
   sharedWeight(enFrom: number, enTo: number, zhFrom: number, zhTo: number): number {
-    if (!this.hasAnchors || enFrom === enTo || zhFrom === zhTo) return 0;
+    if ((this.enTotals[enTo] ?? 0) === (this.enTotals[enFrom] ?? 0) || (this.zhTotals[zhTo] ?? 0) === (this.zhTotals[zhFrom] ?? 0)) return 0;
     for (let i = enFrom; i < enTo; i++) for (const id of this.enIds[i] ?? []) this.counts[id]++;
     let shared = 0;
     for (let j = zhFrom; j < zhTo; j++) {

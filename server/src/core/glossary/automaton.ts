@@ -14,9 +14,13 @@
  */
 import { isAsciiDigit, isHan, isLatinLetter } from '../text/script';
 import { FOLD, SPACE } from './fold';
+import type { GlossaryEntry, TermMatch } from './types';
 
 const NO_STATE = -1;
 const LINE_FEED = 0x0a;
+const SPACE_UNIT = SPACE;
+/** A module-local binding: transpiled imports are property reads, too slow for the inner loop. */
+const FOLD_TABLE = FOLD;
 
 export interface Pattern {
   /** Folded, whitespace-collapsed form; never empty, never starting or ending with a space. */
@@ -38,8 +42,8 @@ export function normaliseForm(form: string): string {
   let units = '';
   let pendingSpace = false;
   for (let i = 0; i < form.length; i++) {
-    const code = FOLD[form.charCodeAt(i)];
-    if (code === SPACE) {
+    const code = FOLD_TABLE[form.charCodeAt(i)];
+    if (code === SPACE_UNIT) {
       pendingSpace = units.length > 0;
       continue;
     }
@@ -81,7 +85,8 @@ export class Automaton {
   private readonly output: Int32Array;
   private readonly depth: Int32Array;
   private readonly patternAt: Int32Array;
-  private readonly maxLength: number;
+  /** The longest pattern, in stream units. */
+  readonly longestPattern: number;
 
   constructor(private readonly patterns: readonly Pattern[]) {
     const symbols = new Map<number, number>();
@@ -90,7 +95,7 @@ export class Automaton {
     this.symbolOf = this.buildSymbolTable(symbols);
     this.depth = Int32Array.from(trie.depth);
     this.patternAt = Int32Array.from(trie.pattern);
-    this.maxLength = patterns.reduce((max, p) => Math.max(max, p.units.length), 0);
+    this.longestPattern = patterns.reduce((max, p) => Math.max(max, p.units.length), 0);
     this.rootNext = new Int32Array(symbols.size + 1);
     for (const [symbol, target] of trie.edges[0]) this.rootNext[symbol] = target;
     const edgeCount = trie.edges.reduce((sum, edges) => sum + edges.size, 0);
@@ -128,7 +133,7 @@ export class Automaton {
 
   private buildSymbolTable(symbols: Map<number, number>): Uint16Array {
     const symbolOf = new Uint16Array(0x10000);
-    for (let code = 0; code < symbolOf.length; code++) symbolOf[code] = symbols.get(FOLD[code]) ?? 0;
+    for (let code = 0; code < symbolOf.length; code++) symbolOf[code] = symbols.get(FOLD_TABLE[code]) ?? 0;
     return symbolOf;
   }
 
@@ -183,7 +188,7 @@ export class Automaton {
    * (boundaries look at the whole text, so a range cut inside a word finds no term there).
    */
   scan(text: string, start: number, end: number, sink: MatchSink): void {
-    if (this.maxLength === 0) return;
+    if (this.longestPattern === 0) return;
     new Scan(this, text, sink).run(start, end);
   }
 
@@ -211,10 +216,6 @@ export class Automaton {
   patternIndexOf(outputState: number): number {
     return this.patternAt[outputState];
   }
-
-  get longestPattern(): number {
-    return this.maxLength;
-  }
 }
 
 /**
@@ -224,6 +225,7 @@ export class Automaton {
  */
 class Scan {
   private readonly mask: number;
+  private readonly longest: number;
   /** Original offset of each stream position. */
   private readonly offsetAt: Int32Array;
   /** Length (in stream units) and output state of the longest valid candidate starting at a position. */
@@ -238,8 +240,9 @@ class Scan {
     private readonly text: string,
     private readonly sink: MatchSink,
   ) {
+    this.longest = automaton.longestPattern;
     let size = 1;
-    while (size <= automaton.longestPattern) size <<= 1;
+    while (size <= this.longest) size <<= 1;
     this.mask = size - 1;
     this.offsetAt = new Int32Array(size);
     this.bestLength = new Int32Array(size);
@@ -253,16 +256,16 @@ class Scan {
     const last = Math.min(text.length, end);
     while (i < last) {
       const code = text.charCodeAt(i);
-      if (FOLD[code] !== SPACE) {
+      if (FOLD_TABLE[code] !== SPACE_UNIT) {
         state = this.feed(state, code, i);
         i++;
         continue;
       }
       const runStart = i;
       let lineBreaks = 0;
-      for (; i < last && FOLD[text.charCodeAt(i)] === SPACE; i++) if (text.charCodeAt(i) === LINE_FEED) lineBreaks++;
+      for (; i < last && FOLD_TABLE[text.charCodeAt(i)] === SPACE_UNIT; i++) if (text.charCodeAt(i) === LINE_FEED) lineBreaks++;
       if (lineBreaks >= 2) state = 0;
-      else if (!this.joinsHan(runStart, i, last)) state = this.feed(state, SPACE, runStart);
+      else if (!this.joinsHan(runStart, i, last)) state = this.feed(state, SPACE_UNIT, runStart);
     }
     this.decideUpTo(this.streamLength);
   }
@@ -270,12 +273,12 @@ class Scan {
   /** Whitespace between two Han characters is a wrap, not a word space. */
   private joinsHan(runStart: number, runEnd: number, last: number): boolean {
     return runStart > 0 && runEnd < last &&
-      isHan(FOLD[this.text.charCodeAt(runStart - 1)]) && isHan(FOLD[this.text.charCodeAt(runEnd)]);
+      isHan(FOLD_TABLE[this.text.charCodeAt(runStart - 1)]) && isHan(FOLD_TABLE[this.text.charCodeAt(runEnd)]);
   }
 
   private feed(state: number, code: number, offset: number): number {
     const position = this.streamLength++;
-    this.decideUpTo(position - this.automaton.longestPattern + 1);
+    if (this.decided <= position - this.longest) this.decideUpTo(position - this.longest + 1);
     this.offsetAt[position & this.mask] = offset;
     const next = this.automaton.step(state, code);
     for (let out = this.automaton.patternEndingAt(next); out !== NO_STATE; out = this.automaton.shorterPatternEndingAt(out)) {
@@ -298,7 +301,7 @@ class Scan {
 
   private isBoundary(offset: number): boolean {
     if (offset < 0 || offset >= this.text.length) return true;
-    return !isWordUnit(FOLD[this.text.charCodeAt(offset)]);
+    return !isWordUnit(FOLD_TABLE[this.text.charCodeAt(offset)]);
   }
 
   /** Decides every stream start before `limit`. */
@@ -313,5 +316,59 @@ class Scan {
       const end = this.offsetAt[(this.selectedEnd - 1) & this.mask] + 1;
       this.sink(this.offsetAt[slot], end, this.automaton.patternIndexOf(this.bestState[slot]));
     }
+  }
+}
+
+interface FormRef {
+  entry: GlossaryEntry;
+  language: 'en' | 'zh';
+  form: string;
+}
+
+/** All forms of a glossary compiled into one automaton. Build once per glossary, match any number of texts. */
+export class GlossaryIndex {
+  private constructor(
+    private readonly list: readonly GlossaryEntry[],
+    private readonly forms: readonly FormRef[],
+    private readonly automaton: Automaton,
+    private readonly byForm: ReadonlyMap<string, GlossaryEntry>,
+  ) {}
+
+  /** When two entries list the same form (after folding), the later entry wins it. */
+  static build(entries: readonly GlossaryEntry[]): GlossaryIndex {
+    const forms: FormRef[] = [];
+    const patterns: Pattern[] = [];
+    const byForm = new Map<string, GlossaryEntry>();
+    for (const entry of entries) {
+      for (const language of ['en', 'zh'] as const) {
+        for (const form of entry[language]) {
+          const pattern = makePattern(form);
+          if (!pattern) continue;
+          forms.push({ entry, language, form });
+          patterns.push(pattern);
+          byForm.set(pattern.units, entry);
+        }
+      }
+    }
+    return new GlossaryIndex([...entries], forms, new Automaton(patterns), byForm);
+  }
+
+  /** Leftmost-longest, non-overlapping terms in text[start, end), sorted by start. */
+  match(text: string, start = 0, end = text.length): TermMatch[] {
+    const matches: TermMatch[] = [];
+    this.automaton.scan(text, start, end, (from, to, pattern) => {
+      const { entry, language, form } = this.forms[pattern];
+      matches.push({ start: from, end: to, entry, language, form });
+    });
+    return matches;
+  }
+
+  entries(): readonly GlossaryEntry[] {
+    return this.list;
+  }
+
+  /** The entry listing `form`, compared as the matcher compares (case, width, traditional, spaces folded). */
+  lookup(form: string): GlossaryEntry | undefined {
+    return this.byForm.get(normaliseForm(form));
   }
 }

@@ -148,14 +148,15 @@ function readRelativeChineseDate(text: string, i: number, end: number): DateMent
   return date ? { ...date, start: i } : undefined;
 }
 
-function canStartDate(text: string, i: number): boolean {
-  const ch = text[i] ?? '';
-  return digitAt(text, i) >= 0 || isChineseNumeral(ch) || isUpperLatinAt(text, i) || ch in RELATIVE_YEARS_FIRST;
-}
+const RELATIVE_YEARS_FIRST = new Set(Object.keys(RELATIVE_YEARS).map((word) => word[0] ?? ''));
 
-const RELATIVE_YEARS_FIRST: Readonly<Record<string, true>> = Object.fromEntries(
-  Object.keys(RELATIVE_YEARS).map((word) => [word[0] ?? '', true]),
-);
+/** The cheap test run on every character: most characters cannot start a date. */
+function canStartDate(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  const ch = text[i] ?? '';
+  return digitAt(text, i) >= 0 || isChineseNumeral(ch) || RELATIVE_YEARS_FIRST.has(ch);
+}
 
 function readDateAt(text: string, i: number, end: number): DateMention | undefined {
   return readRelativeChineseDate(text, i, end) ?? readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ??

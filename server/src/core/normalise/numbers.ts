@@ -254,6 +254,7 @@ function yearMention(text: string, date: DateMention): NumberMention | undefined
 
 /** The skipped words of `一切`, `十分`, `万一`: numeral characters that are not numbers here. */
 function idiomLength(text: string, i: number): number {
+  if (!isChineseNumeral(text[i] ?? '')) return 0;
   for (const idiom of ZH_IDIOMS) if (text.startsWith(idiom, i)) return idiom.length;
   return 0;
 }

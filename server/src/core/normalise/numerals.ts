@@ -68,8 +68,10 @@ export function chineseDigitValue(ch: string): number | undefined {
   return CHINESE_DIGITS[ch];
 }
 
+const CHINESE_NUMERALS = new Set([...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_UNITS)]);
+
 export function isChineseNumeral(ch: string): boolean {
-  return CHINESE_DIGITS[ch] !== undefined || CHINESE_UNITS[ch] !== undefined;
+  return CHINESE_NUMERALS.has(ch);
 }
 
 /** Folds floating-point noise such as 1.1 × 10⁴ = 11000.000000000002. */

@@ -142,8 +142,28 @@ function looksLikeProse(text: string, block: RawBlock): boolean {
   if (endsWithTerminalPunctuation(text, block.start, block.end)) return true;
   if (displayWidth(text, block.start, block.end) > MAX_HEADING_WIDTH * 2) return true;
   if (block.lines.slice(1).some((line) => isLowerLatin(text.charCodeAt(line.trimStart)))) return true;
-  return PROSE_MARK.test(text.slice(block.start, block.end));
+  const content = text.slice(block.start, block.end);
+  return PROSE_MARK.test(content) || mostlyLowerCaseWords(content);
 }
+
+/** Headings and letterheads are in capitals or title case; running text is mostly lower-case words. */
+function mostlyLowerCaseWords(content: string): boolean {
+  let words = 0;
+  let lower = 0;
+  let atWordStart = true;
+  for (let i = 0; i < content.length; i++) {
+    const code = content.charCodeAt(i);
+    if (code <= 0x20) atWordStart = true;
+    else if (atWordStart) {
+      atWordStart = false;
+      words++;
+      if (isLowerLatin(code)) lower++;
+    }
+  }
+  return words >= MIN_PROSE_WORDS && lower > words * 0.6;
+}
+
+const MIN_PROSE_WORDS = 8;
 
 const MAX_HEADING_WIDTH = 200;
 const PROSE_MARK = /[，。；]|[a-z][.;] [A-Z]/;

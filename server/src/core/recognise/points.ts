@@ -233,7 +233,7 @@ function boundaryHolds(candidate: Candidate, before: Preceding, firstCode: numbe
   switch (candidate.boundary) {
     case 'sentence':
       if (atStart || SENTENCE_END.has(char)) return isUpperLatin(firstCode);
-      return CLAUSE_END.has(char);
+      return CLAUSE_END.has(char) || before.word === 'and';
     case 'clause':
       return atStart || SENTENCE_END.has(char) || CLAUSE_END.has(char) || CHINESE_CLAUSE.has(char) || char === 0x2c;
     case 'list':
