@@ -34,7 +34,9 @@ export interface AlignOptions {
 }
 
 /** Half-width, in units, of the band around the projected coarse path. */
-const INITIAL_BAND = 8;
+const INITIAL_BAND = 6;
+/** Half-width of the band around the best path over which bead posteriors are summed. */
+const POSTERIOR_BAND = 4;
 /** Below this many units on a side the whole matrix is searched. */
 const FULL_SEARCH_SIZE = 48;
 
@@ -46,11 +48,13 @@ function prefixSums(units: readonly AlignUnit[]): Float64Array {
   return sums;
 }
 
+/** Past this gap (nats) the smaller term of a soft minimum changes it by less than 1e-15. */
+const NEGLIGIBLE_GAP = 35;
+
 function softMin(a: number, b: number): number {
-  if (a === Infinity) return b;
-  if (b === Infinity) return a;
   const low = Math.min(a, b);
-  return low - Math.log1p(Math.exp(low - Math.max(a, b)));
+  const gap = Math.max(a, b) - low;
+  return gap > NEGLIGIBLE_GAP || gap !== gap ? low : low - Math.log1p(Math.exp(-gap));
 }
 
 interface Problem {
@@ -73,59 +77,63 @@ interface Band {
 /** The band's cells, row by row, with the costs of the beads that end in each cell. */
 class BandedLattice {
   private readonly rowStart: Int32Array;
+  private readonly low: Int32Array;
+  private readonly high: Int32Array;
+  private readonly shapeEn: Int32Array;
+  private readonly shapeZh: Int32Array;
   readonly beadCosts: Float64Array;
   readonly viterbi: Float64Array;
   readonly forward: Float64Array;
   readonly backward: Float64Array;
   readonly choice: Int8Array;
 
-  constructor(private readonly problem: Problem, readonly band: Band) {
-    const { n } = problem;
+  constructor(private readonly problem: Problem, band: Band, private readonly withTotals: boolean) {
+    const { n, shapes } = problem;
+    this.low = band.low;
+    this.high = band.high;
     this.rowStart = new Int32Array(n + 2);
-    for (let i = 0; i <= n; i++) {
-      this.rowStart[i + 1] = (this.rowStart[i] ?? 0) + Math.max(0, (band.high[i] ?? 0) - (band.low[i] ?? 0) + 1);
-    }
-    const cells = this.rowStart[n + 1] ?? 0;
-    this.beadCosts = new Float64Array(cells * problem.shapes.length).fill(Infinity);
+    for (let i = 0; i <= n; i++) this.rowStart[i + 1] = this.rowStart[i] + Math.max(0, this.high[i] - this.low[i] + 1);
+    this.shapeEn = Int32Array.from(shapes, (shape) => shape.en);
+    this.shapeZh = Int32Array.from(shapes, (shape) => shape.zh);
+    const cells = this.rowStart[n + 1];
     this.viterbi = new Float64Array(cells).fill(Infinity);
-    this.forward = new Float64Array(cells).fill(Infinity);
-    this.backward = new Float64Array(cells).fill(Infinity);
+    this.beadCosts = new Float64Array(withTotals ? cells * shapes.length : 0).fill(Infinity);
+    this.forward = new Float64Array(withTotals ? cells : 0).fill(Infinity);
+    this.backward = new Float64Array(withTotals ? cells : 0).fill(Infinity);
     this.choice = new Int8Array(cells).fill(-1);
   }
 
   cell(i: number, j: number): number {
-    if (i < 0 || i > this.problem.n || j < (this.band.low[i] ?? 0) || j > (this.band.high[i] ?? -1)) return -1;
-    return (this.rowStart[i] ?? 0) + j - (this.band.low[i] ?? 0);
+    if (i < 0 || i > this.problem.n || j < this.low[i] || j > this.high[i]) return -1;
+    return this.rowStart[i] + j - this.low[i];
   }
 
-  private beadCost(i: number, j: number, shape: number): number {
-    const { en, zh } = this.problem.shapes[shape] ?? { en: 0, zh: 0 };
+  private beadCost(i: number, j: number, fromI: number, fromJ: number, shape: number): number {
     const p = this.problem;
-    const enLength = (p.enSums[i] ?? 0) - (p.enSums[i - en] ?? 0);
-    const zhLength = (p.zhSums[j] ?? 0) - (p.zhSums[j - zh] ?? 0);
-    return (p.priorCosts[shape] ?? 0) + lengthCost(enLength, zhLength, p.model) - p.matcher.sharedWeight(i - en, i, j - zh, j);
+    const lengths = lengthCost(p.enSums[i] - p.enSums[fromI], p.zhSums[j] - p.zhSums[fromJ], p.model);
+    return p.priorCosts[shape] + lengths - p.matcher.sharedWeight(fromI, i, fromJ, j);
   }
 
   /** Best path cost (Viterbi) for every cell and, when asked, the total path weight (forward). */
-  sweepForward(withTotals: boolean): void {
-    const shapes = this.problem.shapes;
+  sweepForward(): void {
+    const withTotals = this.withTotals;
+    const shapeCount = this.shapeEn.length;
     this.viterbi[0] = 0;
     this.forward[0] = 0;
     for (let i = 0; i <= this.problem.n; i++) {
-      for (let j = this.band.low[i] ?? 0; j <= (this.band.high[i] ?? -1); j++) {
-        const here = this.cell(i, j);
-        for (let s = 0; s < shapes.length; s++) {
-          const shape = shapes[s] as BeadShape;
-          const from = this.cell(i - shape.en, j - shape.zh);
-          if (from < 0 || (shape.en === 0 && shape.zh === 0) || this.viterbi[from] === Infinity) continue;
-          const cost = this.beadCost(i, j, s);
-          this.beadCosts[here * shapes.length + s] = cost;
-          const through = (this.viterbi[from] ?? Infinity) + cost;
-          if (through < (this.viterbi[here] ?? Infinity)) {
-            this.viterbi[here] = through;
+      for (let j = this.low[i], here = this.rowStart[i]; j <= this.high[i]; j++, here++) {
+        for (let s = 0; s < shapeCount; s++) {
+          const from = this.cell(i - this.shapeEn[s], j - this.shapeZh[s]);
+          if (from < 0 || from === here || this.viterbi[from] === Infinity) continue;
+          const cost = this.beadCost(i, j, i - this.shapeEn[s], j - this.shapeZh[s], s);
+          if (this.viterbi[from] + cost < this.viterbi[here]) {
+            this.viterbi[here] = this.viterbi[from] + cost;
             this.choice[here] = s;
           }
-          if (withTotals) this.forward[here] = softMin(this.forward[here] ?? Infinity, (this.forward[from] ?? Infinity) + cost);
+          if (withTotals) {
+            this.beadCosts[here * shapeCount + s] = cost;
+            this.forward[here] = softMin(this.forward[here], this.forward[from] + cost);
+          }
         }
       }
     }
@@ -133,18 +141,14 @@ class BandedLattice {
 
   /** Total weight of the paths from each cell to the end. */
   sweepBackward(): void {
-    const shapes = this.problem.shapes;
-    const { n, m } = this.problem;
-    this.backward[this.cell(n, m)] = 0;
-    for (let i = n; i >= 0; i--) {
-      for (let j = this.band.high[i] ?? -1; j >= (this.band.low[i] ?? 0); j--) {
-        const here = this.cell(i, j);
-        for (let s = 0; s < shapes.length; s++) {
-          const shape = shapes[s] as BeadShape;
-          const to = this.cell(i + shape.en, j + shape.zh);
-          if (to < 0 || (shape.en === 0 && shape.zh === 0)) continue;
-          const cost = this.beadCosts[to * shapes.length + s] ?? Infinity;
-          this.backward[here] = softMin(this.backward[here] ?? Infinity, cost + (this.backward[to] ?? Infinity));
+    const shapeCount = this.shapeEn.length;
+    this.backward[this.cell(this.problem.n, this.problem.m)] = 0;
+    for (let i = this.problem.n; i >= 0; i--) {
+      for (let j = this.high[i], here = this.cell(i, j); j >= this.low[i]; j--, here--) {
+        for (let s = 0; s < shapeCount; s++) {
+          const to = this.cell(i + this.shapeEn[s], j + this.shapeZh[s]);
+          if (to < 0 || to === here) continue;
+          this.backward[here] = softMin(this.backward[here], this.beadCosts[to * shapeCount + s] + this.backward[to]);
         }
       }
     }
@@ -182,11 +186,11 @@ function fullBand(n: number, m: number): Band {
 }
 
 /**
- * The band around a path found on units merged two by two (FastDTW-style): coarse prefix (I, J) is
- * fine prefix (2I, 2J), each coarse bead covers the fine rectangle between its corners, and the
- * rectangle is widened by `halfWidth` on each side.
+ * The band around a path: each bead covers the rectangle between its corners, widened by `halfWidth`
+ * columns. For a path found on units merged two by two (FastDTW-style) `scale` is 2, so that coarse
+ * prefix (I, J) stands for fine prefix (2I, 2J).
  */
-function bandAroundCoarsePath(coarse: readonly PathStep[], shapes: readonly BeadShape[], n: number, m: number, halfWidth: number): Band {
+function bandAroundPath(path: readonly PathStep[], shapes: readonly BeadShape[], n: number, m: number, halfWidth: number, scale: number): Band {
   const low = new Int32Array(n + 1).fill(m);
   const high = new Int32Array(n + 1);
   const cover = (i: number, jLow: number, jHigh: number): void => {
@@ -194,10 +198,9 @@ function bandAroundCoarsePath(coarse: readonly PathStep[], shapes: readonly Bead
     low[row] = Math.min(low[row] ?? m, Math.max(0, jLow - halfWidth));
     high[row] = Math.max(high[row] ?? 0, Math.min(m, jHigh + halfWidth));
   };
-  for (const { i, j, shape } of [{ i: 0, j: 0, shape: -1 }, ...coarse]) {
+  for (const { i, j, shape } of [{ i: 0, j: 0, shape: -1 }, ...path]) {
     const bead = shapes[shape] ?? { en: 0, zh: 0 };
-    const [rowFrom, rowTo] = [2 * (i - bead.en), 2 * i];
-    for (let row = rowFrom - halfWidth; row <= rowTo + halfWidth; row++) cover(row, 2 * (j - bead.zh), 2 * j);
+    for (let row = scale * (i - bead.en); row <= scale * i; row++) cover(row, scale * (j - bead.zh), scale * j);
   }
   cover(n, m, m);
   return { low, high };
@@ -216,19 +219,29 @@ function coarsen(units: readonly AlignUnit[]): AlignUnit[] {
   return merged;
 }
 
-/** The best path, searched in a band around the path of the half-size problem; widened if it touches the edge. */
-function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number, withTotals: boolean): { lattice: BandedLattice; problem: Problem; steps: PathStep[] } {
+/** Re-centred bands tried before the band is made wider. */
+const RECENTRINGS = 2;
+
+/**
+ * The best path, searched in a band around the path of the half-size problem. When the path touches
+ * the band's edge the optimum may lie outside: the band is re-centred on the new path (which moves it
+ * where the path pulls) and, if that is not enough, doubled, until the path stays inside.
+ */
+function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number): PathStep[] {
   const problem = makeProblem(en, zh, options, ratio);
   const { n, m } = problem;
   const small = Math.min(n, m) <= FULL_SEARCH_SIZE;
-  const coarse = small ? [] : searchPath(coarsen(en), coarsen(zh), options, ratio, false).steps;
-  for (let halfWidth = Math.max(1, options.band ?? INITIAL_BAND); ; halfWidth *= 2) {
+  let guide = small ? [] : searchPath(coarsen(en), coarsen(zh), options, ratio);
+  let scale = 2;
+  for (let attempt = 0, halfWidth = Math.max(1, options.band ?? INITIAL_BAND); ; attempt++) {
     const complete = small || halfWidth >= Math.max(n, m);
-    const band = complete ? fullBand(n, m) : bandAroundCoarsePath(coarse, problem.shapes, n, m, halfWidth);
-    const lattice = new BandedLattice(problem, band);
-    lattice.sweepForward(withTotals);
+    const band = complete ? fullBand(n, m) : bandAroundPath(guide, problem.shapes, n, m, halfWidth, scale);
+    const lattice = new BandedLattice(problem, band, false);
+    lattice.sweepForward();
     const steps = tracePath(lattice, problem);
-    if (complete || (steps.length > 0 && !touchesEdge(band, steps, m))) return { lattice, problem, steps };
+    if (complete || (steps.length > 0 && !touchesEdge(band, steps, m))) return steps;
+    if (steps.length > 0 && attempt < RECENTRINGS) [guide, scale] = [steps, 1];
+    else halfWidth *= 2;
   }
 }
 
@@ -276,9 +289,14 @@ function ratioOf(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: Al
 /** Aligns two lists of units into beads covering both, in order. */
 export function alignUnits(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions = {}): Bead[] {
   if (en.length === 0 || zh.length === 0) return unpairedBeads(en, zh);
-  const { lattice, problem, steps } = searchPath(en, zh, options, ratioOf(en, zh, options), true);
+  const ratio = ratioOf(en, zh, options);
+  const path = searchPath(en, zh, options, ratio);
+  // Paths far from the best one carry no weight worth counting: the posterior is summed near it.
+  const problem = makeProblem(en, zh, options, ratio);
+  const lattice = new BandedLattice(problem, bandAroundPath(path, problem.shapes, problem.n, problem.m, POSTERIOR_BAND, 1), true);
+  lattice.sweepForward();
   lattice.sweepBackward();
-  return toBeads(lattice, problem, steps);
+  return toBeads(lattice, problem, path);
 }
 
 /**

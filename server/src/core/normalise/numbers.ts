@@ -41,6 +41,7 @@ const ZH_CLASSIFIERS = new Set(numerals.chineseClassifiers);
 const ZH_IDIOMS = numerals.chineseNumeralIdioms;
 const ZH_PERCENT_PREFIX = '百分之';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
+const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES].flatMap((table) => Object.keys(table)));
 const MAX_PHRASE_WORDS = 16;
 const LONGEST_PREFIX = 16;
 
@@ -234,6 +235,20 @@ function readMentionAt(text: string, i: number, end: number, floor: number, lang
   return readChinesePercent(text, i, end) ?? readChineseMention(text, i, end);
 }
 
+/**
+ * How far to move on from `i` when no number can start there: a whole Latin word that is no number
+ * word, one character that is neither a digit nor a Chinese numeral; 0 when one may start.
+ */
+function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage): number {
+  if (digitAt(text, i) >= 0) return 0;
+  if (isLatinLetterAt(text, i)) {
+    const wordEnd = latinWordEnd(text, i, end);
+    return lang === 'en' && EN_NUMBER_WORDS.has(text.slice(i, wordEnd).toLowerCase()) ? 0 : wordEnd - i;
+  }
+  const ch = text[i] ?? '';
+  return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch)) ? 0 : 1;
+}
+
 function finish(text: string, draft: Draft, floor: number): NumberMention {
   const qualifier = readPrefixQualifier(text, draft.start, floor) ?? readChineseSuffix(text, draft.end) ?? draft.qualifier;
   const end = ['余', '多'].includes(text[draft.end] ?? '') ? draft.end + 1 : draft.end;
@@ -279,7 +294,7 @@ export function findNumbers(text: string, start = 0, end = text.length, lang: Te
       i = Math.max(i, date.end);
       continue;
     }
-    const skip = idiomLength(text, i);
+    const skip = skipNonNumber(text, i, stop, lang) || idiomLength(text, i);
     const draft = skip === 0 ? readMentionAt(text, i, Math.min(stop, date ? date.start : stop), floor, lang) : undefined;
     if (draft) found.push(finish(text, draft, floor));
     i = draft ? Math.max(draft.end, i + 1) : i + Math.max(skip, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
