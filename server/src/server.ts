@@ -10,10 +10,19 @@ import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { selectionRanges } from './features/selectionRange';
+import { definition } from './features/definition';
+import { documentHighlights } from './features/documentHighlight';
+import { codeLenses } from './features/codeLens';
+import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
+import { Counterparts, type AlignedDocuments } from './counterparts';
+import { languageAt } from './core/noteAlignment';
+import type { Position } from 'vscode-languageserver';
+import type { Language } from './core/model';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
+const counterparts = new Counterparts(cache, (uri) => documents.get(uri));
 
 connection.onInitialize((): InitializeResult => ({
   capabilities: {
@@ -21,6 +30,9 @@ connection.onInitialize((): InitializeResult => ({
     documentSymbolProvider: { label: 'Diplonote' },
     foldingRangeProvider: true,
     selectionRangeProvider: true,
+    definitionProvider: true,
+    documentHighlightProvider: true,
+    codeLensProvider: { resolveProvider: false },
   },
   serverInfo: { name: 'diplonote', version: SERVER_VERSION },
 }));
@@ -41,7 +53,32 @@ connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, do
 connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, foldingRanges));
 connection.onSelectionRanges((params) => withAnalysis(params.textDocument.uri, (a) => selectionRanges(a, params.positions)));
 
-documents.onDidClose((event) => cache.forget(event.document.uri));
+/** Runs a cross-language feature at a position of a document that has a counterpart. */
+function withCounterpart<T>(
+  uri: string, position: Position,
+  feature: (document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language) => T,
+): T | null {
+  return withAnalysis(uri, ({ document, note }) => {
+    const aligned = counterparts.alignedFor(document);
+    if (!aligned) return null;
+    const offset = document.offsetAt(position);
+    return feature(document, aligned, offset, languageAt(note, offset));
+  });
+}
+
+connection.onDefinition((params) => withCounterpart(params.textDocument.uri, params.position, definition));
+connection.onDocumentHighlight((params) => withCounterpart(params.textDocument.uri, params.position, documentHighlights));
+connection.onCodeLens((params) =>
+  withAnalysis(params.textDocument.uri, ({ document }) => {
+    const aligned = counterparts.alignedFor(document);
+    return aligned ? codeLenses(document, aligned) : [];
+  }));
+connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
+
+documents.onDidClose((event) => {
+  cache.forget(event.document.uri);
+  counterparts.forget(event.document.uri);
+});
 documents.listen(connection);
 connection.listen();
 

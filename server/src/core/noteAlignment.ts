@@ -1,0 +1,282 @@
+/**
+ * Aligns the English and Chinese versions of a note at three levels, each inside the one above:
+ * paragraphs (and titles), numbered points by ordinal, and sentences. The versions come from one
+ * note (its language versions) or from two files (a `NAME.en.note` / `NAME.zh.note` pair).
+ */
+import type { Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
+import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
+import { dateAnchors, numberAnchors, verbatimAnchors } from './align/anchors';
+import { splitSentences } from './align/sentences';
+import { endsWithTerminalPunctuation } from './text/measure';
+import { isWhitespace } from './text/script';
+
+/** What can be paired at paragraph level: paragraphs (formulas included) and titles. */
+export type AlignableBlock = Paragraph | (SimpleBlock & { kind: 'title' });
+
+export interface VersionSide {
+  readonly text: string;
+  readonly language: 'en' | 'zh';
+  readonly blocks: readonly AlignableBlock[];
+}
+
+/** Extra anchors for a span (glossary terms as `term:<id>`), supplied by the caller. */
+export type TermAnchors = (text: string, span: Span, language: 'en' | 'zh') => string[];
+
+export interface UnitPair {
+  readonly en: readonly Span[];
+  readonly zh: readonly Span[];
+  readonly confidence: number;
+}
+
+export interface PointPair {
+  readonly en: Point;
+  readonly zh: Point;
+  readonly children: readonly PointPair[];
+}
+
+export interface ParagraphPair extends UnitPair {
+  readonly enBlocks: readonly AlignableBlock[];
+  readonly zhBlocks: readonly AlignableBlock[];
+  readonly points: readonly PointPair[];
+  readonly sentences: readonly UnitPair[];
+}
+
+export interface NoteAlignment {
+  readonly en: VersionSide;
+  readonly zh: VersionSide;
+  readonly paragraphs: readonly ParagraphPair[];
+}
+
+/** The blocks of one language version, or of the whole note when it is in one language. */
+export function sideOf(note: Note, language: 'en' | 'zh'): VersionSide | undefined {
+  const version = note.versions.find((v) => v.language === language);
+  const blocks = version ? version.blocks : note.versions.length === 0 && note.language === language ? [...note.blocks] : undefined;
+  if (!blocks) return undefined;
+  return { text: note.text, language, blocks: blocks.filter(isAlignable) };
+}
+
+function isAlignable(block: { kind: string }): block is AlignableBlock {
+  return block.kind === 'paragraph' || block.kind === 'title';
+}
+
+export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
+  const enUnits = blockUnits(en, terms);
+  const zhUnits = blockUnits(zh, terms);
+  addVerbatimAnchors(enUnits, zhUnits);
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks));
+  const paragraphs = beads
+    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
+    .map((bead) => pairParagraphs(en, zh, bead, terms));
+  return { en, zh, paragraphs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraph level
+
+function blockUnits(side: VersionSide, terms: TermAnchors | undefined): AlignUnit[] {
+  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block)));
+}
+
+function partsOf(block: AlignableBlock): readonly Span[] {
+  return block.kind === 'paragraph' ? block.parts : [block.span];
+}
+
+function pointAnchors(block: AlignableBlock): string[] {
+  if (block.kind !== 'paragraph') return ['role:title'];
+  const anchors = block.points.map((point) => `ord:${point.isFinal ? 'final' : point.ordinal}`);
+  if (block.number) anchors.push(`ord:n${block.number.ordinal}`);
+  if (block.role !== 'body') anchors.push(`role:${block.role}`);
+  return anchors;
+}
+
+function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | undefined, extra: string[] = []): AlignUnit {
+  const { text, language } = side;
+  const anchors = [...extra];
+  let length = 0;
+  for (const span of spans) {
+    length += span.end - span.start;
+    anchors.push(...numberAnchors(text, span.start, span.end, language), ...dateAnchors(text, span.start, span.end));
+    if (terms) anchors.push(...terms(text, span, language));
+  }
+  return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
+}
+
+/** Names and references the Chinese text keeps in Latin script are anchors on both sides. */
+function addVerbatimAnchors(en: AlignUnit[], zh: AlignUnit[]): void {
+  const verbatim = verbatimAnchors(en.map((u) => u.text), zh.map((u) => u.text));
+  en.forEach((unit, k) => en.splice(k, 1, { ...unit, anchors: [...unit.anchors, ...(verbatim.en[k] ?? [])] }));
+  zh.forEach((unit, k) => zh.splice(k, 1, { ...unit, anchors: [...unit.anchors, ...(verbatim.zh[k] ?? [])] }));
+}
+
+/** Formulas pair with formulas, numbered paragraphs with the paragraph of the same number, titles in order. */
+function fixedPairs(en: readonly AlignableBlock[], zh: readonly AlignableBlock[]): Array<[number, number]> {
+  const keysOf = (blocks: readonly AlignableBlock[]) => {
+    const keys = new Map<string, number>();
+    let titles = 0;
+    blocks.forEach((block, index) => {
+      const key = block.kind === 'title' ? `title:${++titles}`
+        : block.role !== 'body' ? `role:${block.role}`
+          : block.number ? `number:${block.number.ordinal}` : undefined;
+      if (key && !keys.has(key)) keys.set(key, index);
+    });
+    return keys;
+  };
+  const enKeys = keysOf(en);
+  const zhKeys = keysOf(zh);
+  const pairs: Array<[number, number]> = [];
+  for (const [key, enIndex] of enKeys) {
+    const zhIndex = zhKeys.get(key);
+    if (zhIndex !== undefined) pairs.push([enIndex, zhIndex]);
+  }
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: TermAnchors | undefined): ParagraphPair {
+  const enBlocks = bead.en.map((k) => en.blocks[k]);
+  const zhBlocks = bead.zh.map((k) => zh.blocks[k]);
+  const enSpans = enBlocks.map((b) => b.span);
+  const zhSpans = zhBlocks.map((b) => b.span);
+  const bothSides = enBlocks.length > 0 && zhBlocks.length > 0;
+  return {
+    en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks,
+    points: bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [],
+    sentences: bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, terms) : [],
+  };
+}
+
+function pointsOf(block: AlignableBlock): readonly Point[] {
+  return block.kind === 'paragraph' ? block.points : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Point level
+
+/** Points pair by ordinal value whatever their style; `Finally`/`最后` pair with each other. */
+function pairPoints(en: readonly Point[], zh: readonly Point[]): PointPair[] {
+  const byKey = new Map<string, Point>();
+  for (const point of zh) {
+    const key = pointKey(point);
+    if (!byKey.has(key)) byKey.set(key, point);
+  }
+  const pairs: PointPair[] = [];
+  for (const point of en) {
+    const partner = byKey.get(pointKey(point));
+    if (partner) {
+      byKey.delete(pointKey(point));
+      pairs.push({ en: point, zh: partner, children: pairPoints(point.children, partner.children) });
+    }
+  }
+  return pairs;
+}
+
+function pointKey(point: Point): string {
+  return point.isFinal ? 'final' : String(point.ordinal);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence level
+
+function alignSentences(
+  en: VersionSide, zh: VersionSide, enBlocks: readonly AlignableBlock[], zhBlocks: readonly AlignableBlock[],
+  terms: TermAnchors | undefined,
+): UnitPair[] {
+  const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
+  const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
+  const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0])));
+  const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0])));
+  addVerbatimAnchors(enUnits, zhUnits);
+  return alignUnits(enUnits, zhUnits)
+    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
+    .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
+}
+
+/**
+ * Sentences of a block, each as the spans it is made of: a sentence cut by a page break keeps both
+ * pieces. A point marker in mid-sentence (`…：一是…`) also starts a unit.
+ */
+function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
+  const cuts = pointsOf(block).map((point) => point.marker.start);
+  const sentences: Span[][] = [];
+  partsOf(block).forEach((part, index) => {
+    const pieces = splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts));
+    const previous = sentences[sentences.length - 1];
+    const carriesOn = index > 0 && previous && !endsWithTerminalPunctuation(side.text, previous[previous.length - 1].start, previous[previous.length - 1].end);
+    if (carriesOn && pieces.length > 0) previous.push(pieces.shift() as Span);
+    sentences.push(...pieces.map((piece) => [piece]));
+  });
+  return sentences;
+}
+
+function cutAt(text: string, span: Span, cuts: readonly number[]): Span[] {
+  const inside = cuts.filter((cut) => cut > span.start && cut < span.end);
+  if (inside.length === 0) return [span];
+  const bounds = [span.start, ...inside, span.end];
+  return bounds.slice(0, -1).map((start, k) => trimmed(text, start, bounds[k + 1])).filter((s) => s.end > s.start);
+}
+
+function trimmed(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && isWhitespace(text.charCodeAt(s))) s++;
+  while (e > s && isWhitespace(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+function ordinalAnchorAt(blocks: readonly AlignableBlock[], sentence: Span): string[] {
+  const point = blocks.flatMap(pointsOf).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
+  return point ? [`ord:${point.isFinal ? 'final' : point.ordinal}`] : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looking up the counterpart of a position
+
+export interface Counterpart {
+  /** The language of the side the position is in. */
+  readonly from: 'en' | 'zh';
+  readonly paragraph: ParagraphPair;
+  /** The finest unit of the other side: the sentence, else the point, else the paragraph(s). */
+  readonly target: readonly Span[];
+  readonly level: 'sentence' | 'point' | 'paragraph';
+  /** The unit the position is in, on its own side. */
+  readonly source: readonly Span[];
+}
+
+export function counterpartAt(alignment: NoteAlignment, language: Language, offset: number): Counterpart | undefined {
+  if (language !== 'en' && language !== 'zh') return undefined;
+  const other = language === 'en' ? 'zh' : 'en';
+  const paragraph = unitAt(alignment.paragraphs, (pair) => pair[language], offset);
+  if (!paragraph || paragraph[other].length === 0) return undefined;
+  const sentence = unitAt(paragraph.sentences, (pair) => pair[language], offset);
+  const point = innermostPoint(paragraph.points, language, offset);
+  if (sentence && sentence[other].length > 0 && (!point || sentenceInsidePoint(sentence[language], point[language].span))) {
+    return { from: language, paragraph, target: sentence[other], level: 'sentence', source: sentence[language] };
+  }
+  if (point) return { from: language, paragraph, target: [point[other].span], level: 'point', source: [point[language].span] };
+  return { from: language, paragraph, target: paragraph[other], level: 'paragraph', source: paragraph[language] };
+}
+
+function innermostPoint(pairs: readonly PointPair[], language: 'en' | 'zh', offset: number): PointPair | undefined {
+  const hit = unitAt(pairs, (pair) => [pair[language].span], offset);
+  return hit ? innermostPoint(hit.children, language, offset) ?? hit : undefined;
+}
+
+/**
+ * The unit whose spans hold `offset`. Units touch in Chinese text (no space after `。`), so a unit
+ * that starts at the offset wins over one that ends there; the end counts for a cursor after the last.
+ */
+function unitAt<T>(units: readonly T[], spansOf: (unit: T) => readonly Span[], offset: number): T | undefined {
+  return (
+    units.find((unit) => spansOf(unit).some((span) => span.start <= offset && offset < span.end)) ??
+    units.find((unit) => spansOf(unit).some((span) => span.end === offset))
+  );
+}
+
+function sentenceInsidePoint(sentence: readonly Span[], point: Span): boolean {
+  return sentence.every((span) => span.start >= point.start && span.end <= point.end);
+}
+
+/** The language of the version holding `offset`, or of the note when it has one language. */
+export function languageAt(note: Note, offset: number): Language {
+  const version = note.versions.find((v) => v.span.start <= offset && offset <= v.span.end);
+  return version ? version.language : note.language;
+}
