@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { Note } from './core/model';
-import { alignVersions, sideOf, type NoteAlignment } from './core/noteAlignment';
+import { alignVersions, partnerFileName, sideOf, type NoteAlignment } from './core/noteAlignment';
 
 export interface AlignedDocuments {
   readonly alignment: NoteAlignment;
@@ -44,10 +44,8 @@ export class Counterparts {
     const file = fileURLToPath(uri);
     const declared = note.frontMatter?.entries.find((e) => e.key === 'counterpart')?.value;
     if (declared) return pathToFileURL(path.resolve(path.dirname(file), declared)).toString();
-    const match = /\.(en|zh)\.note$/i.exec(file);
-    if (!match) return undefined;
-    const swapped = match[1].toLowerCase() === 'en' ? 'zh' : 'en';
-    return pathToFileURL(file.slice(0, match.index) + `.${swapped}.note`).toString();
+    const partner = partnerFileName(file);
+    return partner ? pathToFileURL(partner).toString() : undefined;
   }
 
   forget(uri: string): void {

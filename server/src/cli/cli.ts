@@ -1,11 +1,13 @@
 /** The `diplonote` command line: parses arguments and dispatches to one command. */
 import { createContext, EXIT_UNUSABLE_INPUT, type CommandContext } from './command';
 import { outlineCommand } from './commands/outline';
+import { alignCommand } from './commands/align';
 
 type Command = (context: CommandContext) => number;
 
 const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
   ['outline', { run: outlineCommand, summary: 'outline FILE… [--json]     the structure of each note' }],
+  ['align', { run: alignCommand, summary: 'align FILE… [--json]       paragraphs, points and sentences paired across languages' }],
 ]);
 
 /** Flags that take a value (`--severity warning`); all others are switches. */

@@ -280,3 +280,10 @@ export function languageAt(note: Note, offset: number): Language {
   const version = note.versions.find((v) => v.span.start <= offset && offset <= v.span.end);
   return version ? version.language : note.language;
 }
+
+/** `visa.en.note` ↔ `visa.zh.note`: the file name of the other version of a two-file pair. */
+export function partnerFileName(fileName: string): string | undefined {
+  const match = /\.(en|zh)\.note$/i.exec(fileName);
+  if (!match) return undefined;
+  return `${fileName.slice(0, match.index)}.${match[1].toLowerCase() === 'en' ? 'zh' : 'en'}.note`;
+}
