@@ -12,15 +12,16 @@
  * between two Han characters is dropped, because Chinese is written without spaces and such a run is
  * a wrap. A small ring of original offsets maps stream positions back to the text.
  */
-import { isAsciiDigit, isHan, isLatinLetter } from '../text/script';
+import * as script from '../text/script';
 import { FOLD, SPACE } from './fold';
 import type { GlossaryEntry, TermMatch } from './types';
 
 const NO_STATE = -1;
 const LINE_FEED = 0x0a;
 const SPACE_UNIT = SPACE;
-/** A module-local binding: transpiled imports are property reads, too slow for the inner loop. */
+// Module-local bindings: imports transpiled to CommonJS are getter calls, too slow for the inner loop.
 const FOLD_TABLE = FOLD;
+const { isAsciiDigit, isHan, isLatinLetter } = script;
 
 export interface Pattern {
   /** Folded, whitespace-collapsed form; never empty, never starting or ending with a space. */
@@ -186,23 +187,42 @@ export class Automaton {
   /**
    * Reports the leftmost-longest non-overlapping matches in text[start, end) whose word boundaries hold
    * (boundaries look at the whole text, so a range cut inside a word finds no term there).
+   *
+   * The loop keeps the tables in locals and leaves the root without a call: in most texts most units
+   * belong to no form, and their cost is two table reads.
    */
   scan(text: string, start: number, end: number, sink: MatchSink): void {
     if (this.longestPattern === 0) return;
-    new Scan(this, text, sink).run(start, end);
-  }
-
-  /** For Scan: the state after `state` reads raw unit `code`. */
-  step(state: number, code: number): number {
-    return this.next(state, this.symbolOf[code]);
-  }
-
-  patternEndingAt(state: number): number {
-    return this.output[state];
-  }
-
-  shorterPatternEndingAt(outputState: number): number {
-    return this.output[this.fail[outputState]];
+    const selection = new Selection(this, text, sink);
+    const { symbolOf, rootNext, output } = this;
+    const fold = FOLD_TABLE;
+    const spaceSymbol = symbolOf[SPACE_UNIT];
+    const last = Math.min(text.length, end);
+    let state = 0;
+    let i = Math.max(0, start);
+    while (i < last) {
+      const offset = i;
+      const code = text.charCodeAt(i++);
+      let symbol: number;
+      if (fold[code] !== SPACE_UNIT) {
+        symbol = symbolOf[code];
+      } else {
+        let lineBreaks = code === LINE_FEED ? 1 : 0;
+        for (; i < last && fold[text.charCodeAt(i)] === SPACE_UNIT; i++) if (text.charCodeAt(i) === LINE_FEED) lineBreaks++;
+        if (lineBreaks < 2 && joinsHan(text, offset, i, last)) continue;
+        symbol = lineBreaks < 2 ? spaceSymbol : 0;
+      }
+      state = symbol === 0 ? 0 : state === 0 ? rootNext[symbol] : this.next(state, symbol);
+      // A unit read into the root is inside no match: it needs no stream position, and every start
+      // before it can be decided.
+      if (state === 0) {
+        selection.decideAll();
+        continue;
+      }
+      const position = selection.advance(offset);
+      for (let out = output[state]; out !== NO_STATE; out = output[this.fail[out]]) selection.consider(out, position);
+    }
+    selection.decideAll();
   }
 
   lengthOf(outputState: number): number {
@@ -218,12 +238,19 @@ export class Automaton {
   }
 }
 
+/** Whitespace between two Han characters is a wrap, not a word space. */
+function joinsHan(text: string, runStart: number, runEnd: number, last: number): boolean {
+  return runStart > 0 && runEnd < last &&
+    isHan(FOLD_TABLE[text.charCodeAt(runStart - 1)]) && isHan(FOLD_TABLE[text.charCodeAt(runEnd)]);
+}
+
 /**
- * One pass over a text. Candidates are kept per stream start in a ring as long as the longest pattern:
- * once the stream has moved a pattern's length past a start, no later match can begin there, so that
- * start is decided (leftmost first, the longest candidate there, if it does not overlap the last match).
+ * The choice among candidates during one scan. Stream positions number the units read outside the
+ * root; candidates are kept per stream start in a ring as long as the longest pattern: once the stream
+ * has moved a pattern's length past a start, no later match can begin there, so that start is decided
+ * (leftmost first, the longest candidate there, if it does not overlap the last match).
  */
-class Scan {
+class Selection {
   private readonly mask: number;
   private readonly longest: number;
   /** Original offset of each stream position. */
@@ -249,54 +276,27 @@ class Scan {
     this.bestState = new Int32Array(size);
   }
 
-  run(start: number, end: number): void {
-    const text = this.text;
-    let state = 0;
-    let i = Math.max(0, start);
-    const last = Math.min(text.length, end);
-    while (i < last) {
-      const code = text.charCodeAt(i);
-      if (FOLD_TABLE[code] !== SPACE_UNIT) {
-        state = this.feed(state, code, i);
-        i++;
-        continue;
-      }
-      const runStart = i;
-      let lineBreaks = 0;
-      for (; i < last && FOLD_TABLE[text.charCodeAt(i)] === SPACE_UNIT; i++) if (text.charCodeAt(i) === LINE_FEED) lineBreaks++;
-      if (lineBreaks >= 2) state = 0;
-      else if (!this.joinsHan(runStart, i, last)) state = this.feed(state, SPACE_UNIT, runStart);
-    }
-    this.decideUpTo(this.streamLength);
-  }
-
-  /** Whitespace between two Han characters is a wrap, not a word space. */
-  private joinsHan(runStart: number, runEnd: number, last: number): boolean {
-    return runStart > 0 && runEnd < last &&
-      isHan(FOLD_TABLE[this.text.charCodeAt(runStart - 1)]) && isHan(FOLD_TABLE[this.text.charCodeAt(runEnd)]);
-  }
-
-  private feed(state: number, code: number, offset: number): number {
+  /** Gives the unit at `offset` the next stream position and returns it. */
+  advance(offset: number): number {
     const position = this.streamLength++;
     if (this.decided <= position - this.longest) this.decideUpTo(position - this.longest + 1);
     this.offsetAt[position & this.mask] = offset;
-    const next = this.automaton.step(state, code);
-    for (let out = this.automaton.patternEndingAt(next); out !== NO_STATE; out = this.automaton.shorterPatternEndingAt(out)) {
-      this.consider(out, position);
-    }
-    return next;
+    return position;
   }
 
-  private consider(outputState: number, lastPosition: number): void {
+  consider(outputState: number, lastPosition: number): void {
     const length = this.automaton.lengthOf(outputState);
-    const first = lastPosition - length + 1;
-    const slot = first & this.mask;
+    const slot = (lastPosition - length + 1) & this.mask;
     if (length <= this.bestLength[slot]) return;
     const pattern = this.automaton.patternOf(outputState);
     if (pattern.boundedStart && !this.isBoundary(this.offsetAt[slot] - 1)) return;
     if (pattern.boundedEnd && !this.isBoundary(this.offsetAt[lastPosition & this.mask] + 1)) return;
     this.bestLength[slot] = length;
     this.bestState[slot] = outputState;
+  }
+
+  decideAll(): void {
+    if (this.decided < this.streamLength) this.decideUpTo(this.streamLength);
   }
 
   private isBoundary(offset: number): boolean {
