@@ -1,0 +1,87 @@
+/** What every loader collects for one entry, and how it becomes a GlossaryEntry. */
+import { detectLanguage } from '../text/script';
+import type { GlossaryEntry, LocalisedText } from './types';
+
+export const USER_CATEGORY = 'user';
+
+export interface EntryDraft {
+  id?: string;
+  category?: string;
+  en: string[];
+  zh: string[];
+  definition?: LocalisedText;
+  note?: LocalisedText;
+  source?: string;
+}
+
+/** Several forms in one cell or attribute, separated by `;` or `|` (spreadsheet convention). */
+export function splitForms(cell: string): string[] {
+  const forms: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (i < cell.length && code !== 0x3b && code !== 0x7c) continue;
+    const form = collapseSpaces(cell.slice(start, i));
+    if (form) forms.push(form);
+    start = i + 1;
+  }
+  return forms;
+}
+
+/** Trimmed, with every run of whitespace made one space. */
+export function collapseSpaces(text: string): string {
+  let result = '';
+  let pendingSpace = false;
+  for (const ch of text) {
+    if (ch.trim() === '') {
+      pendingSpace = result.length > 0;
+      continue;
+    }
+    if (pendingSpace) result += ' ';
+    pendingSpace = false;
+    result += ch;
+  }
+  return result;
+}
+
+/** Text whose language is not labelled goes where its script says. */
+export function languageOfText(text: string): 'en' | 'zh' {
+  return detectLanguage(text, 0, text.length) === 'zh' ? 'zh' : 'en';
+}
+
+/** The language(s) a draft lacks a form in, for the message; empty when complete. */
+export function missingLanguages(draft: EntryDraft): string[] {
+  const missing: string[] = [];
+  if (draft.en.length === 0) missing.push('English');
+  if (draft.zh.length === 0) missing.push('Chinese');
+  return missing;
+}
+
+/** Digits, letters that have case, and CJK; everything else separates words in an id. */
+function isIdCharacter(ch: string): boolean {
+  return (ch >= '0' && ch <= '9') || ch.toLowerCase() !== ch.toUpperCase() || ch.charCodeAt(0) >= 0x2e80;
+}
+
+/** An id for an entry that has none: its preferred form in lower case, words joined by hyphens. */
+function idFromForm(form: string): string {
+  let id = '';
+  for (const ch of form.toLowerCase()) {
+    if (isIdCharacter(ch)) id += ch;
+    else if (id && !id.endsWith('-')) id += '-';
+  }
+  return id.endsWith('-') ? id.slice(0, -1) : id;
+}
+
+export function completeEntry(draft: EntryDraft, origin: string): GlossaryEntry {
+  const entry: GlossaryEntry = {
+    id: draft.id || idFromForm(draft.en[0] ?? draft.zh[0] ?? ''),
+    category: draft.category || USER_CATEGORY,
+    en: draft.en,
+    zh: draft.zh,
+    origin,
+  };
+  if (draft.definition) entry.definition = draft.definition;
+  if (draft.note) entry.note = draft.note;
+  if (draft.source) entry.source = draft.source;
+  return entry;
+}

@@ -1,0 +1,192 @@
+/**
+ * `*.glossary.csv` and `*.glossary.tsv`: a header row naming the columns, then one entry per row.
+ * RFC 4180 quoting ("" inside quotes, quoted fields spanning lines), a UTF-8 BOM and CRLF are accepted;
+ * several forms in one cell are separated by `;` or `|`.
+ *
+ * Quoting is read strictly: a quote inside a quoted field is doubled, or closes the field right before
+ * a delimiter or a line break. Anything else (an unterminated quote would swallow the rest of the file)
+ * is reported where the quote opened, its row is dropped, and reading starts again on the next line with
+ * quoted fields kept within their line, so the file is read at most twice over: linear whatever the quoting.
+ */
+import { collapseSpaces, completeEntry, languageOfText, missingLanguages, splitForms, type EntryDraft } from './draft';
+import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
+import type { GlossaryEntry, LoadResult } from './types';
+
+type Column = 'id' | 'en' | 'zh' | 'category' | 'definition' | 'definition_en' | 'definition_zh' | 'note' | 'note_en' | 'note_zh' | 'source';
+
+/** Header names as terminology tools and spreadsheets write them, compared in lower case. */
+const COLUMN_NAMES: Readonly<Record<string, Column>> = {
+  id: 'id',
+  en: 'en', english: 'en', 'en-us': 'en', 'en-gb': 'en', en_us: 'en', en_gb: 'en',
+  zh: 'zh', chinese: 'zh', 'zh-cn': 'zh', 'zh-hans': 'zh', 'zh-sg': 'zh', 'zh-tw': 'zh', 'zh-hant': 'zh', 'zh-hk': 'zh', zh_cn: 'zh',
+  category: 'category', subject: 'category', domain: 'category',
+  definition: 'definition', definition_en: 'definition_en', definition_zh: 'definition_zh',
+  note: 'note', note_en: 'note_en', note_zh: 'note_zh',
+  source: 'source',
+};
+
+const QUOTE = 0x22;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const BOM = 0xfeff;
+
+interface Cell {
+  text: string;
+  offset: number;
+}
+
+interface Row {
+  cells: Cell[];
+  offset: number;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === LINE_FEED || code === CARRIAGE_RETURN;
+}
+
+/** Splits the text into rows of cells, a linear state machine over the characters. */
+class RowReader {
+  private position: number;
+  /** Cleared after an unterminated quote: from then on a quoted field ends with its line. */
+  private quotesSpanLines = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: number,
+    private readonly problems: ProblemList,
+  ) {
+    this.position = text.charCodeAt(0) === BOM ? 1 : 0;
+  }
+
+  readAll(): Row[] {
+    const rows: Row[] = [];
+    while (this.position < this.text.length) {
+      const row = this.readRow();
+      if (row && row.cells.some((cell) => cell.text.trim() !== '')) rows.push(row);
+    }
+    return rows;
+  }
+
+  /** One row, or undefined when an unterminated quote made it unreadable. */
+  private readRow(): Row | undefined {
+    const row: Row = { cells: [], offset: this.position };
+    for (;;) {
+      const cell = this.readCell();
+      if (!cell) return undefined;
+      row.cells.push(cell);
+      const code = this.text.charCodeAt(this.position);
+      if (code === this.delimiter) {
+        this.position++;
+        continue;
+      }
+      this.skipLineBreak();
+      return row;
+    }
+  }
+
+  private readCell(): Cell | undefined {
+    const offset = this.position;
+    if (this.text.charCodeAt(offset) === QUOTE) {
+      const quoted = this.readQuoted(offset);
+      return quoted === undefined ? undefined : { text: quoted, offset };
+    }
+    while (this.position < this.text.length) {
+      const code = this.text.charCodeAt(this.position);
+      if (code === this.delimiter || isLineBreak(code)) break;
+      this.position++;
+    }
+    return { text: this.text.slice(offset, this.position), offset };
+  }
+
+  /**
+   * The content of the quoted field opening at `open`, or undefined (and a problem) when the quoting is
+   * broken: the field never closes, or a lone quote inside it is followed by more text.
+   */
+  private readQuoted(open: number): string | undefined {
+    let value = '';
+    let segment = open + 1;
+    for (let i = segment; i < this.text.length; i++) {
+      const code = this.text.charCodeAt(i);
+      if (code === QUOTE) {
+        value += this.text.slice(segment, i);
+        const after = this.text.charCodeAt(i + 1);
+        if (after !== QUOTE) {
+          if (i + 1 < this.text.length && after !== this.delimiter && !isLineBreak(after)) break;
+          this.position = i + 1;
+          return value;
+        }
+        value += '"';
+        i++; // the second quote of the pair
+        segment = i + 1;
+      } else if (!this.quotesSpanLines && isLineBreak(code)) break;
+    }
+    this.problems.atOffset(open, 'Broken quoting: this quote is never closed, or a lone quote follows inside it (write "" for a quote). The row was skipped; reading goes on at the next line.');
+    this.quotesSpanLines = false;
+    this.position = open;
+    while (this.position < this.text.length && !isLineBreak(this.text.charCodeAt(this.position))) this.position++;
+    this.skipLineBreak();
+    return undefined;
+  }
+
+  private skipLineBreak(): void {
+    if (this.text.charCodeAt(this.position) === CARRIAGE_RETURN) this.position++;
+    if (this.text.charCodeAt(this.position) === LINE_FEED) this.position++;
+  }
+}
+
+function headerColumns(header: Row, problems: ProblemList): (Column | undefined)[] {
+  return header.cells.map((cell) => {
+    const name = collapseSpaces(cell.text).toLowerCase();
+    const column = COLUMN_NAMES[name];
+    if (!column && name) problems.atOffset(cell.offset, `Unknown column "${cell.text.trim()}"; it is ignored.`, 'warning');
+    return column;
+  });
+}
+
+function draftFromRow(row: Row, columns: readonly (Column | undefined)[]): EntryDraft {
+  const draft: EntryDraft = { en: [], zh: [] };
+  row.cells.forEach((cell, index) => {
+    const column = columns[index];
+    const value = collapseSpaces(cell.text);
+    if (!column || !value) return;
+    if (column === 'en' || column === 'zh') draft[column].push(...splitForms(value));
+    else if (column === 'id' || column === 'category' || column === 'source') draft[column] = value;
+    else {
+      const [field, language] = column.split('_') as ['definition' | 'note', 'en' | 'zh' | undefined];
+      draft[field] = { ...draft[field], [language ?? languageOfText(value)]: value };
+    }
+  });
+  return draft;
+}
+
+function parseDelimited(text: string, file: string, delimiter: number, maxBytes: number): LoadResult {
+  const tooBig = sizeProblem(text, file, maxBytes);
+  if (tooBig) return { entries: [], problems: [tooBig] };
+  const problems = new ProblemList(text, file);
+  const [header, ...rows] = new RowReader(text, delimiter, problems).readAll();
+  const entries: GlossaryEntry[] = [];
+  if (!header) {
+    problems.atOffset(0, 'The glossary is empty: expected a header row naming the columns en and zh.');
+    return { entries, problems: problems.problems };
+  }
+  const columns = headerColumns(header, problems);
+  if (!columns.includes('en') || !columns.includes('zh')) {
+    problems.atOffset(header.offset, 'The header row must name an English column (en, English, en-US) and a Chinese column (zh, Chinese, zh-CN, zh-Hans).');
+    return { entries, problems: problems.problems };
+  }
+  for (const row of rows) {
+    const draft = draftFromRow(row, columns);
+    const missing = missingLanguages(draft);
+    if (missing.length > 0) problems.atOffset(row.offset, `Row has no ${missing.join(' and no ')} form; it was skipped.`);
+    else entries.push(completeEntry(draft, file));
+  }
+  return { entries, problems: problems.problems };
+}
+
+export function parseCsvGlossary(text: string, file: string, maxBytes = DEFAULT_MAX_BYTES): LoadResult {
+  return parseDelimited(text, file, 0x2c, maxBytes);
+}
+
+export function parseTsvGlossary(text: string, file: string, maxBytes = DEFAULT_MAX_BYTES): LoadResult {
+  return parseDelimited(text, file, 0x09, maxBytes);
+}

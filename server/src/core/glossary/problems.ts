@@ -1,0 +1,54 @@
+/** Problems found while loading a glossary file, placed at 0-based lines and UTF-16 columns. */
+import { computeLineStarts, lineOfOffset } from '../text/lines';
+import type { GlossaryProblem } from './types';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export class ProblemList {
+  readonly problems: GlossaryProblem[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {}
+
+  atOffset(offset: number, message: string, severity: GlossaryProblem['severity'] = 'error'): void {
+    this.lineStarts ??= computeLineStarts(this.text);
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = lineOfOffset(this.lineStarts, clamped);
+    this.atLine(line, clamped - this.lineStarts[line], message, severity);
+  }
+
+  atLine(line: number, character: number, message: string, severity: GlossaryProblem['severity'] = 'error'): void {
+    this.problems.push({ file: this.file, line, character, message, severity });
+  }
+}
+
+/** The size of `text` once encoded as UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair is one astral character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** One problem at line 0 when the file is over the limit: such a file is not read at all. */
+export function sizeProblem(text: string, file: string, maxBytes: number): GlossaryProblem | undefined {
+  const bytes = utf8Length(text);
+  if (bytes <= maxBytes) return undefined;
+  return {
+    file,
+    line: 0,
+    character: 0,
+    message: `Glossary file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not loaded.`,
+    severity: 'error',
+  };
+}
