@@ -1,6 +1,7 @@
 /** The Aho–Corasick matcher: longest match, boundaries, folding, wrapped lines and UTF-16 offsets. */
 import * as assert from 'node:assert/strict';
-import { GlossaryIndex } from '../../../server/src/core/glossary/automaton';
+import fc from 'fast-check';
+import { GlossaryIndex, normaliseForm } from '../../../server/src/core/glossary/automaton';
 import { entry, found } from './helpers';
 
 const index = GlossaryIndex.build([
@@ -126,5 +127,29 @@ describe('glossary automaton', () => {
     const copies = text.length / paragraph.length;
     assert.equal(matches.length, copies * 6);
     assert.ok(matches.every((m, i) => i === 0 || m.start >= matches[i - 1].end));
+  });
+});
+
+describe('glossary automaton on any text', () => {
+  const pieces = ['fraud', 'Telecom', ' ', '\n', '\r\n', '诈骗', '電信', '😀', '\uD800', 'AL', 'public security organs', '-', 'x'];
+  const arbitraryText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join('')),
+  );
+
+  it('returns sorted, disjoint matches inside the range whose text folds to the listed form', () => {
+    fc.assert(
+      fc.property(arbitraryText, fc.nat(), fc.nat(), (text, a, b) => {
+        const start = Math.min(a, b) % (text.length + 1);
+        const end = Math.max(start, Math.max(a, b) % (text.length + 1));
+        const matches = index.match(text, start, end);
+        matches.forEach((m, i) => {
+          assert.ok(m.start >= start && m.end <= end && m.start < m.end);
+          if (i > 0) assert.ok(m.start >= matches[i - 1].end);
+          assert.equal(normaliseForm(text.slice(m.start, m.end)), normaliseForm(m.form));
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -133,8 +133,10 @@ export class Automaton {
   }
 
   private buildSymbolTable(symbols: Map<number, number>): Uint16Array {
+    const symbolOfFolded = new Uint16Array(0x10000);
+    for (const [code, symbol] of symbols) symbolOfFolded[code] = symbol;
     const symbolOf = new Uint16Array(0x10000);
-    for (let code = 0; code < symbolOf.length; code++) symbolOf[code] = symbols.get(FOLD_TABLE[code]) ?? 0;
+    for (let code = 0; code < symbolOf.length; code++) symbolOf[code] = symbolOfFolded[FOLD_TABLE[code]];
     return symbolOf;
   }
 
