@@ -1,0 +1,286 @@
+// The extension as users get it, in a real VS Code: the packaged .vsix is installed into a fresh
+// code-server profile, Debian's Chromium (driven by playwright-core, headless) opens a copy of samples/,
+// and each test does what a user would: read the status bar, the Outline view, hover, F12, Peek, a
+// command, the Problems panel. Tools come from scripts/setup-editors.sh (.tools/), the .vsix from
+// `npm run package`; everything written goes under one temporary folder, removed at the end.
+// E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
+import { makeScratch, positionOf, readSample, repoRoot, stopGroup } from './harness.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const PLAYWRIGHT_DIR = path.join(repoRoot, '.tools', 'playwright');
+const REFERENCE_NOTE = 'ohchr-reply-al-chn-4-2025.note';
+const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
+const SEEDED_ERROR_FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'checks', 'number-mismatch.note');
+const UI_TIMEOUT_MS = 20000;
+// The first answer waits for the extension host to activate the extension and start the server.
+const SERVER_TIMEOUT_MS = 45000;
+const OUTLINE_EXTRA_WIDTH = 260;
+
+const referenceText = readSample(REFERENCE_NOTE);
+// Inside English ¶4 ("The public security organs of China have spared no effort…").
+const englishParagraph4 = positionOf(referenceText, 'spared no effort', 3);
+const chineseParagraph4 = positionOf(referenceText, '中国公安机关全力开展');
+const glossaryTerm = positionOf(referenceText, 'telecommunications fraud', 4);
+
+const settings = {
+  'editor.minimap.enabled': false,
+  'editor.hover.delay': 100,
+  'outline.collapseItems': 'alwaysExpand',
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.editor.enablePreview': false,
+};
+
+function loadPlaywright() {
+  const require = createRequire(path.join(PLAYWRIGHT_DIR, 'node_modules') + path.sep);
+  return require('playwright-core');
+}
+
+function requireTools() {
+  const missing = [
+    [codeServerBin, 'code-server (run scripts/setup-editors.sh)'],
+    [path.join(PLAYWRIGHT_DIR, 'node_modules', 'playwright-core'), 'playwright-core (run scripts/setup-editors.sh)'],
+    [CHROMIUM, 'chromium (run scripts/setup-editors.sh)'],
+    [vsixPath, `${path.basename(vsixPath)} (run npm run package)`],
+  ].filter(([file]) => !existsSync(file)).map(([, what]) => what);
+  if (missing.length > 0) throw new Error(`missing: ${missing.join(', ')}`);
+  const built = path.join(repoRoot, 'dist', 'server.js');
+  if (statSync(built).mtimeMs > statSync(vsixPath).mtimeMs + 1000) {
+    throw new Error(`${path.basename(vsixPath)} is older than dist/server.js: run npm run package`);
+  }
+}
+
+/** The editor workbench, as a user sees and drives it. */
+class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url, folder) {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
+    // The explorer lists the workspace once the workbench and the remote file system are ready.
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: SERVER_TIMEOUT_MS });
+  }
+
+  async quickInput(text, rowText) {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill(text);
+    if (rowText !== undefined) {
+      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+      await focused.filter({ hasText: rowText }).first().waitFor({ timeout: UI_TIMEOUT_MS }).catch(async (error) => {
+        const offered = await focused.first().getAttribute('aria-label', { timeout: 1000 }).catch(() => 'nothing');
+        throw new Error(`Quick input "${text}" offers ${JSON.stringify(offered)}, not "${rowText}"`, { cause: error });
+      });
+    }
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  async runCommand(label) {
+    await this.page.keyboard.press('F1');
+    await this.quickInput(`>${label}`, label);
+  }
+
+  /** Opens a workspace file with Quick Open and waits until its editor is the active one. */
+  async openFile(name) {
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput(name, name);
+    await this.activeTab(name).waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
+  activeTab(name) {
+    return this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`);
+  }
+
+  /**
+   * The Outline list renders only the rows that fit: collapse the file explorer above it and widen the
+   * side bar so the whole outline of a note, names included, is on screen.
+   */
+  async giveOutlineTheSideBar() {
+    const folders = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header');
+    if (await folders.getAttribute('aria-expanded') === 'true') await folders.click();
+    await this.page.locator('.pane:has(.explorer-folders-view) > .pane-header[aria-expanded="false"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.runCommand('Explorer: Focus on Outline View');
+    // Drag the sash on the side bar's right edge.
+    const sideBar = this.page.locator('.part.sidebar');
+    const { x, y, width, height } = await sideBar.boundingBox();
+    await this.page.mouse.move(x + width + 1, y + height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + width + 1 + OUTLINE_EXTRA_WIDTH, y + height / 2, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction((minimum) => document.querySelector('.part.sidebar').getBoundingClientRect().width >= minimum,
+      width + OUTLINE_EXTRA_WIDTH / 2, { timeout: UI_TIMEOUT_MS });
+  }
+
+  statusItem(id) {
+    return this.page.locator(`[id="${id}"]`);
+  }
+
+  async waitForStatus(id, predicate, timeout = UI_TIMEOUT_MS) {
+    await this.page.waitForFunction(({ id, source }) => {
+      const text = document.getElementById(id)?.textContent?.trim() ?? '';
+      return new RegExp(source).test(text);
+    }, { id, source: predicate.source }, { timeout });
+    return (await this.statusItem(id).textContent()).trim();
+  }
+
+  /** Puts the cursor at a 0-based LSP position (ASCII columns) with Go to Line/Column. */
+  async goTo({ line, character }) {
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput(`:${line + 1}:${character + 1}`);
+    await this.waitForStatus('status.editor.selection', new RegExp(`^Ln ${line + 1}, Col ${character + 1}\\b`));
+  }
+
+  async screenshot(file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    await this.page.screenshot({ path: file });
+  }
+}
+
+/** Rows of the Outline view as { name, level }, once `expectedName` is among them. */
+async function outlineRows(page, expectedName) {
+  const rows = page.locator('.pane:has(.pane-header[aria-label*="Outline"]) .monaco-list-row');
+  await rows.filter({ hasText: expectedName }).first().waitFor({ timeout: SERVER_TIMEOUT_MS });
+  return rows.evaluateAll((elements) => elements.map((row) => ({
+    name: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+    level: Number(row.getAttribute('aria-level')),
+  })));
+}
+
+describe('VS Code (code-server) with the packaged .vsix', function () {
+  this.timeout(SERVER_TIMEOUT_MS + 30000);
+  let scratch;
+  let codeServer;
+  let context;
+  let workbench;
+  let failures = 0;
+  const shots = {};
+
+  const shotPath = (name) => path.join(scratch.root, 'screenshots', `${name}.png`);
+
+  before(async function () {
+    this.timeout(120000);
+    requireTools();
+    const { chromium } = loadPlaywright();
+    scratch = makeScratch('vscode');
+    if (existsSync(SEEDED_ERROR_FIXTURE)) copyFileSync(SEEDED_ERROR_FIXTURE, path.join(scratch.workspace, path.basename(SEEDED_ERROR_FIXTURE)));
+    const profile = codeServerProfile(path.join(scratch.root, 'code-server'), settings);
+    const installed = installExtension(profile, vsixPath, scratch.env);
+    assert.ok(installed.includes(installedExtension), `installed extensions: ${installed.join(', ')}`);
+
+    codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env });
+    context = await chromium.launchPersistentContext(path.join(scratch.root, 'chromium-profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      env: scratch.env,
+      viewport: { width: 1400, height: 1000 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    workbench = new Workbench(context.pages()[0] ?? await context.newPage());
+    await workbench.open(codeServer.url, scratch.workspace);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest.state !== 'failed') return;
+    failures += 1;
+    await workbench?.screenshot(shotPath(`failed-${failures}`)).catch(() => {});
+  });
+
+  after(async function () {
+    this.timeout(30000);
+    if (process.env.E2E_SCREENSHOTS === '1' && failures === 0) {
+      for (const [name, file] of Object.entries(shots)) copyFileSync(file, path.join(repoRoot, 'docs', 'images', `${name}.png`));
+    }
+    await context?.close().catch(() => {});
+    if (codeServer) await stopGroup(codeServer.child);
+    // E2E_KEEP=1 keeps the scratch folder (screenshots of failures, code-server logs) for a look.
+    if (process.env.E2E_KEEP === '1') console.log(`kept ${scratch?.root}`);
+    else scratch?.remove();
+  });
+
+  it('a .note file opens with the status bar language "Diplomatic Note"', async () => {
+    await workbench.openFile(REFERENCE_NOTE);
+    assert.equal(await workbench.waitForStatus('status.editor.mode', /^Diplomatic Note$/), 'Diplomatic Note');
+  });
+
+  it('the Outline view lists the reference, the opening, the paragraphs in both languages and the points', async () => {
+    await workbench.openFile(REFERENCE_NOTE);
+    await workbench.runCommand('Explorer: Focus on Outline View');
+    await workbench.giveOutlineTheSideBar();
+    const rows = await outlineRows(workbench.page, 'Reference CHN/HR/2025/34');
+    const names = rows.map((row) => row.name);
+    const levelOf = (name) => rows.find((row) => row.name === name)?.level;
+    assert.equal(levelOf('Reference CHN/HR/2025/34'), 1, names.join(' | '));
+    assert.equal(levelOf('Opening — presents its compliments'), 1, names.join(' | '));
+    assert.equal(levelOf('English version'), 1, names.join(' | '));
+    assert.equal(levelOf('中文 Chinese version'), 1, names.join(' | '));
+    const paragraphs = rows.filter((row) => row.name.startsWith('¶'));
+    assert.deepEqual(paragraphs.map((row) => `${row.name.slice(0, 2)}@${row.level}`),
+      ['¶1', '¶2', '¶3', '¶4', '¶5', '¶6', '¶1', '¶2', '¶3', '¶4', '¶5', '¶6'].map((name) => `${name}@2`));
+    assert.ok(paragraphs[3].name.startsWith('¶4 The public security organs of China'), paragraphs[3].name);
+    assert.ok(paragraphs[9].name.startsWith('¶4 中国公安机关全力开展'), paragraphs[9].name);
+    for (const point of ['First', 'Second', 'Third', '一是', '二是', '三是']) assert.equal(levelOf(point), 3, point);
+    shots.outline = shotPath('outline');
+    await workbench.screenshot(shots.outline);
+  });
+
+  it.skip('hovering a glossary term shows the entry with its counterpart (pending: the server has no hover yet)', async () => {
+    await workbench.openFile(REFERENCE_NOTE);
+    await workbench.goTo(glossaryTerm);
+    await workbench.page.keyboard.press('Control+K');
+    await workbench.page.keyboard.press('Control+I');
+    const hover = workbench.page.locator('.monaco-hover:visible .hover-contents').filter({ hasText: '电信诈骗' }).first();
+    await hover.waitFor({ timeout: SERVER_TIMEOUT_MS });
+    assert.match(await hover.innerText(), /telecommunications fraud/i);
+    shots.hover = shotPath('hover');
+    await workbench.screenshot(shots.hover);
+    await workbench.page.keyboard.press('Escape');
+  });
+
+  it.skip('F12 on an English paragraph moves to its Chinese counterpart, and Peek shows it (pending: the server has no definition yet)', async () => {
+    await workbench.openFile(REFERENCE_NOTE);
+    await workbench.goTo(englishParagraph4);
+    await workbench.page.keyboard.press('F12');
+    await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${chineseParagraph4.line + 1}, `), SERVER_TIMEOUT_MS);
+
+    await workbench.goTo(englishParagraph4);
+    await workbench.page.keyboard.press('Alt+F12');
+    const peek = workbench.page.locator('.peekview-widget:visible');
+    await peek.locator('.view-line').filter({ hasText: '中国公安机关全力开展' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    shots.peek = shotPath('peek');
+    await workbench.screenshot(shots.peek);
+    await workbench.page.keyboard.press('Escape');
+    await peek.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  });
+
+  it.skip('"Diplonote: Open Counterpart to the Side" opens the other file of a two-file pair beside it (pending: the command does not exist yet)', async () => {
+    await workbench.openFile(PAIR[0]);
+    await workbench.runCommand('Diplonote: Open Counterpart to the Side');
+    await workbench.activeTab(PAIR[1]).waitFor({ timeout: UI_TIMEOUT_MS });
+    const groups = workbench.page.locator('.editor-group-container');
+    assert.equal(await groups.count(), 2);
+    assert.equal(await groups.nth(0).locator('.tab.active').getAttribute('data-resource-name'), PAIR[0]);
+    assert.equal(await groups.nth(1).locator('.tab.active').getAttribute('data-resource-name'), PAIR[1]);
+    await workbench.runCommand('View: Close All Editor Groups');
+  });
+
+  it.skip('a seeded number mismatch shows in the Problems panel (pending: the server has no checks yet)', async () => {
+    const fixture = path.basename(SEEDED_ERROR_FIXTURE);
+    await workbench.openFile(fixture);
+    await workbench.runCommand('Problems: Focus on Problems View');
+    const markers = workbench.page.locator('.markers-panel .monaco-list-row');
+    await markers.filter({ hasText: fixture }).first().waitFor({ timeout: SERVER_TIMEOUT_MS });
+    const mismatch = markers.filter({ hasText: '5451' }).filter({ hasText: '5,415' }).first();
+    await mismatch.waitFor({ timeout: UI_TIMEOUT_MS });
+    shots.problems = shotPath('problems');
+    await workbench.screenshot(shots.problems);
+  });
+});
