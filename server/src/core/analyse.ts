@@ -88,7 +88,7 @@ function continues(text: string, first: JoinedBlock, second: ClassifiedBlock): b
   if (listItem) return endsWithColon(text, lastPart.start, lastPart.end) || LIST_ITEM_START.test(text.slice(lastPart.start, lastPart.start + 8));
   const last = lastSignificantCode(text, lastPart.start, lastPart.end);
   const midSentence = isLatinLetter(last) || isHan(last) || isAsciiDigit(last) || MID_SENTENCE_PUNCTUATION.has(last);
-  return midSentence && displayWidth(text, lastPart.start, lastPart.end) >= MIN_SPLIT_WIDTH;
+  return midSentence && displayWidth(text, lastPart.start, lastPart.end, MIN_SPLIT_WIDTH) >= MIN_SPLIT_WIDTH;
 }
 
 const MID_SENTENCE_PUNCTUATION = new Set([0x2c, 0x3b, 0xff0c, 0xff1b, 0x3001, 0x2d]); // , ; ， ； 、 -

@@ -137,10 +137,15 @@ function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: Ter
   const enSpans = enBlocks.map((b) => b.span);
   const zhSpans = zhBlocks.map((b) => b.span);
   const bothSides = enBlocks.length > 0 && zhBlocks.length > 0;
+  let sentences: readonly UnitPair[] | undefined;
   return {
     en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks,
     points: bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [],
-    sentences: bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, terms) : [],
+    // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
+    get sentences() {
+      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, terms) : [];
+      return sentences;
+    },
   };
 }
 

@@ -3,7 +3,7 @@
  * smart select) and the CLI show. Names are what a reader scans: `Reference CHN/HR/2025/34`,
  * `Opening — presents its compliments`, `¶4 The public security organs of China…`, `Second`, `二是`.
  */
-import type { Block, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import type { Block, CitedCommunication, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
 import { isHan } from './text/script';
 
 export type OutlineKind =
@@ -111,9 +111,7 @@ function blockItem(note: Note, block: Block): OutlineItem {
 
 function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
   const { text } = note;
-  const citations = note.citations
-    .filter((c) => c.span.start >= paragraph.span.start && c.span.end <= paragraph.span.end)
-    .map((c) => c.text);
+  const citations = citationsWithin(note.citations, paragraph.span).map((c) => c.text);
   const cited = [...new Set(citations)].join(', ');
   const annotations = paragraph.annotations.map((a) => leaf('annotation', `%% ${a.text}`, '', a.span));
   const split = paragraph.parts.length > 1 ? 'rejoined across a page break' : '';
@@ -131,6 +129,20 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
     children: [...paragraph.points.map((point) => pointItem(text, point)), ...annotations]
       .sort((a, b) => a.span.start - b.span.start),
   };
+}
+
+/** The citations inside a span, found by binary search: `citations` are in document order. */
+function citationsWithin(citations: readonly CitedCommunication[], span: Span): CitedCommunication[] {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (citations[mid].span.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: CitedCommunication[] = [];
+  for (let i = low; i < citations.length && citations[i].span.end <= span.end; i++) found.push(citations[i]);
+  return found;
 }
 
 function formulaName(paragraph: Paragraph): string {

@@ -35,17 +35,60 @@ const MAX_FORMULA_LENGTH = 700;
 const OPENING_SEARCH_LENGTH = 400;
 
 export function classifyBlocks(text: string, blocks: readonly RawBlock[]): ClassifiedBlock[] {
-  const result: ClassifiedBlock[] = [];
+  const context = new ClassifyContext();
   let index = 0;
   for (; index < blocks.length; index++) {
-    const header = classifyHeaderBlock(text, blocks[index], result);
+    const header = classifyHeaderBlock(text, blocks[index], context);
     if (!header) break;
-    for (const piece of header) appendHeaderPiece(text, result, piece);
+    for (const piece of header) appendHeaderPiece(text, context, piece);
   }
   for (; index < blocks.length; index++) {
-    result.push(classifyBodyBlock(text, blocks[index], result));
+    context.push(classifyBodyBlock(text, blocks[index], context));
   }
+  const result = context.blocks;
   return result.map((block, at) => (isStrandedTitle(block, result[at + 1]) ? { ...block, cls: { kind: 'addressee' } } : block));
+}
+
+/** What the blocks so far established, kept up to date so that each block is classified in constant time. */
+class ClassifyContext {
+  readonly blocks: ClassifiedBlock[] = [];
+  private readonly opened = new Set<Language>();
+  private readonly withParagraphs = new Set<Language>();
+  private structureSeen = false;
+
+  push(block: ClassifiedBlock): void {
+    this.blocks.push(block);
+    this.note(block);
+  }
+
+  replaceLast(block: ClassifiedBlock): void {
+    this.blocks[this.blocks.length - 1] = block;
+    this.note(block);
+  }
+
+  get previous(): ClassifiedBlock | undefined {
+    return this.blocks[this.blocks.length - 1];
+  }
+
+  hasOpened(language: Language): boolean {
+    return this.opened.has(language);
+  }
+
+  hasParagraphs(language?: Language): boolean {
+    return language === undefined ? this.withParagraphs.size > 0 : this.withParagraphs.has(language);
+  }
+
+  /** Whether anything but the letterhead came before. */
+  get hasStructure(): boolean {
+    return this.structureSeen;
+  }
+
+  private note(block: ClassifiedBlock): void {
+    if (block.cls.kind !== 'letterhead') this.structureSeen = true;
+    if (block.cls.kind !== 'paragraph') return;
+    this.withParagraphs.add(block.language);
+    if (block.cls.role === 'opening') this.opened.add(block.language);
+  }
 }
 
 /** A heading heads something: a short line with no paragraph after it is an address line. */
@@ -54,12 +97,12 @@ function isStrandedTitle(block: ClassifiedBlock, next: ClassifiedBlock | undefin
 }
 
 /** Letterhead lines separated by blank lines (name, then address) still form one letterhead. */
-function appendHeaderPiece(text: string, result: ClassifiedBlock[], piece: ClassifiedBlock): void {
-  const previous = result[result.length - 1];
+function appendHeaderPiece(text: string, context: ClassifyContext, piece: ClassifiedBlock): void {
+  const previous = context.previous;
   if (previous?.cls.kind === 'letterhead' && piece.cls.kind === 'letterhead') {
-    result[result.length - 1] = fromLines(text, [...previous.lines, ...piece.lines], previous.afterPageBreak, previous.cls);
+    context.replaceLast(fromLines(text, [...previous.lines, ...piece.lines], previous.afterPageBreak, previous.cls));
   } else {
-    result.push(piece);
+    context.push(piece);
   }
 }
 
@@ -89,12 +132,12 @@ function hasLetterAndDigit(content: string): boolean {
  * Splits a header block into its lines' kinds, or returns undefined when the block is no longer
  * part of the header (an opening formula, prose, or anything long).
  */
-function classifyHeaderBlock(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): ClassifiedBlock[] | undefined {
+function classifyHeaderBlock(text: string, block: RawBlock, context: ClassifyContext): ClassifiedBlock[] | undefined {
   if (block.lines.length > MAX_HEADER_BLOCK_LINES || !block.lines.every((line) => isShort(text, line))) return undefined;
-  if (isOpening(text, block.start, block.end, before)) return undefined;
+  if (isOpening(text, block.start, block.end, detectLanguage(text, block.start, block.end), context)) return undefined;
   if (looksLikeProse(text, block) || TITLE_START.test(text.slice(block.start, block.lines[0].trimEnd))) return undefined;
   const kinds = block.lines.map((line) => lineKind(text, line));
-  const seenStructure = before.some((b) => b.cls.kind !== 'letterhead');
+  const seenStructure = context.hasStructure;
   const pieces: ClassifiedBlock[] = [];
   block.lines.forEach((line, n) => {
     const { kind, value } = kinds[n];
@@ -113,23 +156,26 @@ function classifyHeaderBlock(text: string, block: RawBlock, before: readonly Cla
   return pieces;
 }
 
-function classifyBodyBlock(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): ClassifiedBlock {
+function classifyBodyBlock(text: string, block: RawBlock, context: ClassifyContext): ClassifiedBlock {
   const first = block.lines[0];
   const firstContent = text.slice(first.trimStart, first.trimEnd);
-  const make = (cls: BlockClass) => fromLines(text, block.lines, block.afterPageBreak, cls);
+  const language = detectLanguage(text, block.start, block.end);
+  const make = (cls: BlockClass): ClassifiedBlock => ({
+    lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak, cls, language,
+  });
   if (block.lines.length === 1 && matchesAny(SALUTATION, firstContent)) return make({ kind: 'salutation' });
   if (SIGNATURE.test(firstContent)) return make({ kind: 'signature' });
   if (ANNEX.test(firstContent)) return make({ kind: 'annex' });
   const prose = looksLikeProse(text, block);
   if (!prose && isPlaceAndDate(text, block)) return make({ kind: 'placeDate' });
-  const opening = isOpening(text, block.start, block.end, before);
+  const opening = isOpening(text, block.start, block.end, language, context);
   if (opening) return make({ kind: 'paragraph', role: 'opening', person: opening });
   if (block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end))) {
     return make({ kind: 'paragraph', role: 'closing' });
   }
-  if (isTitle(text, block, before)) return make({ kind: 'title' });
+  if (isTitle(text, block, context)) return make({ kind: 'title' });
   if (!prose && block.lines.length <= 8 && block.lines.every((line) => isShort(text, line))) {
-    return make({ kind: shortBlockKind(text, block, before) });
+    return make({ kind: shortBlockKind(text, block, context) });
   }
   return make({ kind: 'paragraph', role: 'body' });
 }
@@ -140,7 +186,7 @@ function classifyBodyBlock(text: string, block: RawBlock, before: readonly Class
  */
 function looksLikeProse(text: string, block: RawBlock): boolean {
   if (endsWithTerminalPunctuation(text, block.start, block.end)) return true;
-  if (displayWidth(text, block.start, block.end) > MAX_HEADING_WIDTH * 2) return true;
+  if (displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2) > MAX_HEADING_WIDTH * 2) return true;
   if (block.lines.slice(1).some((line) => isLowerLatin(text.charCodeAt(line.trimStart)))) return true;
   const content = text.slice(block.start, block.end);
   return PROSE_MARK.test(content) || mostlyLowerCaseWords(content);
@@ -180,11 +226,11 @@ function isPlaceAndDate(text: string, block: RawBlock): boolean {
 const MAX_PLACE_WIDTH = 40;
 
 /** A heading of the enclosed text: `Reply of the Government …`, or the line after `Annex`. */
-function isTitle(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): boolean {
+function isTitle(text: string, block: RawBlock, context: ClassifyContext): boolean {
   if (block.lines.length > 2 || endsWithTerminalPunctuation(text, block.start, block.end)) return false;
-  if (displayWidth(text, block.start, block.end) > MAX_HEADING_WIDTH) return false;
+  if (displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH) > MAX_HEADING_WIDTH) return false;
   const firstContent = text.slice(block.lines[0].trimStart, block.lines[0].trimEnd);
-  return TITLE_START.test(firstContent) || isBareAnnexHeading(text, before[before.length - 1]);
+  return TITLE_START.test(firstContent) || isBareAnnexHeading(text, context.previous);
 }
 
 /** `Annex`, `Annex II`, `附件一` alone on its line: the title of the annex follows. */
@@ -195,11 +241,11 @@ function isBareAnnexHeading(text: string, block: ClassifiedBlock | undefined): b
 }
 
 /** Short unpunctuated blocks: the signatory's name after a signature, an addressee after the closing, or a title. */
-function shortBlockKind(text: string, block: RawBlock, before: readonly ClassifiedBlock[]): 'signature' | 'addressee' | 'title' {
-  const previous = before[before.length - 1];
+function shortBlockKind(text: string, block: RawBlock, context: ClassifyContext): 'signature' | 'addressee' | 'title' {
+  const previous = context.previous;
   if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return 'signature';
   const afterClosing = previous && (isClosing(previous) || previous.cls.kind === 'placeDate' || previous.cls.kind === 'signature');
-  if (afterClosing || (block.lines.length > 1 && !before.some((b) => b.cls.kind === 'paragraph'))) return 'addressee';
+  if (afterClosing || (block.lines.length > 1 && !context.hasParagraphs())) return 'addressee';
   return block.lines.length === 1 && text.slice(block.start, block.end).length > 0 ? 'title' : 'addressee';
 }
 
@@ -209,22 +255,17 @@ function isClosing(block: ClassifiedBlock): boolean {
 
 /** 'third' or 'first' when the text starts a note with its opening formula, undefined otherwise. */
 function isOpening(
-  text: string, start: number, end: number, before: readonly ClassifiedBlock[],
+  text: string, start: number, end: number, language: Language, context: ClassifyContext,
 ): 'first' | 'third' | undefined {
-  const language = detectLanguage(text, start, end);
-  const alreadyOpened = before.some(
-    (b) => b.cls.kind === 'paragraph' && b.cls.role === 'opening' && b.language === language,
-  );
-  if (alreadyOpened) return undefined;
+  if (context.hasOpened(language)) return undefined;
   const head = text.slice(start, Math.min(end, start + OPENING_SEARCH_LENGTH));
   if (matchesAny(OPENING_THIRD_PERSON, head)) return 'third';
-  const precededByBody = before.some((b) => b.cls.kind === 'paragraph' && b.language === language);
-  if (!precededByBody && matchesAny(OPENING_FIRST_PERSON, head)) return 'first';
+  if (!context.hasParagraphs(language) && matchesAny(OPENING_FIRST_PERSON, head)) return 'first';
   return undefined;
 }
 
 function isShort(text: string, line: Line): boolean {
-  return displayWidth(text, line.trimStart, line.trimEnd) <= SHORT_LINE;
+  return displayWidth(text, line.trimStart, line.trimEnd, SHORT_LINE) <= SHORT_LINE;
 }
 
 function fromLines(text: string, lines: readonly Line[], afterPageBreak: boolean, cls: BlockClass): ClassifiedBlock {

@@ -11,17 +11,23 @@ import {
   chineseNumeralValue, romanValue,
 } from './markers';
 
+// Tried only at the positions a marker can start (see MARKER_STARTS), with the sticky flag so that a
+// failed attempt costs one position, not a search to the end.
 const MARKER = new RegExp(
   [
-    '(?<word>(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?:ly)?|finally|lastly),',
+    '(?<word>(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth)(?:ly)?|[Ff]inally|[Ll]astly),',
     '(?<zhShi>[一二三四五六七八九十]{1,3})是',
     '第(?<zhDi>[一二三四五六七八九十]{1,3})[，,、]',
     '(?<zhSeq>首先|其次|再次|最后)[，,]',
-    '[（(](?<paren>[一二三四五六七八九十]{1,3}|[a-z]|[ivxl]{1,6}|\\d{1,2})[）)]',
+    '[（(](?<paren>[一二三四五六七八九十]{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6}|\\d{1,2})[）)]',
     '(?<circled>[①-⑳])',
   ].join('|'),
-  'giu',
+  'y',
 );
+
+/** The first characters of every marker above, as a table indexed by code unit (a Set is slower). */
+const MARKER_STARTS = new Uint8Array(0x10000);
+for (const ch of [...'FfSsTtEeNnLl一二三四五六七八九十第首其再最（(', ...CIRCLED_DIGITS]) MARKER_STARTS[ch.charCodeAt(0)] = 1;
 
 const PARAGRAPH_NUMBER = /^(?:(?<arabic>\d{1,2})[.、．](?=[\s\u3400-\u9fff])|(?<dun>[一二三四五六七八九十]{1,3})、)/u;
 
@@ -102,19 +108,35 @@ export function findPoints(
 }
 
 function scanPart(text: string, from: number, to: number): Candidate[] {
-  const slice = text.slice(from, to);
   const found: Candidate[] = [];
-  MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(slice); match; match = MARKER.exec(slice)) {
-    const candidate = toCandidate(match, from);
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (MARKER_STARTS[code] === 0 || (isLatinWordChar(code) && !mayStartOrdinalWord(text, i, from))) continue;
+    MARKER.lastIndex = i;
+    const match = MARKER.exec(text);
+    if (!match || i + match[0].length > to) continue;
+    const candidate = toCandidate(match, i);
     if (candidate) found.push(candidate);
+    i += match[0].length - 1;
   }
   return found;
 }
 
-function toCandidate(match: RegExpExecArray, offset: number): Candidate | undefined {
+/**
+ * A cheap look before trying the pattern on a Latin letter: a word start, and for lower case only
+ * after a colon, a semicolon or `and` (`firstly, …; secondly, …; and lastly, …`).
+ */
+function mayStartOrdinalWord(text: string, at: number, from: number): boolean {
+  if (at > from && isLatinWordChar(text.charCodeAt(at - 1))) return false;
+  if (!isLowerLatin(text.charCodeAt(at))) return true;
+  let before = at - 1;
+  while (before >= from && text.charCodeAt(before) === 0x20) before--;
+  const code = text.charCodeAt(before);
+  return code === 0x3a || code === 0x3b || code === 0xff1a || code === 0xff1b || code === 0x64 /* the d of "and" */;
+}
+
+function toCandidate(match: RegExpExecArray, start: number): Candidate | undefined {
   const groups = match.groups ?? {};
-  const start = offset + match.index;
   const end = start + match[0].length;
   if (groups.word) return wordCandidate(groups.word, start, end);
   if (groups.zhShi) return numbered(start, end, 'zh-shi', 'zh-shi', chineseNumeralValue(groups.zhShi), 'clause');

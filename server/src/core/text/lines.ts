@@ -14,6 +14,11 @@ export interface Line {
 /** Offsets at which lines start; `\r\n`, `\n` and a lone `\r` all end a line. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without any carriage return, indexOf finds each line feed far faster than a loop over the text.
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a) starts.push(i + 1);

@@ -1,10 +1,13 @@
 /** Visual width and end-of-text tests shared by the recognisers. */
 import { isHan, isCjkPunctuation, isWhitespace } from './script';
 
-/** Width in columns: a Chinese character takes two, as on paper. */
-export function displayWidth(text: string, start: number, end: number): number {
+/**
+ * Width in columns: a Chinese character takes two, as on paper. Counting stops past `limit`, so
+ * asking whether a long block is wider than a heading costs no more than the heading.
+ */
+export function displayWidth(text: string, start: number, end: number, limit = Infinity): number {
   let width = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && width <= limit; i++) {
     const code = text.charCodeAt(i);
     width += isHan(code) || isCjkPunctuation(code) ? 2 : 1;
   }

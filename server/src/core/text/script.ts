@@ -90,6 +90,9 @@ export function languageOf(counts: ScriptCounts): Language {
   return 'other';
 }
 
+/** The first characters of a block tell its language as well as all of them, at a bounded cost. */
+const DETECTION_WINDOW = 256;
+
 export function detectLanguage(text: string, start: number, end: number): Language {
-  return languageOf(countScripts(text, start, end));
+  return languageOf(countScripts(text, start, Math.min(end, start + DETECTION_WINDOW)));
 }
