@@ -3,7 +3,8 @@
  * "source"? } ] }`, `en` and `zh` a string or an array of strings. jsonc-parser builds a tree even from
  * broken JSON, with an offset on every node, so each problem is placed exactly and the rest still loads.
  */
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+// The ES module build: the default UMD build loads its parts through a require() that esbuild cannot follow.
+import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult, LocalisedText } from './types';
