@@ -177,8 +177,7 @@ function tracePath(lattice: BandedLattice, problem: Problem): PathStep[] {
 }
 
 function touchesEdge(band: Band, steps: readonly PathStep[], m: number): boolean {
-  return steps.some(({ i, j }) => (j <= (band.low[i] ?? 0) && (band.low[i] ?? 0) > 0) ||
-    (j >= (band.high[i] ?? m) && (band.high[i] ?? m) < m));
+  return steps.some(({ i, j }) => (j <= band.low[i] && band.low[i] > 0) || (j >= band.high[i] && band.high[i] < m));
 }
 
 function fullBand(n: number, m: number): Band {
@@ -206,15 +205,25 @@ function bandAroundPath(path: readonly PathStep[], shapes: readonly BeadShape[],
   return { low, high };
 }
 
-/** Units merged two by two: the coarse problem whose path guides the band of the fine one. */
-function coarsen(units: readonly AlignUnit[]): AlignUnit[] {
+/** Anchors a merged unit keeps: the heaviest ones, so that a comparison costs no more than at the finest level. */
+const COARSE_ANCHORS = 24;
+
+/**
+ * Units merged two by two: the coarse problem whose path guides the band of the fine one. A merged
+ * unit keeps only its heaviest anchors (ties by key), since one holding the anchors of all its
+ * originals would make a comparison at the top levels cost O(n).
+ */
+function coarsen(units: readonly AlignUnit[], weightOf: (key: string) => number): AlignUnit[] {
   const merged: AlignUnit[] = [];
   for (let k = 0; k < units.length; k += 2) {
-    const first = units[k] as AlignUnit;
+    const first = units[k];
     const second = units[k + 1];
-    merged.push(second
-      ? { text: '', length: first.length + second.length, anchors: [...first.anchors, ...second.anchors] }
-      : first);
+    const anchors = [...first.anchors, ...(second?.anchors ?? [])];
+    const heaviest = anchors.length <= COARSE_ANCHORS ? anchors
+      : anchors.map((key) => ({ key, weight: weightOf(key) }))
+        .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+        .slice(0, COARSE_ANCHORS).map(({ key }) => key);
+    merged.push({ text: '', length: first.length + (second?.length ?? 0), anchors: heaviest });
   }
   return merged;
 }
@@ -231,7 +240,8 @@ function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options:
   const problem = makeProblem(en, zh, options, ratio);
   const { n, m } = problem;
   const small = Math.min(n, m) <= FULL_SEARCH_SIZE;
-  let guide = small ? [] : searchPath(coarsen(en), coarsen(zh), options, ratio);
+  const weightOf = options.anchorWeight ?? defaultAnchorWeight;
+  let guide = small ? [] : searchPath(coarsen(en, weightOf), coarsen(zh, weightOf), options, ratio);
   let scale = 2;
   for (let attempt = 0, halfWidth = Math.max(1, options.band ?? INITIAL_BAND); ; attempt++) {
     const complete = small || halfWidth >= Math.max(n, m);

@@ -101,12 +101,18 @@ export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly st
   return { en, zh };
 }
 
-function runningTotals(idLists: readonly Int32Array[]): Int32Array {
-  const totals = new Int32Array(idLists.length + 1);
-  idLists.forEach((ids, k) => {
-    totals[k + 1] = (totals[k] ?? 0) + ids.length;
+/** Anchor ids of many units in one flat array: unit k owns ids[offsets[k]] … ids[offsets[k + 1] - 1]. */
+interface PackedIds {
+  readonly ids: Int32Array;
+  readonly offsets: Int32Array;
+}
+
+function pack(lists: readonly number[][]): PackedIds {
+  const offsets = new Int32Array(lists.length + 1);
+  lists.forEach((list, k) => {
+    offsets[k + 1] = offsets[k] + list.length;
   });
-  return totals;
+  return { ids: Int32Array.from(lists.flat()), offsets };
 }
 
 /**
@@ -114,46 +120,43 @@ function runningTotals(idLists: readonly Int32Array[]): Int32Array {
  * scratch count array (reset after each use) makes one comparison linear in the anchors involved.
  */
 export class AnchorMatcher {
-  private readonly enIds: Int32Array[];
-  private readonly zhIds: Int32Array[];
-  private readonly weights: number[] = [];
+  private readonly en: PackedIds;
+  private readonly zh: PackedIds;
+  private readonly weights: Float64Array;
   private readonly counts: Int32Array;
-  /** Running totals of anchors per side, so that spans without any are ruled out at once. */
-  private readonly enTotals: Int32Array;
-  private readonly zhTotals: Int32Array;
 
   constructor(en: readonly AlignUnit[], zh: readonly AlignUnit[], weightOf: (key: string) => number) {
     const ids = new Map<string, number>();
-    const intern = (unit: AlignUnit): Int32Array => Int32Array.from(unit.anchors, (key) => {
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-        this.weights.push(weightOf(key));
-      }
-      return id;
+    const intern = (unit: AlignUnit): number[] => unit.anchors.map((key) => {
+      const known = ids.get(key);
+      if (known !== undefined) return known;
+      ids.set(key, ids.size);
+      return ids.size - 1;
     });
-    this.enIds = en.map(intern);
-    this.zhIds = zh.map(intern);
+    this.en = pack(en.map(intern));
+    this.zh = pack(zh.map(intern));
+    this.weights = Float64Array.from(ids.keys(), weightOf);
     this.counts = new Int32Array(ids.size);
-    this.enTotals = runningTotals(this.enIds);
-    this.zhTotals = runningTotals(this.zhIds);
   }
 
   /** The summed weight of anchors shared by English units [enFrom, enTo) and Chinese units [zhFrom, zhTo). */
   sharedWeight(enFrom: number, enTo: number, zhFrom: number, zhTo: number): number {
-    if ((this.enTotals[enTo] ?? 0) === (this.enTotals[enFrom] ?? 0) || (this.zhTotals[zhTo] ?? 0) === (this.zhTotals[zhFrom] ?? 0)) return 0;
-    for (let i = enFrom; i < enTo; i++) for (const id of this.enIds[i] ?? []) this.counts[id]++;
+    const { ids: enIds, offsets: enOffsets } = this.en;
+    const { ids: zhIds, offsets: zhOffsets } = this.zh;
+    const [enStart, enEnd] = [enOffsets[enFrom], enOffsets[enTo]];
+    const [zhStart, zhEnd] = [zhOffsets[zhFrom], zhOffsets[zhTo]];
+    if (enStart === enEnd || zhStart === zhEnd) return 0;
+    const counts = this.counts;
+    for (let k = enStart; k < enEnd; k++) counts[enIds[k]]++;
     let shared = 0;
-    for (let j = zhFrom; j < zhTo; j++) {
-      for (const id of this.zhIds[j] ?? []) {
-        if ((this.counts[id] ?? 0) > 0) {
-          this.counts[id]--;
-          shared += this.weights[id] ?? 0;
-        }
+    for (let k = zhStart; k < zhEnd; k++) {
+      const id = zhIds[k];
+      if (counts[id] > 0) {
+        counts[id]--;
+        shared += this.weights[id];
       }
     }
-    for (let i = enFrom; i < enTo; i++) for (const id of this.enIds[i] ?? []) this.counts[id] = 0;
+    for (let k = enStart; k < enEnd; k++) counts[enIds[k]] = 0;
     return shared;
   }
 }
