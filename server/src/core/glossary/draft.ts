@@ -1,5 +1,5 @@
 /** What every loader collects for one entry, and how it becomes a GlossaryEntry. */
-import { detectLanguage } from '../text/script';
+import { detectLanguage, isAsciiDigit, isLatinLetter, isWhitespace } from '../text/script';
 import type { GlossaryEntry, LocalisedText } from './types';
 
 export const USER_CATEGORY = 'user';
@@ -31,15 +31,14 @@ export function splitForms(cell: string): string[] {
 /** Trimmed, with every run of whitespace made one space. */
 export function collapseSpaces(text: string): string {
   let result = '';
-  let pendingSpace = false;
-  for (const ch of text) {
-    if (ch.trim() === '') {
-      pendingSpace = result.length > 0;
-      continue;
+  let wordStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isWhitespace(text.charCodeAt(i))) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      result += (result ? ' ' : '') + text.slice(wordStart, i);
+      wordStart = -1;
     }
-    if (pendingSpace) result += ' ';
-    pendingSpace = false;
-    result += ch;
   }
   return result;
 }
@@ -57,16 +56,18 @@ export function missingLanguages(draft: EntryDraft): string[] {
   return missing;
 }
 
-/** Digits, letters that have case, and CJK; everything else separates words in an id. */
-function isIdCharacter(ch: string): boolean {
-  return (ch >= '0' && ch <= '9') || ch.toLowerCase() !== ch.toUpperCase() || ch.charCodeAt(0) >= 0x2e80;
+/** Digits, Latin letters and CJK (surrogates included) make ids; everything else separates words. */
+function isIdUnit(code: number): boolean {
+  return isAsciiDigit(code) || isLatinLetter(code) || code >= 0x2e80;
 }
 
 /** An id for an entry that has none: its preferred form in lower case, words joined by hyphens. */
 function idFromForm(form: string): string {
+  const lower = form.toLowerCase();
   let id = '';
-  for (const ch of form.toLowerCase()) {
-    if (isIdCharacter(ch)) id += ch;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (isIdUnit(code)) id += lower[i];
     else if (id && !id.endsWith('-')) id += '-';
   }
   return id.endsWith('-') ? id.slice(0, -1) : id;

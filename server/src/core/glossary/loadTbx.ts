@@ -104,16 +104,16 @@ class TbxReader {
 
   private open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
-    const attribute = (key: string): string | undefined => tag.attributes[key];
+    const attributes: Record<string, string | undefined> = tag.attributes;
     if (CONCEPT_ELEMENTS.has(name)) {
-      this.concept = { offsetLine: this.tagLine, draft: { en: [], zh: [], id: attribute('id') } };
+      this.concept = { offsetLine: this.tagLine, draft: { en: [], zh: [], id: attributes.id } };
     } else if (LANGUAGE_ELEMENTS.has(name)) {
-      this.language = languageOfTag(attribute('xml:lang'));
+      this.language = languageOfTag(attributes['xml:lang']);
     } else if (TERM_GROUP_ELEMENTS.has(name)) {
       this.term = { text: '', rejected: false };
     } else if (!this.capture) {
-      const kind = this.captureKind(name, attribute('type'));
-      const language = attribute('xml:lang') !== undefined ? languageOfTag(attribute('xml:lang')) : this.language;
+      const kind = this.captureKind(name, attributes.type);
+      const language = attributes['xml:lang'] !== undefined ? languageOfTag(attributes['xml:lang']) : this.language;
       if (kind) this.capture = { kind, element: name, language, text: '' };
     }
   }

@@ -3,6 +3,8 @@ import { computeLineStarts, lineOfOffset } from '../text/lines';
 import type { GlossaryProblem } from './types';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Past this many, a file is broken throughout and more diagnostics would only flood the editor. */
+export const MAX_PROBLEMS = 100;
 
 export class ProblemList {
   readonly problems: GlossaryProblem[] = [];
@@ -21,6 +23,11 @@ export class ProblemList {
   }
 
   atLine(line: number, character: number, message: string, severity: GlossaryProblem['severity'] = 'error'): void {
+    if (this.problems.length > MAX_PROBLEMS) return;
+    if (this.problems.length === MAX_PROBLEMS) {
+      this.problems.push({ file: this.file, line, character, message: `More than ${MAX_PROBLEMS} problems; the rest are not listed.`, severity: 'warning' });
+      return;
+    }
     this.problems.push({ file: this.file, line, character, message, severity });
   }
 }
