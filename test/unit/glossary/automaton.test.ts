@@ -152,4 +152,28 @@ describe('glossary automaton on any text', () => {
       { numRuns: 300 },
     );
   });
+
+  it('selects exactly what a naive leftmost-longest search selects', () => {
+    const forms = ['ab', 'abc', 'bcd', 'cd', 'b', 'dab', '电信', '电信诈骗', '诈骗', '信诈'];
+    const overlapping = GlossaryIndex.build(forms.map((form) => entry(form, [form], [])));
+    const isWord = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/i.test(ch);
+    const naive = (text: string): string[] => {
+      const result: string[] = [];
+      for (let at = 0; at < text.length; ) {
+        const fits = forms.filter((form) => text.startsWith(form, at) &&
+          !(isWord(form[0]) && isWord(text[at - 1])) && !(isWord(form[form.length - 1]) && isWord(text[at + form.length])));
+        const longest = fits.sort((a, b) => b.length - a.length)[0];
+        if (longest) result.push(`${at}-${at + longest.length}`);
+        at += longest ? longest.length : 1;
+      }
+      return result;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', '.', '电', '信', '诈', '骗'), { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        assert.deepEqual(overlapping.match(text).map((m) => `${m.start}-${m.end}`), naive(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

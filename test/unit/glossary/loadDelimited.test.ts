@@ -65,6 +65,13 @@ describe('CSV and TSV glossary loader', () => {
     assert.deepEqual(where(parseCsvGlossary('', 'a.glossary.csv')), ['0:0']);
   });
 
+  it('lists at most 100 problems, then says there are more', () => {
+    const result = parseCsvGlossary('en,zh\n' + 'a,"b\n'.repeat(500), 'a.glossary.csv');
+    assert.equal(result.problems.length, 101);
+    assert.deepEqual([result.problems[99].line, result.problems[100].severity], [100, 'warning']);
+    assert.match(result.problems[100].message, /More than 100 problems/);
+  });
+
   it('never throws, and stays linear on pathological quoting', () => {
     for (const text of ['"', '""', '\uFEFF', '\r', 'en,zh\n' + '"'.repeat(100_001), 'en,zh\n' + 'a,"b\n'.repeat(20_000)]) {
       const result = parseCsvGlossary(text, 'x.glossary.csv');

@@ -11,6 +11,8 @@
  * still matches. A run with two or more line breaks ends a paragraph and resets the automaton; a run
  * between two Han characters is dropped, because Chinese is written without spaces and such a run is
  * a wrap. A small ring of original offsets maps stream positions back to the text.
+ * Not handled: a word hyphenated across a line break ("tele-\ncommunications") or split by a soft
+ * hyphen; such a term is not found.
  */
 import * as script from '../text/script';
 import { FOLD, SPACE } from './fold';
