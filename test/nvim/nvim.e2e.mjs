@@ -15,6 +15,9 @@ const referenceText = readSample(REFERENCE_NOTE);
 const englishParagraph4 = positionOf(referenceText, 'spared no effort', 3);
 const chineseParagraph4 = positionOf(referenceText, '中国公安机关全力开展');
 const glossaryTerm = positionOf(referenceText, 'telecommunications fraud', 4);
+const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
+const englishNumbered1 = positionOf(readSample(PAIR[0]), '1. The visa application', 5);
+const chineseNumbered1 = positionOf(readSample(PAIR[1]), '一、代表团成员');
 
 /** Runs nvim with the probe on the given requests per file and resolves with its JSON report. */
 async function runProbe(scratch, requestsByFile) {
@@ -79,6 +82,7 @@ describe('Neovim built-in LSP client with node dist/server.js --stdio', function
         { method: 'textDocument/hover', params: { position: glossaryTerm } },
         { method: 'textDocument/definition', params: { position: englishParagraph4 } },
       ],
+      [PAIR[0]]: [{ method: 'textDocument/definition', params: { position: englishNumbered1 } }],
     });
   });
 
@@ -119,9 +123,14 @@ describe('Neovim built-in LSP client with node dist/server.js --stdio', function
     assert.match(text, /电信诈骗/);
   });
 
-  it.skip('definition on English ¶4 gives Chinese ¶4 in the same file (pending: the server has no definition yet)', () => {
+  it('definition on English ¶4 gives Chinese ¶4 in the same file', () => {
     const definition = resultOf(report, REFERENCE_NOTE, 'textDocument/definition');
     const uri = `file://${path.join(scratch.workspace, REFERENCE_NOTE)}`;
     assert.deepEqual(targets(definition), [[uri, chineseParagraph4.line]]);
+  });
+
+  it('definition on English paragraph 1. of a two-file pair gives 一、 in the Chinese file', () => {
+    const definition = resultOf(report, PAIR[0], 'textDocument/definition');
+    assert.deepEqual(targets(definition), [[`file://${path.join(scratch.workspace, PAIR[1])}`, chineseNumbered1.line]]);
   });
 });
