@@ -67,19 +67,29 @@ export function makePattern(form: string): Pattern | undefined {
   };
 }
 
-/** The trie while it is built: one map of edges per state. */
+/**
+ * The trie while it is built, flat so that a glossary at the size limit (millions of states) stays
+ * small: state s > 0 is reached from parent[s] by symbol[s].
+ */
 interface TrieBuilder {
-  edges: Map<number, number>[];
+  /** Key parent * SYMBOL_LIMIT + symbol. */
+  child: Map<number, number>;
+  parent: number[];
+  symbol: number[];
   depth: number[];
   pattern: number[];
 }
+
+const SYMBOL_LIMIT = 0x10000;
+/** Above this many edges a state's edges are searched by halves instead of in turn. */
+const LINEAR_EDGE_SEARCH = 8;
 
 export class Automaton {
   /** Maps a raw UTF-16 unit straight to the symbol of its folded form; 0 = in no pattern. */
   private readonly symbolOf: Uint16Array;
   /** The root's transitions, dense, because the root is where most units of a text land. */
   private readonly rootNext: Int32Array;
-  /** Edges of the other states, sorted by symbol, state s owning edgeStart[s] .. edgeStart[s + 1]. */
+  /** Edges sorted by symbol, state s owning edgeStart[s] .. edgeStart[s + 1]. */
   private readonly edgeStart: Int32Array;
   private readonly edgeSymbol: Uint16Array;
   private readonly edgeTarget: Int32Array;
@@ -99,33 +109,34 @@ export class Automaton {
     this.depth = Int32Array.from(trie.depth);
     this.patternAt = Int32Array.from(trie.pattern);
     this.longestPattern = patterns.reduce((max, p) => Math.max(max, p.units.length), 0);
-    this.rootNext = new Int32Array(symbols.size + 1);
-    for (const [symbol, target] of trie.edges[0]) this.rootNext[symbol] = target;
-    const edgeCount = trie.edges.reduce((sum, edges) => sum + edges.size, 0);
     this.edgeStart = new Int32Array(stateCount + 1);
-    this.edgeSymbol = new Uint16Array(edgeCount);
-    this.edgeTarget = new Int32Array(edgeCount);
-    this.packEdges(trie.edges);
+    this.edgeSymbol = new Uint16Array(stateCount - 1);
+    this.edgeTarget = new Int32Array(stateCount - 1);
+    this.packEdges(trie, symbols.size);
+    this.rootNext = new Int32Array(symbols.size + 1);
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) this.rootNext[this.edgeSymbol[e]] = this.edgeTarget[e];
     this.fail = new Int32Array(stateCount);
     this.output = new Int32Array(stateCount).fill(NO_STATE);
-    this.linkFailures(trie.edges);
+    this.linkFailures();
   }
 
   private buildTrie(symbols: Map<number, number>): TrieBuilder {
-    const trie: TrieBuilder = { edges: [new Map()], depth: [0], pattern: [NO_STATE] };
+    const trie: TrieBuilder = { child: new Map(), parent: [NO_STATE], symbol: [0], depth: [0], pattern: [NO_STATE] };
     this.patterns.forEach((pattern, index) => {
       let state = 0;
       for (let i = 0; i < pattern.units.length; i++) {
         const code = pattern.units.charCodeAt(i);
         let symbol = symbols.get(code);
         if (symbol === undefined) symbols.set(code, (symbol = symbols.size + 1));
-        let next = trie.edges[state].get(symbol);
+        const key = state * SYMBOL_LIMIT + symbol;
+        let next = trie.child.get(key);
         if (next === undefined) {
           next = trie.depth.length;
-          trie.edges.push(new Map());
+          trie.child.set(key, next);
+          trie.parent.push(state);
+          trie.symbol.push(symbol);
           trie.depth.push(i + 1);
           trie.pattern.push(NO_STATE);
-          trie.edges[state].set(symbol, next);
         }
         state = next;
       }
@@ -142,36 +153,50 @@ export class Automaton {
     return symbolOf;
   }
 
-  private packEdges(edges: Map<number, number>[]): void {
-    let offset = 0;
-    edges.forEach((stateEdges, state) => {
-      this.edgeStart[state] = offset;
-      for (const symbol of [...stateEdges.keys()].sort((a, b) => a - b)) {
-        this.edgeSymbol[offset] = symbol;
-        this.edgeTarget[offset] = stateEdges.get(symbol) as number;
-        offset++;
-      }
-    });
-    this.edgeStart[edges.length] = offset;
+  /** Two counting sorts, by symbol then (stably) by parent: edges grouped by state, sorted by symbol. */
+  private packEdges(trie: TrieBuilder, symbolCount: number): void {
+    const stateCount = trie.depth.length;
+    const bySymbol = new Int32Array(symbolCount + 2);
+    for (let state = 1; state < stateCount; state++) bySymbol[trie.symbol[state] + 1]++;
+    for (let symbol = 1; symbol < bySymbol.length; symbol++) bySymbol[symbol] += bySymbol[symbol - 1];
+    const statesBySymbol = new Int32Array(stateCount - 1);
+    for (let state = 1; state < stateCount; state++) statesBySymbol[bySymbol[trie.symbol[state]]++] = state;
+    for (let state = 1; state < stateCount; state++) this.edgeStart[trie.parent[state] + 1]++;
+    for (let state = 1; state <= stateCount; state++) this.edgeStart[state] += this.edgeStart[state - 1];
+    const fill = this.edgeStart.slice(0, stateCount);
+    for (const state of statesBySymbol) {
+      const slot = fill[trie.parent[state]]++;
+      this.edgeSymbol[slot] = trie.symbol[state];
+      this.edgeTarget[slot] = state;
+    }
   }
 
   /** Breadth-first, so that a state's failure target is final before the state's children need it. */
-  private linkFailures(edges: Map<number, number>[]): void {
-    const queue: number[] = [];
-    for (const child of edges[0].values()) queue.push(child);
-    for (let head = 0; head < queue.length; head++) {
+  private linkFailures(): void {
+    const queue = new Int32Array(this.depth.length);
+    let tail = 0;
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) queue[tail++] = this.edgeTarget[e];
+    for (let head = 0; head < tail; head++) {
       const state = queue[head];
       this.output[state] = this.patternAt[state] !== NO_STATE ? state : this.output[this.fail[state]];
-      for (const [symbol, child] of edges[state]) {
-        this.fail[child] = state === 0 ? 0 : this.next(this.fail[state], symbol);
-        queue.push(child);
+      for (let e = this.edgeStart[state]; e < this.edgeStart[state + 1]; e++) {
+        const child = this.edgeTarget[e];
+        this.fail[child] = this.next(this.fail[state], this.edgeSymbol[e]);
+        queue[tail++] = child;
       }
     }
   }
 
   private edge(state: number, symbol: number): number {
     if (state === 0) return this.rootNext[symbol];
-    for (let e = this.edgeStart[state], last = this.edgeStart[state + 1]; e < last; e++) {
+    let low = this.edgeStart[state];
+    let high = this.edgeStart[state + 1];
+    while (high - low > LINEAR_EDGE_SEARCH) {
+      const middle = (low + high) >> 1;
+      if (this.edgeSymbol[middle] <= symbol) low = middle;
+      else high = middle;
+    }
+    for (let e = low; e < high; e++) {
       if (this.edgeSymbol[e] === symbol) return this.edgeTarget[e];
     }
     return NO_STATE;
