@@ -18,6 +18,11 @@ describe('glossary folding', () => {
     }
   });
 
+  it('is idempotent, so that folded forms and folded text always agree', () => {
+    const everyCharacter = Object.keys(table.map).join('') + Object.values(table.map).join('') + 'AbÉ Ｚ’\t';
+    assert.equal(foldText(foldText(everyCharacter)), foldText(everyCharacter));
+  });
+
   it('folds case, width, apostrophes, hyphens and whitespace without changing the length', () => {
     const text = 'ÉTAT Ｍｙａｗａｄｄｙ ＡＬ １２３ State’s non‑refoulement\tline\r\nbreak\u00a0nbsp\u3000ideographic';
     const folded = foldText(text);
