@@ -4,6 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from './core/analyse';
+import { AnalysisMemo } from './core/memo';
 import type { Note } from './core/model';
 
 export interface DocumentAnalysis {
@@ -13,16 +14,21 @@ export interface DocumentAnalysis {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** Per document, what the last analysis can lend the next one (see core/memo.ts). */
+  private readonly memos = new Map<string, AnalysisMemo>();
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis: DocumentAnalysis = { document, note: analyse(document.getText()) };
+    const memo = this.memos.get(document.uri) ?? new AnalysisMemo();
+    this.memos.set(document.uri, memo);
+    const analysis: DocumentAnalysis = { document, note: analyse(document.getText(), memo) };
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.memos.delete(uri);
   }
 }

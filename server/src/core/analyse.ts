@@ -15,16 +15,18 @@ import { classifyBlocks, type ClassifiedBlock } from './recognise/classify';
 import { findCitedCommunications } from './recognise/citations';
 import { findLetterheadFields } from './recognise/letterhead';
 import { PointSequence, findParagraphNumber, findPoints } from './recognise/points';
+import { NO_MEMO, type Memo } from './memo';
 
-export function analyse(text: string): Note {
+export function analyse(text: string, memo: Memo = NO_MEMO): Note {
   const lineStarts = computeLineStarts(text);
   const lines = splitLines(text, lineStarts);
   const front = readFrontMatter(text, lines);
   const scan = scanBlocks(text, lines, front.nextLine);
-  const classified = joinSplitParagraphs(text, classifyBlocks(text, scan.blocks));
+  const classified = joinSplitParagraphs(text, classifyBlocks(text, scan.blocks, memo));
   const layout = layOut(classified);
   const annotations = scan.annotations;
-  const built = buildBlocks(text, classified, layout, annotations);
+  const built = buildBlocks(text, classified, layout, annotations, memo);
+  memo.endAnalysis();
   const ownReference = referenceFromFrontMatter(front.frontMatter) ?? built.ownReference;
   return {
     text,
@@ -181,6 +183,7 @@ function buildBlocks(
   blocks: ReadonlyArray<JoinedBlock>,
   layout: Layout,
   annotations: readonly Annotation[],
+  memo: Memo,
 ): Built {
   const built: Built = { topLevel: [], versions: [], paragraphs: [] };
   const annotationsOf = annotationLookup(blocks, annotations);
@@ -189,7 +192,7 @@ function buildBlocks(
   for (let i = 0; i < blocks.length; i++) {
     const version = versionAt.get(i);
     if (version) {
-      const members = blocks.slice(version.from, version.to).map((block) => toBlock(text, block, numbering, annotationsOf(block), built));
+      const members = blocks.slice(version.from, version.to).map((block) => toBlock(text, block, numbering, annotationsOf(block), built, memo));
       built.versions.push({
         kind: 'version', language: version.language, blocks: members,
         span: { start: blocks[version.from].start, end: blocks[version.to - 1].end },
@@ -198,7 +201,7 @@ function buildBlocks(
       i = version.to - 1;
     } else {
       if (blocks[i].cls.kind === 'annex') numbering.reset();
-      built.topLevel.push(toBlock(text, blocks[i], numbering, annotationsOf(blocks[i]), built));
+      built.topLevel.push(toBlock(text, blocks[i], numbering, annotationsOf(blocks[i]), built, memo));
     }
   }
   return built;
@@ -231,13 +234,13 @@ class Numbering {
 }
 
 function toBlock(
-  text: string, block: JoinedBlock, numbering: Numbering, annotations: Annotation[], built: Built,
+  text: string, block: JoinedBlock, numbering: Numbering, annotations: Annotation[], built: Built, memo: Memo,
 ): Block {
   const span = { start: block.start, end: block.end };
   const lines = block.lines.map((line) => ({ start: line.trimStart, end: line.trimEnd }));
   switch (block.cls.kind) {
     case 'paragraph': {
-      const paragraph = toParagraph(text, block, block.cls.role, block.cls.person, numbering, annotations);
+      const paragraph = toParagraph(text, block, block.cls.role, block.cls.person, numbering, annotations, memo);
       built.paragraphs.push(paragraph);
       return paragraph;
     }
@@ -265,12 +268,12 @@ function toBlock(
 
 function toParagraph(
   text: string, block: JoinedBlock, role: Paragraph['role'], person: 'first' | 'third' | undefined,
-  numbering: Numbering, annotations: Annotation[],
+  numbering: Numbering, annotations: Annotation[], memo: Memo,
 ): Paragraph {
   const isBodyParagraph = role === 'body';
   const number = isBodyParagraph ? findParagraphNumber(text, block.start, block.language) : undefined;
   const contentStart = number ? number.marker.end : block.start;
-  const points = isBodyParagraph ? findPoints(text, block.parts, contentStart, block.language, numbering.points) : [];
+  const points = isBodyParagraph ? findPoints(text, block.parts, contentStart, block.language, numbering.points, memo) : [];
   return {
     kind: 'paragraph', role, language: block.language,
     span: { start: block.start, end: block.end }, parts: block.parts,

@@ -7,6 +7,7 @@ import type { Line } from '../text/lines';
 import { detectLanguage, isLowerLatin } from '../text/script';
 import { displayWidth, endsWithTerminalPunctuation } from '../text/measure';
 import type { RawBlock } from './blocks';
+import { NO_MEMO, type Memo } from '../memo';
 import {
   ANNEX, CLOSING, DATED, OPENING_FIRST_PERSON, OPENING_THIRD_PERSON, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, TITLE_START, matchesAny,
@@ -24,6 +25,8 @@ export interface ClassifiedBlock {
   readonly afterPageBreak: boolean;
   readonly language: Language;
   readonly cls: BlockClass;
+  /** A bare `Annex` heading, whose title follows. */
+  readonly bareAnnex?: boolean;
 }
 
 /** Lines longer than this (in columns, a Chinese character counting two) are prose, not headings. */
@@ -34,7 +37,7 @@ const MAX_FORMULA_LENGTH = 700;
 /** Only the start of a paragraph is searched for the opening formula. */
 const OPENING_SEARCH_LENGTH = 400;
 
-export function classifyBlocks(text: string, blocks: readonly RawBlock[]): ClassifiedBlock[] {
+export function classifyBlocks(text: string, blocks: readonly RawBlock[], memo: Memo = NO_MEMO): ClassifiedBlock[] {
   const context = new ClassifyContext();
   let index = 0;
   for (; index < blocks.length; index++) {
@@ -43,7 +46,7 @@ export function classifyBlocks(text: string, blocks: readonly RawBlock[]): Class
     for (const piece of header) appendHeaderPiece(text, context, piece);
   }
   for (; index < blocks.length; index++) {
-    context.push(classifyBodyBlock(text, blocks[index], context));
+    context.push(classifyBodyBlock(text, blocks[index], context, memo));
   }
   const result = context.blocks;
   return result.map((block, at) => (isStrandedTitle(block, result[at + 1]) ? { ...block, cls: { kind: 'addressee' } } : block));
@@ -134,7 +137,7 @@ function hasLetterAndDigit(content: string): boolean {
  */
 function classifyHeaderBlock(text: string, block: RawBlock, context: ClassifyContext): ClassifiedBlock[] | undefined {
   if (block.lines.length > MAX_HEADER_BLOCK_LINES || !block.lines.every((line) => isShort(text, line))) return undefined;
-  if (isOpening(text, block.start, block.end, detectLanguage(text, block.start, block.end), context)) return undefined;
+  if (isOpening(text, block, context)) return undefined;
   if (looksLikeProse(text, block) || TITLE_START.test(text.slice(block.start, block.lines[0].trimEnd))) return undefined;
   const kinds = block.lines.map((line) => lineKind(text, line));
   const seenStructure = context.hasStructure;
@@ -156,25 +159,60 @@ function classifyHeaderBlock(text: string, block: RawBlock, context: ClassifyCon
   return pieces;
 }
 
-function classifyBodyBlock(text: string, block: RawBlock, context: ClassifyContext): ClassifiedBlock {
+/** What a block looks like on its own, whatever surrounds it: computed once per block text. */
+interface BlockFacts {
+  readonly language: Language;
+  readonly salutation: boolean;
+  readonly signature: boolean;
+  readonly annex: boolean;
+  /** `Annex`, `附件一` alone: the annex's title follows. */
+  readonly bareAnnex: boolean;
+  readonly prose: boolean;
+  readonly placeDate: boolean;
+  readonly opening: 'first' | 'third' | undefined;
+  readonly closing: boolean;
+  readonly titleStart: boolean;
+  readonly headingSized: boolean;
+  readonly allShort: boolean;
+}
+
+function factsOf(text: string, block: RawBlock): BlockFacts {
   const first = block.lines[0];
   const firstContent = text.slice(first.trimStart, first.trimEnd);
-  const language = detectLanguage(text, block.start, block.end);
-  const make = (cls: BlockClass): ClassifiedBlock => ({
-    lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak, cls, language,
-  });
-  if (block.lines.length === 1 && matchesAny(SALUTATION, firstContent)) return make({ kind: 'salutation' });
-  if (SIGNATURE.test(firstContent)) return make({ kind: 'signature' });
-  if (ANNEX.test(firstContent)) return make({ kind: 'annex' });
   const prose = looksLikeProse(text, block);
-  if (!prose && isPlaceAndDate(text, block)) return make({ kind: 'placeDate' });
-  const opening = isOpening(text, block.start, block.end, language, context);
+  const head = text.slice(block.start, Math.min(block.end, block.start + OPENING_SEARCH_LENGTH));
+  const annexMatch = ANNEX.exec(firstContent);
+  return {
+    language: detectLanguage(text, block.start, block.end),
+    salutation: block.lines.length === 1 && matchesAny(SALUTATION, firstContent) !== null,
+    signature: SIGNATURE.test(firstContent),
+    annex: annexMatch !== null,
+    bareAnnex: annexMatch !== null && block.lines.length === 1 && annexMatch[0].length === firstContent.length,
+    prose,
+    placeDate: !prose && isPlaceAndDate(text, block),
+    opening: matchesAny(OPENING_THIRD_PERSON, head) ? 'third' : matchesAny(OPENING_FIRST_PERSON, head) ? 'first' : undefined,
+    closing: block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end)) !== null,
+    titleStart: TITLE_START.test(firstContent),
+    headingSized: isHeadingSized(text, block),
+    allShort: block.lines.every((line) => isShort(text, line)),
+  };
+}
+
+function classifyBodyBlock(text: string, block: RawBlock, context: ClassifyContext, memo: Memo): ClassifiedBlock {
+  const facts = memo.get('facts', text.slice(block.start, block.end), () => factsOf(text, block));
+  const make = (cls: BlockClass): ClassifiedBlock => ({
+    lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak, cls,
+    language: facts.language, bareAnnex: facts.bareAnnex,
+  });
+  if (facts.salutation) return make({ kind: 'salutation' });
+  if (facts.signature) return make({ kind: 'signature' });
+  if (facts.annex) return make({ kind: 'annex' });
+  if (facts.placeDate) return make({ kind: 'placeDate' });
+  const opening = openingHere(facts.opening, facts.language, context);
   if (opening) return make({ kind: 'paragraph', role: 'opening', person: opening });
-  if (block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end))) {
-    return make({ kind: 'paragraph', role: 'closing' });
-  }
-  if (isTitle(text, block, context)) return make({ kind: 'title' });
-  if (!prose && block.lines.length <= 8 && block.lines.every((line) => isShort(text, line))) {
+  if (facts.closing) return make({ kind: 'paragraph', role: 'closing' });
+  if (facts.headingSized && (facts.titleStart || context.previous?.bareAnnex === true)) return make({ kind: 'title' });
+  if (!facts.prose && block.lines.length <= 8 && facts.allShort) {
     return make({ kind: shortBlockKind(text, block, context) });
   }
   return make({ kind: 'paragraph', role: 'body' });
@@ -225,19 +263,10 @@ function isPlaceAndDate(text: string, block: RawBlock): boolean {
 
 const MAX_PLACE_WIDTH = 40;
 
-/** A heading of the enclosed text: `Reply of the Government …`, or the line after `Annex`. */
-function isTitle(text: string, block: RawBlock, context: ClassifyContext): boolean {
+/** Short enough, and unpunctuated, to be a heading: `Reply of the Government …`, the line after `Annex`. */
+function isHeadingSized(text: string, block: RawBlock): boolean {
   if (block.lines.length > 2 || endsWithTerminalPunctuation(text, block.start, block.end)) return false;
-  if (displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH) > MAX_HEADING_WIDTH) return false;
-  const firstContent = text.slice(block.lines[0].trimStart, block.lines[0].trimEnd);
-  return TITLE_START.test(firstContent) || isBareAnnexHeading(text, context.previous);
-}
-
-/** `Annex`, `Annex II`, `附件一` alone on its line: the title of the annex follows. */
-function isBareAnnexHeading(text: string, block: ClassifiedBlock | undefined): boolean {
-  if (block?.cls.kind !== 'annex' || block.lines.length !== 1) return false;
-  const match = ANNEX.exec(text.slice(block.start, block.end));
-  return match !== null && match[0].length === block.end - block.start;
+  return displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH) <= MAX_HEADING_WIDTH;
 }
 
 /** Short unpunctuated blocks: the signatory's name after a signature, an addressee after the closing, or a title. */
@@ -253,15 +282,18 @@ function isClosing(block: ClassifiedBlock): boolean {
   return block.cls.kind === 'paragraph' && block.cls.role === 'closing';
 }
 
-/** 'third' or 'first' when the text starts a note with its opening formula, undefined otherwise. */
-function isOpening(
-  text: string, start: number, end: number, language: Language, context: ClassifyContext,
+/** The opening formula counts once per language; a first-person one only before any paragraph. */
+function openingHere(
+  found: 'first' | 'third' | undefined, language: Language, context: ClassifyContext,
 ): 'first' | 'third' | undefined {
-  if (context.hasOpened(language)) return undefined;
-  const head = text.slice(start, Math.min(end, start + OPENING_SEARCH_LENGTH));
-  if (matchesAny(OPENING_THIRD_PERSON, head)) return 'third';
-  if (!context.hasParagraphs(language) && matchesAny(OPENING_FIRST_PERSON, head)) return 'first';
-  return undefined;
+  if (!found || context.hasOpened(language)) return undefined;
+  return found === 'third' || !context.hasParagraphs(language) ? found : undefined;
+}
+
+function isOpening(text: string, block: RawBlock, context: ClassifyContext): boolean {
+  const head = text.slice(block.start, Math.min(block.end, block.start + OPENING_SEARCH_LENGTH));
+  const found = matchesAny(OPENING_THIRD_PERSON, head) ? 'third' : matchesAny(OPENING_FIRST_PERSON, head) ? 'first' : undefined;
+  return openingHere(found, detectLanguage(text, block.start, block.end), context) !== undefined;
 }
 
 function isShort(text: string, line: Line): boolean {

@@ -5,6 +5,7 @@
  * it a list marker, so that `article 9 (b)` or `统一是` are not taken for points.
  */
 import type { Language, Point, PointStyle, Span } from '../model';
+import { NO_MEMO, type Memo } from '../memo';
 import { isWhitespace, isUpperLatin, isLowerLatin } from '../text/script';
 import {
   CHINESE_FINAL, CHINESE_SEQUENCE, CIRCLED_DIGITS, ENGLISH_FINAL_WORDS, ENGLISH_ORDINALS,
@@ -92,12 +93,14 @@ export function findParagraphNumber(text: string, start: number, language: Langu
  */
 export function findPoints(
   text: string, parts: readonly Span[], contentStart: number, language: Language, sequence: PointSequence,
+  memo: Memo = NO_MEMO,
 ): Point[] {
   const accepted: Array<Candidate & { depth: number }> = [];
   const families: Family[] = [];
   parts.forEach((part, partIndex) => {
     const from = Math.max(part.start, partIndex === 0 ? contentStart : part.start);
-    for (const candidate of scanPart(text, from, part.end)) {
+    const relative = memo.get('markers', text.slice(from, part.end), () => scanPart(text, from, part.end, from));
+    for (const candidate of relative.map((c) => ({ ...c, start: c.start + from, end: c.end + from }))) {
       const placed = place(candidate, text, parts, partIndex, from, families, sequence);
       if (placed) accepted.push(placed);
     }
@@ -107,7 +110,8 @@ export function findPoints(
   return buildTree(text, accepted, end, language);
 }
 
-function scanPart(text: string, from: number, to: number): Candidate[] {
+/** Marker candidates of `text[from, to)`, with offsets counted from `origin` so they can be reused after a shift. */
+function scanPart(text: string, from: number, to: number, origin: number): Candidate[] {
   const found: Candidate[] = [];
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
@@ -115,7 +119,7 @@ function scanPart(text: string, from: number, to: number): Candidate[] {
     MARKER.lastIndex = i;
     const match = MARKER.exec(text);
     if (!match || i + match[0].length > to) continue;
-    const candidate = toCandidate(match, i);
+    const candidate = toCandidate(match, i - origin);
     if (candidate) found.push(candidate);
     i += match[0].length - 1;
   }

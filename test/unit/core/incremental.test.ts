@@ -1,0 +1,58 @@
+/**
+ * Reusing the previous analysis (core/memo.ts) must never change the result: after any sequence of
+ * edits, the analysis with the memo equals a fresh one.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyse } from '../../../server/src/core/analyse';
+import { AnalysisMemo } from '../../../server/src/core/memo';
+
+const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
+const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.note')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
+
+/** Snippets that change structure when typed: markers, formulas, blank lines, page numbers. */
+const SNIPPETS = ['', 'x', '\n', '\n\n', 'First, ', ' Second, ', '二是', '（一）', '(a) ', '1. ', '\n\n- 2 -\n\n',
+  'presents its compliments to', '顺致崇高的敬意。', 'AL CHN 4/2025', '%% note\n', '---\n', '。', '.', 'Annex\n\n'];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.nat({ max: 40 }),
+  insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })),
+});
+
+describe('incremental analysis', () => {
+  it('equals a fresh analysis after any sequence of edits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 12 }), (initial, edits) => {
+        const memo = new AnalysisMemo();
+        let text = initial;
+        analyse(text, memo);
+        for (const { at, remove, insert } of edits) {
+          const offset = Math.floor(at * text.length);
+          text = text.slice(0, offset) + insert + text.slice(offset + remove);
+          assert.deepStrictEqual(analyse(text, memo), analyse(text));
+        }
+      }),
+      { numRuns: 60, seed: 20261128 },
+    );
+  });
+
+  it('reuses the unchanged blocks', () => {
+    const memo = new AnalysisMemo();
+    let computed = 0;
+    const counting = {
+      get: <T>(kind: 'facts' | 'markers', key: string, compute: () => T) => memo.get(kind, key, () => { computed++; return compute(); }),
+      endAnalysis: () => memo.endAnalysis(),
+    };
+    const seed = texts.find((t) => t.includes('CHN/HR/2025/34'))!;
+    analyse(seed, counting);
+    const first = computed;
+    computed = 0;
+    const at = seed.indexOf('China deals with');
+    analyse(seed.slice(0, at) + 'Indeed, ' + seed.slice(at), counting);
+    assert.ok(first > 20, `first analysis computed ${first}`);
+    assert.ok(computed <= 2, `a one-paragraph edit recomputed ${computed} entries`);
+  });
+});
