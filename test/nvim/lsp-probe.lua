@@ -6,7 +6,9 @@
 --   { "cmd": ["node", "dist/server.js", "--stdio"], "rootDir": "/abs", "timeoutMs": 10000,
 --     "files": [ { "path": "/abs/x.note", "requests": [ { "method": "textDocument/hover",
 --                                                         "params": { "position": {...} } } ] } ] }
---   Each request's params get the file's "textDocument" added.
+--   Each request's params get the file's "textDocument" added. Without "cmd", the probe starts no
+--   server: it waits for the client that the user's configuration (nvim -u init.lua) attaches to the
+--   first file, which tests that configuration.
 -- Output: $DIPLONOTE_PROBE_OUT, a JSON file
 --   { "nvim": "0.7.2", "capabilities": {...}, "files": [ { "path": ..., "answers": [
 --       { "method": ..., "result": ..., "error": ..., "ms": 12 } ] } ], "error": "only on failure" }
@@ -32,8 +34,31 @@ local function open_buffer(path)
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local bufnr = vim.api.nvim_get_current_buf()
   -- didOpen takes its languageId from 'filetype'; --clean knows nothing of .note files.
-  vim.bo[bufnr].filetype = 'diplomatic-note'
+  if input.cmd then vim.bo[bufnr].filetype = 'diplomatic-note' end
   return bufnr
+end
+
+local function start_own_client(buffers, on_exit)
+  local client_id = vim.lsp.start_client({
+    name = 'diplonote',
+    cmd = input.cmd,
+    root_dir = input.rootDir,
+    handlers = { ['window/logMessage'] = function() end },
+    on_exit = on_exit,
+  })
+  assert(client_id, 'vim.lsp.start_client returned nil')
+  for index, bufnr in ipairs(buffers) do
+    assert(vim.lsp.buf_attach_client(bufnr, client_id), 'buf_attach_client failed for ' .. input.files[index].path)
+  end
+  return client_id
+end
+
+-- The id of the client the configuration attached to the buffer (0.7 has buf_get_clients, not get_clients).
+local function configured_client(bufnr)
+  vim.wait(input.timeoutMs, function() return next(vim.lsp.buf_get_clients(bufnr)) ~= nil end, 10)
+  local client_id = next(vim.lsp.buf_get_clients(bufnr))
+  assert(client_id, 'the configuration attached no language server to ' .. vim.api.nvim_buf_get_name(bufnr))
+  return client_id
 end
 
 local function ask(bufnr, client_id, request)
@@ -59,22 +84,17 @@ end
 local function main()
   local version = vim.version()
   report.nvim = version.major .. '.' .. version.minor .. '.' .. version.patch
-  local exit_info
-  local client_id = vim.lsp.start_client({
-    name = 'diplonote',
-    cmd = input.cmd,
-    root_dir = input.rootDir,
-    handlers = { ['window/logMessage'] = function() end },
-    on_exit = function(code, signal) exit_info = { code = code, signal = signal } end,
-  })
-  assert(client_id, 'vim.lsp.start_client returned nil')
-  report.client_id = client_id
-
   local buffers = {}
-  for index, file in ipairs(input.files) do
-    buffers[index] = open_buffer(file.path)
-    assert(vim.lsp.buf_attach_client(buffers[index], client_id), 'buf_attach_client failed for ' .. file.path)
+  for index, file in ipairs(input.files) do buffers[index] = open_buffer(file.path) end
+  local exit_info
+  local client_id
+  if input.cmd then
+    client_id = start_own_client(buffers, function(code, signal) exit_info = { code = code, signal = signal } end)
+  else
+    client_id = configured_client(buffers[1])
   end
+  report.client_id = client_id
+  report.client_name = vim.lsp.get_client_by_id(client_id).name
   -- didOpen goes out once initialize has been answered, so wait for that before asking anything.
   local initialised = vim.wait(input.timeoutMs, function()
     local client = vim.lsp.get_client_by_id(client_id)

@@ -19,17 +19,23 @@ const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
 const englishNumbered1 = positionOf(readSample(PAIR[0]), '1. The visa application', 5);
 const chineseNumbered1 = positionOf(readSample(PAIR[1]), '一、代表团成员');
 
-/** Runs nvim with the probe on the given requests per file and resolves with its JSON report. */
-async function runProbe(scratch, requestsByFile) {
+/**
+ * Runs nvim with the probe on the given requests per file and resolves with its JSON report. With
+ * `initLua`, nvim starts with that configuration and the probe uses the client it attaches; without,
+ * nvim starts clean and the probe starts the server itself.
+ */
+async function runProbe(scratch, requestsByFile, initLua) {
   const input = path.join(scratch.root, 'probe-in.json');
   const output = path.join(scratch.root, 'probe-out.json');
   writeFileSync(input, JSON.stringify({
-    cmd: ['node', path.join(repoRoot, 'dist', 'server.js'), '--stdio'],
+    cmd: initLua ? undefined : ['node', path.join(repoRoot, 'dist', 'server.js'), '--stdio'],
     rootDir: scratch.workspace,
     timeoutMs: PROBE_TIMEOUT_MS / 3,
     files: Object.entries(requestsByFile).map(([name, requests]) => ({ path: path.join(scratch.workspace, name), requests })),
   }));
-  const nvim = spawn('nvim', ['--headless', '--clean', '-n', '-i', 'NONE', '-c', `luafile ${path.join(repoRoot, 'test', 'nvim', 'lsp-probe.lua')}`], {
+  const configuration = initLua ? ['-u', initLua] : ['--clean'];
+  const probe = `luafile ${path.join(repoRoot, 'test', 'nvim', 'lsp-probe.lua')}`;
+  const nvim = spawn('nvim', ['--headless', ...configuration, '-n', '-i', 'NONE', '-c', probe], {
     cwd: scratch.workspace,
     detached: true, // its own process group: nvim and the server it starts are stopped together
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -132,5 +138,35 @@ describe('Neovim built-in LSP client with node dist/server.js --stdio', function
   it('definition on English paragraph 1. of a two-file pair gives 一、 in the Chinese file', () => {
     const definition = resultOf(report, PAIR[0], 'textDocument/definition');
     assert.deepEqual(targets(definition), [[`file://${path.join(scratch.workspace, PAIR[1])}`, chineseNumbered1.line]]);
+  });
+});
+
+/** The first Lua block under `heading` in docs/editors.md, pointed at this clone. */
+function documentedConfiguration(heading) {
+  const doc = readFileSync(path.join(repoRoot, 'docs', 'editors.md'), 'utf8');
+  const section = doc.slice(doc.indexOf(`\n${heading}\n`));
+  const block = /```lua\n([^`]*)```/.exec(section);
+  assert.ok(block, `no Lua block under "${heading}" in docs/editors.md`);
+  return block[1].replaceAll('/path/to/diplonote', repoRoot.replace(/\/$/, ''));
+}
+
+describe('Neovim with the configuration docs/editors.md gives for 0.7 and later', function () {
+  this.timeout(PROBE_TIMEOUT_MS + 10000);
+  let scratch;
+  let report;
+
+  before(async function () {
+    scratch = makeScratch('nvim-config');
+    const initLua = path.join(scratch.root, 'init.lua');
+    writeFileSync(initLua, documentedConfiguration('### Neovim 0.7 and later'));
+    report = await runProbe(scratch, { [REFERENCE_NOTE]: [{ method: 'textDocument/documentSymbol', params: {} }] }, initLua);
+  });
+
+  after(() => scratch?.remove());
+
+  it('opening a .note file starts the server and the outline answers', () => {
+    assert.equal(report.client_name, 'diplonote');
+    const names = resultOf(report, REFERENCE_NOTE, 'textDocument/documentSymbol').map((symbol) => symbol.name);
+    assert.ok(names.includes('Reference CHN/HR/2025/34'), names.join(' | '));
   });
 });
