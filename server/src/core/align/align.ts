@@ -9,7 +9,7 @@
  * 1 when no other segmentation comes close, and about 1/2 when an alternative (say 1-1 + 0-1 instead of
  * 1-2) is as likely, which is what a reader of a jump or a check wants to know.
  */
-import { AlignUnit, AnchorMatcher, defaultAnchorWeight } from './anchors';
+import { AlignUnit, AnchorMatcher, defaultAnchorWeight, defaultUnmatchedCost } from './anchors';
 import { BEAD_SHAPES, BeadShape, DEFAULT_VARIANCE, estimateRatio, lengthCost, LengthModel } from './galeChurch';
 
 export type { AlignUnit } from './anchors';
@@ -29,6 +29,8 @@ export interface AlignOptions {
   readonly shapes?: readonly BeadShape[];
   /** Reward (nats) for one shared anchor; by key prefix when absent. */
   readonly anchorWeight?: (key: string) => number;
+  /** Cost (nats) of an anchor left unmatched in a bead with two non-empty sides; by key prefix when absent. */
+  readonly unmatchedCost?: (key: string) => number;
   /** Initial half-width of the band, in Chinese units; doubled while the best path touches its edge. */
   readonly band?: number;
 }
@@ -111,7 +113,7 @@ class BandedLattice {
   private beadCost(i: number, j: number, fromI: number, fromJ: number, shape: number): number {
     const p = this.problem;
     const lengths = lengthCost(p.enSums[i] - p.enSums[fromI], p.zhSums[j] - p.zhSums[fromJ], p.model);
-    return p.priorCosts[shape] + lengths - p.matcher.sharedWeight(fromI, i, fromJ, j);
+    return p.priorCosts[shape] + lengths - p.matcher.score(fromI, i, fromJ, j);
   }
 
   /** Best path cost (Viterbi) for every cell and, when asked, the total path weight (forward). */
@@ -228,30 +230,32 @@ function coarsen(units: readonly AlignUnit[], weightOf: (key: string) => number)
   return merged;
 }
 
-/** Re-centred bands tried before the band is made wider. */
+/** Re-centred bands tried when the path touches the band's edge. */
 const RECENTRINGS = 2;
 
 /**
- * The best path, searched in a band around the path of the half-size problem. When the path touches
- * the band's edge the optimum may lie outside: the band is re-centred on the new path (which moves it
- * where the path pulls) and, if that is not enough, doubled, until the path stays inside.
+ * The best path, searched in a band around the path of the half-size problem (FastDTW). When the path
+ * touches the band's edge the optimum may lie outside: the band is re-centred on the new path, which
+ * moves it where the path pulls, at most RECENTRINGS times, so that the cost stays O(n·w) whatever
+ * the input (doubling the band instead would be exact but can cost O(n²) on long, ambiguous texts).
  */
 function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number): PathStep[] {
   const problem = makeProblem(en, zh, options, ratio);
   const { n, m } = problem;
-  const small = Math.min(n, m) <= FULL_SEARCH_SIZE;
+  let small = Math.min(n, m) <= FULL_SEARCH_SIZE;
   const weightOf = options.anchorWeight ?? defaultAnchorWeight;
   let guide = small ? [] : searchPath(coarsen(en, weightOf), coarsen(zh, weightOf), options, ratio);
   let scale = 2;
-  for (let attempt = 0, halfWidth = Math.max(1, options.band ?? INITIAL_BAND); ; attempt++) {
-    const complete = small || halfWidth >= Math.max(n, m);
-    const band = complete ? fullBand(n, m) : bandAroundPath(guide, problem.shapes, n, m, halfWidth, scale);
+  const halfWidth = Math.max(1, options.band ?? INITIAL_BAND);
+  for (let attempt = 0; ; attempt++) {
+    const band = small ? fullBand(n, m) : bandAroundPath(guide, problem.shapes, n, m, halfWidth, scale);
     const lattice = new BandedLattice(problem, band, false);
     lattice.sweepForward();
     const steps = tracePath(lattice, problem);
-    if (complete || (steps.length > 0 && !touchesEdge(band, steps, m))) return steps;
-    if (steps.length > 0 && attempt < RECENTRINGS) [guide, scale] = [steps, 1];
-    else halfWidth *= 2;
+    // A band always holds a path (its rows overlap), so the full search below is a safeguard only.
+    if (steps.length === 0 && !small) small = true;
+    else if (small || attempt >= RECENTRINGS || !touchesEdge(band, steps, m)) return steps;
+    else [guide, scale] = [steps, 1];
   }
 }
 
@@ -288,7 +292,10 @@ function makeProblem(en: readonly AlignUnit[], zh: readonly AlignUnit[], options
     model: { ratio, variance: options.variance ?? DEFAULT_VARIANCE },
     shapes,
     priorCosts: shapes.map((shape) => -Math.log(shape.prior)),
-    matcher: new AnchorMatcher(en, zh, options.anchorWeight ?? defaultAnchorWeight),
+    matcher: new AnchorMatcher(en, zh, {
+      weightOf: options.anchorWeight ?? defaultAnchorWeight,
+      unmatchedCostOf: options.unmatchedCost ?? defaultUnmatchedCost,
+    }),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * Anchors: normalised keys that a unit and its translation share (`num:5415`, `date:02-20`,
  * `ref:AL CHN 4/2025`, `name:Geneva`, `term:telecommunications-fraud`, `ord:2`). The aligner rewards a bead
- * by the weight of the anchors its two sides have in common, multiset-wise; an anchor left without a
- * partner earns nothing, which is the same as charging every unmatched anchor its weight.
+ * by the weight of the anchors its two sides have in common, multiset-wise, and charges the exact
+ * anchors (numbers, dates, references, names) that a bead pairing two non-empty sides leaves without a
+ * partner: that pairing contradicts the text, so an untranslated unit is left unpaired (1-0) instead of
+ * being merged into its neighbour, which the length model alone would always prefer.
  */
 import weightTable from './anchorWeights.json';
 import { findDates } from '../normalise/dates';
@@ -17,12 +19,22 @@ export interface AlignUnit {
 }
 
 const WEIGHTS: Readonly<Record<string, number>> = weightTable.weights;
+const UNMATCHED: Readonly<Record<string, number>> = weightTable.unmatched;
 const LONGEST_VERBATIM = 80;
+
+function prefixOf(key: string): string {
+  const colon = key.indexOf(':');
+  return colon > 0 ? key.slice(0, colon) : '';
+}
 
 /** The default reward of one shared anchor, read from its prefix. */
 export function defaultAnchorWeight(key: string): number {
-  const colon = key.indexOf(':');
-  return (colon > 0 ? WEIGHTS[key.slice(0, colon)] : undefined) ?? weightTable.other;
+  return WEIGHTS[prefixOf(key)] ?? weightTable.other;
+}
+
+/** The default cost of an exact anchor left unmatched in a bead with two non-empty sides. */
+export function defaultUnmatchedCost(key: string): number {
+  return UNMATCHED[prefixOf(key)] ?? 0;
 }
 
 function numberKey(mention: NumberMention): string | undefined {
@@ -105,27 +117,40 @@ export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly st
 interface PackedIds {
   readonly ids: Int32Array;
   readonly offsets: Int32Array;
+  /** Running totals of the unmatched costs of the units' anchors. */
+  readonly costs: Float64Array;
 }
 
-function pack(lists: readonly number[][]): PackedIds {
+function pack(lists: readonly number[][], unmatchedCosts: readonly number[]): PackedIds {
   const offsets = new Int32Array(lists.length + 1);
+  const costs = new Float64Array(lists.length + 1);
   lists.forEach((list, k) => {
     offsets[k + 1] = offsets[k] + list.length;
+    costs[k + 1] = costs[k] + list.reduce((sum, id) => sum + (unmatchedCosts[id] ?? 0), 0);
   });
-  return { ids: Int32Array.from(lists.flat()), offsets };
+  return { ids: Int32Array.from(lists.flat()), offsets, costs };
+}
+
+export interface AnchorCosts {
+  /** Reward for one anchor shared by both sides of a bead. */
+  readonly weightOf: (key: string) => number;
+  /** Cost of an anchor left unmatched in a bead whose two sides are both non-empty. */
+  readonly unmatchedCostOf: (key: string) => number;
 }
 
 /**
- * Counts shared anchor weight between spans of units quickly: keys are interned to integers once, and a
- * scratch count array (reset after each use) makes one comparison linear in the anchors involved.
+ * Scores the anchors of a bead quickly: keys are interned to integers once, and a scratch count array
+ * (reset after each use) makes one comparison linear in the anchors involved.
  */
 export class AnchorMatcher {
   private readonly en: PackedIds;
   private readonly zh: PackedIds;
   private readonly weights: Float64Array;
+  /** Reward of a match plus the unmatched cost it saves on both sides. */
+  private readonly matchGains: Float64Array;
   private readonly counts: Int32Array;
 
-  constructor(en: readonly AlignUnit[], zh: readonly AlignUnit[], weightOf: (key: string) => number) {
+  constructor(en: readonly AlignUnit[], zh: readonly AlignUnit[], costs: AnchorCosts) {
     const ids = new Map<string, number>();
     const intern = (unit: AlignUnit): number[] => unit.anchors.map((key) => {
       const known = ids.get(key);
@@ -133,30 +158,39 @@ export class AnchorMatcher {
       ids.set(key, ids.size);
       return ids.size - 1;
     });
-    this.en = pack(en.map(intern));
-    this.zh = pack(zh.map(intern));
-    this.weights = Float64Array.from(ids.keys(), weightOf);
+    const enLists = en.map(intern);
+    const zhLists = zh.map(intern);
+    this.weights = Float64Array.from(ids.keys(), costs.weightOf);
+    const unmatched = Array.from(ids.keys(), costs.unmatchedCostOf);
+    this.matchGains = this.weights.map((weight, id) => weight + 2 * (unmatched[id] ?? 0));
+    this.en = pack(enLists, unmatched);
+    this.zh = pack(zhLists, unmatched);
     this.counts = new Int32Array(ids.size);
   }
 
-  /** The summed weight of anchors shared by English units [enFrom, enTo) and Chinese units [zhFrom, zhTo). */
-  sharedWeight(enFrom: number, enTo: number, zhFrom: number, zhTo: number): number {
-    const { ids: enIds, offsets: enOffsets } = this.en;
-    const { ids: zhIds, offsets: zhOffsets } = this.zh;
+  /**
+   * The anchor score of the bead pairing English units [enFrom, enTo) with Chinese units [zhFrom, zhTo):
+   * the reward of the shared anchors minus the cost of the unmatched exact ones; 0 when a side is empty.
+   */
+  score(enFrom: number, enTo: number, zhFrom: number, zhTo: number): number {
+    if (enFrom === enTo || zhFrom === zhTo) return 0;
+    const { ids: enIds, offsets: enOffsets, costs: enCosts } = this.en;
+    const { ids: zhIds, offsets: zhOffsets, costs: zhCosts } = this.zh;
+    const penalty = enCosts[enTo] - enCosts[enFrom] + zhCosts[zhTo] - zhCosts[zhFrom];
     const [enStart, enEnd] = [enOffsets[enFrom], enOffsets[enTo]];
     const [zhStart, zhEnd] = [zhOffsets[zhFrom], zhOffsets[zhTo]];
-    if (enStart === enEnd || zhStart === zhEnd) return 0;
+    if (enStart === enEnd || zhStart === zhEnd) return -penalty;
     const counts = this.counts;
     for (let k = enStart; k < enEnd; k++) counts[enIds[k]]++;
-    let shared = 0;
+    let gain = 0;
     for (let k = zhStart; k < zhEnd; k++) {
       const id = zhIds[k];
       if (counts[id] > 0) {
         counts[id]--;
-        shared += this.weights[id];
+        gain += this.matchGains[id];
       }
     }
     for (let k = enStart; k < enEnd; k++) counts[enIds[k]] = 0;
-    return shared;
+    return gain - penalty;
   }
 }
