@@ -20,4 +20,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // VS Code for the Web: client and server run in the browser, the server in a web worker.
+  build({ ...common, platform: 'browser', format: 'cjs', entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  build({ ...common, platform: 'browser', format: 'iife', entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js' }),
 ]);

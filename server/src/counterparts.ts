@@ -1,12 +1,9 @@
 /**
  * Finds the other language version of a note and aligns the two: the note's own versions when it
  * holds both, otherwise its counterpart file (`NAME.en.note` ↔ `NAME.zh.note`, or the front matter's
- * `counterpart:`), taken from the editor when open and from disk when not. One alignment is kept per
- * pair of versions, so moving the cursor costs a lookup, not an alignment.
+ * `counterpart:`), taken from the editor when open and from the platform (the disk) when not. One
+ * alignment is kept per pair of versions, so moving the cursor costs a lookup, not an alignment.
  */
-import { readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { Note } from './core/model';
@@ -18,16 +15,24 @@ export interface AlignedDocuments {
   readonly zh: TextDocument;
 }
 
-export type OpenDocumentLookup = (uri: string) => TextDocument | undefined;
+/** A closed file: a number that changes whenever the file does (its modification time), and its text. */
+export interface StoredFile {
+  readonly version: number;
+  /** Read only when the version differs from the one already held. */
+  read(): string | undefined;
+}
 
-/** Counterpart files larger than this are not read from disk. */
-const MAX_COUNTERPART_BYTES = 16 * 1024 * 1024;
+export interface CounterpartSources {
+  openDocument(uri: string): TextDocument | undefined;
+  /** Reads a file that is not open; absent where there is no file system (the browser). */
+  readFile?(uri: string): StoredFile | undefined;
+}
 
 export class Counterparts {
   private readonly alignments = new Map<string, AlignedDocuments>();
-  private readonly diskDocuments = new Map<string, { mtimeMs: number; document: TextDocument }>();
+  private readonly closedDocuments = new Map<string, TextDocument>();
 
-  constructor(private readonly analyses: AnalysisCache, private readonly openDocument: OpenDocumentLookup) {}
+  constructor(private readonly analyses: AnalysisCache, private readonly sources: CounterpartSources) {}
 
   /** The aligned versions that `document` takes part in, or undefined when it has no counterpart. */
   alignedFor(document: TextDocument): AlignedDocuments | undefined {
@@ -38,40 +43,27 @@ export class Counterparts {
     return note.language === 'zh' ? this.cached([other, document]) : this.cached([document, other]);
   }
 
-  /** The URI of the other file of a pair, whether or not it exists. */
-  counterpartUri(uri: string, note: Note): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    const declared = note.frontMatter?.entries.find((e) => e.key === 'counterpart')?.value;
-    if (declared) return pathToFileURL(path.resolve(path.dirname(file), declared)).toString();
-    const partner = partnerFileName(file);
-    return partner ? pathToFileURL(partner).toString() : undefined;
-  }
-
   forget(uri: string): void {
     for (const key of this.alignments.keys()) if (key.includes(uri)) this.alignments.delete(key);
-    this.diskDocuments.delete(uri);
+    this.closedDocuments.delete(uri);
   }
 
   private counterpartDocument(uri: string, note: Note): TextDocument | undefined {
-    const other = this.counterpartUri(uri, note);
+    const other = counterpartUri(uri, note);
     if (!other || other === uri) return undefined;
-    return this.openDocument(other) ?? this.readFromDisk(other);
+    return this.sources.openDocument(other) ?? this.closedDocument(other);
   }
 
-  private readFromDisk(uri: string): TextDocument | undefined {
-    try {
-      const file = fileURLToPath(uri);
-      const stat = statSync(file);
-      if (!stat.isFile() || stat.size > MAX_COUNTERPART_BYTES) return undefined;
-      const cached = this.diskDocuments.get(uri);
-      if (cached && cached.mtimeMs === stat.mtimeMs) return cached.document;
-      const document = TextDocument.create(uri, 'diplomatic-note', -Math.round(stat.mtimeMs), readFileSync(file, 'utf8'));
-      this.diskDocuments.set(uri, { mtimeMs: stat.mtimeMs, document });
-      return document;
-    } catch {
-      return undefined;
-    }
+  private closedDocument(uri: string): TextDocument | undefined {
+    const stored = this.sources.readFile?.(uri);
+    if (!stored) return undefined;
+    const cached = this.closedDocuments.get(uri);
+    if (cached && cached.version === stored.version) return cached;
+    const text = stored.read();
+    if (text === undefined) return undefined;
+    const document = TextDocument.create(uri, 'diplomatic-note', stored.version, text);
+    this.closedDocuments.set(uri, document);
+    return document;
   }
 
   private cached([en, zh]: [TextDocument, TextDocument]): AlignedDocuments | undefined {
@@ -86,4 +78,15 @@ export class Counterparts {
     this.alignments.set(key, aligned);
     return aligned;
   }
+}
+
+/** The URI of the other file of a pair, whether or not it exists: `counterpart:` first, then the name. */
+export function counterpartUri(uri: string, note: Note): string | undefined {
+  const declared = note.frontMatter?.entries.find((e) => e.key === 'counterpart')?.value;
+  try {
+    if (declared) return new URL(declared, uri).toString();
+  } catch {
+    return undefined;
+  }
+  return partnerFileName(uri);
 }

@@ -1,85 +1,35 @@
 /**
- * The language server: wiring only. Each request is answered by one feature function over the
- * cached analysis of the document's current version.
+ * The Node entry of the language server (`node dist/server.js --stdio`, or IPC from the VS Code
+ * client). The handlers are registered in `languageServer.ts`; this file adds only what Node has:
+ * reading a closed counterpart file from disk.
  */
-import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
-import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/folding';
-import { selectionRanges } from './features/selectionRange';
-import { definition } from './features/definition';
-import { documentHighlights } from './features/documentHighlight';
-import { codeLenses } from './features/codeLens';
-import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
-import { Counterparts, type AlignedDocuments } from './counterparts';
-import { languageAt } from './core/noteAlignment';
-import type { Position } from 'vscode-languageserver';
-import type { Language } from './core/model';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startLanguageServer } from './languageServer';
+import type { StoredFile } from './counterparts';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new AnalysisCache();
-const counterparts = new Counterparts(cache, (uri) => documents.get(uri));
+/** Closed counterpart files larger than this are not read. */
+const MAX_COUNTERPART_BYTES = 16 * 1024 * 1024;
 
-connection.onInitialize((): InitializeResult => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    documentSymbolProvider: { label: 'Diplonote' },
-    foldingRangeProvider: true,
-    selectionRangeProvider: true,
-    definitionProvider: true,
-    documentHighlightProvider: true,
-    codeLensProvider: { resolveProvider: false },
-  },
-  serverInfo: { name: 'diplonote', version: SERVER_VERSION },
-}));
-
-/** Runs a feature on the analysis of an open document; a failure is logged, never fatal. */
-function withAnalysis<T>(uri: string, feature: (analysis: DocumentAnalysis) => T): T | null {
-  const document = documents.get(uri);
-  if (!document) return null;
+function readFile(uri: string): StoredFile | undefined {
+  if (!uri.startsWith('file:')) return undefined;
   try {
-    return feature(cache.get(document));
-  } catch (error) {
-    connection.console.error(`Diplonote: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return null;
+    const file = fileURLToPath(uri);
+    const stat = statSync(file);
+    if (!stat.isFile() || stat.size > MAX_COUNTERPART_BYTES) return undefined;
+    return { version: -Math.round(stat.mtimeMs), read: () => readText(file) };
+  } catch {
+    return undefined;
   }
 }
 
-connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, documentSymbols));
-connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, foldingRanges));
-connection.onSelectionRanges((params) => withAnalysis(params.textDocument.uri, (a) => selectionRanges(a, params.positions)));
-
-/** Runs a cross-language feature at a position of a document that has a counterpart. */
-function withCounterpart<T>(
-  uri: string, position: Position,
-  feature: (document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language) => T,
-): T | null {
-  return withAnalysis(uri, ({ document, note }) => {
-    const aligned = counterparts.alignedFor(document);
-    if (!aligned) return null;
-    const offset = document.offsetAt(position);
-    return feature(document, aligned, offset, languageAt(note, offset));
-  });
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
-connection.onDefinition((params) => withCounterpart(params.textDocument.uri, params.position, definition));
-connection.onDocumentHighlight((params) => withCounterpart(params.textDocument.uri, params.position, documentHighlights));
-connection.onCodeLens((params) =>
-  withAnalysis(params.textDocument.uri, ({ document }) => {
-    const aligned = counterparts.alignedFor(document);
-    return aligned ? codeLenses(document, aligned) : [];
-  }));
-connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
-
-documents.onDidClose((event) => {
-  cache.forget(event.document.uri);
-  counterparts.forget(event.document.uri);
-});
-documents.listen(connection);
-connection.listen();
-
-declare const SERVER_VERSION: string;
+startLanguageServer(createConnection(ProposedFeatures.all), { readFile });

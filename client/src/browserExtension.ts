@@ -1,0 +1,21 @@
+/**
+ * The client for VS Code for the Web (vscode.dev, github.dev): starts the same language server in a
+ * web worker and registers the same commands. Features that need a file system (a closed
+ * counterpart file) are not available there.
+ */
+import { Uri, type ExtensionContext } from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { clientOptions, registerCommands } from './commands';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  client = new LanguageClient('diplonote', 'Diplonote', clientOptions(), new Worker(serverMain.toString(true)));
+  registerCommands(context, client);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

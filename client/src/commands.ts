@@ -1,0 +1,86 @@
+/**
+ * The commands only the editor can carry out, shared by the desktop and the web client: revealing a
+ * range for a code lens, and a side-by-side view of the other language version that follows the cursor.
+ */
+import {
+  commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+  type ExtensionContext, type TextEditor,
+} from 'vscode';
+import {
+  RequestType, type BaseLanguageClient, type LanguageClientOptions, type Location, type TextDocumentPositionParams,
+} from 'vscode-languageclient';
+
+const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, Location | null, void>('diplonote/counterpart');
+/** Waits this long after the last cursor move before asking where the counterpart is. */
+const FOLLOW_DELAY_MS = 120;
+
+/** Client options common to both clients: `.note` documents, and code lenses behind their setting. */
+export function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: [{ language: 'diplomatic-note' }],
+    synchronize: { configurationSection: 'diplonote' },
+    middleware: {
+      provideCodeLenses: (document, token, next) =>
+        workspace.getConfiguration('diplonote', document).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
+    },
+  };
+}
+
+export function registerCommands(context: ExtensionContext, client: BaseLanguageClient): void {
+  context.subscriptions.push(
+    commands.registerCommand('diplonote.goToCounterpart', goToCounterpart),
+    commands.registerCommand('diplonote.openCounterpart', () => openCounterpartToTheSide(context, client)),
+  );
+}
+
+/** The code lens target: opens the document (beside, when it is another file) and selects the range. */
+async function goToCounterpart(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  const target = new Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const active = window.activeTextEditor;
+  const sameFile = active?.document.uri.toString() === uri;
+  const editor = sameFile && active ? active : await window.showTextDocument(Uri.parse(uri), { viewColumn: ViewColumn.Beside });
+  editor.selection = new Selection(target.start, target.start);
+  editor.revealRange(target, TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function counterpartOf(client: BaseLanguageClient, editor: TextEditor): Promise<Location | null> {
+  const params: TextDocumentPositionParams = {
+    textDocument: { uri: editor.document.uri.toString() },
+    position: { line: editor.selection.active.line, character: editor.selection.active.character },
+  };
+  return client.sendRequest(COUNTERPART_REQUEST, params);
+}
+
+/**
+ * Opens the other language version beside the current editor and, unless turned off, keeps its view
+ * on the counterpart of the cursor while the cursor moves.
+ */
+async function openCounterpartToTheSide(context: ExtensionContext, client: BaseLanguageClient): Promise<void> {
+  const source = window.activeTextEditor;
+  if (!source || source.document.languageId !== 'diplomatic-note') return;
+  const location = await counterpartOf(client, source);
+  if (!location) {
+    void window.showInformationMessage('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).');
+    return;
+  }
+  const side = await window.showTextDocument(Uri.parse(location.uri), { viewColumn: ViewColumn.Beside, preserveFocus: true });
+  reveal(side, location);
+  if (!workspace.getConfiguration('diplonote').get<boolean>('counterpart.followCursor', true)) return;
+  let timer: NodeJS.Timeout | undefined;
+  const following = window.onDidChangeTextEditorSelection((event) => {
+    if (event.textEditor !== source) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const next = await counterpartOf(client, source);
+      const view = window.visibleTextEditors.find((e) => e.document.uri.toString() === next?.uri);
+      if (next && view) reveal(view, next, view === source);
+    }, FOLLOW_DELAY_MS);
+  });
+  context.subscriptions.push(following);
+}
+
+function reveal(editor: TextEditor, location: Location, sameEditor = false): void {
+  const range = new Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+  if (!sameEditor) editor.selection = new Selection(range.start, range.start);
+  editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+}
