@@ -168,6 +168,13 @@ function continuesToken(text: string, i: number): boolean {
   return digitAt(text, i - 1) >= 0 || (isLatinLetterAt(text, i) && isLatinLetterAt(text, i - 1));
 }
 
+/** After a failed start: past the whole run of Chinese numerals at `i` (a date starts a run, never inside one), else i + 1. */
+function chineseNumeralRunEnd(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && isChineseNumeral(text[j] ?? '')) j++;
+  return Math.max(j, i + 1);
+}
+
 /** All dates in `text[start, end)`, left to right, not overlapping. */
 export function findDates(text: string, start = 0, end = text.length): DateMention[] {
   const found: DateMention[] = [];
@@ -176,7 +183,7 @@ export function findDates(text: string, start = 0, end = text.length): DateMenti
   while (i < stop) {
     const date = canStartDate(text, i) && !continuesToken(text, i) ? readDateAt(text, i, stop) : undefined;
     if (date) found.push(date);
-    i = date ? date.end : i + 1;
+    i = date ? date.end : chineseNumeralRunEnd(text, i, stop);
   }
   return found;
 }

@@ -139,11 +139,12 @@ function readIndefinite(text: string, i: number, end: number): Draft | undefined
   return { start: i, end: unit.end, ...rangeOf(unit.value), qualifier: 'several', kind: 'count' };
 }
 
-/** A single numeral character counts only where it plainly is one: 第二, 两国, 三次, 一是. */
+/** A single numeral character counts only where it plainly is one: 第二, 两国, 三次, 一是, 十几. */
 function isPlainNumeral(text: string, start: number, end: number): boolean {
   if (end - start > 1) return true;
   const next = text[end] ?? '';
-  return text[start - 1] === '第' || ZH_CLASSIFIERS.has(next) || next === '是' || ZH_SUFFIXES.some(([s]) => s === next);
+  return text[start - 1] === '第' || ZH_CLASSIFIERS.has(next) || next === '是' || ZH_INDEFINITE.has(next) ||
+    ZH_SUFFIXES.some(([suffix]) => suffix === next);
 }
 
 function readChineseMention(text: string, i: number, end: number): Draft | undefined {

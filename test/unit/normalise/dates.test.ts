@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { DateMention, datesAgree, findDates } from '../../../server/src/core/normalise/dates';
+
+function only(text: string): DateMention {
+  const found = findDates(text);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0] as DateMention;
+}
+
+function fields(text: string): Omit<DateMention, 'start' | 'end'> & { text: string } {
+  const { start, end, ...rest } = only(text);
+  return { text: text.slice(start, end), ...rest };
+}
+
+describe('findDates', () => {
+  it('reads the English forms', () => {
+    assert.deepEqual(fields('since 20 February 2025,'), { text: '20 February 2025', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('on February 20, 2025.'), { text: 'February 20, 2025', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('dated 20 Feb. 2025'), { text: '20 Feb. 2025', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('the 3rd of March'), { text: '3rd of March', month: 3, day: 3 });
+    assert.deepEqual(fields('in March 2024'), { text: 'March 2024', year: 2024, month: 3 });
+  });
+
+  it('reads ISO and Chinese forms, with Arabic or Chinese numerals', () => {
+    assert.deepEqual(fields('2025-02-20'), { text: '2025-02-20', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('于2025年2月20日'), { text: '2025年2月20日', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('二〇二五年二月二十日'), { text: '二〇二五年二月二十日', year: 2025, month: 2, day: 20 });
+    assert.deepEqual(fields('２０２５年３月１６日'), { text: '２０２５年３月１６日', year: 2025, month: 3, day: 16 });
+    assert.deepEqual(fields('自2月20日起'), { text: '2月20日', month: 2, day: 20 });
+    assert.deepEqual(fields('2024年3月'), { text: '2024年3月', year: 2024, month: 3 });
+  });
+
+  it('reads 今年/去年 as a year relative to the document', () => {
+    assert.deepEqual(fields('自今年2月20日起'), { text: '今年2月20日', month: 2, day: 20, relativeYear: 0 });
+    assert.deepEqual(fields('去年12月1日'), { text: '去年12月1日', month: 12, day: 1, relativeYear: -1 });
+  });
+
+  it('ignores what only looks like a date', () => {
+    assert.deepEqual(findDates('May I ask, 5 cases in 12 provinces, 3个月, 32 March, 2025-13-01, 12025年2月'), []);
+  });
+
+  it('reads only the requested range and stays linear on long input', () => {
+    const text = 'x 20 February 2025 y 2月20日';
+    assert.deepEqual(findDates(text, 20, text.length).map((d) => text.slice(d.start, d.end)), ['2月20日']);
+    const long = '一二三四五六七八九十'.repeat(20000) + '2025-02-20';
+    const started = Date.now();
+    assert.equal(findDates(long).length, 1);
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(findDates(''), []);
+  });
+});
+
+describe('datesAgree', () => {
+  it('matches a date without year to the same day with one', () => {
+    assert.equal(datesAgree(only('20 February 2025'), only('今年2月20日')), true);
+    assert.equal(datesAgree(only('15 March 2024'), only('2024年3月15日')), true);
+  });
+
+  it('tells different days, months or years apart', () => {
+    assert.equal(datesAgree(only('15 March 2024'), only('2024年3月16日')), false);
+    assert.equal(datesAgree(only('15 March 2024'), only('2025年3月15日')), false);
+    assert.equal(datesAgree(only('March 2024'), only('2024年3月15日')), false);
+  });
+});

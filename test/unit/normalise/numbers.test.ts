@@ -1,0 +1,102 @@
+import { strict as assert } from 'node:assert';
+import { findNumbers, NumberMention, numbersAgree, TextLanguage } from '../../../server/src/core/normalise/numbers';
+
+function only(text: string, lang: TextLanguage): NumberMention {
+  const found = findNumbers(text, 0, text.length, lang);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0] as NumberMention;
+}
+
+function summary(text: string, lang: TextLanguage): string[] {
+  return findNumbers(text, 0, text.length, lang).map((m) =>
+    `${text.slice(m.start, m.end)}=${m.value}${m.max !== undefined ? `..${m.max}` : ''}${m.qualifier ? ` ${m.qualifier}` : ''} ${m.kind}`);
+}
+
+describe('findNumbers', () => {
+  it('reads thousands separators, decimals, full-width digits and Chinese units', () => {
+    assert.deepEqual(summary('5,415 cases, 1,200,000 people, 3.5 per cent and 1.2 million', 'en'),
+      ['5,415=5415 count', '1,200,000=1200000 count', '3.5 per cent=3.5 percent', '1.2 million=1200000 count']);
+    assert.deepEqual(summary('５４１５起，3万人，1.2万名，1亿5000万元，１２%', 'zh'),
+      ['５４１５=5415 count', '3万=30000 count', '1.2万=12000 count', '1亿5000万=150000000 count', '１２%=12 percent']);
+  });
+
+  it('never takes ， or 、 for a thousands separator', () => {
+    assert.deepEqual(summary('1，200', 'zh'), ['1=1 count', '200=200 count']);
+    assert.deepEqual(summary('第1、2项', 'zh'), ['1=1 ordinal', '2=2 count']);
+  });
+
+  it('reads Chinese numerals, but not in words such as 一切 or 十分', () => {
+    assert.deepEqual(summary('九百三十岁，两国，一切都十分好，一千零五名，二是', 'zh'),
+      ['九百三十=930 count', '两=2 count', '一千零五=1005 count', '二=2 ordinal']);
+  });
+
+  it('reads English number words', () => {
+    assert.deepEqual(summary('four consecutive raids, twenty-five officers, three hundred and sixty five days', 'en'),
+      ['four=4 count', 'twenty-five=25 count', 'three hundred and sixty five=365 count']);
+    assert.deepEqual(summary('the second day and the 21st session', 'en'), ['second=2 ordinal', '21st=21 ordinal']);
+  });
+
+  it('keeps qualifiers on both sides', () => {
+    assert.equal(only('more than 1,200 suspects', 'en').qualifier, 'more-than');
+    assert.equal(only('1200余名嫌疑人', 'zh').qualifier, 'more-than');
+    assert.equal(only('约30人', 'zh').qualifier, 'about');
+    assert.equal(only('nearly 40 per cent', 'en').qualifier, 'nearly');
+    assert.equal(only('50人以上', 'zh').qualifier, 'at-least');
+  });
+
+  it('reports the year of a date as a year and leaves day and month to the date', () => {
+    assert.deepEqual(summary('since 20 February 2025, 5 cases', 'en'), ['2025=2025 year', '5=5 count']);
+    assert.deepEqual(summary('2025年2月20日，5起', 'zh'), ['2025=2025 year', '5=5 count']);
+    assert.deepEqual(summary('自今年2月20日起', 'zh'), []);
+    assert.deepEqual(summary('in 2024 there were 2024 cases', 'en'), ['2024=2024 year', '2024=2024 count']);
+  });
+
+  it('reads indefinite amounts as ranges', () => {
+    assert.deepEqual(summary('tens of thousands of victims', 'en'), ['tens of thousands=20000..99999 several count']);
+    assert.deepEqual(summary('数万名受害者', 'zh'), ['数万=20000..99999 several count']);
+    assert.deepEqual(summary('十几个', 'zh'), ['十几=11..19 several count']);
+  });
+
+  it('reads only the digits and the words of the version language', () => {
+    assert.deepEqual(summary('three 三个 3', 'zh'), ['三=3 count', '3=3 count']);
+    assert.deepEqual(summary('three 三个 3', 'en'), ['three=3 count', '3=3 count']);
+  });
+
+  it('survives empty, binary, astral, CRLF and long inputs', () => {
+    assert.deepEqual(findNumbers('', 0, 0, 'en'), []);
+    const noise = Array.from({ length: 20000 }, (_, k) => String.fromCharCode((k * 7919) % 0xffff)).join('');
+    for (const lang of ['en', 'zh'] as const) {
+      assert.ok(Array.isArray(findNumbers(noise, 0, noise.length, lang)));
+      assert.ok(Array.isArray(findNumbers('\uFEFF𠀀𠀁 12\r\n三', 0, 12, lang)));
+    }
+    const digits = '9'.repeat(100000);
+    const started = Date.now();
+    findNumbers(digits, 0, digits.length, 'en');
+    findNumbers('一'.repeat(100000), 0, 100000, 'zh');
+    assert.ok(Date.now() - started < 2000);
+  });
+});
+
+describe('numbersAgree', () => {
+  function agree(en: string, zh: string): boolean {
+    return numbersAgree(only(en, 'en'), only(zh, 'zh'));
+  }
+
+  it('matches the normalised forms of the issue', () => {
+    assert.equal(agree('5,415 cases', '5415起'), true);
+    assert.equal(agree('more than 1,200 suspects', '1200余名'), true);
+    assert.equal(agree('30,000 victims', '3万名'), true);
+    assert.equal(agree('four raids', '4次'), true);
+    assert.equal(agree('tens of thousands of victims', '数万名'), true);
+    assert.equal(agree('5% of cases', '百分之五'), true);
+    assert.equal(agree('5 per cent', '5%'), true);
+  });
+
+  it('tells different figures apart', () => {
+    assert.equal(agree('5,415 cases', '5414起'), false);
+    assert.equal(agree('30,000 victims', '3千名'), false);
+    assert.equal(agree('tens of thousands of victims', '5000名'), false);
+    assert.equal(agree('5% of cases', '5起'), false);
+    assert.equal(agree('about 1,200', '1300余'), false);
+  });
+});
