@@ -1,7 +1,8 @@
 // What the real-editor suites (test/e2e, test/nvim) share: the scratch folder everything is written
 // to, an environment that keeps editors out of $HOME and /tmp, positions in the samples, and stopping
 // the processes a suite started (scripts/start.mjs has the code-server and process-group helpers).
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { editorEnvironment, repoRoot } from '../../scripts/start.mjs';
@@ -36,4 +37,35 @@ export function positionOf(text, needle, into = 0) {
   const before = text.slice(0, offset + into);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length - 1, character: offset + into - lineStart };
+}
+
+/**
+ * Ids of the processes whose command line or environment contains `text` (Linux /proc). Everything a
+ * suite starts, and everything those start, inherits the environment pointing into its scratch folder.
+ */
+function processesMentioning(text) {
+  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid).filter((pid) => {
+    try {
+      return ['cmdline', 'environ'].some((file) => readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text));
+    } catch {
+      return false; // exited while we looked, or not ours to read
+    }
+  }).map(Number);
+}
+
+/**
+ * Waits until no process mentions `text` (a suite's scratch folder); kills by id whatever is still
+ * there after `timeoutMs` and returns those ids, so a suite can report stragglers.
+ */
+export async function processesGone(text, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let remaining = processesMentioning(text);
+  while (remaining.length > 0 && Date.now() < deadline) {
+    await sleep(50);
+    remaining = processesMentioning(text);
+  }
+  for (const pid of remaining) {
+    try { process.kill(pid, 'SIGKILL'); } catch { /* gone meanwhile */ }
+  }
+  return remaining;
 }

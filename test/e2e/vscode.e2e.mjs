@@ -5,11 +5,11 @@
 // `npm run package`; everything written goes under one temporary folder, removed at the end.
 // E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
-import { makeScratch, positionOf, readSample, repoRoot, stopGroup } from './harness.mjs';
+import { makeScratch, positionOf, processesGone, readSample, repoRoot, stopGroup } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PLAYWRIGHT_DIR = path.join(repoRoot, '.tools', 'playwright');
@@ -101,8 +101,13 @@ class Workbench {
    */
   async giveOutlineTheSideBar() {
     const folders = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header');
-    if (await folders.getAttribute('aria-expanded') === 'true') await folders.click();
-    await this.page.locator('.pane:has(.explorer-folders-view) > .pane-header[aria-expanded="false"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    const collapsed = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header[aria-expanded="false"]');
+    // A click that lands while the explorer re-renders is lost: click again until the pane is collapsed.
+    for (let attempt = 0; attempt < 5 && await folders.getAttribute('aria-expanded') === 'true'; attempt += 1) {
+      await folders.click({ position: { x: 12, y: 10 } }); // on the twistie, away from the header's action buttons
+      await collapsed.waitFor({ timeout: 2000 }).catch(() => {});
+    }
+    await collapsed.waitFor({ timeout: UI_TIMEOUT_MS });
     await this.runCommand('Explorer: Focus on Outline View');
     // Drag the sash on the side bar's right edge.
     const sideBar = this.page.locator('.part.sidebar');
@@ -171,7 +176,8 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     const installed = installExtension(profile, vsixPath, scratch.env);
     assert.ok(installed.includes(installedExtension), `installed extensions: ${installed.join(', ')}`);
 
-    codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env });
+    const log = createWriteStream(path.join(scratch.root, 'code-server.log'));
+    codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log });
     context = await chromium.launchPersistentContext(path.join(scratch.root, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -197,9 +203,12 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     }
     await context?.close().catch(() => {});
     if (codeServer) await stopGroup(codeServer.child);
-    // E2E_KEEP=1 keeps the scratch folder (screenshots of failures, code-server logs) for a look.
-    if (process.env.E2E_KEEP === '1' && scratch) console.log(`kept ${scratch.root}`);
+    // Chromium's crash handlers leave its process group and exit a moment after the browser.
+    const stragglers = scratch ? await processesGone(scratch.root, 5000) : [];
+    // E2E_KEEP=1 keeps the scratch folder (screenshots, code-server log) for a look; so does a failure.
+    if (scratch && (process.env.E2E_KEEP === '1' || failures > 0)) console.log(`kept ${scratch.root}`);
     else scratch?.remove();
+    assert.deepEqual(stragglers, [], 'processes still running after the suite (killed now)');
   });
 
   it('a .note file opens with the status bar language "Diplomatic Note"', async () => {
