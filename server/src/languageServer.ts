@@ -4,7 +4,8 @@
  * of the document's current version. Platform differences (reading closed files) come in `platform`.
  */
 import {
-  TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type Position,
+  MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -18,6 +19,7 @@ import { definition } from './features/definition';
 import { documentHighlights } from './features/documentHighlight';
 import { codeLenses } from './features/codeLens';
 import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
 
 export interface Platform {
   /** Reads a file that is not open in the editor; absent in the browser. */
@@ -28,8 +30,46 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const counterparts = new Counterparts(cache, { openDocument: (uri) => documents.get(uri), readFile: platform.readFile });
+  let settings = DEFAULT_SETTINGS;
+  let canAskConfiguration = false;
+  const toldTooLarge = new Set<string>();
 
-  connection.onInitialize((): InitializeResult => ({
+  connection.onInitialize((params): InitializeResult => {
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    return initializeResult();
+  });
+  connection.onInitialized(() => void refreshSettings());
+  connection.onDidChangeConfiguration(() => void refreshSettings());
+
+  async function refreshSettings(): Promise<void> {
+    if (!canAskConfiguration) return;
+    const section: unknown = await connection.workspace.getConfiguration('diplonote').catch(() => undefined);
+    const read = readSettings(section);
+    settings = read.settings;
+    for (const problem of read.problems) tell(MessageType.Warning, problem);
+  }
+
+  /**
+   * Past `diplonote.maxFileSize` a document keeps its outline (linear in the text) but not the
+   * cross-language features, and the user is told once why.
+   */
+  function withinSizeLimit(document: TextDocument): boolean {
+    if (document.getText().length <= settings.maxFileSize) return true;
+    if (!toldTooLarge.has(document.uri)) {
+      toldTooLarge.add(document.uri);
+      tell(MessageType.Info,
+        `this note is larger than diplonote.maxFileSize (${settings.maxFileSize} characters); ` +
+          'the outline stays, cross-language jumps and checks are off for it.');
+    }
+    return false;
+  }
+
+  /** A message in the editor's notification area (a notification: nothing waits for an answer). */
+  function tell(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message: `Diplonote: ${message}` });
+  }
+
+  const initializeResult = (): InitializeResult => ({
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Diplonote' },
@@ -40,7 +80,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
-  }));
+  });
 
   /** Runs a feature on the analysis of an open document; a failure is logged, never fatal. */
   function withAnalysis<T>(uri: string, feature: (analysis: DocumentAnalysis) => T): T | null {
@@ -60,7 +100,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     feature: (document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language) => T,
   ): T | null {
     return withAnalysis(uri, ({ document, note }) => {
-      const aligned = counterparts.alignedFor(document);
+      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
       if (!aligned) return null;
       const offset = document.offsetAt(position);
       return feature(document, aligned, offset, languageAt(note, offset));
@@ -74,13 +114,14 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onDocumentHighlight((params) => withCounterpart(params.textDocument.uri, params.position, documentHighlights));
   connection.onCodeLens((params) =>
     withAnalysis(params.textDocument.uri, ({ document }) => {
-      const aligned = counterparts.alignedFor(document);
+      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
       return aligned ? codeLenses(document, aligned) : [];
     }));
   connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
 
   documents.onDidClose((event) => {
     cache.forget(event.document.uri);
+    toldTooLarge.delete(event.document.uri);
     counterparts.forget(event.document.uri);
   });
   documents.listen(connection);

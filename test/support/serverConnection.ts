@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
+  ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
   InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type InitializeResult, type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
@@ -26,9 +26,13 @@ export interface ServerSession {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<ServerSession> {
+/** Settings the test client answers `workspace/configuration` with, by section (`diplonote`). */
+export type ClientSettings = Record<string, unknown>;
+
+export async function startServer(settings: ClientSettings = {}): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
