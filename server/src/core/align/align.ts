@@ -31,8 +31,13 @@ export interface AlignOptions {
   readonly anchorWeight?: (key: string) => number;
   /** Cost (nats) of an anchor left unmatched in a bead with two non-empty sides; by key prefix when absent. */
   readonly unmatchedCost?: (key: string) => number;
-  /** Initial half-width of the band, in Chinese units; doubled while the best path touches its edge. */
+  /** Half-width of the search band, in Chinese units, around the guiding path. */
   readonly band?: number;
+  /**
+   * A previous alignment of the same units (say, before anchors were added, or before an edit moved
+   * little): the search is made in a band around it instead of around a coarse alignment of its own.
+   */
+  readonly near?: readonly Bead[];
 }
 
 /** Half-width, in units, of the band around the projected coarse path. */
@@ -45,7 +50,7 @@ const FULL_SEARCH_SIZE = 48;
 function prefixSums(units: readonly AlignUnit[]): Float64Array {
   const sums = new Float64Array(units.length + 1);
   units.forEach((unit, k) => {
-    sums[k + 1] = (sums[k] ?? 0) + Math.max(0, unit.length);
+    sums[k + 1] = sums[k] + Math.max(0, unit.length);
   });
   return sums;
 }
@@ -157,9 +162,15 @@ class BandedLattice {
   }
 }
 
-interface PathStep {
+/** A bead by its end corner (i, j) and its size on each side. */
+interface Corner {
   readonly i: number;
   readonly j: number;
+  readonly en: number;
+  readonly zh: number;
+}
+
+interface PathStep extends Corner {
   readonly shape: number;
 }
 
@@ -171,7 +182,7 @@ function tracePath(lattice: BandedLattice, problem: Problem): PathStep[] {
     const shape = lattice.choice[lattice.cell(i, j)] ?? -1;
     const bead = problem.shapes[shape];
     if (!bead) break;
-    steps.push({ i, j, shape });
+    steps.push({ i, j, shape, en: bead.en, zh: bead.zh });
     i -= bead.en;
     j -= bead.zh;
   }
@@ -191,17 +202,16 @@ function fullBand(n: number, m: number): Band {
  * columns. For a path found on units merged two by two (FastDTW-style) `scale` is 2, so that coarse
  * prefix (I, J) stands for fine prefix (2I, 2J).
  */
-function bandAroundPath(path: readonly PathStep[], shapes: readonly BeadShape[], n: number, m: number, halfWidth: number, scale: number): Band {
+function bandAroundPath(path: readonly Corner[], n: number, m: number, halfWidth: number, scale: number): Band {
   const low = new Int32Array(n + 1).fill(m);
   const high = new Int32Array(n + 1);
   const cover = (i: number, jLow: number, jHigh: number): void => {
     const row = Math.min(n, Math.max(0, i));
-    low[row] = Math.min(low[row] ?? m, Math.max(0, jLow - halfWidth));
-    high[row] = Math.max(high[row] ?? 0, Math.min(m, jHigh + halfWidth));
+    low[row] = Math.min(low[row], Math.max(0, jLow - halfWidth));
+    high[row] = Math.max(high[row], Math.min(m, jHigh + halfWidth));
   };
-  for (const { i, j, shape } of [{ i: 0, j: 0, shape: -1 }, ...path]) {
-    const bead = shapes[shape] ?? { en: 0, zh: 0 };
-    for (let row = scale * (i - bead.en); row <= scale * i; row++) cover(row, scale * (j - bead.zh), scale * j);
+  for (const { i, j, en, zh } of [{ i: 0, j: 0, en: 0, zh: 0 }, ...path]) {
+    for (let row = scale * (i - en); row <= scale * i; row++) cover(row, scale * (j - zh), scale * j);
   }
   cover(n, m, m);
   return { low, high };
@@ -230,6 +240,14 @@ function coarsen(units: readonly AlignUnit[], weightOf: (key: string) => number)
   return merged;
 }
 
+/**
+ * Merged units pair mostly 1-1, 1-2 or 2-1: the long shapes (1-3, 1-4 …) are left to the fine level,
+ * which makes each coarse cell cheaper while the guide stays as good.
+ */
+function coarseOptions(shapes: readonly BeadShape[], options: AlignOptions): AlignOptions {
+  return { ...options, shapes: shapes.filter((shape) => shape.en <= 2 && shape.zh <= 2) };
+}
+
 /** Re-centred bands tried when the path touches the band's edge. */
 const RECENTRINGS = 2;
 
@@ -239,16 +257,16 @@ const RECENTRINGS = 2;
  * moves it where the path pulls, at most RECENTRINGS times, so that the cost stays O(n·w) whatever
  * the input (doubling the band instead would be exact but can cost O(n²) on long, ambiguous texts).
  */
-function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number): PathStep[] {
+function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number, near?: readonly Corner[]): PathStep[] {
   const problem = makeProblem(en, zh, options, ratio);
   const { n, m } = problem;
   let small = Math.min(n, m) <= FULL_SEARCH_SIZE;
   const weightOf = options.anchorWeight ?? defaultAnchorWeight;
-  let guide = small ? [] : searchPath(coarsen(en, weightOf), coarsen(zh, weightOf), options, ratio);
-  let scale = 2;
+  let guide: readonly Corner[] = near ?? (small ? [] : searchPath(coarsen(en, weightOf), coarsen(zh, weightOf), coarseOptions(problem.shapes, options), ratio));
+  let scale = near ? 1 : 2;
   const halfWidth = Math.max(1, options.band ?? INITIAL_BAND);
   for (let attempt = 0; ; attempt++) {
-    const band = small ? fullBand(n, m) : bandAroundPath(guide, problem.shapes, n, m, halfWidth, scale);
+    const band = small ? fullBand(n, m) : bandAroundPath(guide, n, m, halfWidth, scale);
     const lattice = new BandedLattice(problem, band, false);
     lattice.sweepForward();
     const steps = tracePath(lattice, problem);
@@ -303,14 +321,38 @@ function ratioOf(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: Al
   return options.ratio ?? estimateRatio(en.map((unit) => unit.length), zh.map((unit) => unit.length));
 }
 
+/** The end corners of consecutive beads. */
+function cornersOf(beads: readonly Bead[]): Corner[] {
+  let i = 0;
+  let j = 0;
+  return beads.map((bead) => {
+    i += bead.en.length;
+    j += bead.zh.length;
+    return { i, j, en: bead.en.length, zh: bead.zh.length };
+  });
+}
+
+/** Whether beads cover exactly `n` English and `m` Chinese units in order, as a guide must. */
+function coversBoth(beads: readonly Bead[], n: number, m: number): boolean {
+  let i = 0;
+  let j = 0;
+  for (const bead of beads) {
+    if (bead.en.some((k, at) => k !== i + at) || bead.zh.some((k, at) => k !== j + at)) return false;
+    i += bead.en.length;
+    j += bead.zh.length;
+  }
+  return i === n && j === m;
+}
+
 /** Aligns two lists of units into beads covering both, in order. */
 export function alignUnits(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions = {}): Bead[] {
   if (en.length === 0 || zh.length === 0) return unpairedBeads(en, zh);
   const ratio = ratioOf(en, zh, options);
-  const path = searchPath(en, zh, options, ratio);
+  const near = options.near && coversBoth(options.near, en.length, zh.length) ? cornersOf(options.near) : undefined;
+  const path = searchPath(en, zh, options, ratio, near);
   // Paths far from the best one carry no weight worth counting: the posterior is summed near it.
   const problem = makeProblem(en, zh, options, ratio);
-  const lattice = new BandedLattice(problem, bandAroundPath(path, problem.shapes, problem.n, problem.m, POSTERIOR_BAND, 1), true);
+  const lattice = new BandedLattice(problem, bandAroundPath(path, problem.n, problem.m, POSTERIOR_BAND, 1), true);
   lattice.sweepForward();
   lattice.sweepBackward();
   return toBeads(lattice, problem, path);

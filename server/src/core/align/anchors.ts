@@ -7,7 +7,7 @@
  * being merged into its neighbour, which the length model alone would always prefer.
  */
 import weightTable from './anchorWeights.json';
-import { findDates } from '../normalise/dates';
+import { DateMention, findDates } from '../normalise/dates';
 import { findNumbers, NumberMention, TextLanguage } from '../normalise/numbers';
 import { isLatinLetterAt } from '../normalise/chars';
 
@@ -46,13 +46,19 @@ function numberKey(mention: NumberMention): string | undefined {
 }
 
 /** `num:`, `pct:` and `ord:` keys for the numbers of `text[start, end)`; ranges give none. */
-export function numberAnchors(text: string, start: number, end: number, lang: TextLanguage): string[] {
+export function numberAnchors(text: string, start: number, end: number, lang: TextLanguage, dates?: readonly DateMention[]): string[] {
   const keys: string[] = [];
-  for (const mention of findNumbers(text, start, end, lang)) {
+  for (const mention of findNumbers(text, start, end, lang, dates)) {
     const key = numberKey(mention);
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/** The number and date keys of `text[start, end)`, finding its dates once for both. */
+export function numberAndDateAnchors(text: string, start: number, end: number, lang: TextLanguage): string[] {
+  const dates = findDates(text, start, end);
+  return [...numberAnchors(text, start, end, lang, dates), ...dateAnchors(text, start, end, dates)];
 }
 
 function pad(value: number): string {
@@ -60,9 +66,9 @@ function pad(value: number): string {
 }
 
 /** `date:MM-DD` (so that a date without its year still matches), or `date:YYYY-MM` for a month. */
-export function dateAnchors(text: string, start: number, end: number): string[] {
+export function dateAnchors(text: string, start: number, end: number, dates = findDates(text, start, end)): string[] {
   const keys: string[] = [];
-  for (const date of findDates(text, start, end)) {
+  for (const date of dates) {
     if (date.month !== undefined && date.day !== undefined) keys.push(`date:${pad(date.month)}-${pad(date.day)}`);
     else if (date.month !== undefined && date.year !== undefined) keys.push(`date:${date.year}-${pad(date.month)}`);
   }

@@ -2,8 +2,9 @@
  * Splits English and Chinese text into sentence units for alignment.
  *
  * English ends a sentence at `.`, `?` and `!` followed by a space (or the end) and then anything but a
- * lower-case letter, and at `;` followed by a space, except after the abbreviations in `abbreviations.json`, single initials
- * (`J. Smith`) and dotted initialisms (`U.N.`). Chinese ends one at `。！？；` with no space needed.
+ * lower-case letter, and at `;` followed by a space; a full stop ends none after the abbreviations of
+ * `abbreviations.json`, single initials (`J. Smith`) or dotted initialisms (`U.N.`). Chinese ends one
+ * at `。！？；` with no space needed; in Chinese text a half-width stop followed by a Han character does too.
  * Closing quotes and brackets after the mark stay with the sentence. `;`/`；` end a unit because the
  * issue counts them as such: Chinese often renders one English sentence of clauses as `；`-joined units.
  *

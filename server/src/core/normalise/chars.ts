@@ -81,3 +81,9 @@ export function hasWordAt(text: string, i: number, word: string, end: number): b
   if (text.slice(i, after).toLowerCase() !== word) return false;
   return !isLatinLetterAt(text, after);
 }
+
+/** After a number: the index past an English ordinal suffix (`st`, `nd`, `rd`, `th`), else `i`. */
+export function skipOrdinalSuffix(text: string, i: number, end: number): number {
+  for (const suffix of ['st', 'nd', 'rd', 'th']) if (hasWordAt(text, i, suffix, end)) return i + suffix.length;
+  return i;
+}

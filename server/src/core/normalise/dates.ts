@@ -6,7 +6,7 @@
  */
 import months from './months.json';
 import {
-  digitAt, hasWordAt, isLatinLetterAt, isUpperLatinAt, latinWordEnd, skipSpaces,
+  digitAt, hasWordAt, isLatinLetterAt, isUpperLatinAt, latinWordEnd, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { isChineseNumeral, readArabic, readChineseNumber } from './numerals';
 
@@ -23,7 +23,6 @@ export interface DateMention {
 const MONTHS: Readonly<Record<string, number>> = months;
 const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 去年: -1, 明年: 1 };
 const DAY_MARKS = '日号';
-const ORDINAL_SUFFIXES = ['st', 'nd', 'rd', 'th'];
 
 interface Part {
   readonly value: number;
@@ -56,12 +55,6 @@ function readMonthName(text: string, i: number, end: number): Part | undefined {
   const month = MONTHS[text.slice(i, wordEnd).toLowerCase()];
   if (month === undefined || isLatinLetterAt(text, wordEnd)) return undefined;
   return { value: month, end: text[wordEnd] === '.' ? wordEnd + 1 : wordEnd };
-}
-
-/** Skips `st`/`nd`/`rd`/`th` after a day number. */
-function skipOrdinalSuffix(text: string, i: number, end: number): number {
-  for (const suffix of ORDINAL_SUFFIXES) if (hasWordAt(text, i, suffix, end)) return i + suffix.length;
-  return i;
 }
 
 /** A four-digit year after optional `,` and spaces; undefined when absent. */
@@ -154,8 +147,9 @@ const RELATIVE_YEARS_FIRST = new Set(Object.keys(RELATIVE_YEARS).map((word) => w
 function canStartDate(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  if (code >= 0xff10 && code <= 0xff19) return true;
   const ch = text[i] ?? '';
-  return digitAt(text, i) >= 0 || isChineseNumeral(ch) || RELATIVE_YEARS_FIRST.has(ch);
+  return isChineseNumeral(ch) || RELATIVE_YEARS_FIRST.has(ch);
 }
 
 function readDateAt(text: string, i: number, end: number): DateMention | undefined {

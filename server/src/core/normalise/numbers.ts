@@ -6,7 +6,7 @@
  */
 import numerals from './numerals.json';
 import {
-  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, skipSpaces,
+  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { DateMention, findDates } from './dates';
 import { isChineseNumeral, readChineseNumber } from './numerals';
@@ -76,11 +76,6 @@ function readScaleWord(text: string, i: number, end: number): { end: number; sca
   return scale !== undefined && !isLatinLetterAt(text, wordEnd) ? { end: wordEnd, scale } : undefined;
 }
 
-function readEnglishOrdinalSuffix(text: string, i: number, end: number): number {
-  for (const suffix of ['st', 'nd', 'rd', 'th']) if (hasWordAt(text, i, suffix, end)) return i + 2;
-  return i;
-}
-
 /** 余/多 right after the number or its classifier, 左右/以上/以下 after it. */
 function readChineseSuffix(text: string, i: number): NumberQualifier | undefined {
   for (const at of [i, i + 1]) {
@@ -118,7 +113,7 @@ function readDigitMention(text: string, i: number, end: number, floor: number): 
   const scale = readScaleWord(text, draft.end, end);
   if (scale) Object.assign(draft, { end: scale.end, value: reading.value * scale.scale });
   const percent = readPercentSuffix(text, draft.end, end);
-  const ordinalEnd = readEnglishOrdinalSuffix(text, draft.end, end);
+  const ordinalEnd = skipOrdinalSuffix(text, draft.end, end);
   if (percent) Object.assign(draft, percent);
   else if (ordinalEnd > draft.end || text[i - 1] === '第') Object.assign(draft, { end: ordinalEnd, kind: 'ordinal' });
   else if (looksLikeYear(text, draft, floor)) draft.kind = 'year';
@@ -277,12 +272,18 @@ function idiomLength(text: string, i: number): number {
 
 /**
  * All numbers in `text[start, end)`. `lang` names the version the text belongs to: digits count in
- * both, number words only in that language (a Latin name quoted in Chinese holds no `one`).
+ * both, number words only in that language (a Latin name quoted in Chinese holds no `one`). `dates`
+ * are the dates of the same range, for a caller that has them already.
  */
-export function findNumbers(text: string, start = 0, end = text.length, lang: TextLanguage = 'en'): NumberMention[] {
+export function findNumbers(
+  text: string,
+  start = 0,
+  end = text.length,
+  lang: TextLanguage = 'en',
+  dates: readonly DateMention[] = findDates(text, start, end),
+): NumberMention[] {
   const stop = Math.min(end, text.length);
   const floor = Math.max(0, start);
-  const dates = findDates(text, floor, stop);
   const found: NumberMention[] = [];
   let nextDate = 0;
   let i = floor;

@@ -135,8 +135,8 @@ export function readChineseNumber(text: string, i: number, end: number): Chinese
     const arabic = digit === undefined && unit === undefined ? readArabic(text, j, end) : undefined;
     if (digit !== undefined) accumulator.addDigit(digit);
     else if (unit !== undefined) accumulator.addUnit(unit);
-    else if (arabic !== undefined && j === i) accumulator.addNumber(arabic.value);
-    else if (arabic !== undefined && hasUnit) accumulator.addNumber(arabic.value);
+    // Arabic digits start a number (`3万`) or follow a unit (`1亿5000万`), never a bare Chinese digit.
+    else if (arabic !== undefined && (j === i || hasUnit)) accumulator.addNumber(arabic.value);
     else break;
     if (arabic !== undefined) j = arabic.end;
     else {
