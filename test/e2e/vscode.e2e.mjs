@@ -100,14 +100,13 @@ class Workbench {
    * side bar so the whole outline of a note, names included, is on screen.
    */
   async giveOutlineTheSideBar() {
-    const folders = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header');
-    const collapsed = this.page.locator('.pane:has(.explorer-folders-view) > .pane-header[aria-expanded="false"]');
-    // A click that lands while the explorer re-renders is lost: click again until the pane is collapsed.
-    for (let attempt = 0; attempt < 5 && await folders.getAttribute('aria-expanded') === 'true'; attempt += 1) {
+    // Found by its label: a collapsed pane soon drops its body (.explorer-folders-view) from the page.
+    const folders = this.page.locator('.part.sidebar .pane-header[aria-label^="Explorer Section"]');
+    if (await folders.getAttribute('aria-expanded') === 'true') {
       await folders.click({ position: { x: 12, y: 10 } }); // on the twistie, away from the header's action buttons
-      await collapsed.waitFor({ timeout: 2000 }).catch(() => {});
     }
-    await collapsed.waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page.locator('.part.sidebar .pane-header[aria-label^="Explorer Section"][aria-expanded="false"]')
+      .waitFor({ timeout: UI_TIMEOUT_MS });
     await this.runCommand('Explorer: Focus on Outline View');
     // Drag the sash on the side bar's right edge.
     const sideBar = this.page.locator('.part.sidebar');

@@ -147,7 +147,7 @@ function documentedConfiguration(heading) {
   const section = doc.slice(doc.indexOf(`\n${heading}\n`));
   const block = /```lua\n([^`]*)```/.exec(section);
   assert.ok(block, `no Lua block under "${heading}" in docs/editors.md`);
-  return block[1].replaceAll('/path/to/diplonote', repoRoot.replace(/\/$/, ''));
+  return block[1].replaceAll('/path/to/diplonote', repoRoot);
 }
 
 describe('Neovim with the configuration docs/editors.md gives for 0.7 and later', function () {
