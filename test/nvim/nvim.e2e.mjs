@@ -75,35 +75,41 @@ function hoverText(hover) {
   return parts.map((part) => (typeof part === 'string' ? part : part?.value ?? '')).join('\n');
 }
 
-describe('Neovim built-in LSP client with node dist/server.js --stdio', function () {
-  this.timeout(PROBE_TIMEOUT_MS + 10000);
-  let scratch;
-  let report;
-
-  before(async function () {
-    scratch = makeScratch('nvim');
-    report = await runProbe(scratch, {
-      [REFERENCE_NOTE]: [
-        { method: 'textDocument/documentSymbol', params: {} },
-        { method: 'textDocument/hover', params: { position: glossaryTerm } },
-        { method: 'textDocument/definition', params: { position: englishParagraph4 } },
-      ],
-      [PAIR[0]]: [{ method: 'textDocument/definition', params: { position: englishNumbered1 } }],
+/**
+ * A suite whose tests read one probe report, made before them in a scratch folder of its own; the
+ * tests get `state.report` and `state.scratch`.
+ */
+function describeProbe(title, scratchPrefix, makeReport, defineTests) {
+  describe(title, function () {
+    this.timeout(PROBE_TIMEOUT_MS + 10000);
+    const state = {};
+    before(async () => {
+      state.scratch = makeScratch(scratchPrefix);
+      state.report = await makeReport(state.scratch);
     });
+    after(() => state.scratch?.remove());
+    defineTests(state);
   });
+}
 
-  after(() => scratch?.remove());
-
+describeProbe('Neovim built-in LSP client with node dist/server.js --stdio', 'nvim', (scratch) => runProbe(scratch, {
+  [REFERENCE_NOTE]: [
+    { method: 'textDocument/documentSymbol', params: {} },
+    { method: 'textDocument/hover', params: { position: glossaryTerm } },
+    { method: 'textDocument/definition', params: { position: englishParagraph4 } },
+  ],
+  [PAIR[0]]: [{ method: 'textDocument/definition', params: { position: englishNumbered1 } }],
+}), (state) => {
   it('runs in Neovim 0.7 or later and the server declares its outline capabilities', () => {
-    const [major, minor] = report.nvim.split('.').map(Number);
-    assert.ok(major > 0 || minor >= 7, `nvim ${report.nvim}`);
-    assert.ok(report.capabilities.documentSymbolProvider, 'documentSymbolProvider');
-    assert.ok(report.capabilities.foldingRangeProvider, 'foldingRangeProvider');
-    assert.ok(report.capabilities.selectionRangeProvider, 'selectionRangeProvider');
+    const [major, minor] = state.report.nvim.split('.').map(Number);
+    assert.ok(major > 0 || minor >= 7, `nvim ${state.report.nvim}`);
+    assert.ok(state.report.capabilities.documentSymbolProvider, 'documentSymbolProvider');
+    assert.ok(state.report.capabilities.foldingRangeProvider, 'foldingRangeProvider');
+    assert.ok(state.report.capabilities.selectionRangeProvider, 'selectionRangeProvider');
   });
 
   it('document symbols of the reference note: reference, opening and both language versions, in order', () => {
-    const symbols = resultOf(report, REFERENCE_NOTE, 'textDocument/documentSymbol');
+    const symbols = resultOf(state.report, REFERENCE_NOTE, 'textDocument/documentSymbol');
     const names = symbols.map((symbol) => symbol.name);
     const expected = ['Reference CHN/HR/2025/34', 'Opening — presents its compliments', 'English version', '中文 Chinese version'];
     assert.deepEqual(names.filter((name) => expected.includes(name)), expected, `top-level symbols: ${names.join(' | ')}`);
@@ -112,7 +118,7 @@ describe('Neovim built-in LSP client with node dist/server.js --stdio', function
   });
 
   it('document symbols: six paragraphs per language, the points First/Second/Third and 一是/二是/三是', () => {
-    const symbols = resultOf(report, REFERENCE_NOTE, 'textDocument/documentSymbol');
+    const symbols = resultOf(state.report, REFERENCE_NOTE, 'textDocument/documentSymbol');
     for (const [version, points] of [['English version', ['First', 'Second', 'Third']], ['中文 Chinese version', ['一是', '二是', '三是']]]) {
       const paragraphs = symbols.find((symbol) => symbol.name === version).children;
       assert.deepEqual(paragraphs.map((paragraph) => paragraph.name.slice(0, 2)), ['¶1', '¶2', '¶3', '¶4', '¶5', '¶6'], version);
@@ -123,21 +129,21 @@ describe('Neovim built-in LSP client with node dist/server.js --stdio', function
   });
 
   it.skip('hover on a glossary term shows the entry with its counterpart (pending: the server has no hover yet)', () => {
-    const hover = resultOf(report, REFERENCE_NOTE, 'textDocument/hover');
+    const hover = resultOf(state.report, REFERENCE_NOTE, 'textDocument/hover');
     const text = hoverText(hover);
     assert.match(text, /telecommunications fraud/i);
     assert.match(text, /电信诈骗/);
   });
 
   it('definition on English ¶4 gives Chinese ¶4 in the same file', () => {
-    const definition = resultOf(report, REFERENCE_NOTE, 'textDocument/definition');
-    const uri = `file://${path.join(scratch.workspace, REFERENCE_NOTE)}`;
+    const definition = resultOf(state.report, REFERENCE_NOTE, 'textDocument/definition');
+    const uri = `file://${path.join(state.scratch.workspace, REFERENCE_NOTE)}`;
     assert.deepEqual(targets(definition), [[uri, chineseParagraph4.line]]);
   });
 
   it('definition on English paragraph 1. of a two-file pair gives 一、 in the Chinese file', () => {
-    const definition = resultOf(report, PAIR[0], 'textDocument/definition');
-    assert.deepEqual(targets(definition), [[`file://${path.join(scratch.workspace, PAIR[1])}`, chineseNumbered1.line]]);
+    const definition = resultOf(state.report, PAIR[0], 'textDocument/definition');
+    assert.deepEqual(targets(definition), [[`file://${path.join(state.scratch.workspace, PAIR[1])}`, chineseNumbered1.line]]);
   });
 });
 
@@ -150,23 +156,14 @@ function documentedConfiguration(heading) {
   return block[1].replaceAll('/path/to/diplonote', repoRoot);
 }
 
-describe('Neovim with the configuration docs/editors.md gives for 0.7 and later', function () {
-  this.timeout(PROBE_TIMEOUT_MS + 10000);
-  let scratch;
-  let report;
-
-  before(async function () {
-    scratch = makeScratch('nvim-config');
-    const initLua = path.join(scratch.root, 'init.lua');
-    writeFileSync(initLua, documentedConfiguration('### Neovim 0.7 and later'));
-    report = await runProbe(scratch, { [REFERENCE_NOTE]: [{ method: 'textDocument/documentSymbol', params: {} }] }, initLua);
-  });
-
-  after(() => scratch?.remove());
-
+describeProbe('Neovim with the configuration docs/editors.md gives for 0.7 and later', 'nvim-config', (scratch) => {
+  const initLua = path.join(scratch.root, 'init.lua');
+  writeFileSync(initLua, documentedConfiguration('### Neovim 0.7 and later'));
+  return runProbe(scratch, { [REFERENCE_NOTE]: [{ method: 'textDocument/documentSymbol', params: {} }] }, initLua);
+}, (state) => {
   it('opening a .note file starts the server and the outline answers', () => {
-    assert.equal(report.client_name, 'diplonote');
-    const names = resultOf(report, REFERENCE_NOTE, 'textDocument/documentSymbol').map((symbol) => symbol.name);
+    assert.equal(state.report.client_name, 'diplonote');
+    const names = resultOf(state.report, REFERENCE_NOTE, 'textDocument/documentSymbol').map((symbol) => symbol.name);
     assert.ok(names.includes('Reference CHN/HR/2025/34'), names.join(' | '));
   });
 });
