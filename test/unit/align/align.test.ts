@@ -75,6 +75,24 @@ describe('alignUnits', () => {
   });
 });
 
+describe('alignUnits on degenerate input', () => {
+  it('aligns units of zero, negative or non-finite length without throwing', () => {
+    const odd = [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 12].map((length) => ({ text: '', length, anchors: [] }));
+    const beads = alignUnits(odd, odd);
+    assert.equal(beads.reduce((sum, bead) => sum + bead.en.length, 0), 5);
+    assert.equal(beads.reduce((sum, bead) => sum + bead.zh.length, 0), 5);
+    for (const bead of beads) assert.ok(bead.confidence >= 0 && bead.confidence <= 1);
+  });
+
+  it('covers every unit once, in order, when the sides differ greatly in size', () => {
+    const en = Array.from({ length: 300 }, (_, k) => ({ text: '', length: 50 + (k % 7), anchors: [] }));
+    const zh = Array.from({ length: 40 }, (_, k) => ({ text: '', length: 10 + (k % 3), anchors: [] }));
+    const beads = alignUnits(en, zh);
+    assert.deepEqual(beads.flatMap((bead) => bead.en), en.map((_, k) => k));
+    assert.deepEqual(beads.flatMap((bead) => bead.zh), zh.map((_, k) => k));
+  });
+});
+
 describe('alignWithFixedPairs', () => {
   it('keeps the fixed pairs as beads of confidence 1 and aligns between them', () => {
     const { en, zh } = pairedUnits(EN, ZH);

@@ -1,13 +1,16 @@
 /**
  * Sentence and paragraph alignment of an English and a Chinese version: a Gale–Church dynamic programme
- * over character lengths, strengthened by shared anchors (see anchors.ts), restricted to a band around
- * the length diagonal so that it runs in O(n·w), and deterministic (fixed shape order, strict
- * comparisons, no randomness).
+ * over character lengths, strengthened by shared anchors (see anchors.ts). It runs in O(n·w): the path
+ * is searched in a band of half-width w around the path found on units merged two by two, recursively
+ * (coarse to fine, as FastDTW does), because the plain length diagonal drifts far from the true path on
+ * long texts (up to 150 units on the 5,000-sentence Bible set). Deterministic: fixed shape order,
+ * strict comparisons, no randomness.
  *
- * Confidence of a bead is its posterior probability under the same model: the forward–backward sum over
- * every path in the band, with path weight exp(-cost), of the paths that contain this exact bead. It is
- * 1 when no other segmentation comes close, and about 1/2 when an alternative (say 1-1 + 0-1 instead of
- * 1-2) is as likely, which is what a reader of a jump or a check wants to know.
+ * Confidence of a bead is its posterior probability under the same model: with path weight exp(-cost),
+ * the weight of the paths through this exact bead over the weight of all paths, summed (forward–
+ * backward) in a band around the best path, outside which paths weigh nothing worth counting. It is
+ * near 1 when no other segmentation comes close, and near 1/2 when an alternative (say 1-1 + 0-1
+ * instead of 1-2) is as likely, which is what a reader of a jump or a check needs to know.
  */
 import { AlignUnit, AnchorMatcher, defaultAnchorWeight, defaultUnmatchedCost } from './anchors';
 import { BEAD_SHAPES, BeadShape, DEFAULT_VARIANCE, estimateRatio, lengthCost, LengthModel } from './galeChurch';
@@ -47,10 +50,15 @@ const POSTERIOR_BAND = 4;
 /** Below this many units on a side the whole matrix is searched. */
 const FULL_SEARCH_SIZE = 48;
 
+/** A unit's length as the model reads it: a negative or non-finite length counts as 0. */
+function lengthOf(unit: AlignUnit): number {
+  return Number.isFinite(unit.length) ? Math.max(0, unit.length) : 0;
+}
+
 function prefixSums(units: readonly AlignUnit[]): Float64Array {
   const sums = new Float64Array(units.length + 1);
   units.forEach((unit, k) => {
-    sums[k + 1] = sums[k] + Math.max(0, unit.length);
+    sums[k + 1] = sums[k] + lengthOf(unit);
   });
   return sums;
 }
@@ -235,7 +243,7 @@ function coarsen(units: readonly AlignUnit[], weightOf: (key: string) => number)
       : anchors.map((key) => ({ key, weight: weightOf(key) }))
         .sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
         .slice(0, COARSE_ANCHORS).map(({ key }) => key);
-    merged.push({ text: '', length: first.length + (second?.length ?? 0), anchors: heaviest });
+    merged.push({ text: '', length: lengthOf(first) + (second ? lengthOf(second) : 0), anchors: heaviest });
   }
   return merged;
 }
@@ -248,6 +256,15 @@ function coarseOptions(shapes: readonly BeadShape[], options: AlignOptions): Ali
   return { ...options, shapes: shapes.filter((shape) => shape.en <= 2 && shape.zh <= 2) };
 }
 
+/** The best path of the problem with units merged two by two. */
+function coarsePath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, fine: Problem): PathStep[] {
+  const weightOf = options.anchorWeight ?? defaultAnchorWeight;
+  const coarseEn = coarsen(en, weightOf);
+  const coarseZh = coarsen(zh, weightOf);
+  const coarse = coarseOptions(fine.shapes, options);
+  return searchPath(makeProblem(coarseEn, coarseZh, coarse, fine.model.ratio), coarseEn, coarseZh, coarse);
+}
+
 /** Re-centred bands tried when the path touches the band's edge. */
 const RECENTRINGS = 2;
 
@@ -257,12 +274,10 @@ const RECENTRINGS = 2;
  * moves it where the path pulls, at most RECENTRINGS times, so that the cost stays O(n·w) whatever
  * the input (doubling the band instead would be exact but can cost O(n²) on long, ambiguous texts).
  */
-function searchPath(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, ratio: number, near?: readonly Corner[]): PathStep[] {
-  const problem = makeProblem(en, zh, options, ratio);
+function searchPath(problem: Problem, en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions, near?: readonly Corner[]): PathStep[] {
   const { n, m } = problem;
   let small = Math.min(n, m) <= FULL_SEARCH_SIZE;
-  const weightOf = options.anchorWeight ?? defaultAnchorWeight;
-  let guide: readonly Corner[] = near ?? (small ? [] : searchPath(coarsen(en, weightOf), coarsen(zh, weightOf), coarseOptions(problem.shapes, options), ratio));
+  let guide: readonly Corner[] = near ?? (small ? [] : coarsePath(en, zh, options, problem));
   let scale = near ? 1 : 2;
   const halfWidth = Math.max(1, options.band ?? INITIAL_BAND);
   for (let attempt = 0; ; attempt++) {
@@ -318,7 +333,8 @@ function makeProblem(en: readonly AlignUnit[], zh: readonly AlignUnit[], options
 }
 
 function ratioOf(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions): number {
-  return options.ratio ?? estimateRatio(en.map((unit) => unit.length), zh.map((unit) => unit.length));
+  const given = options.ratio;
+  return given !== undefined && Number.isFinite(given) && given > 0 ? given : estimateRatio(en.map(lengthOf), zh.map(lengthOf));
 }
 
 /** The end corners of consecutive beads. */
@@ -347,11 +363,10 @@ function coversBoth(beads: readonly Bead[], n: number, m: number): boolean {
 /** Aligns two lists of units into beads covering both, in order. */
 export function alignUnits(en: readonly AlignUnit[], zh: readonly AlignUnit[], options: AlignOptions = {}): Bead[] {
   if (en.length === 0 || zh.length === 0) return unpairedBeads(en, zh);
-  const ratio = ratioOf(en, zh, options);
+  const problem = makeProblem(en, zh, options, ratioOf(en, zh, options));
   const near = options.near && coversBoth(options.near, en.length, zh.length) ? cornersOf(options.near) : undefined;
-  const path = searchPath(en, zh, options, ratio, near);
+  const path = searchPath(problem, en, zh, options, near);
   // Paths far from the best one carry no weight worth counting: the posterior is summed near it.
-  const problem = makeProblem(en, zh, options, ratio);
   const lattice = new BandedLattice(problem, bandAroundPath(path, problem.n, problem.m, POSTERIOR_BAND, 1), true);
   lattice.sweepForward();
   lattice.sweepBackward();
