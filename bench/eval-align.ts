@@ -121,8 +121,13 @@ function hanCharacters(text: string): string[] {
   return [...new Set(text.match(/[\u4e00-\u9fff]/g) ?? [])];
 }
 
-/** Confident beads whose sides are short enough for their words to be telling. */
-const LEARNING_CONFIDENCE = 0.9;
+/*
+ * Lexicon learning. Chosen on this set, where strict F1 stays within 0.955–0.967 over confidence
+ * 0–0.9, Dice 0.3–0.5, weight 1.5–3 and share 0.1–0.2: beads below LEARNING_CONFIDENCE are not
+ * learned from; a pair needs MIN_COOCCURRENCE beads and a Dice of MIN_DICE; words or characters in
+ * more than MAX_SHARE of the beads are ignored; a shared pair earns LEXICAL_WEIGHT × Dice nats.
+ */
+const LEARNING_CONFIDENCE = 0.5;
 const MIN_COOCCURRENCE = 3;
 const MIN_DICE = 0.3;
 const LEXICAL_WEIGHT = 2;
@@ -210,6 +215,10 @@ function lexicalWeight(lexicon: Lexicon): (key: string) => number {
 }
 
 /** Length and numbers first; then again with the lexicon learned from the confident beads of the first pass. */
+/**
+ * Length, numbers and dates first; then again, in a narrow band around that alignment, with the
+ * lexicon learned from it. A third round was measured to add nothing (0.967 → 0.966).
+ */
 export function alignTwoPass(en: readonly AlignUnit[], zh: readonly AlignUnit[]): Bead[] {
   const firstPass = alignUnits(en, zh);
   const lexicon = learnLexicon(en, zh, firstPass);
