@@ -132,8 +132,6 @@ const MIN_COOCCURRENCE = 3;
 const MIN_DICE = 0.3;
 const LEXICAL_WEIGHT = 2;
 const MAX_SHARE = 0.1;
-/** Room for every Han character in a pair key `word * HAN_SPACE + han`. */
-const HAN_SPACE = 1 << 17;
 
 interface Lexicon {
   /** For each English word, the Han character it is most strongly associated with, and the Dice score. */
@@ -176,24 +174,37 @@ function learnLexicon(en: readonly AlignUnit[], zh: readonly AlignUnit[], beads:
   const hans = new Vocabulary();
   const enWords = en.map((unit) => words.idsOf(englishWords(unit.text)));
   const zhHans = zh.map((unit) => hans.idsOf(hanCharacters(unit.text)));
-  const together = new Map<number, number>();
   const confident = beads.filter((bead) => bead.confidence >= LEARNING_CONFIDENCE && bead.en.length > 0 && bead.zh.length > 0);
-  for (const bead of confident) {
-    const beadWords = distinctOver(bead.en.map((k) => enWords[k] ?? []));
-    const beadHans = distinctOver(bead.zh.map((k) => zhHans[k] ?? []));
-    for (const w of beadWords) words.beadCounts[w] = (words.beadCounts[w] ?? 0) + 1;
-    for (const h of beadHans) hans.beadCounts[h] = (hans.beadCounts[h] ?? 0) + 1;
-    for (const w of beadWords) for (const h of beadHans) together.set(w * HAN_SPACE + h, (together.get(w * HAN_SPACE + h) ?? 0) + 1);
-  }
+  const beadWords = confident.map((bead) => distinctOver(bead.en.map((k) => enWords[k] ?? [])));
+  const beadHans = confident.map((bead) => distinctOver(bead.zh.map((k) => zhHans[k] ?? [])));
+  for (const list of beadWords) for (const w of list) words.beadCounts[w] = (words.beadCounts[w] ?? 0) + 1;
+  for (const list of beadHans) for (const h of list) hans.beadCounts[h] = (hans.beadCounts[h] ?? 0) + 1;
+  // Only words and characters that may enter the lexicon are paired: the common ones would be most pairs.
   const tooCommon = MAX_SHARE * confident.length;
+  const usable = (count: number | undefined): boolean => (count ?? 0) >= MIN_COOCCURRENCE && (count ?? 0) <= tooCommon;
+  const usableHans = beadHans.map((list) => list.filter((h) => usable(hans.beadCounts[h])));
+  const beadsOfWord = new Map<number, number[]>();
+  beadWords.forEach((list, b) => {
+    for (const w of list) {
+      if (!usable(words.beadCounts[w])) continue;
+      const known = beadsOfWord.get(w);
+      if (known) known.push(b);
+      else beadsOfWord.set(w, [b]);
+    }
+  });
+  // For each word, count the characters of its beads in a dense scratch array (reset after use).
+  const together = new Int32Array(hans.names.length);
   const best = new Map<number, { han: number; dice: number }>();
-  for (const [key, count] of together) {
-    const [w, h] = [Math.floor(key / HAN_SPACE), key % HAN_SPACE];
-    const [wordCount, hanCount] = [words.beadCounts[w] ?? 0, hans.beadCounts[h] ?? 0];
-    if (count < MIN_COOCCURRENCE || wordCount > tooCommon || hanCount > tooCommon) continue;
-    const dice = (2 * count) / (wordCount + hanCount);
-    const current = best.get(w);
-    if (dice >= MIN_DICE && (!current || dice > current.dice || (dice === current.dice && h < current.han))) best.set(w, { han: h, dice });
+  for (const [w, wordBeads] of beadsOfWord) {
+    const touched: number[] = [];
+    for (const b of wordBeads) for (const h of usableHans[b] ?? []) if (together[h]++ === 0) touched.push(h);
+    for (const h of touched) {
+      const dice = (2 * together[h]) / ((words.beadCounts[w] ?? 0) + (hans.beadCounts[h] ?? 0));
+      const current = best.get(w);
+      const better = !current || dice > current.dice || (dice === current.dice && h < current.han);
+      if (together[h] >= MIN_COOCCURRENCE && dice >= MIN_DICE && better) best.set(w, { han: h, dice });
+      together[h] = 0;
+    }
   }
   const pairs = new Map<string, { han: string; dice: number }>();
   for (const [w, { han, dice }] of best) pairs.set(words.names[w] ?? '', { han: hans.names[han] ?? '', dice });
@@ -203,7 +214,11 @@ function learnLexicon(en: readonly AlignUnit[], zh: readonly AlignUnit[], beads:
 /** The units with `lex:` anchors added: an English word of the lexicon, or its Han character. */
 function withLexicalAnchors(en: readonly AlignUnit[], zh: readonly AlignUnit[], lexicon: Lexicon): { en: AlignUnit[]; zh: AlignUnit[] } {
   const wordsByHan = new Map<string, string[]>();
-  for (const [word, { han }] of lexicon.pairs) wordsByHan.set(han, [...(wordsByHan.get(han) ?? []), word]);
+  for (const [word, { han }] of lexicon.pairs) {
+    const known = wordsByHan.get(han);
+    if (known) known.push(word);
+    else wordsByHan.set(han, [word]);
+  }
   return {
     en: en.map((unit) => ({ ...unit, anchors: [...unit.anchors, ...englishWords(unit.text).filter((w) => lexicon.pairs.has(w)).map((w) => `lex:${w}`)] })),
     zh: zh.map((unit) => ({ ...unit, anchors: [...unit.anchors, ...hanCharacters(unit.text).flatMap((h) => wordsByHan.get(h) ?? []).map((w) => `lex:${w}`)] })),

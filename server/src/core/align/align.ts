@@ -63,13 +63,14 @@ function prefixSums(units: readonly AlignUnit[]): Float64Array {
   return sums;
 }
 
-/** Past this gap (nats) the smaller term of a soft minimum changes it by less than 1e-15. */
-const NEGLIGIBLE_GAP = 35;
-
-function softMin(a: number, b: number): number {
-  const low = Math.min(a, b);
-  const gap = Math.max(a, b) - low;
-  return gap > NEGLIGIBLE_GAP || gap !== gap ? low : low - Math.log1p(Math.exp(-gap));
+/** -log Σ exp(-x) over the first `count` values, computed from the smallest so that nothing overflows. */
+function softMin(values: Float64Array, count: number): number {
+  let low = Infinity;
+  for (let k = 0; k < count; k++) low = Math.min(low, values[k]);
+  if (low === Infinity) return Infinity;
+  let sum = 0;
+  for (let k = 0; k < count; k++) sum += Math.exp(low - values[k]);
+  return low - Math.log(sum);
 }
 
 interface Problem {
@@ -131,25 +132,32 @@ class BandedLattice {
 
   /** Best path cost (Viterbi) for every cell and, when asked, the total path weight (forward). */
   sweepForward(): void {
-    const withTotals = this.withTotals;
-    const shapeCount = this.shapeEn.length;
-    this.viterbi[0] = 0;
-    this.forward[0] = 0;
+    const { withTotals, low, high, rowStart, shapeEn, shapeZh, viterbi, forward } = this;
+    const shapeCount = shapeEn.length;
+    const incoming = new Float64Array(shapeCount);
+    viterbi[0] = 0;
+    forward[0] = 0;
     for (let i = 0; i <= this.problem.n; i++) {
-      for (let j = this.low[i], here = this.rowStart[i]; j <= this.high[i]; j++, here++) {
+      for (let j = low[i], here = rowStart[i]; j <= high[i]; j++, here++) {
+        let count = 0;
         for (let s = 0; s < shapeCount; s++) {
-          const from = this.cell(i - this.shapeEn[s], j - this.shapeZh[s]);
-          if (from < 0 || from === here || this.viterbi[from] === Infinity) continue;
-          const cost = this.beadCost(i, j, i - this.shapeEn[s], j - this.shapeZh[s], s);
-          if (this.viterbi[from] + cost < this.viterbi[here]) {
-            this.viterbi[here] = this.viterbi[from] + cost;
+          const fromI = i - shapeEn[s];
+          const fromJ = j - shapeZh[s];
+          // The cell the bead starts from, inlined from cell(): this loop is the aligner's whole cost.
+          if (fromI < 0 || fromJ < low[fromI] || fromJ > high[fromI] || (fromI === i && fromJ === j)) continue;
+          const from = rowStart[fromI] + fromJ - low[fromI];
+          if (viterbi[from] === Infinity) continue;
+          const cost = this.beadCost(i, j, fromI, fromJ, s);
+          if (viterbi[from] + cost < viterbi[here]) {
+            viterbi[here] = viterbi[from] + cost;
             this.choice[here] = s;
           }
           if (withTotals) {
             this.beadCosts[here * shapeCount + s] = cost;
-            this.forward[here] = softMin(this.forward[here], this.forward[from] + cost);
+            incoming[count++] = forward[from] + cost;
           }
         }
+        if (withTotals && here > 0) forward[here] = softMin(incoming, count);
       }
     }
   }
@@ -157,14 +165,16 @@ class BandedLattice {
   /** Total weight of the paths from each cell to the end. */
   sweepBackward(): void {
     const shapeCount = this.shapeEn.length;
-    this.backward[this.cell(this.problem.n, this.problem.m)] = 0;
+    const outgoing = new Float64Array(shapeCount);
+    const end = this.cell(this.problem.n, this.problem.m);
     for (let i = this.problem.n; i >= 0; i--) {
       for (let j = this.high[i], here = this.cell(i, j); j >= this.low[i]; j--, here--) {
+        let count = 0;
         for (let s = 0; s < shapeCount; s++) {
           const to = this.cell(i + this.shapeEn[s], j + this.shapeZh[s]);
-          if (to < 0 || to === here) continue;
-          this.backward[here] = softMin(this.backward[here], this.beadCosts[to * shapeCount + s] + this.backward[to]);
+          if (to >= 0 && to !== here) outgoing[count++] = this.beadCosts[to * shapeCount + s] + this.backward[to];
         }
+        this.backward[here] = here === end ? 0 : softMin(outgoing, count);
       }
     }
   }
