@@ -29,6 +29,7 @@ const glossaryTerm = positionOf(referenceText, 'telecommunications fraud', 4);
 
 const settings = {
   'editor.minimap.enabled': false,
+  'editor.wordWrap': 'on', // prose: whole paragraphs on screen
   'editor.hover.delay': 100,
   'outline.collapseItems': 'alwaysExpand',
   'window.commandCenter': false,
@@ -146,7 +147,7 @@ class Workbench {
 
 /** Rows of the Outline view as { name, level }, once `expectedName` is among them. */
 async function outlineRows(page, expectedName) {
-  const rows = page.locator('.pane:has(.pane-header[aria-label*="Outline"]) .monaco-list-row');
+  const rows = page.locator('.pane:has(.pane-header[aria-label^="Outline"]) .monaco-list-row');
   await rows.filter({ hasText: expectedName }).first().waitFor({ timeout: SERVER_TIMEOUT_MS });
   return rows.evaluateAll((elements) => elements.map((row) => ({
     name: row.querySelector('.label-name')?.textContent?.trim() ?? '',
@@ -198,6 +199,7 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
   after(async function () {
     this.timeout(30000);
     if (process.env.E2E_SCREENSHOTS === '1' && failures === 0) {
+      mkdirSync(path.join(repoRoot, 'docs', 'images'), { recursive: true });
       for (const [name, file] of Object.entries(shots)) copyFileSync(file, path.join(repoRoot, 'docs', 'images', `${name}.png`));
     }
     await context?.close().catch(() => {});
@@ -232,6 +234,12 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     assert.ok(paragraphs[3].name.startsWith('¶4 The public security organs of China'), paragraphs[3].name);
     assert.ok(paragraphs[9].name.startsWith('¶4 中国公安机关全力开展'), paragraphs[9].name);
     for (const point of ['First', 'Second', 'Third', '一是', '二是', '三是']) assert.equal(levelOf(point), 3, point);
+    // The breadcrumbs, fed by the same symbols, follow the cursor into English ¶4.
+    await workbench.goTo(englishParagraph4);
+    const breadcrumbs = workbench.page.locator('.editor-group-container.active .monaco-breadcrumbs .monaco-breadcrumb-item');
+    await breadcrumbs.last().filter({ hasText: '¶4 The public security organs of China' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.deepEqual((await breadcrumbs.allInnerTexts()).slice(-2).map((text) => text.trim().slice(0, 15)),
+      ['English version', '¶4 The public s']);
     shots.outline = shotPath('outline');
     await workbench.screenshot(shots.outline);
   });
