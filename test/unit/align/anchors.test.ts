@@ -33,6 +33,16 @@ describe('anchors', () => {
     assert.deepEqual(verbatim.en, [['ref:AL CHN 4/2025', 'name:OHCHR'], [], ['name:OHCHR', 'name:OHCHR']]);
   });
 
+  it('matches runs whole words only, and reads many units and runs in linear time', () => {
+    assert.deepEqual(verbatimAnchors(['The OHCHRs and UNHCR.'], ['OHCHR与UNHCR。']).en, [['name:UNHCR']]);
+    const zh = Array.from({ length: 3000 }, (_, k) => `来函AL CHN ${k}/2025号。`);
+    const en = Array.from({ length: 3000 }, (_, k) => `Communication AL CHN ${k}/2025 was received on time.`);
+    const started = Date.now();
+    const verbatim = verbatimAnchors(en, zh);
+    assert.deepEqual(verbatim.en[7], ['ref:AL CHN 7/2025']);
+    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+  });
+
   it('weighs exact evidence above glossary terms and charges only exact anchors when unmatched', () => {
     assert.ok(defaultAnchorWeight('ref:AL CHN 4/2025') > defaultAnchorWeight('num:5'));
     assert.ok(defaultAnchorWeight('num:5') > defaultAnchorWeight('term:fraud'));

@@ -102,21 +102,46 @@ function verbatimKey(run: string): string {
   return /[0-9/]/.test(run) ? `ref:${run}` : `name:${run}`;
 }
 
-function occurrences(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
-  return count;
+function firstWord(run: string): string {
+  let end = 0;
+  while (isLatinLetterAt(run, end)) end++;
+  return run.slice(0, end);
+}
+
+function isWordCharAt(text: string, i: number): boolean {
+  const ch = text[i] ?? '';
+  return isLatinLetterAt(text, i) || (ch >= '0' && ch <= '9');
 }
 
 /**
  * `ref:` and `name:` anchors for the Latin runs of the Chinese units, and for each English unit the
- * same keys for every such run it contains verbatim (`AL CHN 4/2025`, `OHCHR`, `Geneva`).
+ * same keys for every such run it contains verbatim, as whole words (`AL CHN 4/2025`, `OHCHR`). The
+ * English side is read once, word by word: at each word only the lengths of the runs that begin with
+ * that word are tried (at most LONGEST_VERBATIM of them), so the cost stays linear however many runs.
  */
 export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly string[]): { en: string[][]; zh: string[][] } {
-  const zh = zhTexts.map((text) => latinRuns(text).map(verbatimKey));
-  const runs = [...new Set(zhTexts.flatMap(latinRuns))];
-  const en = enTexts.map((text) => runs.flatMap((run) => Array<string>(occurrences(text, run)).fill(verbatimKey(run))));
-  return { en, zh };
+  const zhRuns = zhTexts.map(latinRuns);
+  const runs = new Set(zhRuns.flat());
+  const lengthsByFirstWord = new Map<string, Set<number>>();
+  for (const run of runs) {
+    const word = firstWord(run);
+    lengthsByFirstWord.set(word, (lengthsByFirstWord.get(word) ?? new Set<number>()).add(run.length));
+  }
+  const en = enTexts.map((text) => {
+    const keys: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (!isLatinLetterAt(text, i) || isWordCharAt(text, i - 1)) continue;
+      let end = i;
+      while (isLatinLetterAt(text, end)) end++;
+      for (const length of lengthsByFirstWord.get(text.slice(i, end)) ?? []) {
+        const candidate = text.slice(i, i + length);
+        if (runs.has(candidate) && !isWordCharAt(text, i + length)) keys.push(verbatimKey(candidate));
+      }
+      i = end - 1;
+    }
+    return keys;
+  });
+  return { en, zh: zhRuns.map((list) => list.map(verbatimKey)) };
 }
 
 /** Anchor ids of many units in one flat array: unit k owns ids[offsets[k]] … ids[offsets[k + 1] - 1]. */
