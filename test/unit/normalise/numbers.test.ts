@@ -62,6 +62,14 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('three 三个 3', 'en'), ['three=3 count', '3=3 count']);
   });
 
+  it('keeps every span inside the requested range', () => {
+    assert.deepEqual(findNumbers('1200余名', 0, 4, 'zh'), [{ start: 0, end: 4, value: 1200, kind: 'count' }]);
+    assert.deepEqual(findNumbers('1200余名', 0, 5, 'zh'), [{ start: 0, end: 5, value: 1200, kind: 'count', qualifier: 'more-than' }]);
+    assert.deepEqual(findNumbers('about 5 per cent', 0, 8, 'en'), [{ start: 6, end: 7, value: 5, kind: 'count', qualifier: 'about' }]);
+    assert.deepEqual(findNumbers('about 5 per cent', 6, 8, 'en'), [{ start: 6, end: 7, value: 5, kind: 'count' }]);
+    assert.deepEqual(findNumbers('5%', 0, 1, 'en'), [{ start: 0, end: 1, value: 5, kind: 'count' }]);
+  });
+
   it('survives empty, binary, astral, CRLF and long inputs', () => {
     assert.deepEqual(findNumbers('', 0, 0, 'en'), []);
     const noise = Array.from({ length: 20000 }, (_, k) => String.fromCharCode((k * 7919) % 0xffff)).join('');

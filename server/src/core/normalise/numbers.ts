@@ -60,8 +60,8 @@ function rangeOf(unit: number): Pick<Draft, 'value' | 'max'> {
 
 /** `%`, `per cent`, `percentage points`, `个百分点` after a number; returns the new end and the kind. */
 function readPercentSuffix(text: string, i: number, end: number): { end: number; kind: NumberKind } | undefined {
-  if (foldWidth(text[i] ?? '') === '%') return { end: i + 1, kind: 'percent' };
-  if (text.startsWith(ZH_POINT_SUFFIX, i)) return { end: i + ZH_POINT_SUFFIX.length, kind: 'percentage-point' };
+  if (i < end && foldWidth(text[i] ?? '') === '%') return { end: i + 1, kind: 'percent' };
+  if (i + ZH_POINT_SUFFIX.length <= end && text.startsWith(ZH_POINT_SUFFIX, i)) return { end: i + ZH_POINT_SUFFIX.length, kind: 'percentage-point' };
   const j = skipSpaces(text, i, Math.min(end, i + 2));
   for (const [words, kind] of EN_PERCENT) if (hasWordAt(text, j, words, end)) return { end: j + words.length, kind };
   return undefined;
@@ -76,10 +76,10 @@ function readScaleWord(text: string, i: number, end: number): { end: number; sca
   return scale !== undefined && !isLatinLetterAt(text, wordEnd) ? { end: wordEnd, scale } : undefined;
 }
 
-/** 余/多 right after the number or its classifier, 左右/以上/以下 after it. */
-function readChineseSuffix(text: string, i: number): NumberQualifier | undefined {
+/** 余/多/左右/以上/以下 right after the number or after its classifier (`1200余名`, `30人左右`), before `end`. */
+function readChineseSuffix(text: string, i: number, end: number): NumberQualifier | undefined {
   for (const at of [i, i + 1]) {
-    for (const [suffix, qualifier] of ZH_SUFFIXES) if (text.startsWith(suffix, at)) return qualifier;
+    for (const [suffix, qualifier] of ZH_SUFFIXES) if (at + suffix.length <= end && text.startsWith(suffix, at)) return qualifier;
     if (!ZH_CLASSIFIERS.has(text[i] ?? '')) break;
   }
   return undefined;
@@ -150,7 +150,7 @@ function readChineseMention(text: string, i: number, end: number): Draft | undef
   if (!reading || !isPlainNumeral(text, i, reading.end)) return undefined;
   const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
   if (text[i - 1] === '第' || text[reading.end] === '是') draft.kind = 'ordinal';
-  const teens = text[reading.end] === '几' && reading.value % 10 === 0;
+  const teens = reading.end < end && text[reading.end] === '几' && reading.value % 10 === 0;
   if (teens) Object.assign(draft, { end: reading.end + 1, value: reading.value + 1, max: reading.value + 9, qualifier: 'several' });
   return draft;
 }
@@ -245,9 +245,10 @@ function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage)
   return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch)) ? 0 : 1;
 }
 
-function finish(text: string, draft: Draft, floor: number): NumberMention {
-  const qualifier = readPrefixQualifier(text, draft.start, floor) ?? readChineseSuffix(text, draft.end) ?? draft.qualifier;
-  const end = ['余', '多'].includes(text[draft.end] ?? '') ? draft.end + 1 : draft.end;
+/** Adds the qualifier written before or after the number within the range; a trailing 余/多 joins the span. */
+function finish(text: string, draft: Draft, floor: number, stop: number): NumberMention {
+  const qualifier = readPrefixQualifier(text, draft.start, floor) ?? readChineseSuffix(text, draft.end, stop) ?? draft.qualifier;
+  const end = draft.end < stop && ['余', '多'].includes(text[draft.end] ?? '') ? draft.end + 1 : draft.end;
   const mention: Draft = { ...draft, end };
   if (qualifier) mention.qualifier = qualifier;
   return mention;
@@ -298,7 +299,7 @@ export function findNumbers(
     }
     const skip = skipNonNumber(text, i, stop, lang) || idiomLength(text, i);
     const draft = skip === 0 ? readMentionAt(text, i, Math.min(stop, date ? date.start : stop), floor, lang) : undefined;
-    if (draft) found.push(finish(text, draft, floor));
+    if (draft) found.push(finish(text, draft, floor, stop));
     i = draft ? Math.max(draft.end, i + 1) : i + Math.max(skip, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
   }
   return found;
