@@ -42,6 +42,7 @@ describe('findDates', () => {
   it('reads only the requested range and stays linear on long input', () => {
     const text = 'x 20 February 2025 y 2月20日';
     assert.deepEqual(findDates(text, 20, text.length).map((d) => text.slice(d.start, d.end)), ['2月20日']);
+    assert.deepEqual(findDates('on 20 Feb. 2025', 0, 9), [{ start: 3, end: 9, month: 2, day: 20 }]);
     const long = '一二三四五六七八九十'.repeat(20000) + '2025-02-20';
     const started = Date.now();
     assert.equal(findDates(long).length, 1);

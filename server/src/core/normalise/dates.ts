@@ -54,7 +54,7 @@ function readMonthName(text: string, i: number, end: number): Part | undefined {
   const wordEnd = latinWordEnd(text, i, Math.min(end, i + 10));
   const month = MONTHS[text.slice(i, wordEnd).toLowerCase()];
   if (month === undefined || isLatinLetterAt(text, wordEnd)) return undefined;
-  return { value: month, end: text[wordEnd] === '.' ? wordEnd + 1 : wordEnd };
+  return { value: month, end: wordEnd < end && text[wordEnd] === '.' ? wordEnd + 1 : wordEnd };
 }
 
 /** A four-digit year after optional `,` and spaces; undefined when absent. */
