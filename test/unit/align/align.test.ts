@@ -60,6 +60,14 @@ describe('alignUnits', () => {
     assert.deepEqual(alignUnits(en, zh), alignUnits(en, zh));
   });
 
+  it('searches near a given alignment, and ignores one that does not cover the units', () => {
+    const { en, zh } = pairedUnits(EN, ZH);
+    const plain = alignUnits(en, zh);
+    assert.deepEqual(shapes(alignUnits(en, zh, { near: plain, band: 2 })), shapes(plain));
+    const wrong = [{ en: [0], zh: [0], confidence: 1 }];
+    assert.deepEqual(shapes(alignUnits(en, zh, { near: wrong })), shapes(plain));
+  });
+
   it('pairs every unit with nothing when the other side is empty', () => {
     const en = units(['One sentence.', 'Two sentences.'], 'en');
     assert.deepEqual(shapes(alignUnits(en, [])), ['0:', '1:']);

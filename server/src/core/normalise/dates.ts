@@ -152,9 +152,11 @@ function canStartDate(text: string, i: number): boolean {
   return isChineseNumeral(ch) || RELATIVE_YEARS_FIRST.has(ch);
 }
 
+/** Only the readers that can start with the character at `i` are tried. */
 function readDateAt(text: string, i: number, end: number): DateMention | undefined {
-  return readRelativeChineseDate(text, i, end) ?? readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ??
-    readDayMonthYear(text, i, end) ?? readMonthDayYear(text, i, end);
+  if (isUpperLatinAt(text, i)) return readMonthDayYear(text, i, end);
+  if (digitAt(text, i) >= 0) return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end);
+  return readRelativeChineseDate(text, i, end) ?? readChineseDate(text, i, end);
 }
 
 /** Whether `i` continues a number or word, so that no date may start there (`12025年` is not 2025). */
