@@ -3,7 +3,7 @@
 // - With a `code` command on PATH: desktop VS Code, running the extension from this folder.
 // - Otherwise: code-server from .tools/ (installed on demand by scripts/setup-editors.sh) on 127.0.0.1,
 //   with the packaged .vsix installed into a private profile under .e2e/start/. It prints the URL to
-//   open; Ctrl+C stops everything it started.
+//   open; Ctrl+C stops everything it started. `--code-server` picks code-server even when `code` exists.
 // The code-server helpers are exported for the VS Code e2e suite (test/e2e/vscode.e2e.mjs).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -148,7 +148,8 @@ async function serveWithCodeServer() {
     const setup = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-editors.sh')], { stdio: 'inherit' });
     if (setup.status !== 0) process.exit(setup.status ?? 1);
   }
-  const root = path.join(repoRoot, '.e2e', 'start');
+  // DIPLONOTE_START_DIR moves the profile elsewhere (the e2e test of this script uses a temporary folder).
+  const root = process.env.DIPLONOTE_START_DIR ?? path.join(repoRoot, '.e2e', 'start');
   const env = editorEnvironment(root);
   const profile = codeServerProfile(root);
   const installed = installExtension(profile, vsixPath, env);
@@ -176,6 +177,7 @@ async function serveWithCodeServer() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  if (commandOnPath('code')) openInDesktopVsCode();
+  // --code-server: the browser editor even where desktop VS Code is installed.
+  if (commandOnPath('code') && !process.argv.includes('--code-server')) openInDesktopVsCode();
   else await serveWithCodeServer();
 }

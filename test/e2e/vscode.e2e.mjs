@@ -6,20 +6,14 @@
 // E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
 import assert from 'node:assert/strict';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
+import { codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
 import { makeScratch, positionOf, processesGone, readSample, repoRoot, stopGroup } from './harness.mjs';
+import { launchBrowser, requireTools, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS } from './workbench.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const PLAYWRIGHT_DIR = path.join(repoRoot, '.tools', 'playwright');
 const REFERENCE_NOTE = 'ohchr-reply-al-chn-4-2025.note';
 const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
 const SEEDED_ERROR_FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'checks', 'number-mismatch.note');
-const UI_TIMEOUT_MS = 20000;
-// The first answer waits for the extension host to activate the extension and start the server.
-const SERVER_TIMEOUT_MS = 45000;
-const OUTLINE_EXTRA_WIDTH = 260;
 
 const referenceText = readSample(REFERENCE_NOTE);
 // Inside English ¶4 ("The public security organs of China have spared no effort…").
@@ -36,134 +30,6 @@ const settings = {
   'chat.commandCenter.enabled': false,
   'workbench.editor.enablePreview': false,
 };
-
-function loadPlaywright() {
-  const require = createRequire(path.join(PLAYWRIGHT_DIR, 'node_modules') + path.sep);
-  return require('playwright-core');
-}
-
-function requireTools() {
-  const missing = [
-    [codeServerBin, 'code-server (run scripts/setup-editors.sh)'],
-    [path.join(PLAYWRIGHT_DIR, 'node_modules', 'playwright-core'), 'playwright-core (run scripts/setup-editors.sh)'],
-    [CHROMIUM, 'chromium (run scripts/setup-editors.sh)'],
-    [vsixPath, `${path.basename(vsixPath)} (run npm run package)`],
-  ].filter(([file]) => !existsSync(file)).map(([, what]) => what);
-  if (missing.length > 0) throw new Error(`missing: ${missing.join(', ')}`);
-}
-
-/** The editor workbench, as a user sees and drives it. */
-class Workbench {
-  constructor(page) {
-    this.page = page;
-  }
-
-  async open(url, folder) {
-    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded' });
-    // The explorer lists the workspace once the workbench and the remote file system are ready.
-    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: SERVER_TIMEOUT_MS });
-  }
-
-  async quickInput(text, rowText) {
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await input.fill(text);
-    if (rowText !== undefined) {
-      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
-      await focused.filter({ hasText: rowText }).first().waitFor({ timeout: UI_TIMEOUT_MS }).catch(async (error) => {
-        const offered = await focused.first().getAttribute('aria-label', { timeout: 1000 }).catch(() => 'nothing');
-        throw new Error(`Quick input "${text}" offers ${JSON.stringify(offered)}, not "${rowText}"`, { cause: error });
-      });
-    }
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  }
-
-  async runCommand(label) {
-    await this.page.keyboard.press('F1');
-    await this.quickInput(`>${label}`, label);
-  }
-
-  /** Opens a workspace file with Quick Open and waits until its editor is the active one. */
-  async openFile(name) {
-    await this.page.keyboard.press('Control+P');
-    await this.quickInput(name, name);
-    await this.activeTab(name).waitFor({ timeout: UI_TIMEOUT_MS });
-    await this.page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: UI_TIMEOUT_MS });
-  }
-
-  activeTab(name) {
-    return this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`);
-  }
-
-  /**
-   * The Outline list renders only the rows that fit: collapse the file explorer above it and widen the
-   * side bar so the whole outline of a note, names included, is on screen.
-   */
-  async giveOutlineTheSideBar() {
-    // Found by its label: a collapsed pane soon drops its body (.explorer-folders-view) from the page.
-    const folders = this.page.locator('.part.sidebar .pane-header[aria-label^="Explorer Section"]');
-    if (await folders.getAttribute('aria-expanded') === 'true') {
-      await folders.click({ position: { x: 12, y: 10 } }); // on the twistie, away from the header's action buttons
-    }
-    await this.page.locator('.part.sidebar .pane-header[aria-label^="Explorer Section"][aria-expanded="false"]')
-      .waitFor({ timeout: UI_TIMEOUT_MS });
-    await this.runCommand('Explorer: Focus on Outline View');
-    // Drag the sash on the side bar's right edge.
-    const sideBar = this.page.locator('.part.sidebar');
-    const { x, y, width, height } = await sideBar.boundingBox();
-    await this.page.mouse.move(x + width + 1, y + height / 2);
-    await this.page.mouse.down();
-    await this.page.mouse.move(x + width + 1 + OUTLINE_EXTRA_WIDTH, y + height / 2, { steps: 5 });
-    await this.page.mouse.up();
-    await this.page.waitForFunction((minimum) => document.querySelector('.part.sidebar').getBoundingClientRect().width >= minimum,
-      width + OUTLINE_EXTRA_WIDTH / 2, { timeout: UI_TIMEOUT_MS });
-  }
-
-  /**
-   * Shows the hover at the cursor (Show or Focus Hover, Ctrl+K Ctrl+I) until it contains `text`, asking
-   * again while the server is still loading what it needs; resolves with the hover's text.
-   */
-  async hoverAtCursor(text) {
-    const hover = this.page.locator('.monaco-hover:visible .hover-contents').filter({ hasText: text }).first();
-    const deadline = Date.now() + SERVER_TIMEOUT_MS;
-    for (;;) {
-      await this.page.keyboard.press('Control+K');
-      await this.page.keyboard.press('Control+I');
-      try {
-        await hover.waitFor({ timeout: 1500 });
-        return await hover.innerText();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await this.page.keyboard.press('Escape'); // an empty or stale hover would keep the next one from opening
-      }
-    }
-  }
-
-  statusItem(id) {
-    return this.page.locator(`[id="${id}"]`);
-  }
-
-  async waitForStatus(id, predicate, timeout = UI_TIMEOUT_MS) {
-    await this.page.waitForFunction(({ id, source }) => {
-      const text = document.getElementById(id)?.textContent?.trim() ?? '';
-      return new RegExp(source).test(text);
-    }, { id, source: predicate.source }, { timeout });
-    return (await this.statusItem(id).textContent()).trim();
-  }
-
-  /** Puts the cursor at a 0-based LSP position (ASCII columns) with Go to Line/Column. */
-  async goTo({ line, character }) {
-    await this.page.keyboard.press('Control+G');
-    await this.quickInput(`:${line + 1}:${character + 1}`);
-    await this.waitForStatus('status.editor.selection', new RegExp(`^Ln ${line + 1}, Col ${character + 1}\\b`));
-  }
-
-  async screenshot(file) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    await this.page.screenshot({ path: file });
-  }
-}
 
 /** Rows of the Outline view as { name, level }, once `expectedName` is among them. */
 async function outlineRows(page, expectedName) {
@@ -189,7 +55,6 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
   before(async function () {
     this.timeout(120000);
     requireTools();
-    const { chromium } = loadPlaywright();
     scratch = makeScratch('vscode');
     if (existsSync(SEEDED_ERROR_FIXTURE)) copyFileSync(SEEDED_ERROR_FIXTURE, path.join(scratch.workspace, path.basename(SEEDED_ERROR_FIXTURE)));
     const profile = codeServerProfile(path.join(scratch.root, 'code-server'), settings);
@@ -198,16 +63,8 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
 
     const log = createWriteStream(path.join(scratch.root, 'code-server.log'));
     codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log });
-    context = await chromium.launchPersistentContext(path.join(scratch.root, 'chromium-profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      env: scratch.env,
-      viewport: { width: 1400, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    workbench = new Workbench(context.pages()[0] ?? await context.newPage());
-    await workbench.open(codeServer.url, scratch.workspace);
+    ({ context, workbench } = await launchBrowser(scratch));
+    await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   });
 
   afterEach(async function () {
