@@ -167,7 +167,8 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await workbench.runCommand('Problems: Focus on Problems View');
     const markers = workbench.page.locator('.markers-panel .monaco-list-row');
     await markers.filter({ hasText: fixture }).first().waitFor({ timeout: SERVER_TIMEOUT_MS });
-    const mismatch = markers.filter({ hasText: '5451' }).filter({ hasText: '5,415' }).first();
+    // Seeded: English `5,415` at line 5, col 206 against Chinese `5451` at line 15, col 53 (fixture README).
+    const mismatch = markers.filter({ hasText: /5,415|5451/ }).filter({ hasText: /\[Ln (5, Col 206|15, Col 53)\]/ }).first();
     await mismatch.waitFor({ timeout: UI_TIMEOUT_MS });
     shots.problems = shotPath('problems');
     await workbench.screenshot(shots.problems);
