@@ -257,8 +257,9 @@ function finish(text: string, draft: Draft, floor: number, stop: number): Number
 /** The span of a date's year, which is reported as a number of kind `year`. */
 function yearMention(text: string, date: DateMention): NumberMention | undefined {
   if (date.year === undefined) return undefined;
-  const yearMark = text.indexOf('年', date.start);
-  if (yearMark >= date.start && yearMark < date.end) return { start: date.start, end: yearMark, value: date.year, kind: 'year' };
+  // Searched inside the date only: a search to the end of the text for every date is quadratic.
+  const yearMark = text.slice(date.start, date.end).indexOf('年');
+  if (yearMark >= 0) return { start: date.start, end: date.start + yearMark, value: date.year, kind: 'year' };
   const atStart = digitAt(text, date.start) >= 0 && digitAt(text, date.start + 3) >= 0 && digitAt(text, date.start + 2) >= 0;
   const start = atStart ? date.start : date.end - 4;
   return { start, end: start + 4, value: date.year, kind: 'year' };
