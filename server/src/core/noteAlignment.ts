@@ -5,7 +5,7 @@
  */
 import type { Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
-import { dateAnchors, numberAnchors, verbatimAnchors } from './align/anchors';
+import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isWhitespace } from './text/script';
@@ -95,7 +95,7 @@ function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | 
   let length = 0;
   for (const span of spans) {
     length += span.end - span.start;
-    anchors.push(...numberAnchors(text, span.start, span.end, language), ...dateAnchors(text, span.start, span.end));
+    anchors.push(...numberAndDateAnchors(text, span.start, span.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };

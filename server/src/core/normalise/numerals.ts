@@ -68,10 +68,12 @@ export function chineseDigitValue(ch: string): number | undefined {
   return CHINESE_DIGITS[ch];
 }
 
-const CHINESE_NUMERALS = new Set([...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_UNITS)]);
+/** Chinese numeral characters as a table by code unit: this test runs on every character of a text. */
+const CHINESE_NUMERALS = new Uint8Array(0x10000);
+for (const ch of [...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_UNITS)]) CHINESE_NUMERALS[ch.charCodeAt(0)] = 1;
 
 export function isChineseNumeral(ch: string): boolean {
-  return CHINESE_NUMERALS.has(ch);
+  return ch.length === 1 && CHINESE_NUMERALS[ch.charCodeAt(0)] === 1;
 }
 
 /** Folds floating-point noise such as 1.1 × 10⁴ = 11000.000000000002. */
