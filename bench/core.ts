@@ -1,0 +1,131 @@
+/**
+ * The pure core alone, in this process: structure (`analyse`), outline, glossary matching and
+ * alignment, each as a median time and MB/s of UTF-8; the same text through the floor (one regular
+ * expression per line) and through the peer (Markdown document symbols) for the ratios.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyse } from '../server/src/core/analyse';
+import { AnalysisMemo } from '../server/src/core/memo';
+import { outlineOf } from '../server/src/core/outline';
+import { alignVersions, sideOf } from '../server/src/core/noteAlignment';
+import { GlossaryIndex, loadGlossaryText } from '../server/src/core/glossary';
+import type { Corpus } from './corpus';
+import { seededRandom } from './corpus';
+import { MarkdownPeer } from './markdownPeer';
+import { round, summarise, throughput, timeRuns, timeRunsAsync, type Summary } from './stats';
+
+export interface Timed extends Summary {
+  /** MiB of UTF-8 per second at the median. */
+  readonly mbPerSecond: number;
+}
+
+export interface CoreResult {
+  readonly corpus: string;
+  readonly bytes: number;
+  readonly analyse: Timed;
+  readonly outline: Summary;
+  /** What our document symbols cost without the protocol: analyse + outlineOf. */
+  readonly analyseAndOutline: Timed;
+  /** A one-character insertion re-analysed with the previous version's memo, outline included. */
+  readonly keystroke: Summary;
+  readonly glossary: Timed & { readonly terms: number; readonly matches: number; readonly buildMs: number };
+  readonly alignment: (Timed & { readonly paragraphPairs: number }) | null;
+  readonly floor: Timed;
+  readonly peer: Timed;
+  readonly ratios: { readonly analyseToFloor: number; readonly symbolsToPeer: number };
+}
+
+/** Runs per corpus size: enough for a stable median, few enough for the five-minute budget. */
+export function runsFor(bytes: number): number {
+  if (bytes < 512 * 1024) return 15;
+  return bytes < 4 * 1024 * 1024 ? 7 : 3;
+}
+
+/** The floor: what any tool pays to look at every line once. */
+const FLOOR_PATTERN = /^\s*(?:\d{1,3}[.、]|[(（][a-z一二三四五六七八九十]{1,3}[)）]|First|Second|Third|一是|二是|三是)/;
+
+function floorPass(text: string): number {
+  let hits = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) if (FLOOR_PATTERN.test(line)) hits++;
+  return hits;
+}
+
+const GLOSSARY_FILE = path.join(__dirname, 'data', 'bench.glossary.json');
+
+function loadBenchGlossary(): { index: GlossaryIndex; terms: number; buildMs: number } {
+  const loaded = loadGlossaryText(readFileSync(GLOSSARY_FILE, 'utf8'), GLOSSARY_FILE);
+  if (loaded.problems.length > 0) throw new Error(`bench glossary: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  const start = performance.now();
+  const index = GlossaryIndex.build(loaded.entries);
+  return { index, terms: loaded.entries.length, buildMs: round(performance.now() - start) };
+}
+
+export async function measureCore(corpus: Corpus, alignRuns: number): Promise<CoreResult> {
+  const runs = runsFor(corpus.bytes);
+  const timed = (times: number[]): Timed => {
+    const summary = summarise(times);
+    return { ...summary, mbPerSecond: throughput(corpus.bytes, summary.median) };
+  };
+  const note = analyse(corpus.note);
+  const analyseTimes = timed(timeRuns(runs, () => analyse(corpus.note)));
+  const outline = summarise(timeRuns(runs, () => outlineOf(note)));
+  const symbols = timed(timeRuns(runs, () => outlineOf(analyse(corpus.note))));
+  const glossary = loadBenchGlossary();
+  const matches = glossary.index.match(corpus.note).length;
+  const glossaryTimes = timed(timeRuns(runs, () => glossary.index.match(corpus.note)));
+  const floor = timed(timeRuns(runs, () => floorPass(corpus.note)));
+  const peer = new MarkdownPeer();
+  await peer.documentSymbols(corpus.markdown);
+  const peerTimes = timed(await timeRunsAsync(runs, () => peer.documentSymbols(corpus.markdown)));
+  return {
+    corpus: corpus.label,
+    bytes: corpus.bytes,
+    analyse: analyseTimes,
+    outline,
+    analyseAndOutline: symbols,
+    keystroke: keystrokes(corpus.note, runs * 2),
+    glossary: { ...glossaryTimes, terms: glossary.terms, matches, buildMs: glossary.buildMs },
+    alignment: alignment(corpus, alignRuns, timed),
+    floor,
+    peer: peerTimes,
+    ratios: {
+      analyseToFloor: round(analyseTimes.median / floor.median, 2),
+      symbolsToPeer: round(symbols.median / peerTimes.median, 3),
+    },
+  };
+}
+
+function alignment(corpus: Corpus, runs: number, timed: (times: number[]) => Timed): CoreResult['alignment'] {
+  const note = analyse(corpus.note);
+  const en = sideOf(note, 'en');
+  const zh = sideOf(note, 'zh');
+  if (!en || !zh || runs === 0) return null;
+  const paragraphPairs = alignVersions(en, zh).paragraphs.length;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    alignVersions(en, zh);
+    times.push(performance.now() - start);
+  }
+  return { ...timed(times), paragraphPairs };
+}
+
+/** Typing at one place in the middle of the text: each character is one re-analysis with the memo. */
+function keystrokes(text: string, count: number): Summary {
+  const memo = new AnalysisMemo();
+  analyse(text, memo);
+  const random = seededRandom(7);
+  let at = text.indexOf(' ', Math.floor(text.length * (0.25 + random() / 2)));
+  if (at < 0) at = Math.floor(text.length / 2);
+  let current = text;
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    current = current.slice(0, at) + 'x' + current.slice(at);
+    at++;
+    const start = performance.now();
+    outlineOf(analyse(current, memo));
+    times.push(performance.now() - start);
+  }
+  return summarise(times);
+}

@@ -1,0 +1,74 @@
+/**
+ * The goals of issue 7 set against the measured figures. They are goals, not timed tests: the bench
+ * reports each as met, not met, or n/a when the feature it needs does not exist yet.
+ */
+import { build } from 'esbuild';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../test/support/serverConnection';
+import type { CoreResult } from './core';
+import type { ServerSizeResult } from './server';
+import { MIB, type Summary } from './stats';
+
+export interface GoalResult {
+  readonly goal: string;
+  readonly measured: string;
+  /** null: not measurable yet. */
+  readonly met: boolean | null;
+}
+
+export interface Measured {
+  readonly coldStart: Summary;
+  readonly server: readonly ServerSizeResult[];
+  readonly core: readonly CoreResult[];
+  /** Bytes of the server bundled and minified as `npm run package` ships it. */
+  readonly shippedServerBytes: number;
+}
+
+/** The server bundled as for the package (minified), without writing it. */
+export async function shippedServerSize(): Promise<number> {
+  const bundle = await build({
+    entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'server.ts')],
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, write: false, logLevel: 'warning',
+    define: { SERVER_VERSION: '"bench"' },
+  });
+  return bundle.outputFiles.reduce((total, file) => total + file.contents.length, 0);
+}
+
+const ONE_MB = 1;
+const TEN_MB = 2;
+
+export function evaluateGoals({ coldStart, server, core, shippedServerBytes }: Measured): GoalResult[] {
+  const oneMb = core[ONE_MB];
+  const served = server[ONE_MB];
+  const large = server[TEN_MB];
+  const goals: GoalResult[] = [
+    atLeast('core analysis of 1 MB ≥ 30 MB/s', oneMb.analyse.mbPerSecond, 30, 'MB/s'),
+    atMost('analysis within 4× of the floor (1 MB)', oneMb.ratios.analyseToFloor, 4, '×'),
+    atMost('symbols ≥ 5× faster than the peer (ours/peer ≤ 0.2, 1 MB)', oneMb.ratios.symbolsToPeer, 0.2, '×'),
+    atMost('keystroke in 1 MB → outline ≤ 5 ms (server, median)', served.keystrokeToOutline.median, 5, 'ms'),
+    optional('definition p99 ≤ 2 ms (1 MB)', served.definition?.p99, 2, 'ms'),
+    optional('hover p99 ≤ 2 ms (1 MB)', served.hover?.p99, 2, 'ms'),
+    atMost('cold start ≤ 150 ms (median)', coldStart.median, 150, 'ms'),
+    {
+      goal: '10 MB note fully served',
+      measured: `outline ${large.openToOutline.median.toFixed(0)} ms after open; first definition ${large.firstDefinition?.median.toFixed(0) ?? 'n/a'} ms; ` +
+        `${large.definitionsFound} of ${(large.definition?.runs ?? 0) + 1} random definitions found a counterpart`,
+      met: large.definitionsFound > 0,
+    },
+    atMost('server RSS with a 10 MB note ≤ 300 MB (VmHWM)', large.peakRssMb, 300, 'MiB'),
+    atMost('dist/server.js ≤ 1.5 MB (minified, as packaged)', Math.round((shippedServerBytes / MIB) * 100) / 100, 1.5, 'MiB'),
+  ];
+  return goals;
+}
+
+function atLeast(goal: string, value: number, limit: number, unit: string): GoalResult {
+  return { goal, measured: `${value} ${unit}`, met: value >= limit };
+}
+
+function atMost(goal: string, value: number, limit: number, unit: string): GoalResult {
+  return { goal, measured: `${value} ${unit}`, met: value <= limit };
+}
+
+function optional(goal: string, value: number | undefined, limit: number, unit: string): GoalResult {
+  return value === undefined ? { goal, measured: 'n/a', met: null } : atMost(goal, value, limit, unit);
+}

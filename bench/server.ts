@@ -1,0 +1,243 @@
+/**
+ * The real server over stdio, spoken to as an editor speaks to it (the protocol tests' harness):
+ * cold start, open → outline, open → diagnostics, one keystroke → outline (and diagnostics) again,
+ * hover and definition at random positions, and the server's peak resident memory.
+ * A request the server does not offer is reported as null ("n/a" in the table), never guessed.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+  DefinitionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest, DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification, type Position,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startServer, type ServerSession } from '../test/support/serverConnection';
+import { seededRandom } from './corpus';
+import { summarise, timeRunsAsync, type Summary } from './stats';
+
+export interface ServerSizeResult {
+  readonly corpus: string;
+  readonly bytes: number;
+  readonly openToOutline: Summary;
+  readonly openToDiagnostics: Summary | null;
+  readonly keystrokeToOutline: Summary;
+  readonly keystrokeToDiagnostics: Summary | null;
+  /** The first definition of a version aligns the two language versions; later ones look up. */
+  readonly firstDefinition: Summary | null;
+  readonly definition: Summary | null;
+  /** How many of the random definitions found a counterpart (the rest answered null: no counterpart there). */
+  readonly definitionsFound: number;
+  /** A keystroke, then a definition: re-analysis and re-alignment of the edited version. */
+  readonly keystrokeToDefinition: Summary | null;
+  readonly hover: Summary | null;
+  /** VmHWM of the server process after the size's measurements, MiB. */
+  readonly peakRssMb: number;
+}
+
+export interface RunCounts {
+  readonly opens: number;
+  readonly keystrokes: number;
+  readonly lookups: number;
+  readonly realignments: number;
+}
+
+/** Spawn → `initialize` answered, `runs` times. */
+export async function measureColdStart(runs: number): Promise<Summary> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const session = await startServer();
+    times.push(performance.now() - start);
+    await session.stop();
+  }
+  return summarise(times);
+}
+
+/** How long the first open waits for a pushed diagnostic before deciding the server publishes none. */
+const PUSH_DIAGNOSTICS_GRACE_MS = 3000;
+
+/** Waits for `textDocument/publishDiagnostics` per URI; knows whether the server publishes at all. */
+class DiagnosticsWatch {
+  private readonly waiting = new Map<string, () => void>();
+  publishes: boolean | undefined;
+
+  constructor(session: ServerSession) {
+    session.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.publishes = true;
+      this.waiting.get(params.uri)?.();
+      this.waiting.delete(params.uri);
+    });
+  }
+
+  /** Resolves when diagnostics for `uri` arrive, or after the grace period while that is still unknown. */
+  next(uri: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.set(uri, resolve);
+      if (this.publishes === undefined) {
+        setTimeout(() => {
+          if (this.waiting.has(uri)) this.publishes ??= false;
+          this.waiting.delete(uri);
+          resolve();
+        }, PUSH_DIAGNOSTICS_GRACE_MS);
+      }
+    });
+  }
+}
+
+export async function measureServerSize(label: string, file: string, counts: RunCounts): Promise<ServerSizeResult> {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).toString();
+  const session = await startServer();
+  try {
+    const probe = new SizeProbe(session, uri, text);
+    const opened = await probe.opens(counts.opens);
+    const lookups = await probe.lookups(counts.lookups);
+    const keystrokes = await probe.keystrokes(counts.keystrokes);
+    const keystrokeToDefinition = await probe.keystrokesThenDefinition(counts.realignments);
+    return {
+      corpus: label,
+      bytes: Buffer.byteLength(text, 'utf8'),
+      ...opened,
+      ...keystrokes,
+      ...lookups,
+      keystrokeToDefinition,
+      peakRssMb: peakRssMb(session.process.pid),
+    };
+  } finally {
+    await session.stop();
+  }
+}
+
+class SizeProbe {
+  private readonly diagnostics: DiagnosticsWatch;
+  private document: TextDocument;
+  private readonly random = seededRandom(2026);
+  /** Where the simulated user types: the middle of the text, after a space. */
+  private cursor: number;
+
+  constructor(private readonly session: ServerSession, private readonly uri: string, text: string) {
+    this.diagnostics = new DiagnosticsWatch(session);
+    this.document = TextDocument.create(uri, 'diplomatic-note', 1, text);
+    this.cursor = Math.max(0, text.indexOf(' ', Math.floor(text.length / 2)) + 1);
+  }
+
+  private get capabilities() {
+    return this.session.initializeResult.capabilities;
+  }
+
+  /** didOpen → documentSymbol answered (and → diagnostics), `runs` times; the document stays open after the last. */
+  async opens(runs: number): Promise<Pick<ServerSizeResult, 'openToOutline' | 'openToDiagnostics'>> {
+    const outline: number[] = [];
+    const diagnostics: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      if (i > 0) await this.session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri } });
+      const start = performance.now();
+      const published = this.diagnosticsAfter();
+      await this.session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: this.uri, languageId: 'diplomatic-note', version: 1, text: this.document.getText() },
+      });
+      await this.outline();
+      outline.push(performance.now() - start);
+      if (await published) diagnostics.push(performance.now() - start);
+    }
+    return { openToOutline: summarise(outline), openToDiagnostics: diagnostics.length > 0 ? summarise(diagnostics) : null };
+  }
+
+  /** One character typed, then the outline asked again (and diagnostics awaited). */
+  async keystrokes(runs: number): Promise<Pick<ServerSizeResult, 'keystrokeToOutline' | 'keystrokeToDiagnostics'>> {
+    const outline: number[] = [];
+    const diagnostics: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const published = this.diagnosticsAfter();
+      await this.type('x');
+      await this.outline();
+      outline.push(performance.now() - start);
+      if (await published) diagnostics.push(performance.now() - start);
+    }
+    return { keystrokeToOutline: summarise(outline), keystrokeToDiagnostics: diagnostics.length > 0 ? summarise(diagnostics) : null };
+  }
+
+  /** Definition (and hover) at random positions; the first definition of the version is timed apart. */
+  async lookups(runs: number): Promise<Pick<ServerSizeResult, 'firstDefinition' | 'definition' | 'definitionsFound' | 'hover'>> {
+    const definitions = this.capabilities.definitionProvider ? await this.definitions(runs) : undefined;
+    return {
+      firstDefinition: definitions?.first ?? null,
+      definition: definitions?.rest ?? null,
+      definitionsFound: definitions?.found ?? 0,
+      hover: await this.hovers(runs),
+    };
+  }
+
+  private async definitions(runs: number): Promise<{ first: Summary; rest: Summary; found: number }> {
+    let found = 0;
+    const lookUp = async () => {
+      const result = await this.definitionAt(this.randomPosition());
+      if (Array.isArray(result) ? result.length > 0 : result !== null) found++;
+    };
+    const first = summarise(await timeRunsAsync(1, lookUp));
+    const rest = summarise(await timeRunsAsync(runs, lookUp));
+    return { first, rest, found };
+  }
+
+  async keystrokesThenDefinition(runs: number): Promise<Summary | null> {
+    if (runs === 0 || !this.capabilities.definitionProvider) return null;
+    return summarise(await timeRunsAsync(runs, async () => {
+      await this.type('x');
+      await this.definitionAt(this.randomPosition());
+    }));
+  }
+
+  private async hovers(runs: number): Promise<Summary | null> {
+    if (!this.capabilities.hoverProvider) return null;
+    return summarise(await timeRunsAsync(runs, () =>
+      this.session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: this.uri }, position: this.randomPosition() })));
+  }
+
+  private definitionAt(position: Position): Promise<unknown> {
+    return this.session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: this.uri }, position });
+  }
+
+  private outline(): Promise<unknown> {
+    return this.session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: this.uri } });
+  }
+
+  private randomPosition(): Position {
+    return this.document.positionAt(Math.floor(this.random() * this.document.getText().length));
+  }
+
+  /** An incremental change at the cursor, as an editor sends it for one typed character. */
+  private async type(character: string): Promise<void> {
+    const position = this.document.positionAt(this.cursor);
+    const change = { range: { start: position, end: position }, text: character };
+    this.document = TextDocument.update(this.document, [change], this.document.version + 1);
+    this.cursor += character.length;
+    await this.session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: this.uri, version: this.document.version },
+      contentChanges: [change],
+    });
+  }
+
+  /**
+   * Resolves true when diagnostics for the document's next version are available: pulled when the
+   * server offers the pull model, pushed otherwise; false when the server offers neither.
+   */
+  private async diagnosticsAfter(): Promise<boolean> {
+    if (this.capabilities.diagnosticProvider) {
+      await new Promise((resolve) => setImmediate(resolve)); // after the didOpen/didChange that follows
+      await this.session.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: this.uri } });
+      return true;
+    }
+    if (this.diagnostics.publishes === false) return false;
+    await this.diagnostics.next(this.uri);
+    return this.diagnostics.publishes === true;
+  }
+}
+
+/** The high-water mark of the process's resident memory, from /proc (Linux). */
+export function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
