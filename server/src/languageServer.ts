@@ -4,8 +4,8 @@
  * of the document's current version. Platform differences (reading closed files) come in `platform`.
  */
 import {
-  MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
-  type Position,
+  ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
+  type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -33,10 +33,16 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   let settings = DEFAULT_SETTINGS;
   let canAskConfiguration = false;
   const toldTooLarge = new Set<string>();
+  /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
+  let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    phase = 'running';
     return initializeResult();
+  });
+  connection.onShutdown(() => {
+    phase = 'shutDown';
   });
   connection.onInitialized(() => void refreshSettings());
   connection.onDidChangeConfiguration(() => void refreshSettings());
@@ -84,6 +90,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   /** Runs a feature on the analysis of an open document; a failure is logged, never fatal. */
   function withAnalysis<T>(uri: string, feature: (analysis: DocumentAnalysis) => T): T | null {
+    if (phase === 'uninitialized') throw new ResponseError(ErrorCodes.ServerNotInitialized, 'Diplonote: the server is not initialized yet.');
+    if (phase === 'shutDown') throw new ResponseError(ErrorCodes.InvalidRequest, 'Diplonote: the server is shutting down.');
     const document = documents.get(uri);
     if (!document) return null;
     try {
