@@ -89,32 +89,30 @@ describe('protocol abuse', () => {
       bare.connection.dispose();
     });
 
+    const initialize = () => bare.connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    const askSymbols = () => errorCodeOf(bare.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///none.note' } }));
+    const exitCode = async () => {
+      await bare.connection.sendNotification(ExitNotification.type);
+      return bare.exited;
+    };
+
     it('answers a request before initialize with ServerNotInitialized, and still initializes afterwards', async () => {
-      const { connection, exited } = bare;
-      const code = await errorCodeOf(connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///none.note' } }));
-      assert.equal(code, ErrorCodes.ServerNotInitialized);
-      const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
-      assert.ok(result.capabilities.documentSymbolProvider);
-      await connection.sendRequest(ShutdownRequest.type);
-      await connection.sendNotification(ExitNotification.type);
-      assert.equal(await exited, 0);
+      assert.equal(await askSymbols(), ErrorCodes.ServerNotInitialized);
+      assert.ok((await initialize()).capabilities.documentSymbolProvider);
+      await bare.connection.sendRequest(ShutdownRequest.type);
+      assert.equal(await exitCode(), 0);
     });
 
     it('answers requests after shutdown with InvalidRequest, and exits with 0 on exit', async () => {
-      const { connection, exited } = bare;
-      await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
-      await connection.sendRequest(ShutdownRequest.type);
-      const code = await errorCodeOf(connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///none.note' } }));
-      assert.equal(code, ErrorCodes.InvalidRequest);
-      await connection.sendNotification(ExitNotification.type);
-      assert.equal(await exited, 0);
+      await initialize();
+      await bare.connection.sendRequest(ShutdownRequest.type);
+      assert.equal(await askSymbols(), ErrorCodes.InvalidRequest);
+      assert.equal(await exitCode(), 0);
     });
 
     it('exits with 1 on exit without shutdown', async () => {
-      const { connection, exited } = bare;
-      await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
-      await connection.sendNotification(ExitNotification.type);
-      assert.equal(await exited, 1);
+      await initialize();
+      assert.equal(await exitCode(), 1);
     });
   });
 
