@@ -8,7 +8,7 @@ import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './al
 import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { endsWithTerminalPunctuation } from './text/measure';
-import { isWhitespace } from './text/script';
+import { isLowerLatin, isWhitespace } from './text/script';
 
 /** What can be paired at paragraph level: paragraphs (formulas included) and titles. */
 export type AlignableBlock = Paragraph | (SimpleBlock & { kind: 'title' });
@@ -204,12 +204,23 @@ function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
   const sentences: Span[][] = [];
   partsOf(block).forEach((part, index) => {
     const pieces = splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts));
+    if (index === 0) keepNumberWithItsSentence(pieces, block);
     const previous = sentences[sentences.length - 1];
-    const carriesOn = index > 0 && previous && !endsWithTerminalPunctuation(side.text, previous[previous.length - 1].start, previous[previous.length - 1].end);
+    const last = previous?.[previous.length - 1];
+    // A page break inside a sentence: the first part stops mid-sentence, or the next starts in lower case (`etc.` / `were`).
+    const carriesOn = last !== undefined && index > 0 &&
+      (!endsWithTerminalPunctuation(side.text, last.start, last.end) || isLowerLatin(side.text.charCodeAt(part.start)));
     if (carriesOn && pieces.length > 0) previous.push(pieces.shift() as Span);
     sentences.push(...pieces.map((piece) => [piece]));
   });
   return sentences;
+}
+
+/** `1. The forms …`: the splitter ends a unit after `1.`; the number belongs to the sentence it heads. */
+function keepNumberWithItsSentence(pieces: Span[], block: AlignableBlock): void {
+  const number = block.kind === 'paragraph' ? block.number : undefined;
+  if (!number || pieces.length < 2 || pieces[0].end > number.marker.end) return;
+  pieces.splice(0, 2, { start: pieces[0].start, end: pieces[1].end });
 }
 
 function cutAt(text: string, span: Span, cuts: readonly number[]): Span[] {
