@@ -5,11 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyse } from '../server/src/core/analyse';
-import { AnalysisMemo } from '../server/src/core/memo';
-import { outlineOf } from '../server/src/core/outline';
-import { alignVersions, sideOf } from '../server/src/core/noteAlignment';
-import { GlossaryIndex, loadGlossaryText } from '../server/src/core/glossary';
+import type { GlossaryIndex } from '../server/src/core/glossary';
+import type { Core } from './bundle';
 import type { Corpus } from './corpus';
 import { seededRandom } from './corpus';
 import { MarkdownPeer } from './markdownPeer';
@@ -53,7 +50,7 @@ function floorPass(text: string): number {
 
 const GLOSSARY_FILE = path.join(__dirname, 'data', 'bench.glossary.json');
 
-function loadBenchGlossary(): { index: GlossaryIndex; terms: number; buildMs: number } {
+function loadBenchGlossary({ GlossaryIndex, loadGlossaryText }: Core): { index: GlossaryIndex; terms: number; buildMs: number } {
   const loaded = loadGlossaryText(readFileSync(GLOSSARY_FILE, 'utf8'), GLOSSARY_FILE);
   if (loaded.problems.length > 0) throw new Error(`bench glossary: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const start = performance.now();
@@ -61,7 +58,8 @@ function loadBenchGlossary(): { index: GlossaryIndex; terms: number; buildMs: nu
   return { index, terms: loaded.entries.length, buildMs: round(performance.now() - start) };
 }
 
-export async function measureCore(corpus: Corpus, alignRuns: number): Promise<CoreResult> {
+export async function measureCore(core: Core, corpus: Corpus, alignRuns: number): Promise<CoreResult> {
+  const { analyse, outlineOf } = core;
   const runs = runsFor(corpus.bytes);
   const timed = (times: number[]): Timed => {
     const summary = summarise(times);
@@ -71,22 +69,21 @@ export async function measureCore(corpus: Corpus, alignRuns: number): Promise<Co
   const analyseTimes = timed(timeRuns(runs, () => analyse(corpus.note)));
   const outline = summarise(timeRuns(runs, () => outlineOf(note)));
   const symbols = timed(timeRuns(runs, () => outlineOf(analyse(corpus.note))));
-  const glossary = loadBenchGlossary();
+  const glossary = loadBenchGlossary(core);
   const matches = glossary.index.match(corpus.note).length;
   const glossaryTimes = timed(timeRuns(runs, () => glossary.index.match(corpus.note)));
   const floor = timed(timeRuns(runs, () => floorPass(corpus.note)));
   const peer = new MarkdownPeer();
-  await peer.documentSymbols(corpus.markdown);
-  const peerTimes = timed(await timeRunsAsync(runs, () => peer.documentSymbols(corpus.markdown)));
+  const peerTimes = timed(await timeRunsAsync(runs, () => peer.documentSymbols(corpus.markdown), runs));
   return {
     corpus: corpus.label,
     bytes: corpus.bytes,
     analyse: analyseTimes,
     outline,
     analyseAndOutline: symbols,
-    keystroke: keystrokes(corpus.note, runs * 2),
+    keystroke: keystrokes(core, corpus.note, runs * 2),
     glossary: { ...glossaryTimes, terms: glossary.terms, matches, buildMs: glossary.buildMs },
-    alignment: alignment(corpus, alignRuns, timed),
+    alignment: alignment(core, corpus, alignRuns, timed),
     floor,
     peer: peerTimes,
     ratios: {
@@ -96,7 +93,9 @@ export async function measureCore(corpus: Corpus, alignRuns: number): Promise<Co
   };
 }
 
-function alignment(corpus: Corpus, runs: number, timed: (times: number[]) => Timed): CoreResult['alignment'] {
+function alignment(
+  { analyse, sideOf, alignVersions }: Core, corpus: Corpus, runs: number, timed: (times: number[]) => Timed,
+): CoreResult['alignment'] {
   const note = analyse(corpus.note);
   const en = sideOf(note, 'en');
   const zh = sideOf(note, 'zh');
@@ -112,7 +111,7 @@ function alignment(corpus: Corpus, runs: number, timed: (times: number[]) => Tim
 }
 
 /** Typing at one place in the middle of the text: each character is one re-analysis with the memo. */
-function keystrokes(text: string, count: number): Summary {
+function keystrokes({ analyse, outlineOf, AnalysisMemo }: Core, text: string, count: number): Summary {
   const memo = new AnalysisMemo();
   analyse(text, memo);
   const random = seededRandom(7);

@@ -2,9 +2,6 @@
  * The goals of issue 7 set against the measured figures. They are goals, not timed tests: the bench
  * reports each as met, not met, or n/a when the feature it needs does not exist yet.
  */
-import { build } from 'esbuild';
-import * as path from 'node:path';
-import { REPO_ROOT } from '../test/support/serverConnection';
 import type { CoreResult } from './core';
 import type { ServerSizeResult } from './server';
 import { MIB, type Summary } from './stats';
@@ -22,16 +19,6 @@ export interface Measured {
   readonly core: readonly CoreResult[];
   /** Bytes of the server bundled and minified as `npm run package` ships it. */
   readonly shippedServerBytes: number;
-}
-
-/** The server bundled as for the package (minified), without writing it. */
-export async function shippedServerSize(): Promise<number> {
-  const bundle = await build({
-    entryPoints: [path.join(REPO_ROOT, 'server', 'src', 'server.ts')],
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, write: false, logLevel: 'warning',
-    define: { SERVER_VERSION: '"bench"' },
-  });
-  return bundle.outputFiles.reduce((total, file) => total + file.contents.length, 0);
 }
 
 const ONE_MB = 1;

@@ -1,9 +1,9 @@
 /**
  * Scaling guard: hostile inputs at n and 2n characters. Work that is linear in the text takes about
  * twice as long for twice the text; a ratio above 2.5 means something grows faster and is flagged.
+ * Each time is the fastest of five runs, the run least disturbed by other work on the machine.
  */
-import { analyse } from '../server/src/core/analyse';
-import { outlineOf } from '../server/src/core/outline';
+import type { Core } from './bundle';
 import { seededRandom } from './corpus';
 import { round } from './stats';
 
@@ -60,7 +60,7 @@ function hostileInputs(prose: string): HostileInput[] {
   ];
 }
 
-function fastestAnalysis(text: string, runs: number): number {
+function fastestAnalysis({ analyse, outlineOf }: Core, text: string, runs: number): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -70,14 +70,22 @@ function fastestAnalysis(text: string, runs: number): number {
   return best;
 }
 
-export function measureScaling(prose: string, runs = 3): ScalingResult[] {
+/** A flagged ratio is measured again, this many times at most: noise does not repeat, growth does. */
+const RETRIES = 2;
+
+export function measureScaling(core: Core, prose: string, runs = 5): ScalingResult[] {
   return hostileInputs(prose).map((input) => {
     const small = input.make(input.characters);
     const large = input.make(input.characters * 2);
-    outlineOf(analyse(small)); // compiled before timing
-    const atN = fastestAnalysis(small, runs);
-    const at2N = fastestAnalysis(large, runs);
-    const ratio = round(at2N / Math.max(atN, 0.01), 2);
-    return { input: input.name, characters: input.characters, atN: round(atN, 1), at2N: round(at2N, 1), ratio, pass: ratio <= MAX_SCALING_RATIO };
+    core.outlineOf(core.analyse(small)); // compiled before timing
+    let best = { atN: Infinity, at2N: Infinity, ratio: Infinity };
+    for (let attempt = 0; attempt <= RETRIES && best.ratio > MAX_SCALING_RATIO; attempt++) {
+      const atN = fastestAnalysis(core, small, runs);
+      const at2N = fastestAnalysis(core, large, runs);
+      const ratio = at2N / Math.max(atN, 0.01);
+      if (ratio < best.ratio) best = { atN, at2N, ratio };
+    }
+    const ratio = round(best.ratio, 2);
+    return { input: input.name, characters: input.characters, atN: round(best.atN, 1), at2N: round(best.at2N, 1), ratio, pass: ratio <= MAX_SCALING_RATIO };
   });
 }

@@ -30,7 +30,9 @@ export interface ServerSizeResult {
   /** A keystroke, then a definition: re-analysis and re-alignment of the edited version. */
   readonly keystrokeToDefinition: Summary | null;
   readonly hover: Summary | null;
-  /** VmHWM of the server process after the size's measurements, MiB. */
+  /** VmHWM of the server process after the opens (outline only), MiB. */
+  readonly peakRssAfterOpenMb: number;
+  /** VmHWM of the server process after all the size's measurements, MiB. */
   readonly peakRssMb: number;
 }
 
@@ -91,6 +93,7 @@ export async function measureServerSize(label: string, file: string, counts: Run
   try {
     const probe = new SizeProbe(session, uri, text);
     const opened = await probe.opens(counts.opens);
+    const peakRssAfterOpenMb = peakRssMb(session.process.pid);
     const lookups = await probe.lookups(counts.lookups);
     const keystrokes = await probe.keystrokes(counts.keystrokes);
     const keystrokeToDefinition = await probe.keystrokesThenDefinition(counts.realignments);
@@ -101,6 +104,7 @@ export async function measureServerSize(label: string, file: string, counts: Run
       ...keystrokes,
       ...lookups,
       keystrokeToDefinition,
+      peakRssAfterOpenMb,
       peakRssMb: peakRssMb(session.process.pid),
     };
   } finally {
