@@ -2,12 +2,16 @@
 import { createContext, EXIT_UNUSABLE_INPUT, type CommandContext } from './command';
 import { outlineCommand } from './commands/outline';
 import { alignCommand } from './commands/align';
+import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
 
 type Command = (context: CommandContext) => number;
 
 const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
   ['outline', { run: outlineCommand, summary: 'outline FILE… [--json]     the structure of each note' }],
   ['align', { run: alignCommand, summary: 'align FILE… [--json]       paragraphs, points and sentences paired across languages' }],
+  ['check', { run: checkCommand, summary: 'check FILE… [--json] [--severity LEVEL]   consistency findings; exit 1 at or above LEVEL (warning)' }],
+  ['export', { run: exportCommand, summary: 'export FILE --tmx|--csv [--out FILE]     aligned sentence pairs as a translation memory' }],
 ]);
 
 /** Flags that take a value (`--severity warning`); all others are switches. */

@@ -1,0 +1,91 @@
+/**
+ * The bilingual consistency checks: pure functions from an analysed note (or pair of notes) and their
+ * alignment to findings. Severity comes from the settings; a paragraph annotated with
+ * `%% diplonote-ignore <code>` drops findings of that code on it.
+ */
+import type { CitedCommunication, Note, Point, Span } from '../model';
+import type { NoteAlignment, VersionSide } from '../noteAlignment';
+import { checkClosing, checkMalformedReferences } from './noteChecks';
+import { checkQuantities } from './quantities';
+import { checkParagraphs, checkPoints, checkReferences } from './structure';
+import { checkTerms } from './terms';
+import type { ChecksSettings, Finding, Side, TermsIn } from './types';
+
+export * from './types';
+
+export interface CheckInput {
+  readonly alignment: NoteAlignment;
+  /** The note each side comes from: the same note twice when it holds both versions. */
+  readonly notes: Readonly<Record<Side, Note>>;
+  readonly termsIn?: TermsIn;
+}
+
+function within(side: VersionSide, span: Span): boolean {
+  return side.blocks.some((block) => span.start >= block.span.start && span.end <= block.span.end);
+}
+
+function citationsOf(note: Note, side: VersionSide): CitedCommunication[] {
+  return note.citations.filter((c) => within(side, c.span));
+}
+
+function markers(points: readonly Point[]): Span[] {
+  return points.flatMap((point) => [point.marker, ...markers(point.children)]);
+}
+
+/** Spans whose digits are not quantities: references, annotations, point and paragraph numbers. */
+function ignoredSpans(note: Note): Span[] {
+  return [
+    ...note.citations.map((c) => c.span), ...note.annotations.map((a) => a.span),
+    ...(note.ownReference ? [note.ownReference.span] : []),
+    ...note.paragraphs.flatMap((p) => markers(p.number ? [p.number, ...p.points] : p.points)),
+  ];
+}
+
+/** Findings between the two versions, unfiltered. */
+function pairFindings(input: CheckInput): Finding[] {
+  const { alignment, notes } = input;
+  const en = { text: alignment.en.text, ignored: ignoredSpans(notes.en) };
+  const zh = { text: alignment.zh.text, ignored: ignoredSpans(notes.zh) };
+  return [
+    ...checkParagraphs(alignment),
+    ...checkPoints(alignment),
+    ...checkReferences(alignment, { en: citationsOf(notes.en, alignment.en), zh: citationsOf(notes.zh, alignment.zh) }),
+    ...checkQuantities(alignment.paragraphs, en, zh),
+    ...(input.termsIn ? checkTerms(alignment, input.termsIn) : []),
+  ];
+}
+
+/** Findings of a note on its own (also for a note that has no other version). */
+export function noteFindings(note: Note): Finding[] {
+  return [...checkMalformedReferences(note), ...checkClosing(note)];
+}
+
+function suppressed(note: Note, finding: Finding): boolean {
+  return note.paragraphs.some((p) =>
+    finding.span.start >= p.span.start && finding.span.start < p.span.end
+    && p.annotations.some((a) => a.ignoreCode === finding.code));
+}
+
+/** Applies the severity settings and the ignore annotations; sorts by side and position. */
+export function settle(findings: readonly Finding[], notes: Readonly<Record<Side, Note>>, settings: ChecksSettings = {}): Finding[] {
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settings[finding.code] ?? finding.severity;
+    if (setting === 'off' || suppressed(notes[finding.side], finding)) continue;
+    kept.push({ ...finding, severity: setting });
+  }
+  return kept.sort((a, b) => (a.side === b.side ? a.span.start - b.span.start : a.side === 'en' ? -1 : 1));
+}
+
+/** Every finding of a pair of versions: between them and in each note (once when they are one note). */
+export function runChecks(input: CheckInput, settings: ChecksSettings = {}): Finding[] {
+  const own = input.notes.en === input.notes.zh
+    ? noteFindings(input.notes.en)
+    : [...noteFindings(input.notes.en).map((f) => ({ ...f, side: 'en' as const })), ...noteFindings(input.notes.zh).map((f) => ({ ...f, side: 'zh' as const }))];
+  return settle([...pairFindings(input), ...own], input.notes, settings);
+}
+
+/** Findings of a note that has no other version to compare with. */
+export function checkAlone(note: Note, settings: ChecksSettings = {}): Finding[] {
+  return settle(noteFindings(note), { en: note, zh: note }, settings);
+}

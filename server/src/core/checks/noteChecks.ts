@@ -1,0 +1,49 @@
+/** Checks of one note on its own, whatever its other version says. */
+import type { Note, Paragraph } from '../model';
+import { DEFAULT_SEVERITY, sideName, type Finding, type Side } from './types';
+
+// Looks like a cited communication (type, country, serial/year) but may break the format; every
+// repetition is bounded and the pieces are separated by fixed classes, so matching is linear.
+const CITATION_LIKE = /(?<![A-Za-z0-9])J?(?:AL|UA|OL)[ \u00a0]{1,3}[A-Za-z]{2,4}[ \u00a0]{0,3}[0-9０-９]{1,5}[/／][0-9０-９]{1,5}(?![0-9０-９])/g;
+
+/** Text shaped like `AL CHN 4/2025` that the recogniser did not accept as a communication. */
+export function checkMalformedReferences(note: Note): Finding[] {
+  const findings: Finding[] = [];
+  CITATION_LIKE.lastIndex = 0;
+  for (let match = CITATION_LIKE.exec(note.text); match; match = CITATION_LIKE.exec(note.text)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (note.citations.some((c) => c.span.start <= span.start && c.span.end >= span.end)) continue;
+    findings.push({
+      code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side: sideAt(note, span.start), span, related: [],
+      message: `"${match[0]}" does not follow the format of a special procedures reference: TYPE COUNTRY SERIAL/YEAR, with a three-letter country code and a four-digit year (AL CHN 4/2025).`,
+    });
+  }
+  return findings;
+}
+
+function sideAt(note: Note, offset: number): Side {
+  const version = note.versions.find((v) => offset >= v.span.start && offset <= v.span.end);
+  const language = version ? version.language : note.language;
+  return language === 'zh' ? 'zh' : 'en';
+}
+
+/** An opening formula whose language version has no closing formula. */
+export function checkClosing(note: Note): Finding[] {
+  const byLanguage = new Map<string, Paragraph[]>();
+  for (const paragraph of note.paragraphs) {
+    const list = byLanguage.get(paragraph.language);
+    if (list) list.push(paragraph);
+    else byLanguage.set(paragraph.language, [paragraph]);
+  }
+  const findings: Finding[] = [];
+  for (const [language, paragraphs] of byLanguage) {
+    if (language !== 'en' && language !== 'zh') continue;
+    const opening = paragraphs.find((p) => p.role === 'opening');
+    if (!opening || paragraphs.some((p) => p.role === 'closing')) continue;
+    findings.push({
+      code: 'closing-missing', severity: DEFAULT_SEVERITY['closing-missing'], side: language, span: opening.span, related: [],
+      message: `The ${sideName(language)} text opens with a formula but has no closing formula (the assurance of highest consideration).`,
+    });
+  }
+  return findings;
+}

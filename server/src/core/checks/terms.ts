@@ -1,0 +1,50 @@
+/**
+ * Glossary terms whose counterpart is absent from the aligned paragraph. Only informative: translators
+ * rephrase, so the finding asks for a look rather than claiming an error.
+ */
+import type { Span } from '../model';
+import type { NoteAlignment } from '../noteAlignment';
+import { foldText } from '../glossary/fold';
+import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type Side, type TermsIn } from './types';
+
+function foldedText(text: string, spans: readonly Span[]): string {
+  return spans.map((span) => foldText(text.slice(span.start, span.end))).join('\n');
+}
+
+/** Whether `form` occurs in the folded text as a whole word (Chinese forms match anywhere). */
+function occurs(folded: string, form: string): boolean {
+  const needle = foldText(form);
+  if (needle.length === 0) return true;
+  for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+    if (!isWordChar(folded, at - 1) && !isWordChar(folded, at + needle.length)) return true;
+  }
+  return false;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn): Finding[] {
+  const findings: Finding[] = [];
+  for (const pair of alignment.paragraphs) {
+    if (pair.en.length === 0 || pair.zh.length === 0) continue;
+    for (const side of ['en', 'zh'] as const) {
+      const other: Side = otherSide(side);
+      const folded = foldedText(alignment[other].text, pair[other]);
+      for (const span of pair[side]) {
+        for (const term of termsIn(alignment[side].text, span, side)) {
+          if (term.counterparts.length === 0 || term.counterparts.some((form) => occurs(folded, form))) continue;
+          findings.push({
+            code: 'term-missing', severity: DEFAULT_SEVERITY['term-missing'], side, span: term.span,
+            related: pair[other].map((s) => ({ side: other, span: s, message: `The aligned ${sideName(other)} paragraph` })),
+            message: `The glossary term "${term.found}" (${sideName(side)}) has none of its ${sideName(other)} forms (${term.counterparts.join(', ')}) in the aligned ${sideName(other)} paragraph.`,
+            term: { found: term.found, expected: term.counterparts },
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
