@@ -173,17 +173,27 @@ function namePattern(side: Side): RegExp {
 
 const NAME_PATTERNS: Record<Side, RegExp> = { en: namePattern('en'), zh: namePattern('zh') };
 
-/** A body paragraph already emitted gets a revision date no other paragraph has. */
+/**
+ * A body paragraph that repeats an earlier one, whole or in its last part (the part after a page
+ * break, which the analysis reads as a block of its own), gets a revision date no other has.
+ */
 class Deduplication {
   private readonly seen = new Set<string>();
   private revisions = 0;
 
   unique(text: string, piece: Piece, side: Side): string {
-    let result = text;
-    if (this.seen.has(result) && piece.kind === 'body') result = text + revisionSentence(side, this.revisions++);
+    const repeats = this.seen.has(text) || this.seen.has(lastPart(text));
+    const result = repeats && piece.kind === 'body' ? text + revisionSentence(side, this.revisions++) : text;
     this.seen.add(result);
+    this.seen.add(lastPart(result));
     return result;
   }
+}
+
+function lastPart(text: string): string {
+  const breaks = [...text.matchAll(/\n[ \t\f]*\r?\n/g)];
+  const last = breaks[breaks.length - 1];
+  return last ? text.slice(last.index + last[0].length) : text;
 }
 
 const DAY_MS = 86_400_000;

@@ -36,7 +36,11 @@ const COLD_STARTS = 10;
 export interface BenchResults {
   readonly date: string;
   readonly commit: string;
-  readonly machine: { readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number };
+  readonly machine: {
+    readonly node: string; readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number;
+    /** One-minute load average when the bench started: other work on the machine makes figures noisier. */
+    readonly loadAverage: number;
+  };
   readonly units: string;
   readonly corpora: ReadonlyArray<{ label: string; bytes: number; characters: number; copies: number }>;
   readonly shippedServerBytes: number;
@@ -51,6 +55,7 @@ export interface BenchResults {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAverage = round(os.loadavg()[0], 2);
   mkdirSync(OUT, { recursive: true });
   const samples = readSamples(path.join(REPO_ROOT, 'samples'));
   const corpora = PLANS.map((plan) => writeCorpus(buildCorpus(plan.label, samples, plan.bytes)));
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     date: new Date().toISOString(),
     commit: currentCommit(),
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: round(os.totalmem() / 1024 ** 3, 1) },
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: round(os.totalmem() / 1024 ** 3, 1), loadAverage },
     units: 'times in milliseconds (median and nearest-rank p99 of the runs); sizes and MB/s in MiB of UTF-8',
     corpora: corpora.map(({ corpus }) => ({ label: corpus.label, bytes: corpus.bytes, characters: corpus.note.length, copies: corpus.copies })),
     ...partial,
