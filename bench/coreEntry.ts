@@ -3,4 +3,4 @@ export { analyse } from '../server/src/core/analyse';
 export { AnalysisMemo } from '../server/src/core/memo';
 export { outlineOf } from '../server/src/core/outline';
 export { alignVersions, sideOf } from '../server/src/core/noteAlignment';
-export { GlossaryIndex, loadGlossaryText } from '../server/src/core/glossary';
+export { GlossaryIndex, parseJsonGlossary } from '../server/src/core/glossary';
