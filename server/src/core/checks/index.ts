@@ -1,7 +1,7 @@
 /**
  * The bilingual consistency checks: pure functions from an analysed note (or pair of notes) and their
  * alignment to findings. Severity comes from the settings; a paragraph annotated with
- * `%% diplonote-ignore <code>` drops findings of that code on it.
+ * `%% diplonote-ignore <code>` drops findings of that code on it and on its aligned paragraph.
  */
 import type { CitedCommunication, Note, Point, Span } from '../model';
 import type { NoteAlignment, VersionSide } from '../noteAlignment';
@@ -60,10 +60,15 @@ export function noteFindings(note: Note): Finding[] {
   return [...checkMalformedReferences(note), ...checkClosing(note)];
 }
 
-function suppressed(note: Note, finding: Finding): boolean {
+function ignoresAt(note: Note, offset: number, code: string): boolean {
   return note.paragraphs.some((p) =>
-    finding.span.start >= p.span.start && finding.span.start < p.span.end
-    && p.annotations.some((a) => a.ignoreCode === finding.code));
+    offset >= p.span.start && offset < p.span.end && p.annotations.some((a) => a.ignoreCode === code));
+}
+
+/** An ignore annotation on either paragraph of the pair silences the finding on both sides. */
+function suppressed(notes: Readonly<Record<Side, Note>>, finding: Finding): boolean {
+  return ignoresAt(notes[finding.side], finding.span.start, finding.code)
+    || finding.related.some((r) => ignoresAt(notes[r.side], r.span.start, finding.code));
 }
 
 /** Applies the severity settings and the ignore annotations; sorts by side and position. */
@@ -71,7 +76,7 @@ export function settle(findings: readonly Finding[], notes: Readonly<Record<Side
   const kept: Finding[] = [];
   for (const finding of findings) {
     const setting = settings[finding.code] ?? finding.severity;
-    if (setting === 'off' || suppressed(notes[finding.side], finding)) continue;
+    if (setting === 'off' || suppressed(notes, finding)) continue;
     kept.push({ ...finding, severity: setting });
   }
   return kept.sort((a, b) => (a.side === b.side ? a.span.start - b.span.start : a.side === 'en' ? -1 : 1));

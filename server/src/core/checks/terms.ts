@@ -21,6 +21,24 @@ function occurs(folded: string, form: string): boolean {
   return false;
 }
 
+/**
+ * A Chinese form also counts when its characters come in order within twice its length, since
+ * translators expand compounds (`电信网络诈骗` for `电信诈骗`).
+ */
+function occursSpread(folded: string, form: string): boolean {
+  const needle = foldText(form);
+  if (needle.length === 0) return true;
+  const reach = needle.length * 2;
+  for (let at = folded.indexOf(needle[0]); at >= 0; at = folded.indexOf(needle[0], at + 1)) {
+    let matched = 1;
+    for (let i = at + 1; i < Math.min(folded.length, at + reach) && matched < needle.length; i++) {
+      if (folded[i] === needle[matched]) matched++;
+    }
+    if (matched === needle.length) return true;
+  }
+  return false;
+}
+
 function isWordChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
@@ -35,7 +53,7 @@ export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn): Finding[
       const folded = foldedText(alignment[other].text, pair[other]);
       for (const span of pair[side]) {
         for (const term of termsIn(alignment[side].text, span, side)) {
-          if (term.counterparts.length === 0 || term.counterparts.some((form) => occurs(folded, form))) continue;
+          if (term.counterparts.length === 0 || term.counterparts.some((form) => (side === 'en' ? occursSpread(folded, form) : occurs(folded, form)))) continue;
           findings.push({
             code: 'term-missing', severity: DEFAULT_SEVERITY['term-missing'], side, span: term.span,
             related: pair[other].map((s) => ({ side: other, span: s, message: `The aligned ${sideName(other)} paragraph` })),
