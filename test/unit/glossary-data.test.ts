@@ -379,5 +379,7 @@ describe('glossary documentation', () => {
       assert.ok(doc.includes(`| \`${category}\` | ${count} |`), `${category}: ${count}`);
     }
     assert.ok(doc.includes(`${entries.length} entries`), `total ${entries.length}`);
+    const withNotes = entries.filter((entry) => entry.note).length;
+    assert.ok(doc.includes(`${withNotes} entries\nalso have a note`), `notes ${withNotes}`);
   });
 });
