@@ -4,7 +4,7 @@
  * of the document's current version. Platform differences (reading closed files) come in `platform`.
  */
 import {
-  ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
+  CodeActionKind, ErrorCodes, MessageType, RequestType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
   type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,6 +20,18 @@ import { documentHighlights } from './features/documentHighlight';
 import { codeLenses } from './features/codeLens';
 import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { hover, type TermCounterpart } from './features/hover';
+import { counterpartIn } from './features/definition';
+import { GlossaryIndex, type TermMatch } from './core/glossary';
+import { builtInGlossary } from './core/glossary/builtIn';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { codeActions } from './features/codeActions';
+import { readChecksSettings, type ChecksSettings } from './core/checks';
+import { sentencePairs } from './core/export/pairs';
+import { toTmx } from './core/export/tmx';
+
+/** `diplonote/exportPairs`: the aligned sentence pairs of a note as TMX, for the client to save. */
+const EXPORT_PAIRS_REQUEST = new RequestType<{ uri: string }, { tmx: string } | null, void>('diplonote/exportPairs');
 
 export interface Platform {
   /** Reads a file that is not open in the editor; absent in the browser. */
@@ -28,9 +40,19 @@ export interface Platform {
 
 export function startLanguageServer(connection: Connection, platform: Platform): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  const glossary = GlossaryIndex.build(builtInGlossary());
+  const cache = new AnalysisCache(() => glossary);
   const counterparts = new Counterparts(cache, { openDocument: (uri) => documents.get(uri), readFile: platform.readFile });
   let settings = DEFAULT_SETTINGS;
+  let checksSettings: ChecksSettings = {};
+  const diagnostics = new DiagnosticsPublisher({
+    connection, cache, counterparts,
+    document: (uri) => documents.get(uri),
+    openDocuments: () => documents.all(),
+    settings: () => checksSettings,
+    enabled: (document) => withinSizeLimit(document),
+    termsIn: () => undefined,
+  });
   let canAskConfiguration = false;
   const toldTooLarge = new Set<string>();
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
@@ -52,7 +74,10 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const section: unknown = await connection.workspace.getConfiguration('diplonote').catch(() => undefined);
     const read = readSettings(section);
     settings = read.settings;
-    for (const problem of read.problems) tell(MessageType.Warning, problem);
+    const checks = readChecksSettings(section !== null && typeof section === 'object' ? (section as Record<string, unknown>).checks : undefined);
+    checksSettings = checks.settings;
+    for (const problem of [...read.problems, ...checks.problems]) tell(MessageType.Warning, problem);
+    diagnostics.refreshAll();
   }
 
   /**
@@ -84,6 +109,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       definitionProvider: true,
       documentHighlightProvider: true,
       codeLensProvider: { resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
   });
@@ -125,12 +152,41 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
       return aligned ? codeLenses(document, aligned) : [];
     }));
+  connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, ({ document, note }) => codeActions(document, note, params)));
+  connection.onRequest(EXPORT_PAIRS_REQUEST, (params) =>
+    withAnalysis(params.uri, ({ document }) => {
+      const aligned = counterparts.alignedFor(document);
+      return aligned ? { tmx: toTmx(sentencePairs(aligned.alignment), { toolVersion: SERVER_VERSION }) } : null;
+    }));
+  // A counterpart or glossary changed on disk: the findings of every open note may change.
+  connection.onDidChangeWatchedFiles(() => diagnostics.refreshAll());
+  documents.onDidChangeContent((event) => diagnostics.changed(event.document.uri));
+  connection.onHover((params) =>
+    withAnalysis(params.textDocument.uri, (analysis) =>
+      hover(analysis, analysis.document.offsetAt(params.position), (term) => termCounterpart(analysis, term))));
   connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
+
+  /** The same glossary entry in the unit aligned with the term's sentence (or paragraph) in the other version. */
+  function termCounterpart(analysis: DocumentAnalysis, term: TermMatch): TermCounterpart | undefined {
+    if (!withinSizeLimit(analysis.document)) return undefined;
+    const aligned = counterparts.alignedFor(analysis.document);
+    const found = aligned && counterpartIn(analysis.document, aligned, term.start, languageAt(analysis.note, term.start));
+    if (!found) return undefined;
+    const otherTerms = cache.get(found.target).terms;
+    const other = found.counterpart.from === 'en' ? 'zh' : 'en';
+    for (const within of [found.counterpart.target, found.counterpart.paragraph[other]]) {
+      const match = otherTerms.find((candidate) =>
+        candidate.entry.id === term.entry.id && within.some((span) => candidate.start >= span.start && candidate.end <= span.end));
+      if (match) return { document: found.target, match };
+    }
+    return undefined;
+  }
 
   documents.onDidClose((event) => {
     cache.forget(event.document.uri);
     toldTooLarge.delete(event.document.uri);
     counterparts.forget(event.document.uri);
+    diagnostics.closed(event.document.uri);
   });
   documents.listen(connection);
   connection.listen();
