@@ -6,13 +6,19 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from './core/analyse';
 import { AnalysisMemo } from './core/memo';
 import type { Note } from './core/model';
+import type { GlossaryIndex, TermMatch } from './core/glossary';
 
 export interface DocumentAnalysis {
   readonly document: TextDocument;
   readonly note: Note;
+  /** Glossary terms found in the text, in order; matched on first use. */
+  readonly terms: readonly TermMatch[];
 }
 
 export class AnalysisCache {
+  /** `glossary` gives the current glossary (built-in and user entries merged). */
+  constructor(private readonly glossary: () => GlossaryIndex) {}
+
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
   /** Per document, what the last analysis can lend the next one (see core/memo.ts). */
   private readonly memos = new Map<string, AnalysisMemo>();
@@ -22,9 +28,23 @@ export class AnalysisCache {
     if (cached && cached.version === document.version) return cached.analysis;
     const memo = this.memos.get(document.uri) ?? new AnalysisMemo();
     this.memos.set(document.uri, memo);
-    const analysis: DocumentAnalysis = { document, note: analyse(document.getText(), memo) };
+    const note = analyse(document.getText(), memo);
+    const glossary = this.glossary;
+    let terms: readonly TermMatch[] | undefined;
+    const analysis: DocumentAnalysis = {
+      document, note,
+      get terms() {
+        terms ??= glossary().match(note.text);
+        return terms;
+      },
+    };
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
+  }
+
+  /** After the glossary changed: every analysis is made again on its next use. */
+  forgetAll(): void {
+    this.entries.clear();
   }
 
   forget(uri: string): void {

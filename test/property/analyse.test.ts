@@ -74,13 +74,10 @@ function checkNesting(note: Note): void {
   }
 }
 
-/**
- * Outline items lie inside their parent, except `%%` annotations: an annotation belongs to the block
- * above it and is listed under that block although it follows the block's text (reported to the lead).
- */
+/** Outline items lie inside their parent (a block's item reaches down to the `%%` annotations under it). */
 function checkOutline(items: readonly OutlineItem[], parent: Span, whole: Span, wellFormed: boolean): void {
   for (const item of items) {
-    assertInside(item.span, item.kind === 'annotation' ? whole : parent, `outline ${item.kind}`);
+    assertInside(item.span, parent, `outline ${item.kind}`);
     assertInside(item.selection, item.span, `selection of ${item.kind}`);
     if (wellFormed) assert.ok(isWellFormed(item.name) && isWellFormed(item.detail), `lone surrogate in ${JSON.stringify(item.name)}`);
     checkOutline(item.children, item.span, whole, wellFormed);

@@ -75,13 +75,15 @@ const VERSION_NAMES: Record<Language, string> = {
 
 function versionItem(note: Note, version: LanguageVersion): OutlineItem {
   const paragraphs = version.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.role === 'body').length;
+  const children = version.blocks.map((block) => blockItem(note, block));
+  const end = Math.max(version.span.end, ...children.map((child) => child.span.end));
   return {
     kind: 'version',
     name: VERSION_NAMES[version.language],
     detail: `${paragraphs} paragraph${paragraphs === 1 ? '' : 's'}`,
-    span: version.span,
+    span: { start: version.span.start, end },
     selection: firstLine(note.text, version.span),
-    children: version.blocks.map((block) => blockItem(note, block)),
+    children,
   };
 }
 
@@ -116,15 +118,18 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
   const annotations = paragraph.annotations.map((a) => leaf('annotation', `%% ${a.text}`, '', a.span));
   const split = paragraph.parts.length > 1 ? 'rejoined across a page break' : '';
   const detail = [cited, split].filter((part) => part !== '').join(' · ');
+  // The annotations written under a paragraph are listed under it, so its item reaches down to them.
+  const last = paragraph.annotations[paragraph.annotations.length - 1];
+  const span = last ? { start: paragraph.span.start, end: Math.max(paragraph.span.end, last.span.end) } : paragraph.span;
   if (paragraph.role !== 'body') {
     const name = `${paragraph.role === 'opening' ? 'Opening' : 'Closing'} — ${formulaName(paragraph)}`;
-    return { ...leaf(paragraph.role, name, detail, paragraph.span), children: annotations };
+    return { ...leaf(paragraph.role, name, detail, span), selection: firstLine(text, paragraph.span), children: annotations };
   }
   return {
     kind: 'paragraph',
     name: `¶${paragraph.index} ${preview(text, paragraph.span)}`,
     detail,
-    span: paragraph.span,
+    span,
     selection: firstLine(text, paragraph.span),
     children: [...paragraph.points.map((point) => pointItem(text, point)), ...annotations]
       .sort((a, b) => a.span.start - b.span.start),

@@ -1,0 +1,70 @@
+/**
+ * What a hover says about the things a note cites and numbers, as plain data: a cited
+ * communication decoded, the parts of the note's own reference, and a point marker's counterparts.
+ */
+import countryTable from './countries.json';
+import typeTable from './communicationTypes.json';
+import type { CitedCommunication, OwnReference, Point } from '../model';
+
+export interface CommunicationExplanation {
+  readonly typeName: string;
+  readonly typeNameZh: string;
+  readonly what: string;
+  readonly country: string;
+  readonly countryZh?: string;
+  readonly serial: number;
+  readonly year: number;
+}
+
+const COUNTRIES: Readonly<Record<string, readonly string[]>> = countryTable.countries;
+const TYPES: Readonly<Record<string, { en: string; zh: string; what: string }>> = typeTable.types;
+
+export function explainCommunication(citation: CitedCommunication): CommunicationExplanation {
+  const type = TYPES[citation.type];
+  const country = COUNTRIES[citation.country];
+  return {
+    typeName: type.en, typeNameZh: type.zh, what: type.what,
+    country: country?.[0] ?? `country code ${citation.country}`,
+    ...(country ? { countryZh: country[1] } : {}),
+    serial: citation.serial, year: citation.year,
+  };
+}
+
+/** The parts of a reference: `CHN/HR/2025/34` → CHN, HR, 2025, 34; `(2008)礼字第102号` → 2008, 礼, 102. */
+export function referenceParts(reference: OwnReference): Array<{ part: string; meaning: string }> {
+  const chinese = /^(.*?)[（(〔[]\s?(\d{4})\s?[）)〕\]]\s?(.*?)第?\s?(\d{1,6})\s?号$/.exec(reference.valueText);
+  if (chinese) {
+    return [
+      ...(chinese[1] ? [{ part: chinese[1], meaning: 'issuing body' }] : []),
+      { part: chinese[2], meaning: 'year' },
+      ...(chinese[3] ? [{ part: chinese[3], meaning: 'department or series character (字)' }] : []),
+      { part: chinese[4], meaning: 'serial number (第…号)' },
+    ];
+  }
+  return reference.valueText.split(/[/.\-]/).filter((part) => part !== '').map((part) => ({ part, meaning: meaningOf(part) }));
+}
+
+function meaningOf(part: string): string {
+  if (/^(19|20)\d\d$/.test(part)) return 'year';
+  if (/^\d+$/.test(part)) return 'serial number';
+  if (COUNTRIES[part]) return `country: ${COUNTRIES[part][0]}`;
+  if (part === 'HR') return 'subject: human rights';
+  return 'office or file code';
+}
+
+const ENGLISH_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** How the same point is usually marked in the other language, by its ordinal. */
+export function counterpartMarkers(point: Point): string[] {
+  const n = point.ordinal;
+  if (point.isFinal) return point.language === 'zh' ? ['Finally', 'Lastly'] : ['最后'];
+  if (point.language === 'zh') {
+    return [ENGLISH_ORDINALS[n - 1], n <= 10 ? `${ENGLISH_ORDINALS[n - 1]}ly` : undefined, `(${LETTERS[n - 1] ?? n})`, `${n}.`]
+      .filter((m): m is string => m !== undefined && !m.startsWith('undefined'));
+  }
+  const numeral = CHINESE_NUMERALS[n - 1];
+  if (!numeral) return [`（${n}）`, `${n}.`];
+  return [`${numeral}是`, `第${numeral}`, `（${numeral}）`, `${numeral}、`, ...(n <= 3 ? [['首先', '其次', '再次'][n - 1]] : [])];
+}

@@ -1,0 +1,65 @@
+/** Hover over stdio: glossary terms in both languages with their counterpart, references, points; nothing on plain words. */
+import * as assert from 'node:assert/strict';
+import { HoverRequest, type MarkupContent, type Position } from 'vscode-languageserver-protocol';
+import { startServer, type ServerSession } from '../support/serverConnection';
+
+function positionOf(text: string, needle: string, into = 1): Position {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  const before = text.slice(0, at + into).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+describe('protocol: hover', () => {
+  let server: ServerSession;
+  let uri: string;
+  let text: string;
+  before(async () => {
+    server = await startServer();
+    ({ uri, text } = await server.openFile('samples/ohchr-reply-al-chn-4-2025.note'));
+  });
+  after(async () => server.stop());
+
+  async function hoverAt(documentUri: string, position: Position): Promise<string | null> {
+    const result = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: documentUri }, position });
+    return result ? (result.contents as MarkupContent).value : null;
+  }
+
+  it('explains a term in English with its Chinese counterpart in the aligned text', async () => {
+    const value = await hoverAt(uri, positionOf(text, 'Myawaddy, Cambodia'));
+    assert.ok(value?.startsWith('**Myawaddy** ↔ **妙瓦底**'), value ?? 'no hover');
+    assert.match(value ?? '', /In the other version of this note: \[妙瓦底\]\(file:.*#L43,\d+\) \(line 43\)/);
+  });
+
+  it('explains a term in Chinese with its English counterpart', async () => {
+    const value = await hoverAt(uri, positionOf(text, '中国公安机关严厉', 3));
+    assert.ok(value?.includes('**public security organs** ↔ **公安机关**'), value ?? 'no hover');
+    assert.match(value ?? '', /\[public security organs\]\(.*\) \(line 29\)/);
+    const fraud = await hoverAt(uri, positionOf(text, '电信诈骗、网络赌博'));
+    assert.match(fraud ?? '', /telecommunications fraud/);
+  });
+
+  it('decodes the cited communication and the own reference', async () => {
+    const communication = await hoverAt(uri, positionOf(text, 'AL CHN 4/2025]'));
+    assert.match(communication ?? '', /\*\*AL CHN 4\/2025\*\* — allegation letter \(指控信\)/);
+    assert.match(communication ?? '', /CHN: China \(中国\)/);
+    const reference = await hoverAt(uri, positionOf(text, 'CHN/HR/2025/34'));
+    assert.match(reference ?? '', /`HR` \| subject: human rights/);
+  });
+
+  it('gives a point marker its ordinal and its counterparts, and explains the opening formula', async () => {
+    assert.match((await hoverAt(uri, positionOf(text, 'Second, by'))) ?? '', /point 2 of its list[\s\S]*`二是`/);
+    assert.match((await hoverAt(uri, positionOf(text, '三是'))) ?? '', /`Third`/);
+    assert.match((await hoverAt(uri, positionOf(text, 'presents its compliments'))) ?? '', /↔ \*\*致意\*\*/);
+  });
+
+  it('finds traditional forms and keeps UTF-16 positions after astral characters', async () => {
+    const other = await server.open('file:///tmp/traditional.note', '𠀀𠀁 打擊電信詐騙。\n');
+    const value = await hoverAt(other, { line: 0, character: 8 });
+    assert.match(value ?? '', /telecommunications fraud/);
+  });
+
+  it('says nothing on a plain word', async () => {
+    assert.equal(await hoverAt(uri, positionOf(text, 'willing to continue', 3)), null);
+  });
+});
