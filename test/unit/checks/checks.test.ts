@@ -6,8 +6,10 @@ import { analyse } from '../../../server/src/core/analyse';
 import { checkAlone, readChecksSettings, runChecks, type ChecksSettings, type Finding } from '../../../server/src/core/checks';
 import { termsFromGlossary } from '../../../server/src/core/checks/glossaryTerms';
 import { GlossaryIndex } from '../../../server/src/core/glossary';
+import { builtInGlossary } from '../../../server/src/core/glossary/builtIn';
 import type { Note } from '../../../server/src/core/model';
 import { alignVersions, sideOf } from '../../../server/src/core/noteAlignment';
+import { lineOfOffset } from '../../../server/src/core/text/lines';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
@@ -28,7 +30,7 @@ function notePair(text: string): { note: Note; run: (settings?: ChecksSettings) 
 
 /** `code side line:col "text"`, with 1-based line and column as the fixtures' README gives them. */
 function describe1(note: Note, finding: Finding): string {
-  const line = note.lineStarts.findLastIndex((start) => start <= finding.span.start);
+  const line = lineOfOffset(note.lineStarts, finding.span.start);
   const text = note.text.slice(finding.span.start, Math.min(finding.span.end, finding.span.start + 20));
   return `${finding.code} ${finding.side} ${line + 1}:${finding.span.start - note.lineStarts[line] + 1} ${text}`;
 }
@@ -99,6 +101,17 @@ describe('consistency checks: samples', () => {
     const zh = analyse(readFileSync(path.join(ROOT, 'samples', 'visa-request.zh.note'), 'utf8'));
     const alignment = alignVersions(sideOf(en, 'en')!, sideOf(zh, 'zh')!); // both sides exist: asserted by the sample's own test
     assert.deepEqual(runChecks({ alignment, notes: { en, zh }, termsIn: TERMS }), []);
+  });
+});
+
+describe('consistency checks: the built-in glossary', () => {
+  it('raises no term finding on the reference note: only the user\'s own glossary entries are held to', () => {
+    const note = analyse(readFileSync(path.join(ROOT, 'samples', 'ohchr-reply-al-chn-4-2025.note'), 'utf8'));
+    const termsIn = termsFromGlossary(GlossaryIndex.build(builtInGlossary()));
+    const alignment = alignVersions(sideOf(note, 'en')!, sideOf(note, 'zh')!); // the note holds both versions
+    assert.deepEqual(runChecks({ alignment, notes: { en: note, zh: note }, termsIn }), []);
+    const everyEntry = termsFromGlossary(GlossaryIndex.build(builtInGlossary()), () => true);
+    assert.ok(runChecks({ alignment, notes: { en: note, zh: note }, termsIn: everyEntry }).length > 0);
   });
 });
 

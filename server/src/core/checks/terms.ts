@@ -3,7 +3,7 @@
  * rephrase, so the finding asks for a look rather than claiming an error.
  */
 import type { Span } from '../model';
-import type { NoteAlignment } from '../noteAlignment';
+import type { NoteAlignment, ParagraphPair } from '../noteAlignment';
 import { foldText } from '../glossary/fold';
 import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type Side, type TermsIn } from './types';
 
@@ -44,10 +44,15 @@ function isWordChar(text: string, i: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
+/** Closing formulas are shortened by convention (`顺致崇高的敬意。` names nobody): no term is owed. */
+function isClosing(pair: ParagraphPair): boolean {
+  return [...pair.enBlocks, ...pair.zhBlocks].some((block) => block.kind === 'paragraph' && block.role === 'closing');
+}
+
 export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn): Finding[] {
   const findings: Finding[] = [];
   for (const pair of alignment.paragraphs) {
-    if (pair.en.length === 0 || pair.zh.length === 0) continue;
+    if (pair.en.length === 0 || pair.zh.length === 0 || isClosing(pair)) continue;
     for (const side of ['en', 'zh'] as const) {
       const other: Side = otherSide(side);
       const folded = foldedText(alignment[other].text, pair[other]);
