@@ -20,9 +20,9 @@ import { documentHighlights } from './features/documentHighlight';
 import { codeLenses } from './features/codeLens';
 import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
-import { hover, type TermCounterpart } from './features/hover';
-import { counterpartIn } from './features/definition';
-import { GlossaryIndex, type TermMatch } from './core/glossary';
+import { hover } from './features/hover';
+import { termAt, termCounterpart } from './features/termCounterpart';
+import { GlossaryIndex } from './core/glossary';
 import { builtInGlossary } from './core/glossary/builtIn';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
@@ -145,7 +145,13 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onDocumentSymbol((params) => withAnalysis(params.textDocument.uri, documentSymbols));
   connection.onFoldingRanges((params) => withAnalysis(params.textDocument.uri, foldingRanges));
   connection.onSelectionRanges((params) => withAnalysis(params.textDocument.uri, (a) => selectionRanges(a, params.positions)));
-  connection.onDefinition((params) => withCounterpart(params.textDocument.uri, params.position, definition));
+  connection.onDefinition((params) =>
+    withCounterpart(params.textDocument.uri, params.position, (document, aligned, offset, language) => {
+      const analysis = cache.get(document);
+      const term = termAt(analysis.terms, offset);
+      const termTarget = term && termCounterpart(analysis, term, aligned, (other) => cache.get(other));
+      return definition(document, aligned, offset, language, termTarget && term && { ...termTarget, source: term });
+    }));
   connection.onDocumentHighlight((params) => withCounterpart(params.textDocument.uri, params.position, documentHighlights));
   connection.onCodeLens((params) =>
     withAnalysis(params.textDocument.uri, ({ document }) => {
@@ -163,24 +169,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   documents.onDidChangeContent((event) => diagnostics.changed(event.document.uri));
   connection.onHover((params) =>
     withAnalysis(params.textDocument.uri, (analysis) =>
-      hover(analysis, analysis.document.offsetAt(params.position), (term) => termCounterpart(analysis, term))));
+      hover(analysis, analysis.document.offsetAt(params.position), (term) => {
+        const aligned = withinSizeLimit(analysis.document) ? counterparts.alignedFor(analysis.document) : undefined;
+        return aligned && termCounterpart(analysis, term, aligned, (document) => cache.get(document));
+      })));
   connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
-
-  /** The same glossary entry in the unit aligned with the term's sentence (or paragraph) in the other version. */
-  function termCounterpart(analysis: DocumentAnalysis, term: TermMatch): TermCounterpart | undefined {
-    if (!withinSizeLimit(analysis.document)) return undefined;
-    const aligned = counterparts.alignedFor(analysis.document);
-    const found = aligned && counterpartIn(analysis.document, aligned, term.start, languageAt(analysis.note, term.start));
-    if (!found) return undefined;
-    const otherTerms = cache.get(found.target).terms;
-    const other = found.counterpart.from === 'en' ? 'zh' : 'en';
-    for (const within of [found.counterpart.target, found.counterpart.paragraph[other]]) {
-      const match = otherTerms.find((candidate) =>
-        candidate.entry.id === term.entry.id && within.some((span) => candidate.start >= span.start && candidate.end <= span.end));
-      if (match) return { document: found.target, match };
-    }
-    return undefined;
-  }
 
   documents.onDidClose((event) => {
     cache.forget(event.document.uri);

@@ -65,9 +65,18 @@ describe('protocol: cross-language definition', () => {
     });
 
     it('selects the aligned sentence inside the paragraph', async () => {
-      const there = await jump(uri, positionOf(text, 'China deals with the persons involved'));
+      const there = await jump(uri, positionOf(text, 'deals with the persons involved'));
       const range = there.targetSelectionRange;
       assert.equal(lineText(text, range.start.line).slice(range.start.character, range.end.character), '中方依法处理涉案人员，保护其合法权益。');
+    });
+
+    it('lands on the counterpart of a glossary term in the aligned sentence', async () => {
+      for (const [english, chinese] of [['Myawaddy; since', '妙瓦底电诈窝点'], ['unlawful detention, extortion and intentional injury have', '非法拘禁、敲诈勒索']]) {
+        const there = await jump(uri, positionOf(text, english));
+        const range = there.targetSelectionRange;
+        const target = lineText(text, range.start.line).slice(range.start.character, range.end.character);
+        assert.ok(chinese.startsWith(target) && target.length >= 3, `${english} -> ${target}`);
+      }
     });
 
     it('highlights the counterpart in the same file', async () => {

@@ -9,17 +9,23 @@ import type { AlignedDocuments } from '../counterparts';
 import { counterpartAt, type Counterpart } from '../core/noteAlignment';
 import type { Language, Span } from '../core/model';
 import { toRange } from './positions';
+import type { TermCounterpart } from './termCounterpart';
 
-export function definition(document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language): LocationLink[] | null {
+export function definition(
+  document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language, term?: TermCounterpart & { source: Span },
+): LocationLink[] | null {
   const found = counterpartIn(document, aligned, offset, language);
   if (!found) return null;
   const { counterpart, target } = found;
   const other = counterpart.from === 'en' ? 'zh' : 'en';
+  // On a glossary term whose counterpart the aligned text contains, the jump lands on that term.
+  const source = term ? term.source : cover(counterpart.source);
+  const selection = term ? term.match : cover(counterpart.target);
   return [{
-    originSelectionRange: toRange(document, cover(counterpart.source)),
+    originSelectionRange: toRange(document, source),
     targetUri: target.uri,
     targetRange: toRange(target, cover(counterpart.paragraph[other])),
-    targetSelectionRange: toRange(target, cover(counterpart.target)),
+    targetSelectionRange: toRange(target, selection),
   }];
 }
 

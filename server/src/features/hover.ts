@@ -10,12 +10,7 @@ import type { TermMatch } from '../core/glossary';
 import type { CitedCommunication, OwnReference, Point, Span } from '../core/model';
 import { counterpartMarkers, explainCommunication, referenceParts } from '../core/explain/explain';
 import { toRange } from './positions';
-
-/** Where the term's counterpart occurs in the other version, when the caller could find it. */
-export interface TermCounterpart {
-  readonly document: TextDocument;
-  readonly match: TermMatch;
-}
+import { termAt, type TermCounterpart } from './termCounterpart';
 
 export function hover(analysis: DocumentAnalysis, offset: number, counterpartOf: (term: TermMatch) => TermCounterpart | undefined): Hover | null {
   const { note, document } = analysis;
@@ -37,10 +32,6 @@ function answer(document: TextDocument, span: Span, markdown: string): Hover {
 
 function inside(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
-}
-
-function termAt(terms: readonly TermMatch[], offset: number): TermMatch | undefined {
-  return terms.find((term) => inside(term, offset));
 }
 
 function pointAt(points: readonly Point[], offset: number): Point | undefined {

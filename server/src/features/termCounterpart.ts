@@ -1,0 +1,42 @@
+/** A glossary term under the cursor, and the same entry in the aligned text of the other version. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentAnalysis } from '../analysisCache';
+import type { AlignedDocuments } from '../counterparts';
+import type { TermMatch } from '../core/glossary';
+import { languageAt } from '../core/noteAlignment';
+import { counterpartIn } from './definition';
+
+/** Where a term's counterpart occurs: the document and the match there. */
+export interface TermCounterpart {
+  readonly document: TextDocument;
+  readonly match: TermMatch;
+}
+
+/** The term covering `offset` (terms are sorted and do not overlap). */
+export function termAt(terms: readonly TermMatch[], offset: number): TermMatch | undefined {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (terms[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const candidate = terms[low];
+  return candidate && candidate.start <= offset ? candidate : undefined;
+}
+
+/** The same entry in the aligned sentence (else paragraph) of the other version. */
+export function termCounterpart(
+  analysis: DocumentAnalysis, term: TermMatch, aligned: AlignedDocuments, analysisOf: (document: TextDocument) => DocumentAnalysis,
+): TermCounterpart | undefined {
+  const found = counterpartIn(analysis.document, aligned, term.start, languageAt(analysis.note, term.start));
+  if (!found) return undefined;
+  const otherTerms = analysisOf(found.target).terms;
+  const other = found.counterpart.from === 'en' ? 'zh' : 'en';
+  for (const within of [found.counterpart.target, found.counterpart.paragraph[other]]) {
+    const match = otherTerms.find((candidate) =>
+      candidate.entry.id === term.entry.id && within.some((span) => candidate.start >= span.start && candidate.end <= span.end));
+    if (match) return { document: found.target, match };
+  }
+  return undefined;
+}
