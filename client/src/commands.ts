@@ -18,7 +18,11 @@ const FOLLOW_DELAY_MS = 120;
 export function clientOptions(): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'diplomatic-note' }],
-    synchronize: { configurationSection: 'diplonote' },
+    synchronize: {
+      configurationSection: 'diplonote',
+      // Glossary files and closed counterpart files: the server reloads or re-checks when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note}'),
+    },
     middleware: {
       provideCodeLenses: (document, token, next) =>
         workspace.getConfiguration('diplonote', document).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],

@@ -4,8 +4,8 @@
  * of the document's current version. Platform differences (reading closed files) come in `platform`.
  */
 import {
-  CodeActionKind, ErrorCodes, MessageType, RequestType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
-  type InitializeResult, type Position,
+  CodeActionKind, DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
+  type Diagnostic, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -22,8 +22,9 @@ import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpart
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { hover } from './features/hover';
 import { termAt, termCounterpart } from './features/termCounterpart';
-import { GlossaryIndex } from './core/glossary';
-import { builtInGlossary } from './core/glossary/builtIn';
+import type { GlossaryProblem } from './core/glossary';
+import { termsFromGlossary } from './core/checks/glossaryTerms';
+import { GlossaryStore, type GlossaryFileSource } from './glossaryStore';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
 import { readChecksSettings, type ChecksSettings } from './core/checks';
@@ -36,12 +37,15 @@ const EXPORT_PAIRS_REQUEST = new RequestType<{ uri: string }, { tmx: string } | 
 export interface Platform {
   /** Reads a file that is not open in the editor; absent in the browser. */
   readFile?(uri: string): StoredFile | undefined;
+  /** Finds and reads user glossary files in the given workspace folders; absent in the browser. */
+  glossaryFiles?(workspaceFolders: () => readonly string[]): GlossaryFileSource;
 }
 
 export function startLanguageServer(connection: Connection, platform: Platform): void {
   const documents = new TextDocuments(TextDocument);
-  const glossary = GlossaryIndex.build(builtInGlossary());
-  const cache = new AnalysisCache(() => glossary);
+  let workspaceFolders: readonly string[] = [];
+  const glossaries = new GlossaryStore(platform.glossaryFiles?.(() => workspaceFolders));
+  const cache = new AnalysisCache(() => glossaries.index);
   const counterparts = new Counterparts(cache, { openDocument: (uri) => documents.get(uri), readFile: platform.readFile });
   let settings = DEFAULT_SETTINGS;
   let checksSettings: ChecksSettings = {};
@@ -51,7 +55,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     openDocuments: () => documents.all(),
     settings: () => checksSettings,
     enabled: (document) => withinSizeLimit(document),
-    termsIn: () => undefined,
+    termsIn: () => termsFromGlossary(glossaries.index),
   });
   let canAskConfiguration = false;
   const toldTooLarge = new Set<string>();
@@ -60,6 +64,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     phase = 'running';
     return initializeResult();
   });
@@ -77,6 +82,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const checks = readChecksSettings(section !== null && typeof section === 'object' ? (section as Record<string, unknown>).checks : undefined);
     checksSettings = checks.settings;
     for (const problem of [...read.problems, ...checks.problems]) tell(MessageType.Warning, problem);
+    reloadGlossaries();
     diagnostics.refreshAll();
   }
 
@@ -165,7 +171,19 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       return aligned ? { tmx: toTmx(sentencePairs(aligned.alignment), { toolVersion: SERVER_VERSION }) } : null;
     }));
   // A counterpart or glossary changed on disk: the findings of every open note may change.
-  connection.onDidChangeWatchedFiles(() => diagnostics.refreshAll());
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((change) => GlossaryStore.isGlossaryFile(change.uri))) reloadGlossaries();
+    diagnostics.refreshAll();
+  });
+
+  /** Reads the user glossaries again, republishes their problems, and makes every analysis anew. */
+  function reloadGlossaries(): void {
+    glossaries.reload(settings.glossaryFiles);
+    for (const [uri, problems] of glossaries.problemsByFile) {
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(glossaryDiagnostic) });
+    }
+    cache.forgetAll();
+  }
   documents.onDidChangeContent((event) => diagnostics.changed(event.document.uri));
   connection.onHover((params) =>
     withAnalysis(params.textDocument.uri, (analysis) =>
@@ -183,6 +201,17 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   });
   documents.listen(connection);
   connection.listen();
+}
+
+function glossaryDiagnostic(problem: GlossaryProblem): Diagnostic {
+  const position = { line: problem.line, character: problem.character };
+  return {
+    range: { start: position, end: { line: problem.line, character: problem.character + 1 } },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'diplonote',
+    code: 'glossary-file',
+    message: problem.message,
+  };
 }
 
 declare const SERVER_VERSION: string;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 import type { StoredFile } from './counterparts';
+import { glossaryFileSource } from './node/glossaryFiles';
 
 /** Closed counterpart files larger than this are not read. */
 const MAX_COUNTERPART_BYTES = 16 * 1024 * 1024;
@@ -32,4 +33,4 @@ function readText(file: string): string | undefined {
   }
 }
 
-startLanguageServer(createConnection(ProposedFeatures.all), { readFile });
+startLanguageServer(createConnection(ProposedFeatures.all), { readFile, glossaryFiles: glossaryFileSource });

@@ -29,14 +29,14 @@ export interface ServerSession {
 /** Settings the test client answers `workspace/configuration` with, by section (`diplonote`). */
 export type ClientSettings = Record<string, unknown>;
 
-export async function startServer(settings: ClientSettings = {}): Promise<ServerSession> {
+export async function startServer(settings: ClientSettings = {}, workspaceRoot = REPO_ROOT): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
-    rootUri: pathToFileURL(REPO_ROOT).toString(),
+    rootUri: pathToFileURL(workspaceRoot).toString(),
     capabilities: {
       textDocument: {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -45,7 +45,7 @@ export async function startServer(settings: ClientSettings = {}): Promise<Server
       },
       workspace: { configuration: true },
     },
-    workspaceFolders: [{ uri: pathToFileURL(REPO_ROOT).toString(), name: 'diplonote' }],
+    workspaceFolders: [{ uri: pathToFileURL(workspaceRoot).toString(), name: 'workspace' }],
   });
   await connection.sendNotification(InitializedNotification.type, {});
   const open = async (uri: string, text: string, languageId = 'diplomatic-note') => {
