@@ -21,6 +21,7 @@ import { codeLenses } from './features/codeLens';
 import { counterpartLocation, COUNTERPART_REQUEST } from './features/counterpartRequest';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { hover } from './features/hover';
+import { completions } from './features/completion';
 import { termAt, termCounterpart } from './features/termCounterpart';
 import type { GlossaryProblem } from './core/glossary';
 import { termsFromGlossary } from './core/checks/glossaryTerms';
@@ -116,6 +117,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       documentHighlightProvider: true,
       codeLensProvider: { resolveProvider: false },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
@@ -191,6 +193,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
         const aligned = withinSizeLimit(analysis.document) ? counterparts.alignedFor(analysis.document) : undefined;
         return aligned && termCounterpart(analysis, term, aligned, (document) => cache.get(document));
       })));
+  connection.onCompletion((params) =>
+    withAnalysis(params.textDocument.uri, (analysis) =>
+      completions(analysis, analysis.document.offsetAt(params.position), glossaries.index.entries())));
   connection.onRequest(COUNTERPART_REQUEST, (params) => withCounterpart(params.textDocument.uri, params.position, counterpartLocation));
 
   documents.onDidClose((event) => {
