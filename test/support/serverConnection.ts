@@ -29,7 +29,8 @@ export interface ServerSession {
 /** Settings the test client answers `workspace/configuration` with, by section (`diplonote`). */
 export type ClientSettings = Record<string, unknown>;
 
-export async function startServer(settings: ClientSettings = {}, workspaceRoot = REPO_ROOT): Promise<ServerSession> {
+/** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
+export async function startServer(settings: ClientSettings = {}, workspaceRoot = path.join(REPO_ROOT, 'samples')): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
