@@ -28,7 +28,7 @@ interface SizePlan {
 const PLANS: readonly SizePlan[] = [
   { label: '100 KB', bytes: 100 * 1024, alignRuns: 5, server: { opens: 10, keystrokes: 20, lookups: 100, realignments: 3 } },
   { label: '1 MB', bytes: MIB, alignRuns: 3, server: { opens: 7, keystrokes: 20, lookups: 100, realignments: 3 } },
-  { label: '10 MB', bytes: 10 * MIB, alignRuns: 1, server: { opens: 3, keystrokes: 10, lookups: 50, realignments: 1 } },
+  { label: '10 MB', bytes: 10 * MIB, alignRuns: 1, server: { opens: 2, keystrokes: 4, lookups: 50, realignments: 1 } },
 ];
 
 const COLD_STARTS = 10;

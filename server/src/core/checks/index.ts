@@ -3,7 +3,7 @@
  * alignment to findings. Severity comes from the settings; a paragraph annotated with
  * `%% diplonote-ignore <code>` drops findings of that code on it and on its aligned paragraph.
  */
-import type { CitedCommunication, Note, Point, Span } from '../model';
+import type { CitedCommunication, Note, Paragraph, Point, Span } from '../model';
 import type { NoteAlignment, VersionSide } from '../noteAlignment';
 import { checkClosing, checkMalformedReferences } from './noteChecks';
 import { checkQuantities } from './quantities';
@@ -38,7 +38,7 @@ function ignoredSpans(note: Note): Span[] {
     ...note.citations.map((c) => c.span), ...note.annotations.map((a) => a.span),
     ...(note.ownReference ? [note.ownReference.span] : []),
     ...note.paragraphs.flatMap((p) => markers(p.number ? [p.number, ...p.points] : p.points)),
-  ];
+  ].sort((a, b) => a.start - b.start);
 }
 
 /** Findings between the two versions, unfiltered. */
@@ -60,23 +60,29 @@ export function noteFindings(note: Note): Finding[] {
   return [...checkMalformedReferences(note), ...checkClosing(note)];
 }
 
-function ignoresAt(note: Note, offset: number, code: string): boolean {
-  return note.paragraphs.some((p) =>
+/** The paragraphs that carry `%% diplonote-ignore`: few, so findings are tested against them only. */
+function ignoringParagraphs(note: Note): Paragraph[] {
+  return note.paragraphs.filter((p) => p.annotations.some((a) => a.ignoreCode !== undefined));
+}
+
+function ignoresAt(paragraphs: readonly Paragraph[], offset: number, code: string): boolean {
+  return paragraphs.some((p) =>
     offset >= p.span.start && offset < p.span.end && p.annotations.some((a) => a.ignoreCode === code));
 }
 
 /** An ignore annotation on either paragraph of the pair silences the finding on both sides. */
-function suppressed(notes: Readonly<Record<Side, Note>>, finding: Finding): boolean {
-  return ignoresAt(notes[finding.side], finding.span.start, finding.code)
-    || finding.related.some((r) => ignoresAt(notes[r.side], r.span.start, finding.code));
+function suppressed(ignoring: Readonly<Record<Side, Paragraph[]>>, finding: Finding): boolean {
+  return ignoresAt(ignoring[finding.side], finding.span.start, finding.code)
+    || finding.related.some((r) => ignoresAt(ignoring[r.side], r.span.start, finding.code));
 }
 
 /** Applies the severity settings and the ignore annotations; sorts by side and position. */
 export function settle(findings: readonly Finding[], notes: Readonly<Record<Side, Note>>, settings: ChecksSettings = {}): Finding[] {
   const kept: Finding[] = [];
+  const ignoring = { en: ignoringParagraphs(notes.en), zh: ignoringParagraphs(notes.zh) };
   for (const finding of findings) {
     const setting = settings[finding.code] ?? finding.severity;
-    if (setting === 'off' || suppressed(notes, finding)) continue;
+    if (setting === 'off' || suppressed(ignoring, finding)) continue;
     kept.push({ ...finding, severity: setting });
   }
   return kept.sort((a, b) => (a.side === b.side ? a.span.start - b.span.start : a.side === 'en' ? -1 : 1));

@@ -32,8 +32,21 @@ function inside(span: Span, spans: readonly Span[]): boolean {
   return spans.some((s) => span.start >= s.start && span.end <= s.end);
 }
 
+/**
+ * Whether `span` overlaps one of `spans`, which are sorted by start (see `ignoredSpans`). A binary
+ * search keeps this logarithmic: a note has as many ignored spans as it has numbers.
+ */
 function overlaps(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((s) => span.start < s.end && s.start < span.end);
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < span.end) low = mid + 1;
+    else high = mid;
+  }
+  // Spans starting before `span` ends; the ignored spans rarely nest, so the few nearest decide.
+  for (let i = low - 1; i >= 0 && i >= low - 4; i--) if (spans[i].end > span.start) return true;
+  return false;
 }
 
 /**
