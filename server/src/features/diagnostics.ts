@@ -17,6 +17,11 @@ import { toRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'diplonote';
 const TYPING_DELAY_MS = 250;
+/**
+ * Checking a long note takes long (about 1 s per MB) and blocks the server meanwhile, so the wait
+ * grows with the note: the outline, hover and jumps asked right after a keystroke are answered first.
+ */
+const EXTRA_DELAY_MS_PER_MB = 1000;
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -88,7 +93,9 @@ export class DiagnosticsPublisher {
 
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => this.publish(uri), TYPING_DELAY_MS));
+    const size = this.context.document(uri)?.getText().length ?? 0;
+    const delay = TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
+    this.timers.set(uri, setTimeout(() => this.publish(uri), delay));
   }
 
   private publish(uri: string): void {
