@@ -121,7 +121,7 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await workbench.screenshot(shots.outline);
   });
 
-  it.skip('hovering a glossary term shows the entry with its counterpart (pending: the server has no hover yet)', async () => {
+  it('hovering a glossary term shows the entry with its counterpart', async () => {
     await workbench.openFile(REFERENCE_NOTE);
     await workbench.goTo(glossaryTerm);
     const hover = await workbench.hoverAtCursor('电信诈骗');
@@ -161,7 +161,7 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await groups.first().locator('.tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   });
 
-  it.skip('a seeded number mismatch shows in the Problems panel (pending: the server has no checks yet)', async () => {
+  it('a seeded number mismatch shows in the Problems panel', async () => {
     const fixture = path.basename(SEEDED_ERROR_FIXTURE);
     await workbench.openFile(fixture);
     await workbench.runCommand('Problems: Focus on Problems View');

@@ -128,7 +128,7 @@ describeProbe('Neovim built-in LSP client with node dist/server.js --stdio', 'nv
     assert.equal(chinese4.range.start.line, chineseParagraph4.line, 'Chinese ¶4 starts where its text does');
   });
 
-  it.skip('hover on a glossary term shows the entry with its counterpart (pending: the server has no hover yet)', () => {
+  it('hover on a glossary term shows the entry with its counterpart', () => {
     const hover = resultOf(state.report, REFERENCE_NOTE, 'textDocument/hover');
     const text = hoverText(hover);
     assert.match(text, /telecommunications fraud/i);
