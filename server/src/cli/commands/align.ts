@@ -3,14 +3,12 @@
  * line numbers and a confidence per pair. A file holding both versions is aligned on its own; a
  * `NAME.en.note` is aligned with its `NAME.zh.note` partner (and the pair is shown once).
  */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyse } from '../../core/analyse';
 import type { Note, Span } from '../../core/model';
-import { alignVersions, partnerFileName, sideOf, type NoteAlignment } from '../../core/noteAlignment';
+import type { NoteAlignment } from '../../core/noteAlignment';
 import { lineOfOffset } from '../../core/text/lines';
-import { readNoteFile } from '../readInput';
 import type { CommandContext } from '../command';
+import { loadVersions } from '../loadVersions';
 
 interface JsonPair {
   level: 'paragraph' | 'point' | 'sentence';
@@ -24,37 +22,19 @@ export function alignCommand(context: CommandContext): number {
   const results: Array<{ en: string; zh: string; pairs: JsonPair[] }> = [];
   const status = context.forEachFile((file, text) => {
     if (done.has(path.resolve(file))) return;
-    const versions = versionsFor(file, text);
-    if (typeof versions === 'string') {
-      context.error(`diplonote: ${file}: ${versions}`);
+    const versions = loadVersions(file, text);
+    if ('reason' in versions) {
+      context.error(`diplonote: ${file}: ${versions.reason}`);
       return;
     }
-    done.add(path.resolve(versions.enFile)).add(path.resolve(versions.zhFile));
-    const pairs = describe(alignVersions(versions.en, versions.zh), versions.enNote, versions.zhNote);
-    if (context.json) results.push({ en: versions.enFile, zh: versions.zhFile, pairs });
-    else context.out(formatPairs(versions.enFile, versions.zhFile, pairs));
+    const { files, notes } = versions;
+    done.add(path.resolve(files.en)).add(path.resolve(files.zh));
+    const pairs = describe(versions.alignment, notes.en, notes.zh);
+    if (context.json) results.push({ en: files.en, zh: files.zh, pairs });
+    else context.out(formatPairs(files.en, files.zh, pairs));
   });
   if (context.json) context.out(JSON.stringify(results, null, 2) + '\n');
   return status;
-}
-
-function versionsFor(file: string, text: string) {
-  const note = analyse(text);
-  const inside = { en: sideOf(note, 'en'), zh: sideOf(note, 'zh') };
-  if (note.versions.length >= 2 && inside.en && inside.zh) {
-    return { en: inside.en, zh: inside.zh, enNote: note, zhNote: note, enFile: file, zhFile: file };
-  }
-  const declared = note.frontMatter?.entries.find((e) => e.key === 'counterpart')?.value;
-  const partnerFile = declared ? path.join(path.dirname(file), declared) : partnerFileName(file);
-  if (!partnerFile || !existsSync(partnerFile)) return 'no other language version (neither inside the note nor a NAME.en.note / NAME.zh.note partner)';
-  const partnerInput = readNoteFile(partnerFile);
-  if (!partnerInput.ok) return partnerInput.message;
-  const partner = analyse(partnerInput.text);
-  const [enNote, zhNote, enFile, zhFile] = note.language === 'zh' ? [partner, note, partnerFile, file] : [note, partner, file, partnerFile];
-  const en = sideOf(enNote, 'en');
-  const zh = sideOf(zhNote, 'zh');
-  if (!en || !zh) return 'the two files are not one English and one Chinese version';
-  return { en, zh, enNote, zhNote, enFile, zhFile };
 }
 
 function describe(alignment: NoteAlignment, enNote: Note, zhNote: Note): JsonPair[] {

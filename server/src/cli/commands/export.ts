@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { sentencePairs } from '../../core/export/pairs';
 import { toCsv, toTmx } from '../../core/export/tmx';
 import { EXIT_UNUSABLE_INPUT, type CommandContext } from '../command';
-import { loadVersions } from './check';
+import { loadVersions } from '../loadVersions';
 
 declare const CLI_VERSION: string;
 
