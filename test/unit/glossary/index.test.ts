@@ -1,6 +1,6 @@
 /** The public API: loading by file name, the size limit for every format, the built-in glossary. */
 import * as assert from 'node:assert/strict';
-import { isGlossaryFile, loadGlossaryText } from '../../../server/src/core/glossary';
+import { builtInGlossary, GlossaryIndex, isGlossaryFile, loadGlossaryText, mergeGlossaries } from '../../../server/src/core/glossary';
 import { fixture } from './helpers';
 
 describe('glossary API', () => {
@@ -29,5 +29,15 @@ describe('glossary API', () => {
     }
     const oversize = 'en,zh\n' + 'fraud,诈骗\n'.repeat(600_000);
     assert.match(loadGlossaryText(oversize, 'big.glossary.csv').problems[0].message, /over the limit of 5242880 bytes/);
+  });
+
+  it('lets a user file override the built-in glossary', () => {
+    const builtIn = builtInGlossary();
+    assert.ok(builtIn.length >= 200, `${builtIn.length} entries`);
+    const first = builtIn[0];
+    const user = loadGlossaryText(`en,zh,id\n${first.en[0]},用户译名,${first.id}\n`, 'team.glossary.csv');
+    const index = GlossaryIndex.build(mergeGlossaries(builtIn, user.entries));
+    assert.equal(index.lookup(first.en[0])?.origin, 'team.glossary.csv');
+    assert.equal(index.entries().length, builtIn.length);
   });
 });

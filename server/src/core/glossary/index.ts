@@ -9,6 +9,7 @@ export * from './types';
 export { GlossaryIndex } from './automaton';
 export { foldText } from './fold';
 export { mergeGlossaries } from './merge';
+export { builtInGlossary } from './builtIn';
 export { DEFAULT_MAX_BYTES } from './problems';
 export { parseCsvGlossary, parseJsonGlossary, parseTbxGlossary, parseTsvGlossary };
 
