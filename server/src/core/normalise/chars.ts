@@ -4,6 +4,8 @@
  * single units, so folding them never changes a length).
  */
 
+import { isHan } from '../text/script';
+
 const FULL_WIDTH_FIRST = 0xff01;
 const FULL_WIDTH_LAST = 0xff5e;
 const FULL_TO_ASCII = 0xfee0;
@@ -22,12 +24,13 @@ export function digitAt(text: string, i: number): number {
   return -1;
 }
 
-export function isLatinLetter(code: number): boolean {
+/** ASCII letters only: number words and month names are ASCII, and accented letters end them. */
+export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
 export function isLatinLetterAt(text: string, i: number): boolean {
-  return i >= 0 && i < text.length && isLatinLetter(text.charCodeAt(i));
+  return i >= 0 && i < text.length && isAsciiLetter(text.charCodeAt(i));
 }
 
 export function isUpperLatinAt(text: string, i: number): boolean {
@@ -40,10 +43,9 @@ export function isLowerLatinAt(text: string, i: number): boolean {
   return code >= 0x61 && code <= 0x7a;
 }
 
-/** CJK ideographs of the basic and extension-A blocks, plus 〇 (used as a zero in dates). */
+/** A Chinese character (or 〇, a zero in dates) at `i`, by the same test as the rest of the core. */
 export function isHanAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
+  return isHan(text.charCodeAt(i));
 }
 
 /** Spaces, tabs, line breaks, no-break and ideographic spaces. */
@@ -56,7 +58,7 @@ export function isSpaceAt(text: string, i: number): boolean {
 /** The end of the run of Latin letters starting at `i` (bounded by `end`). */
 export function latinWordEnd(text: string, i: number, end: number): number {
   let j = i;
-  while (j < end && isLatinLetter(text.charCodeAt(j))) j++;
+  while (j < end && isAsciiLetter(text.charCodeAt(j))) j++;
   return j;
 }
 
