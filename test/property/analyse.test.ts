@@ -75,12 +75,12 @@ function checkNesting(note: Note): void {
 }
 
 /** Outline items lie inside their parent (a block's item reaches down to the `%%` annotations under it). */
-function checkOutline(items: readonly OutlineItem[], parent: Span, whole: Span, wellFormed: boolean): void {
+function checkOutline(items: readonly OutlineItem[], parent: Span, wellFormed: boolean): void {
   for (const item of items) {
     assertInside(item.span, parent, `outline ${item.kind}`);
     assertInside(item.selection, item.span, `selection of ${item.kind}`);
     if (wellFormed) assert.ok(isWellFormed(item.name) && isWellFormed(item.detail), `lone surrogate in ${JSON.stringify(item.name)}`);
-    checkOutline(item.children, item.span, whole, wellFormed);
+    checkOutline(item.children, item.span, wellFormed);
   }
 }
 
@@ -90,7 +90,7 @@ function checkText(text: string): void {
   checkSpans(note);
   checkNesting(note);
   const whole = { start: 0, end: text.length };
-  checkOutline(outlineOf(note), whole, whole, isWellFormed(text));
+  checkOutline(outlineOf(note), whole, isWellFormed(text));
 }
 
 describe('analyse on any string (fast-check)', () => {

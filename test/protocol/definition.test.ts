@@ -7,16 +7,9 @@ import {
   CodeLensRequest, DefinitionRequest, DocumentHighlightRequest, type LocationLink, type Position,
 } from 'vscode-languageserver-protocol';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
+import { positionOf } from '../support/positions';
 
 const SEED = 'samples/ohchr-reply-al-chn-4-2025.note';
-
-function positionOf(text: string, needle: string, occurrence = 0): Position {
-  let at = -1;
-  for (let k = 0; k <= occurrence; k++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `"${needle}" not in text`);
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
 
 function lineText(text: string, line: number): string {
   return text.split('\n')[line];

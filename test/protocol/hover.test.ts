@@ -2,13 +2,10 @@
 import * as assert from 'node:assert/strict';
 import { HoverRequest, type MarkupContent, type Position } from 'vscode-languageserver-protocol';
 import { startServer, type ServerSession } from '../support/serverConnection';
+import { positionOf as positionAt } from '../support/positions';
 
-function positionOf(text: string, needle: string, into = 1): Position {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, needle);
-  const before = text.slice(0, at + into).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1].length };
-}
+/** Positions one unit into the needle, so the cursor is inside the word hovered. */
+const positionOf = (text: string, needle: string, into = 1): Position => positionAt(text, needle, into);
 
 describe('protocol: hover', () => {
   let server: ServerSession;
