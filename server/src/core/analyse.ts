@@ -6,18 +6,35 @@ import type {
   Annotation, Block, FrontMatter, Language, LanguageVersion, Letterhead, Note, OwnReference, Paragraph,
   SimpleBlock, Span,
 } from './model';
-import { computeLineStarts, splitLines, type Line } from './text/lines';
-import { isLowerLatin, isHan, isLatinLetter, isAsciiDigit } from './text/script';
-import { displayWidth, lastSignificantCode, endsWithColon } from './text/measure';
+import { computeLineStarts, splitLines } from './text/lines';
 import { readFrontMatter } from './recognise/frontMatter';
 import { scanBlocks } from './recognise/blocks';
 import { classifyBlocks, type ClassifiedBlock } from './recognise/classify';
+import { joinSplitParagraphs, type JoinedBlock } from './recognise/join';
 import { findCitedCommunications } from './recognise/citations';
 import { findLetterheadFields } from './recognise/letterhead';
 import { PointSequence, findParagraphNumber, findPoints } from './recognise/points';
 import { NO_MEMO, type Memo } from './memo';
 
 export function analyse(text: string, memo: Memo = NO_MEMO): Note {
+  return analyseTraced(text, memo).note;
+}
+
+/**
+ * What an analysis knows beyond the model and an edit needs in order to redo one paragraph alone:
+ * the state of the point lists before and after each paragraph (parallel to `note.paragraphs`).
+ */
+export interface AnalysisTrace {
+  readonly pointsBefore: readonly PointSequence[];
+  readonly pointsAfter: readonly PointSequence[];
+}
+
+export interface TracedNote {
+  readonly note: Note;
+  readonly trace: AnalysisTrace;
+}
+
+export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
   const lineStarts = computeLineStarts(text);
   const lines = splitLines(text, lineStarts);
   const front = readFrontMatter(text, lines);
@@ -28,7 +45,7 @@ export function analyse(text: string, memo: Memo = NO_MEMO): Note {
   const built = buildBlocks(text, classified, layout, annotations, memo);
   memo.endAnalysis();
   const ownReference = referenceFromFrontMatter(front.frontMatter) ?? built.ownReference;
-  return {
+  const note: Note = {
     text,
     lineStarts,
     ...(front.frontMatter ? { frontMatter: front.frontMatter } : {}),
@@ -39,61 +56,11 @@ export function analyse(text: string, memo: Memo = NO_MEMO): Note {
     citations: findCitedCommunications(text),
     annotations,
     pageArtefacts: scan.pageArtefacts,
-    language: languageFromFrontMatter(front.frontMatter) ?? dominantLanguage(built.paragraphs),
+    language: noteLanguage(front.frontMatter, built.paragraphs),
     problems: front.problems,
   };
+  return { note, trace: { pointsBefore: built.pointsBefore, pointsAfter: built.pointsAfter } };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Page breaks
-
-/** Below this width a paragraph without final punctuation is more likely a heading than a split. */
-const MIN_SPLIT_WIDTH = 60;
-
-/**
- * Rejoins paragraphs that a PDF page break (or a stray blank line) cut in two: the first part ends
- * mid-sentence, or the second starts in lower case; a list item `(a)` after a colon joins too.
- */
-function joinSplitParagraphs(text: string, blocks: readonly ClassifiedBlock[]): JoinedBlock[] {
-  const joined: JoinedBlock[] = [];
-  for (const block of blocks) {
-    const previous = joined[joined.length - 1];
-    if (previous && isBody(previous) && isBody(block) && previous.language === block.language && continues(text, previous, block)) {
-      previous.parts.push({ start: block.start, end: block.end });
-      previous.lines.push(...block.lines);
-      previous.end = block.end;
-    } else {
-      joined.push({ ...block, parts: [{ start: block.start, end: block.end }], lines: [...block.lines] });
-    }
-  }
-  return joined;
-}
-
-/** A classified block with the pieces it was rejoined from. */
-interface JoinedBlock extends ClassifiedBlock {
-  end: number;
-  readonly parts: Span[];
-  readonly lines: Line[];
-}
-
-function isBody(block: ClassifiedBlock): boolean {
-  return block.cls.kind === 'paragraph' && block.cls.role === 'body';
-}
-
-const LIST_ITEM_START = /^[(（](?:[a-z]|[ivxl]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
-
-function continues(text: string, first: JoinedBlock, second: ClassifiedBlock): boolean {
-  const firstCode = text.charCodeAt(second.start);
-  if (isLowerLatin(firstCode)) return true;
-  const lastPart = first.parts[first.parts.length - 1];
-  const listItem = LIST_ITEM_START.test(text.slice(second.start, second.start + 8));
-  if (listItem) return endsWithColon(text, lastPart.start, lastPart.end) || LIST_ITEM_START.test(text.slice(lastPart.start, lastPart.start + 8));
-  const last = lastSignificantCode(text, lastPart.start, lastPart.end);
-  const midSentence = isLatinLetter(last) || isHan(last) || isAsciiDigit(last) || MID_SENTENCE_PUNCTUATION.has(last);
-  return midSentence && displayWidth(text, lastPart.start, lastPart.end, MIN_SPLIT_WIDTH) >= MIN_SPLIT_WIDTH;
-}
-
-const MID_SENTENCE_PUNCTUATION = new Set([0x2c, 0x3b, 0xff0c, 0xff1b, 0x3001, 0x2d]); // , ; ， ； 、 -
 
 // ---------------------------------------------------------------------------------------------
 // Language versions
@@ -175,6 +142,8 @@ interface Built {
   topLevel: Block[];
   versions: LanguageVersion[];
   paragraphs: Paragraph[];
+  pointsBefore: PointSequence[];
+  pointsAfter: PointSequence[];
   ownReference?: OwnReference;
 }
 
@@ -185,7 +154,7 @@ function buildBlocks(
   annotations: readonly Annotation[],
   memo: Memo,
 ): Built {
-  const built: Built = { topLevel: [], versions: [], paragraphs: [] };
+  const built: Built = { topLevel: [], versions: [], paragraphs: [], pointsBefore: [], pointsAfter: [] };
   const annotationsOf = annotationLookup(blocks, annotations);
   const versionAt = new Map(layout.versions.map((v) => [v.from, v]));
   const numbering = new Numbering();
@@ -225,11 +194,11 @@ function annotationLookup(blocks: readonly JoinedBlock[], annotations: readonly 
 /** Paragraph numbers and point sequences run on through one language version. */
 class Numbering {
   paragraphs = 0;
-  points = new PointSequence();
+  points = PointSequence.start();
 
   reset(): void {
     this.paragraphs = 0;
-    this.points = new PointSequence();
+    this.points = PointSequence.start();
   }
 }
 
@@ -240,8 +209,10 @@ function toBlock(
   const lines = block.lines.map((line) => ({ start: line.trimStart, end: line.trimEnd }));
   switch (block.cls.kind) {
     case 'paragraph': {
+      built.pointsBefore.push(numbering.points.copy());
       const paragraph = toParagraph(text, block, block.cls.role, block.cls.person, numbering, annotations, memo);
       built.paragraphs.push(paragraph);
+      built.pointsAfter.push(numbering.points.copy());
       return paragraph;
     }
     case 'letterhead': {
@@ -270,17 +241,36 @@ function toParagraph(
   text: string, block: JoinedBlock, role: Paragraph['role'], person: 'first' | 'third' | undefined,
   numbering: Numbering, annotations: Annotation[], memo: Memo,
 ): Paragraph {
-  const isBodyParagraph = role === 'body';
-  const number = isBodyParagraph ? findParagraphNumber(text, block.start, block.language) : undefined;
-  const contentStart = number ? number.marker.end : block.start;
-  const points = isBodyParagraph ? findPoints(text, block.parts, contentStart, block.language, numbering.points, memo) : [];
+  const index = role === 'body' ? ++numbering.paragraphs : 0;
+  const frame: ParagraphFrame = { start: block.start, end: block.end, parts: block.parts, language: block.language, role, index, person };
+  return buildParagraph(text, frame, numbering.points, annotations, memo);
+}
+
+/** What a paragraph is made of before its numbers and points are read. */
+export interface ParagraphFrame {
+  readonly start: number;
+  readonly end: number;
+  readonly parts: readonly Span[];
+  readonly language: Language;
+  readonly role: Paragraph['role'];
+  readonly index: number;
+  readonly person: 'first' | 'third' | undefined;
+}
+
+/** Reads a paragraph's own number and its points; `points` carries the lists on from the paragraph before. */
+export function buildParagraph(
+  text: string, frame: ParagraphFrame, points: PointSequence, annotations: readonly Annotation[], memo: Memo,
+): Paragraph {
+  const isBodyParagraph = frame.role === 'body';
+  const number = isBodyParagraph ? findParagraphNumber(text, frame.start, frame.language) : undefined;
+  const contentStart = number ? number.marker.end : frame.start;
   return {
-    kind: 'paragraph', role, language: block.language,
-    span: { start: block.start, end: block.end }, parts: block.parts,
-    index: isBodyParagraph ? ++numbering.paragraphs : 0,
+    kind: 'paragraph', role: frame.role, language: frame.language,
+    span: { start: frame.start, end: frame.end }, parts: frame.parts,
+    index: frame.index,
     ...(number ? { number } : {}),
-    points,
-    ...(person ? { person } : {}),
+    points: isBodyParagraph ? findPoints(text, frame.parts, contentStart, frame.language, points, memo) : [],
+    ...(frame.person ? { person: frame.person } : {}),
     annotations,
   };
 }
@@ -300,6 +290,11 @@ function referenceFromFrontMatter(frontMatter: FrontMatter | undefined): OwnRefe
 const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map([
   ['en', 'en'], ['english', 'en'], ['zh', 'zh'], ['chinese', 'zh'], ['zh-cn', 'zh'], ['zh-hans', 'zh'], ['中文', 'zh'],
 ]);
+
+/** The language the front matter names, or else the one most of the paragraphs are written in. */
+export function noteLanguage(frontMatter: FrontMatter | undefined, paragraphs: readonly Paragraph[]): Language {
+  return languageFromFrontMatter(frontMatter) ?? dominantLanguage(paragraphs);
+}
 
 function languageFromFrontMatter(frontMatter: FrontMatter | undefined): Language | undefined {
   const entry = frontMatter?.entries.find((e) => e.key === 'language');

@@ -1,6 +1,6 @@
 /**
- * Reusing the previous analysis (core/memo.ts) must never change the result: after any sequence of
- * edits, the analysis with the memo equals a fresh one.
+ * Reusing the previous analysis (core/memo.ts, core/incremental.ts) must never change the result:
+ * after any sequence of edits, the analysis that reused work equals a fresh one.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyse } from '../../../server/src/core/analyse';
 import { AnalysisMemo } from '../../../server/src/core/memo';
+import { IncrementalAnalyser } from '../../../server/src/core/incremental';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.note')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
@@ -22,7 +23,41 @@ const edit = fc.record({
   insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })),
 });
 
+/** Typing: short insertions and deletions, most of them inside a paragraph's line. */
+const TYPED = ['a', 'e ', 'the ', ',', '.', '。', '，', '中', '国', ' ', '  ', '2025', 'First, ', 'Second,', '二是', '(b)', ':', ';',
+  'AL CHN 5/2025', 'CHN ', '𠀀', '\uD83D', 'presents its compliments to', '顺致崇高的敬意', 'Annex', '%%', '---', '\t', 'x\ny'];
+
+const keystroke = fc.record({
+  // A spread of positions: fc.double would favour the two ends of the text.
+  at: fc.integer({ min: 0, max: 1 << 30 }),
+  remove: fc.nat({ max: 3 }),
+  insert: fc.oneof(fc.constantFrom(...TYPED), fc.string({ maxLength: 3 })),
+});
+
 describe('incremental analysis', () => {
+  it('applies local edits to the previous model exactly as a fresh analysis reads them', () => {
+    let local = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
+        const analyser = new IncrementalAnalyser();
+        let text = initial;
+        analyser.update(text);
+        for (const { at, remove, insert } of edits) {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + remove);
+          text = text.slice(0, start) + insert + text.slice(end);
+          const result = analyser.update(text, { start, end, text: insert });
+          total++;
+          if (result.edit) local++;
+          assert.deepStrictEqual(result.note, analyse(text));
+        }
+      }),
+      { numRuns: 150, seed: 20261129 },
+    );
+    assert.ok(local > total / 2, `only ${local} of ${total} edits were applied locally`);
+  });
+
   it('equals a fresh analysis after any sequence of edits', () => {
     fc.assert(
       fc.property(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 12 }), (initial, edits) => {

@@ -7,13 +7,14 @@ import type { CitedCommunication, CommunicationType } from '../model';
 const COMMUNICATION =
   /(?<![A-Za-z0-9])(J?(?:AL|UA|OL))[ \u00a0]{1,3}(?:[A-Za-z0-9][A-Za-z0-9/]{0,11}[ \u00a0]{1,3}(?:\(\d{1,4}-\d{1,4}\)[ \u00a0]{1,3})?){0,6}?([A-Z]{3})[ \u00a0]{1,3}(\d{1,4})\/(\d{4})(?![0-9])/g;
 
-export function findCitedCommunications(text: string): CitedCommunication[] {
+/** The citations in `text`; `offset` is added to their spans (for a piece cut out of a longer text). */
+export function findCitedCommunications(text: string, offset = 0): CitedCommunication[] {
   const found: CitedCommunication[] = [];
   COMMUNICATION.lastIndex = 0;
   for (let match = COMMUNICATION.exec(text); match; match = COMMUNICATION.exec(text)) {
     found.push({
       kind: 'citedCommunication',
-      span: { start: match.index, end: match.index + match[0].length },
+      span: { start: offset + match.index, end: offset + match.index + match[0].length },
       text: match[0],
       type: match[1] as CommunicationType,
       country: match[2],

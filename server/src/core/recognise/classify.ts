@@ -160,7 +160,7 @@ function classifyHeaderBlock(text: string, block: RawBlock, context: ClassifyCon
 }
 
 /** What a block looks like on its own, whatever surrounds it: computed once per block text. */
-interface BlockFacts {
+export interface BlockFacts {
   readonly language: Language;
   readonly salutation: boolean;
   readonly signature: boolean;
@@ -176,7 +176,7 @@ interface BlockFacts {
   readonly allShort: boolean;
 }
 
-function factsOf(text: string, block: RawBlock): BlockFacts {
+export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const first = block.lines[0];
   const firstContent = text.slice(first.trimStart, first.trimEnd);
   const prose = looksLikeProse(text, block);
@@ -198,8 +198,13 @@ function factsOf(text: string, block: RawBlock): BlockFacts {
   };
 }
 
+/** Blocks with the same facts, lines and neighbours are classified alike. */
+export function sameFacts(a: BlockFacts, b: BlockFacts): boolean {
+  return (Object.keys(a) as Array<keyof BlockFacts>).every((key) => a[key] === b[key]);
+}
+
 function classifyBodyBlock(text: string, block: RawBlock, context: ClassifyContext, memo: Memo): ClassifiedBlock {
-  const facts = memo.get('facts', text.slice(block.start, block.end), () => factsOf(text, block));
+  const facts = memo.get('facts', text.slice(block.start, block.end), () => blockFacts(text, block));
   const make = (cls: BlockClass): ClassifiedBlock => ({
     lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak, cls,
     language: facts.language, bareAnnex: facts.bareAnnex,

@@ -48,27 +48,47 @@ interface Candidate {
   romanAlternative?: number;
 }
 
-/** Sequence state carried from paragraph to paragraph for the lists that run across paragraphs. */
+const FAMILIES: readonly Family[] = [
+  'en-word', 'zh-shi', 'zh-seq', 'paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled',
+];
+const FAMILY_INDEX = new Map(FAMILIES.map((family, index) => [family, index]));
+const BRACKETED: readonly Family[] = ['paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled'];
+const BRACKETED_INDEXES = BRACKETED.map((family) => FAMILY_INDEX.get(family) ?? 0);
+
+/**
+ * Sequence state carried from paragraph to paragraph for the lists that run across paragraphs: the
+ * last ordinal of each family (0 for none), in a small array so that a copy of it is cheap to keep.
+ */
 export class PointSequence {
-  private readonly last = new Map<Family, number>();
+  private constructor(private readonly last: Int32Array) {}
+
+  static start(): PointSequence {
+    return new PointSequence(new Int32Array(FAMILIES.length));
+  }
+
+  copy(): PointSequence {
+    return new PointSequence(this.last.slice());
+  }
+
+  equals(other: PointSequence): boolean {
+    return this.last.every((ordinal, index) => other.last[index] === ordinal);
+  }
 
   expects(family: Family, ordinal: number): boolean {
-    return ordinal === 1 || this.last.get(family) === ordinal - 1;
+    return ordinal === 1 || (ordinal > 1 && this.lastOrdinal(family) === ordinal - 1);
   }
 
   lastOrdinal(family: Family): number {
-    return this.last.get(family) ?? 0;
+    return this.last[FAMILY_INDEX.get(family) ?? 0];
   }
 
   accept(family: Family, ordinal: number): void {
-    this.last.set(family, ordinal);
+    this.last[FAMILY_INDEX.get(family) ?? 0] = ordinal;
   }
 
   /** Lists of bracketed markers do not run on into the next paragraph. */
   endParagraph(): void {
-    for (const family of ['paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled'] as const) {
-      this.last.delete(family);
-    }
+    for (const index of BRACKETED_INDEXES) this.last[index] = 0;
   }
 }
 

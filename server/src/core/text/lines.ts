@@ -32,16 +32,19 @@ export function computeLineStarts(text: string): number[] {
 
 export function splitLines(text: string, lineStarts: readonly number[]): Line[] {
   const lines: Line[] = [];
-  for (let n = 0; n < lineStarts.length; n++) {
-    const start = lineStarts[n];
-    const end = n + 1 < lineStarts.length ? contentEnd(text, lineStarts[n + 1]) : text.length;
-    let trimStart = start;
-    let trimEnd = end;
-    while (trimStart < trimEnd && isWhitespace(text.charCodeAt(trimStart))) trimStart++;
-    while (trimEnd > trimStart && isWhitespace(text.charCodeAt(trimEnd - 1))) trimEnd--;
-    lines.push({ start, end, trimStart, trimEnd });
-  }
+  for (let n = 0; n < lineStarts.length; n++) lines.push(lineAt(text, lineStarts, n));
   return lines;
+}
+
+/** Line `n` (0-based) of the text whose line starts are given. */
+export function lineAt(text: string, lineStarts: readonly number[], n: number): Line {
+  const start = lineStarts[n];
+  const end = n + 1 < lineStarts.length ? contentEnd(text, lineStarts[n + 1]) : text.length;
+  let trimStart = start;
+  let trimEnd = end;
+  while (trimStart < trimEnd && isWhitespace(text.charCodeAt(trimStart))) trimStart++;
+  while (trimEnd > trimStart && isWhitespace(text.charCodeAt(trimEnd - 1))) trimEnd--;
+  return { start, end, trimStart, trimEnd };
 }
 
 /** The end of a line's content given the start of the next line (strips `\n`, `\r\n` or `\r`). */

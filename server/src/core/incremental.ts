@@ -1,0 +1,264 @@
+/**
+ * Analysis after an edit. Most keystrokes change one line of one paragraph and nothing its
+ * neighbours depend on; such an edit is applied to the previous model: that paragraph is read again,
+ * everything after its line moves by the change in length, the rest is reused as it is. Every other
+ * edit, and every doubt, goes through a full analysis (which still reuses per-block work, see memo.ts).
+ * A property test proves that both paths give the same model.
+ */
+import { analyseTraced, buildParagraph, noteLanguage, type TracedNote } from './analyse';
+import { AnalysisMemo, type Memo } from './memo';
+import type { Annotation, Block, CitedCommunication, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import { scanBlocks, type RawBlock } from './recognise/blocks';
+import { blockFacts, sameFacts } from './recognise/classify';
+import { findCitedCommunications } from './recognise/citations';
+import { joinSignature } from './recognise/join';
+import { lineAt, lineOfOffset, type Line } from './text/lines';
+
+/** A replacement of `text[start, end)` of the previous text by `text`. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** What a local edit changed, so that what is built from the model can be repaired the same way. */
+export interface LocalEdit {
+  /** Offsets in the previous text: the start of the edited line and of the line after it. */
+  readonly lineStart: number;
+  readonly nextLineStart: number;
+  /** How much longer the text became. */
+  readonly delta: number;
+  readonly before: Paragraph;
+  readonly after: Paragraph;
+}
+
+export interface IncrementalResult extends TracedNote {
+  /** Present when the analysis was a local edit of the previous one. */
+  readonly edit?: LocalEdit;
+}
+
+/** Successive analyses of one document. */
+export class IncrementalAnalyser {
+  private readonly memo = new AnalysisMemo();
+  private last: TracedNote | undefined;
+
+  /** Analyses `text`; `change`, when known, turns the previously analysed text into `text`. */
+  update(text: string, change?: TextChange): IncrementalResult {
+    const local = this.last && change ? editLocally(this.last, change, text, this.memo) : undefined;
+    const result = local ?? analyseTraced(text, this.memo);
+    this.last = result;
+    return result;
+  }
+}
+
+/** The model of `text` made from `previous` and the change, or undefined when the edit is not local. */
+export function editLocally(previous: TracedNote, change: TextChange, text: string, memo: Memo): IncrementalResult | undefined {
+  const old = previous.note;
+  const delta = change.text.length - (change.end - change.start);
+  if (text.length !== old.text.length + delta || change.start > change.end || change.end > old.text.length) return undefined;
+  if (hasLineBreak(change.text, 0, change.text.length) || hasLineBreak(old.text, change.start, change.end)) return undefined;
+  const lineNumber = lineOfOffset(old.lineStarts, change.start);
+  const oldLine = lineAt(old.text, old.lineStarts, lineNumber);
+  if (change.end > oldLine.end || mayChangeFrontMatter(old, lineNumber)) return undefined;
+  const target = paragraphAround(old.paragraphs, change);
+  if (!target) return undefined;
+  const lineStarts = shiftedLineStarts(old.lineStarts, lineNumber, delta);
+  const newPart = rereadPart(old, text, lineStarts, target.paragraph.parts[target.part]);
+  if (!newPart) return undefined;
+  const nextLineStart = lineNumber + 1 < old.lineStarts.length ? old.lineStarts[lineNumber + 1] : old.text.length + 1;
+  const shift = new Shift(nextLineStart, delta);
+  const paragraph = rebuildParagraph(text, previous, target, newPart, shift, memo);
+  if (!paragraph) return undefined;
+  shift.replace(target.paragraph, paragraph);
+  const edit: LocalEdit = { lineStart: old.lineStarts[lineNumber], nextLineStart, delta, before: target.paragraph, after: paragraph };
+  const note = rebuildNote(old, text, lineStarts, edit, shift, lineAt(text, lineStarts, lineNumber));
+  return { note, trace: previous.trace, edit };
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d || code === 0x0c) return true;
+  }
+  return false;
+}
+
+/** Front matter is read from the first lines up to a `---` line, so edits near an unclosed one are not local. */
+function mayChangeFrontMatter(note: Note, lineNumber: number): boolean {
+  if (note.frontMatter) return false;
+  const first = lineAt(note.text, note.lineStarts, 0);
+  return lineNumber === 0 || note.text.startsWith('---', first.trimStart);
+}
+
+interface Target {
+  readonly paragraph: Paragraph;
+  /** Its place in `note.paragraphs`. */
+  readonly index: number;
+  /** The part of the paragraph holding the change. */
+  readonly part: number;
+}
+
+function paragraphAround(paragraphs: readonly Paragraph[], change: TextChange): Target | undefined {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (paragraphs[mid].span.start <= change.start) low = mid;
+    else high = mid - 1;
+  }
+  const paragraph = paragraphs[low];
+  if (!paragraph) return undefined;
+  const part = paragraph.parts.findIndex((p) => p.start <= change.start && change.end <= p.end);
+  return part < 0 ? undefined : { paragraph, index: low, part };
+}
+
+function shiftedLineStarts(lineStarts: readonly number[], lineNumber: number, delta: number): number[] {
+  const shifted = lineStarts.slice();
+  for (let n = lineNumber + 1; n < shifted.length; n++) shifted[n] += delta;
+  return shifted;
+}
+
+/**
+ * The edited part read again: it must still be one block of the same lines, with the same facts
+ * for the classifier and the same ends for the page-break joining; undefined otherwise.
+ */
+function rereadPart(old: Note, text: string, lineStarts: readonly number[], part: Span): Span | undefined {
+  const first = lineOfOffset(old.lineStarts, part.start);
+  const last = lineOfOffset(old.lineStarts, part.end);
+  // One line either side: the line before decides whether a numbered first line starts a block,
+  // the edited last line decides it for the line after.
+  const from = Math.max(0, first - 1);
+  const to = Math.min(old.lineStarts.length, last + 2);
+  const before = linesOf(old.text, old.lineStarts, from, to);
+  const after = linesOf(text, lineStarts, from, to);
+  if (scanShape(old.text, before) !== scanShape(text, after)) return undefined;
+  const oldBlock = rawBlock(before.slice(first - from, last - from + 1));
+  const newBlock = rawBlock(after.slice(first - from, last - from + 1));
+  if (!sameFacts(blockFacts(old.text, oldBlock), blockFacts(text, newBlock))) return undefined;
+  if (joinSignature(old.text, oldBlock) !== joinSignature(text, newBlock)) return undefined;
+  return { start: newBlock.start, end: newBlock.end };
+}
+
+function linesOf(text: string, lineStarts: readonly number[], from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  for (let n = from; n < to; n++) lines.push(lineAt(text, lineStarts, n));
+  return lines;
+}
+
+/** Where the blocks of a run of lines begin and how many lines each has. */
+function scanShape(text: string, lines: readonly Line[]): string {
+  return scanBlocks(text, lines, 0).blocks.map((block) => `${lines.indexOf(block.lines[0])}+${block.lines.length}`).join();
+}
+
+function rawBlock(lines: Line[]): RawBlock {
+  return { lines, start: lines[0].trimStart, end: lines[lines.length - 1].trimEnd, afterPageBreak: false };
+}
+
+/** The paragraph read again with the list state it started with; undefined if it would end in another state. */
+function rebuildParagraph(
+  text: string, previous: TracedNote, target: Target, newPart: Span, shift: Shift, memo: Memo,
+): Paragraph | undefined {
+  const { paragraph } = target;
+  const parts = paragraph.parts.map((part, i) => (i === target.part ? newPart : shift.span(part)));
+  const points = previous.trace.pointsBefore[target.index].copy();
+  const rebuilt = buildParagraph(text, {
+    start: parts[0].start, end: parts[parts.length - 1].end, parts, language: paragraph.language,
+    role: paragraph.role, index: paragraph.index, person: paragraph.person,
+  }, points, paragraph.annotations.map((a) => shift.annotation(a)), memo);
+  return points.equals(previous.trace.pointsAfter[target.index]) ? rebuilt : undefined;
+}
+
+function rebuildNote(old: Note, text: string, lineStarts: readonly number[], edit: LocalEdit, shift: Shift, line: Line): Note {
+  const paragraphs = old.paragraphs.map((paragraph) => shift.block(paragraph));
+  return {
+    text,
+    lineStarts,
+    ...(old.frontMatter ? { frontMatter: old.frontMatter } : {}),
+    blocks: old.blocks.map((block) => shift.block(block)),
+    versions: old.versions.map((version) => shift.version(version, edit.lineStart)),
+    paragraphs,
+    ...(old.ownReference ? { ownReference: old.ownReference.fromFrontMatter ? old.ownReference : shift.block(old.ownReference) } : {}),
+    citations: citationsAfterEdit(old.citations, text, edit, line),
+    annotations: old.annotations.map((annotation) => shift.annotation(annotation)),
+    pageArtefacts: old.pageArtefacts.map((span) => shift.span(span)),
+    language: noteLanguage(old.frontMatter, paragraphs),
+    problems: old.problems,
+  };
+}
+
+/** The citations of the edited line found again; those after it moved. */
+function citationsAfterEdit(citations: readonly CitedCommunication[], text: string, edit: LocalEdit, line: Line): CitedCommunication[] {
+  const before = citations.filter((c) => c.span.start < edit.lineStart);
+  const onLine = findCitedCommunications(text.slice(line.start, line.end), line.start);
+  const after = citations.filter((c) => c.span.start >= edit.nextLineStart).map((c) => ({ ...c, span: shiftSpan(c.span, edit.delta) }));
+  return [...before, ...onLine, ...after];
+}
+
+function shiftSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/**
+ * Moves the parts of the model that lie after the edited line, once each (a block reached from a
+ * version and from `paragraphs` stays one object); what lies before is kept as it is.
+ */
+class Shift {
+  private readonly moved = new Map<Block, Block>();
+
+  /** Everything starting at `from` or later moves by `delta`. */
+  constructor(private readonly from: number, private readonly delta: number) {}
+
+  /** The edited paragraph is not moved but replaced. */
+  replace(edited: Paragraph, replacement: Paragraph): void {
+    this.moved.set(edited, replacement);
+  }
+
+  span(span: Span): Span {
+    return span.start >= this.from ? shiftSpan(span, this.delta) : span;
+  }
+
+  annotation(annotation: Annotation): Annotation {
+    return annotation.span.start >= this.from ? { ...annotation, span: shiftSpan(annotation.span, this.delta) } : annotation;
+  }
+
+  /** The block after the edit; a block keeps its kind, so the cast only restores what the map forgets. */
+  block<B extends Block>(block: B): B {
+    let moved = this.moved.get(block);
+    if (moved) return moved as B;
+    if (block.span.start < this.from) return block;
+    this.moved.set(block, (moved = this.move(block)));
+    return moved as B;
+  }
+
+  version(version: LanguageVersion, editedLineStart: number): LanguageVersion {
+    if (version.span.end < editedLineStart) return version;
+    const blocks = version.blocks.map((block) => this.block(block));
+    return { ...version, blocks, span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } };
+  }
+
+  private move(block: Block): Block {
+    const span = shiftSpan(block.span, this.delta);
+    const spans = (list: readonly Span[]) => list.map((s) => shiftSpan(s, this.delta));
+    switch (block.kind) {
+      case 'paragraph':
+        return {
+          ...block, span, parts: spans(block.parts), points: block.points.map((p) => this.point(p)),
+          annotations: block.annotations.map((a) => this.annotation(a)),
+          ...(block.number ? { number: this.point(block.number) } : {}),
+        };
+      case 'letterhead':
+        return { ...block, span, lines: spans(block.lines), fields: block.fields.map((f) => ({ ...f, span: shiftSpan(f.span, this.delta) })) };
+      case 'ownReference':
+        return { ...block, span, value: shiftSpan(block.value, this.delta) };
+      default:
+        return { ...block, span, lines: spans(block.lines) };
+    }
+  }
+
+  private point(point: Point): Point {
+    return {
+      ...point, span: shiftSpan(point.span, this.delta), marker: shiftSpan(point.marker, this.delta),
+      children: point.children.map((child) => this.point(child)),
+    };
+  }
+}
