@@ -1,54 +1,95 @@
 /**
- * One analysis per document version, shared by every feature. Entries are dropped when a document
- * closes; a new version replaces the old entry, so memory stays one model per open document.
+ * One analysis per document version, shared by every feature. The edits the editor sends are passed
+ * on to the document's IncrementalAnalyser as they arrive, so that the next analysis can apply them
+ * to the previous model (core/incremental.ts) and repair the previous outline instead of making both
+ * again. Entries are dropped when a document closes.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse } from './core/analyse';
-import { AnalysisMemo } from './core/memo';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { IncrementalAnalyser } from './core/incremental';
 import type { Note } from './core/model';
+import { outlineOf, repairOutline, type OutlineItem } from './core/outline';
 import type { GlossaryIndex, TermMatch } from './core/glossary';
 
 export interface DocumentAnalysis {
   readonly document: TextDocument;
   readonly note: Note;
+  /** The outline of the note; made on first use. */
+  readonly outline: readonly OutlineItem[];
   /** Glossary terms found in the text, in order; matched on first use. */
   readonly terms: readonly TermMatch[];
+}
+
+interface DocumentState {
+  readonly analyser: IncrementalAnalyser;
+  analysed?: { version: number; glossaryGeneration: number; analysis: DocumentAnalysis };
+  /** The last outline made, and the note it is the outline of. */
+  outline?: { note: Note; items: readonly OutlineItem[] };
 }
 
 export class AnalysisCache {
   /** `glossary` gives the current glossary (built-in and user entries merged). */
   constructor(private readonly glossary: () => GlossaryIndex) {}
 
-  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
-  /** Per document, what the last analysis can lend the next one (see core/memo.ts). */
-  private readonly memos = new Map<string, AnalysisMemo>();
+  private readonly states = new Map<string, DocumentState>();
+  private glossaryGeneration = 0;
+
+  /** Called with the changes of one didChange, before they are applied to `document`. */
+  changing(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
+    const { analyser } = this.state(document.uri);
+    const [change] = changes;
+    if (changes.length !== 1 || !('range' in change)) {
+      analyser.replaced();
+      return;
+    }
+    const start = document.offsetAt(change.range.start);
+    const end = document.offsetAt(change.range.end);
+    analyser.edited(Math.min(start, end), Math.max(start, end), change.text.length, document.getText().length);
+  }
 
   get(document: TextDocument): DocumentAnalysis {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    const memo = this.memos.get(document.uri) ?? new AnalysisMemo();
-    this.memos.set(document.uri, memo);
-    const note = analyse(document.getText(), memo);
+    const state = this.state(document.uri);
+    const analysed = state.analysed;
+    if (analysed?.version === document.version) {
+      return analysed.glossaryGeneration === this.glossaryGeneration ? analysed.analysis : this.keep(state, document, analysed.analysis.note);
+    }
+    const previousNote = analysed?.analysis.note;
+    const { note, edit } = state.analyser.update(document.getText());
+    // A local edit repairs the previous outline, if one was made: never make one just to repair it.
+    const earlier = edit && state.outline && state.outline.note === previousNote ? state.outline.items : undefined;
+    if (earlier && edit) state.outline = { note, items: repairOutline(earlier, note, edit) };
+    return this.keep(state, document, note);
+  }
+
+  /** After the glossary changed: the terms of every document are matched again on their next use. */
+  forgetAll(): void {
+    this.glossaryGeneration++;
+  }
+
+  forget(uri: string): void {
+    this.states.delete(uri);
+  }
+
+  private state(uri: string): DocumentState {
+    let state = this.states.get(uri);
+    if (!state) this.states.set(uri, (state = { analyser: new IncrementalAnalyser() }));
+    return state;
+  }
+
+  private keep(state: DocumentState, document: TextDocument, note: Note): DocumentAnalysis {
     const glossary = this.glossary;
     let terms: readonly TermMatch[] | undefined;
     const analysis: DocumentAnalysis = {
       document, note,
+      get outline() {
+        if (state.outline?.note !== note) state.outline = { note, items: outlineOf(note) };
+        return state.outline.items;
+      },
       get terms() {
         terms ??= glossary().match(note.text);
         return terms;
       },
     };
-    this.entries.set(document.uri, { version: document.version, analysis });
+    state.analysed = { version: document.version, glossaryGeneration: this.glossaryGeneration, analysis };
     return analysis;
-  }
-
-  /** After the glossary changed: every analysis is made again on its next use. */
-  forgetAll(): void {
-    this.entries.clear();
-  }
-
-  forget(uri: string): void {
-    this.entries.delete(uri);
-    this.memos.delete(uri);
   }
 }

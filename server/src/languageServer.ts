@@ -43,10 +43,17 @@ export interface Platform {
 }
 
 export function startLanguageServer(connection: Connection, platform: Platform): void {
-  const documents = new TextDocuments(TextDocument);
   let workspaceFolders: readonly string[] = [];
   const glossaries = new GlossaryStore(platform.glossaryFiles?.(() => workspaceFolders));
   const cache = new AnalysisCache(() => glossaries.index);
+  // The cache hears of each edit before it is applied, to re-analyse only what the edit touched.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      cache.changing(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const counterparts = new Counterparts(cache, { openDocument: (uri) => documents.get(uri), readFile: platform.readFile });
   let settings = DEFAULT_SETTINGS;
   let checksSettings: ChecksSettings = {};

@@ -37,17 +37,49 @@ export interface IncrementalResult extends TracedNote {
   readonly edit?: LocalEdit;
 }
 
-/** Successive analyses of one document. */
+/**
+ * Successive analyses of one document. The edits made between two analyses are told as they happen
+ * and kept as one replacement of the text analysed last; the next analysis applies it if it is local.
+ */
 export class IncrementalAnalyser {
   private readonly memo = new AnalysisMemo();
   private last: TracedNote | undefined;
+  private pending: { start: number; end: number; baseLength: number } | 'unknown' | undefined;
 
-  /** Analyses `text`; `change`, when known, turns the previously analysed text into `text`. */
-  update(text: string, change?: TextChange): IncrementalResult {
+  /** `text[start, end)` of the current text, `lengthBefore` long, was replaced by `insertedLength` characters. */
+  edited(start: number, end: number, insertedLength: number, lengthBefore: number): void {
+    if (this.pending === 'unknown') return;
+    if (start < 0 || start > end || end > lengthBefore || insertedLength < 0) {
+      this.pending = 'unknown';
+    } else if (!this.pending) {
+      this.pending = { start, end, baseLength: lengthBefore };
+    } else {
+      // Offsets after the replaced region have moved by the length added so far; before it they have not.
+      const moved = lengthBefore - this.pending.baseLength;
+      this.pending = { start: Math.min(this.pending.start, start), end: Math.max(this.pending.end, end - moved), baseLength: this.pending.baseLength };
+    }
+  }
+
+  /** The text was replaced in a way that cannot be told as edits. */
+  replaced(): void {
+    this.pending = 'unknown';
+  }
+
+  /** Analyses `text`, the current text: locally when the edits since the last analysis allow it. */
+  update(text: string): IncrementalResult {
+    const change = this.takeChange(text);
     const local = this.last && change ? editLocally(this.last, change, text, this.memo) : undefined;
     const result = local ?? analyseTraced(text, this.memo);
     this.last = result;
     return result;
+  }
+
+  private takeChange(text: string): TextChange | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending || pending === 'unknown') return undefined;
+    const insertedLength = pending.end - pending.start + text.length - pending.baseLength;
+    return insertedLength < 0 ? undefined : { start: pending.start, end: pending.end, text: text.slice(pending.start, pending.start + insertedLength) };
   }
 }
 
@@ -136,6 +168,8 @@ function rereadPart(old: Note, text: string, lineStarts: readonly number[], part
   const newBlock = rawBlock(after.slice(first - from, last - from + 1));
   if (!sameFacts(blockFacts(old.text, oldBlock), blockFacts(text, newBlock))) return undefined;
   if (joinSignature(old.text, oldBlock) !== joinSignature(text, newBlock)) return undefined;
+  // Where a paragraph starts is where its outline item, and the version around it, start.
+  if (newBlock.start !== oldBlock.start) return undefined;
   return { start: newBlock.start, end: newBlock.end };
 }
 

@@ -3,6 +3,7 @@
  * smart select) and the CLI show. Names are what a reader scans: `Reference CHN/HR/2025/34`,
  * `Opening — presents its compliments`, `¶4 The public security organs of China…`, `Second`, `二是`.
  */
+import type { LocalEdit } from './incremental';
 import type { Block, CitedCommunication, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
 import { isHan } from './text/script';
 
@@ -38,6 +39,42 @@ export function outlineOf(note: Note): OutlineItem[] {
   }
   while (nextVersion < versionsByStart.length) items.push(versionsByStart[nextVersion++].item);
   return nestUnderAnnexes(items);
+}
+
+/**
+ * The outline of a note made by a local edit (see incremental.ts) from the outline before it: the
+ * edited paragraph's item is made again, the items around it are stretched, those after it moved.
+ */
+export function repairOutline(items: readonly OutlineItem[], note: Note, edit: LocalEdit): OutlineItem[] {
+  return items.map((item) => repairItem(item, note, edit));
+}
+
+const PARAGRAPH_KINDS: ReadonlySet<OutlineKind> = new Set(['paragraph', 'opening', 'closing']);
+
+function repairItem(item: OutlineItem, note: Note, edit: LocalEdit): OutlineItem {
+  if (item.span.end < edit.lineStart) return item;
+  if (item.span.start >= edit.nextLineStart) return moveItem(item, edit.delta);
+  if (PARAGRAPH_KINDS.has(item.kind) && item.span.start === edit.before.span.start) return paragraphItem(note, edit.after);
+  // A version or an annex holding the edited paragraph: it reaches as far as its last item.
+  const children = item.children.map((child) => repairItem(child, note, edit));
+  const childrenEnd = Math.max(...children.map((child) => child.span.end));
+  const { selection } = item;
+  if (selection.start >= edit.nextLineStart) {
+    const moved = { start: selection.start + edit.delta, end: selection.end + edit.delta };
+    return { ...item, span: { start: item.span.start, end: Math.max(moved.end, childrenEnd) }, selection: moved, children };
+  }
+  const end = Math.max(selection.end, childrenEnd);
+  const reread = selection.end >= edit.lineStart ? firstLine(note.text, { start: selection.start, end }) : selection;
+  return { ...item, span: { start: item.span.start, end }, selection: reread, children };
+}
+
+function moveItem(item: OutlineItem, delta: number): OutlineItem {
+  return {
+    ...item,
+    span: { start: item.span.start + delta, end: item.span.end + delta },
+    selection: { start: item.selection.start + delta, end: item.selection.end + delta },
+    children: item.children.map((child) => moveItem(child, delta)),
+  };
 }
 
 const ANNEX_CONTENT: ReadonlySet<OutlineKind> = new Set(['title', 'paragraph', 'annotation']);

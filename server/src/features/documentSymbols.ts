@@ -1,7 +1,7 @@
 /** textDocument/documentSymbol: the outline as a hierarchy of symbols. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../analysisCache';
-import { outlineOf, type OutlineItem, type OutlineKind } from '../core/outline';
+import type { OutlineItem, OutlineKind } from '../core/outline';
 import { toRange } from './positions';
 
 // Symbol kinds are chosen for their icons in VS Code's Outline, not their programming meaning.
@@ -23,7 +23,7 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   annotation: SymbolKind.Field,
 };
 
-export function documentSymbols({ document, note }: DocumentAnalysis): DocumentSymbol[] {
+export function documentSymbols({ document, outline }: DocumentAnalysis): DocumentSymbol[] {
   const toSymbol = (item: OutlineItem): DocumentSymbol => ({
     name: item.name,
     ...(item.detail ? { detail: item.detail } : {}),
@@ -32,5 +32,5 @@ export function documentSymbols({ document, note }: DocumentAnalysis): DocumentS
     selectionRange: toRange(document, item.selection),
     children: item.children.map(toSymbol),
   });
-  return outlineOf(note).map(toSymbol);
+  return outline.map(toSymbol);
 }

@@ -1,9 +1,9 @@
 /** textDocument/foldingRange: every outline item that spans several lines folds. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../analysisCache';
-import { outlineOf, type OutlineItem } from '../core/outline';
+import type { OutlineItem } from '../core/outline';
 
-export function foldingRanges({ document, note }: DocumentAnalysis): FoldingRange[] {
+export function foldingRanges({ document, outline }: DocumentAnalysis): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const visit = (item: OutlineItem): void => {
     const startLine = document.positionAt(item.span.start).line;
@@ -16,6 +16,6 @@ export function foldingRanges({ document, note }: DocumentAnalysis): FoldingRang
     }
     item.children.forEach(visit);
   };
-  outlineOf(note).forEach(visit);
+  outline.forEach(visit);
   return ranges;
 }

@@ -1,12 +1,11 @@
 /** textDocument/selectionRange: smart select grows point → paragraph → language version → note. */
 import type { Position, SelectionRange } from 'vscode-languageserver';
 import type { DocumentAnalysis } from '../analysisCache';
-import { outlineOf, type OutlineItem } from '../core/outline';
+import type { OutlineItem } from '../core/outline';
 import type { Span } from '../core/model';
 import { toRange } from './positions';
 
-export function selectionRanges({ document, note }: DocumentAnalysis, positions: readonly Position[]): SelectionRange[] {
-  const outline = outlineOf(note);
+export function selectionRanges({ document, note, outline }: DocumentAnalysis, positions: readonly Position[]): SelectionRange[] {
   const whole: Span = { start: 0, end: note.text.length };
   return positions.map((position) => {
     const offset = document.offsetAt(position);

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { analyse } from '../../../server/src/core/analyse';
 import { AnalysisMemo } from '../../../server/src/core/memo';
 import { IncrementalAnalyser } from '../../../server/src/core/incremental';
+import { outlineOf, repairOutline } from '../../../server/src/core/outline';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.note')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
@@ -46,8 +47,9 @@ describe('incremental analysis', () => {
         for (const { at, remove, insert } of edits) {
           const start = at % (text.length + 1);
           const end = Math.min(text.length, start + remove);
+          analyser.edited(start, end, insert.length, text.length);
           text = text.slice(0, start) + insert + text.slice(end);
-          const result = analyser.update(text, { start, end, text: insert });
+          const result = analyser.update(text);
           total++;
           if (result.edit) local++;
           assert.deepStrictEqual(result.note, analyse(text));
@@ -56,6 +58,71 @@ describe('incremental analysis', () => {
       { numRuns: 150, seed: 20261129 },
     );
     assert.ok(local > total / 2, `only ${local} of ${total} edits were applied locally`);
+  });
+
+  it('applies several edits made between two analyses as one', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.array(keystroke, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 10 }), (initial, batches) => {
+        const analyser = new IncrementalAnalyser();
+        let text = initial;
+        analyser.update(text);
+        for (const batch of batches) {
+          for (const { at, remove, insert } of batch) {
+            const start = at % (text.length + 1);
+            const end = Math.min(text.length, start + remove);
+            analyser.edited(start, end, insert.length, text.length);
+            text = text.slice(0, start) + insert + text.slice(end);
+          }
+          assert.deepStrictEqual(analyser.update(text).note, analyse(text));
+        }
+      }),
+      { numRuns: 100, seed: 20261131 },
+    );
+  });
+
+  it('applies a word typed between two analyses locally', () => {
+    const seed = texts.find((t) => t.includes('CHN/HR/2025/34'))!;
+    const analyser = new IncrementalAnalyser();
+    let text = seed;
+    analyser.update(text);
+    let at = seed.indexOf('China deals with');
+    const kinds: string[] = [];
+    for (const typed of ['In', 'de', 'ed', ', ']) {
+      for (const character of typed) {
+        analyser.edited(at, at, 1, text.length);
+        text = text.slice(0, at) + character + text.slice(at);
+        at++;
+      }
+      const result = analyser.update(text);
+      kinds.push(result.edit ? 'local' : 'full');
+      assert.deepStrictEqual(result.note, analyse(text));
+    }
+    assert.deepStrictEqual(kinds, ['local', 'local', 'local', 'local']);
+  });
+
+  it('repairs the outline after a local edit exactly as it is built afresh', () => {
+    let repaired = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
+        const analyser = new IncrementalAnalyser();
+        let text = initial;
+        let outline = outlineOf(analyser.update(text).note);
+        for (const { at, remove, insert } of edits) {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + remove);
+          analyser.edited(start, end, insert.length, text.length);
+          text = text.slice(0, start) + insert + text.slice(end);
+          const { note, edit } = analyser.update(text);
+          outline = edit ? repairOutline(outline, note, edit) : outlineOf(note);
+          total++;
+          if (edit) repaired++;
+          assert.deepStrictEqual(outline, outlineOf(analyse(text)));
+        }
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+    assert.ok(repaired > total / 2, `only ${repaired} of ${total} outlines were repaired`);
   });
 
   it('equals a fresh analysis after any sequence of edits', () => {
