@@ -24,7 +24,7 @@ export interface CoreResult {
   readonly outline: Summary;
   /** What our document symbols cost without the protocol: analyse + outlineOf. */
   readonly analyseAndOutline: Timed;
-  /** A one-character insertion re-analysed with the previous version's memo, outline included. */
+  /** A one-character insertion applied to the previous analysis as the server does it, outline repaired. */
   readonly keystroke: Summary;
   readonly glossary: Timed & { readonly source: string; readonly terms: number; readonly matches: number; readonly buildMs: number };
   readonly alignment: (Timed & { readonly paragraphPairs: number }) | null;
@@ -125,21 +125,24 @@ function alignment(
   return { ...timed(times), paragraphPairs };
 }
 
-/** Typing at one place in the middle of the text: each character is one re-analysis with the memo. */
-function keystrokes({ analyse, outlineOf, AnalysisMemo }: Core, text: string, count: number): Summary {
-  const memo = new AnalysisMemo();
-  analyse(text, memo);
+/** Typing at one place in the middle of the text: each character is told to the analyser, then analysed with its outline. */
+function keystrokes({ IncrementalAnalyser, outlineOf, repairOutline }: Core, text: string, count: number): Summary {
+  const analyser = new IncrementalAnalyser();
+  let outline = outlineOf(analyser.update(text).note);
   const random = seededRandom(7);
   let at = text.indexOf(' ', Math.floor(text.length * (0.25 + random() / 2)));
   if (at < 0) at = Math.floor(text.length / 2);
   let current = text;
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
+    const lengthBefore = current.length;
     current = current.slice(0, at) + 'x' + current.slice(at);
-    at++;
     const start = performance.now();
-    outlineOf(analyse(current, memo));
+    analyser.edited(at, at, 1, lengthBefore);
+    const { note, edit } = analyser.update(current);
+    outline = edit ? repairOutline(outline, note, edit) : outlineOf(note);
     times.push(performance.now() - start);
+    at++;
   }
   return summarise(times);
 }

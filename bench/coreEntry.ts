@@ -1,6 +1,6 @@
 /** The parts of the core the bench times, bundled as the server bundles them (see bundle.ts). */
 export { analyse } from '../server/src/core/analyse';
-export { AnalysisMemo } from '../server/src/core/memo';
-export { outlineOf } from '../server/src/core/outline';
+export { IncrementalAnalyser } from '../server/src/core/incremental';
+export { outlineOf, repairOutline } from '../server/src/core/outline';
 export { alignVersions, sideOf } from '../server/src/core/noteAlignment';
 export { GlossaryIndex, parseJsonGlossary } from '../server/src/core/glossary';

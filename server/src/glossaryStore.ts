@@ -17,14 +17,17 @@ export interface GlossaryFileSource {
 }
 
 export class GlossaryStore {
-  private all = GlossaryIndex.build(builtInGlossary());
+  private userLists: GlossaryEntry[][] = [];
+  /** Built when first needed, so that starting the server does not wait for it. */
+  private built: GlossaryIndex | undefined;
   private problems = new Map<string, GlossaryProblem[]>();
 
   constructor(private readonly source: GlossaryFileSource | undefined) {}
 
   /** Built-in and user entries merged. */
   get index(): GlossaryIndex {
-    return this.all;
+    this.built ??= GlossaryIndex.build(mergeGlossaries(builtInGlossary(), ...this.userLists));
+    return this.built;
   }
 
   /** Problems per glossary file URI, including files that now have none (so their diagnostics clear). */
@@ -49,7 +52,8 @@ export class GlossaryStore {
       problems.set(uri, loaded.problems);
     }
     this.problems = problems;
-    this.all = GlossaryIndex.build(mergeGlossaries(builtInGlossary(), ...lists));
+    this.userLists = lists;
+    this.built = undefined;
   }
 
   static isGlossaryFile(uri: string): boolean {

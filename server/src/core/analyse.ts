@@ -302,9 +302,13 @@ function languageFromFrontMatter(frontMatter: FrontMatter | undefined): Language
 }
 
 function dominantLanguage(paragraphs: readonly Paragraph[]): Language {
-  const weight = new Map<Language, number>();
-  for (const p of paragraphs) weight.set(p.language, (weight.get(p.language) ?? 0) + p.span.end - p.span.start);
+  const totals: Record<Language, number> = { en: 0, zh: 0, other: 0 };
+  const seen: Language[] = [];
+  for (const p of paragraphs) {
+    if (!seen.includes(p.language)) seen.push(p.language);
+    totals[p.language] += p.span.end - p.span.start;
+  }
   let best: Language = 'other';
-  for (const [language, total] of weight) if (total > (weight.get(best) ?? 0)) best = language;
+  for (const language of seen) if (totals[language] > totals[best]) best = language;
   return best;
 }

@@ -7,7 +7,7 @@
  */
 import { analyseTraced, buildParagraph, noteLanguage, type TracedNote } from './analyse';
 import { AnalysisMemo, type Memo } from './memo';
-import type { Annotation, Block, CitedCommunication, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import type { Block, CitedCommunication, LanguageVersion, Note, Paragraph, Point, Span } from './model';
 import { scanBlocks, type RawBlock } from './recognise/blocks';
 import { blockFacts, sameFacts } from './recognise/classify';
 import { findCitedCommunications } from './recognise/citations';
@@ -98,12 +98,10 @@ export function editLocally(previous: TracedNote, change: TextChange, text: stri
   const newPart = rereadPart(old, text, lineStarts, target.paragraph.parts[target.part]);
   if (!newPart) return undefined;
   const nextLineStart = lineNumber + 1 < old.lineStarts.length ? old.lineStarts[lineNumber + 1] : old.text.length + 1;
-  const shift = new Shift(nextLineStart, delta);
-  const paragraph = rebuildParagraph(text, previous, target, newPart, shift, memo);
+  const paragraph = rebuildParagraph(text, previous, target, newPart, delta, memo);
   if (!paragraph) return undefined;
-  shift.replace(target.paragraph, paragraph);
   const edit: LocalEdit = { lineStart: old.lineStarts[lineNumber], nextLineStart, delta, before: target.paragraph, after: paragraph };
-  const note = rebuildNote(old, text, lineStarts, edit, shift, lineAt(text, lineStarts, lineNumber));
+  const note = rebuildNote(old, text, lineStarts, edit, target, lineAt(text, lineStarts, lineNumber));
   return { note, trace: previous.trace, edit };
 }
 
@@ -190,109 +188,107 @@ function rawBlock(lines: Line[]): RawBlock {
 
 /** The paragraph read again with the list state it started with; undefined if it would end in another state. */
 function rebuildParagraph(
-  text: string, previous: TracedNote, target: Target, newPart: Span, shift: Shift, memo: Memo,
+  text: string, previous: TracedNote, target: Target, newPart: Span, delta: number, memo: Memo,
 ): Paragraph | undefined {
   const { paragraph } = target;
-  const parts = paragraph.parts.map((part, i) => (i === target.part ? newPart : shift.span(part)));
+  const parts = paragraph.parts.map((part, i) =>
+    i === target.part ? newPart : i > target.part ? { start: part.start + delta, end: part.end + delta } : part);
   const points = previous.trace.pointsBefore[target.index].copy();
   const rebuilt = buildParagraph(text, {
     start: parts[0].start, end: parts[parts.length - 1].end, parts, language: paragraph.language,
     role: paragraph.role, index: paragraph.index, person: paragraph.person,
-  }, points, paragraph.annotations.map((a) => shift.annotation(a)), memo);
+  }, points, paragraph.annotations, memo);
   return points.equals(previous.trace.pointsAfter[target.index]) ? rebuilt : undefined;
 }
 
-function rebuildNote(old: Note, text: string, lineStarts: readonly number[], edit: LocalEdit, shift: Shift, line: Line): Note {
-  const paragraphs = old.paragraphs.map((paragraph) => shift.block(paragraph));
+/**
+ * The model after the edit, made from the previous one in place, as tree-sitter edits a syntax tree
+ * before parsing again: the edited paragraph is swapped for its new reading and every span after the
+ * edited line moves by the change in length. Copying half the model on every keystroke cost more
+ * than the analysis it saves. The previous model is given up: the analyser and the cache keep only
+ * the new one, and nothing keeps an analysis across a change.
+ */
+function rebuildNote(old: Note, text: string, lineStarts: readonly number[], edit: LocalEdit, target: Target, line: Line): Note {
+  const move = (span: Span) => {
+    if (span.start >= edit.nextLineStart) moveSpan(span, edit.delta);
+  };
+  const blocks = swap(old.blocks, edit.before, edit.after);
+  for (const block of blocks) moveBlock(block, edit, move);
+  const versions = old.versions.map((version) => moveVersion(version, edit, move));
+  for (const annotation of old.annotations) move(annotation.span);
+  for (const span of old.pageArtefacts) move(span);
+  const paragraphs = old.paragraphs.slice();
+  paragraphs[target.index] = edit.after;
   return {
     text,
     lineStarts,
     ...(old.frontMatter ? { frontMatter: old.frontMatter } : {}),
-    blocks: old.blocks.map((block) => shift.block(block)),
-    versions: old.versions.map((version) => shift.version(version, edit.lineStart)),
+    blocks,
+    versions,
     paragraphs,
-    ...(old.ownReference ? { ownReference: old.ownReference.fromFrontMatter ? old.ownReference : shift.block(old.ownReference) } : {}),
+    ...(old.ownReference ? { ownReference: old.ownReference } : {}),
     citations: citationsAfterEdit(old.citations, text, edit, line),
-    annotations: old.annotations.map((annotation) => shift.annotation(annotation)),
-    pageArtefacts: old.pageArtefacts.map((span) => shift.span(span)),
+    annotations: old.annotations,
+    pageArtefacts: old.pageArtefacts,
     language: noteLanguage(old.frontMatter, paragraphs),
     problems: old.problems,
   };
+}
+
+function swap(blocks: readonly Block[], before: Paragraph, after: Paragraph): Block[] {
+  const at = blocks.indexOf(before);
+  const swapped = blocks.slice();
+  if (at >= 0) swapped[at] = after;
+  return swapped;
+}
+
+function moveVersion(version: LanguageVersion, edit: LocalEdit, move: (span: Span) => void): LanguageVersion {
+  if (version.span.end < edit.lineStart) return version;
+  const blocks = swap(version.blocks, edit.before, edit.after);
+  for (const block of blocks) moveBlock(block, edit, move);
+  return { ...version, blocks, span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } };
+}
+
+/** Moves a block after the edited line; its annotations are moved with the note's. */
+function moveBlock(block: Block, edit: LocalEdit, move: (span: Span) => void): void {
+  if (block.span.start < edit.nextLineStart) return;
+  move(block.span);
+  switch (block.kind) {
+    case 'paragraph':
+      block.parts.forEach(move);
+      block.points.forEach((point) => movePoint(point, move));
+      if (block.number) movePoint(block.number, move);
+      break;
+    case 'letterhead':
+      block.lines.forEach(move);
+      for (const field of block.fields) move(field.span);
+      break;
+    case 'ownReference':
+      move(block.value);
+      break;
+    default:
+      block.lines.forEach(move);
+  }
+}
+
+function movePoint(point: Point, move: (span: Span) => void): void {
+  move(point.span);
+  move(point.marker);
+  point.children.forEach((child) => movePoint(child, move));
 }
 
 /** The citations of the edited line found again; those after it moved. */
 function citationsAfterEdit(citations: readonly CitedCommunication[], text: string, edit: LocalEdit, line: Line): CitedCommunication[] {
   const before = citations.filter((c) => c.span.start < edit.lineStart);
   const onLine = findCitedCommunications(text.slice(line.start, line.end), line.start);
-  const after = citations.filter((c) => c.span.start >= edit.nextLineStart).map((c) => ({ ...c, span: shiftSpan(c.span, edit.delta) }));
+  const after = citations.filter((c) => c.span.start >= edit.nextLineStart);
+  for (const citation of after) moveSpan(citation.span, edit.delta);
   return [...before, ...onLine, ...after];
 }
 
-function shiftSpan(span: Span, delta: number): Span {
-  return { start: span.start + delta, end: span.end + delta };
-}
-
-/**
- * Moves the parts of the model that lie after the edited line, once each (a block reached from a
- * version and from `paragraphs` stays one object); what lies before is kept as it is.
- */
-class Shift {
-  private readonly moved = new Map<Block, Block>();
-
-  /** Everything starting at `from` or later moves by `delta`. */
-  constructor(private readonly from: number, private readonly delta: number) {}
-
-  /** The edited paragraph is not moved but replaced. */
-  replace(edited: Paragraph, replacement: Paragraph): void {
-    this.moved.set(edited, replacement);
-  }
-
-  span(span: Span): Span {
-    return span.start >= this.from ? shiftSpan(span, this.delta) : span;
-  }
-
-  annotation(annotation: Annotation): Annotation {
-    return annotation.span.start >= this.from ? { ...annotation, span: shiftSpan(annotation.span, this.delta) } : annotation;
-  }
-
-  /** The block after the edit; a block keeps its kind, so the cast only restores what the map forgets. */
-  block<B extends Block>(block: B): B {
-    let moved = this.moved.get(block);
-    if (moved) return moved as B;
-    if (block.span.start < this.from) return block;
-    this.moved.set(block, (moved = this.move(block)));
-    return moved as B;
-  }
-
-  version(version: LanguageVersion, editedLineStart: number): LanguageVersion {
-    if (version.span.end < editedLineStart) return version;
-    const blocks = version.blocks.map((block) => this.block(block));
-    return { ...version, blocks, span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } };
-  }
-
-  private move(block: Block): Block {
-    const span = shiftSpan(block.span, this.delta);
-    const spans = (list: readonly Span[]) => list.map((s) => shiftSpan(s, this.delta));
-    switch (block.kind) {
-      case 'paragraph':
-        return {
-          ...block, span, parts: spans(block.parts), points: block.points.map((p) => this.point(p)),
-          annotations: block.annotations.map((a) => this.annotation(a)),
-          ...(block.number ? { number: this.point(block.number) } : {}),
-        };
-      case 'letterhead':
-        return { ...block, span, lines: spans(block.lines), fields: block.fields.map((f) => ({ ...f, span: shiftSpan(f.span, this.delta) })) };
-      case 'ownReference':
-        return { ...block, span, value: shiftSpan(block.value, this.delta) };
-      default:
-        return { ...block, span, lines: spans(block.lines) };
-    }
-  }
-
-  private point(point: Point): Point {
-    return {
-      ...point, span: shiftSpan(point.span, this.delta), marker: shiftSpan(point.marker, this.delta),
-      children: point.children.map((child) => this.point(child)),
-    };
-  }
+/** Spans are read-only to everyone but a local edit, which moves the spans of a model it gives up. */
+export function moveSpan(span: Span, delta: number): void {
+  const movable = span as { start: number; end: number };
+  movable.start += delta;
+  movable.end += delta;
 }

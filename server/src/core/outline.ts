@@ -3,7 +3,7 @@
  * smart select) and the CLI show. Names are what a reader scans: `Reference CHN/HR/2025/34`,
  * `Opening — presents its compliments`, `¶4 The public security organs of China…`, `Second`, `二是`.
  */
-import type { LocalEdit } from './incremental';
+import { moveSpan, type LocalEdit } from './incremental';
 import type { Block, CitedCommunication, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
 import { isHan } from './text/script';
 
@@ -53,28 +53,23 @@ const PARAGRAPH_KINDS: ReadonlySet<OutlineKind> = new Set(['paragraph', 'opening
 
 function repairItem(item: OutlineItem, note: Note, edit: LocalEdit): OutlineItem {
   if (item.span.end < edit.lineStart) return item;
+  // Items after the edited line move in place: the outline before the edit is given up (see incremental.ts).
   if (item.span.start >= edit.nextLineStart) return moveItem(item, edit.delta);
   if (PARAGRAPH_KINDS.has(item.kind) && item.span.start === edit.before.span.start) return paragraphItem(note, edit.after);
-  // A version or an annex holding the edited paragraph: it reaches as far as its last item.
+  // A version or an annex holding the edited paragraph: it reaches as far as its last item, and its
+  // selection, when on the edited line, is read again.
   const children = item.children.map((child) => repairItem(child, note, edit));
-  const childrenEnd = Math.max(...children.map((child) => child.span.end));
-  const { selection } = item;
-  if (selection.start >= edit.nextLineStart) {
-    const moved = { start: selection.start + edit.delta, end: selection.end + edit.delta };
-    return { ...item, span: { start: item.span.start, end: Math.max(moved.end, childrenEnd) }, selection: moved, children };
-  }
-  const end = Math.max(selection.end, childrenEnd);
-  const reread = selection.end >= edit.lineStart ? firstLine(note.text, { start: selection.start, end }) : selection;
-  return { ...item, span: { start: item.span.start, end }, selection: reread, children };
+  if (children.length === 0) return item;
+  const end = Math.max(...children.map((child) => child.span.end));
+  const selection = item.selection.end >= edit.lineStart ? firstLine(note.text, { start: item.selection.start, end }) : item.selection;
+  return { ...item, span: { start: item.span.start, end }, selection, children };
 }
 
 function moveItem(item: OutlineItem, delta: number): OutlineItem {
-  return {
-    ...item,
-    span: { start: item.span.start + delta, end: item.span.end + delta },
-    selection: { start: item.selection.start + delta, end: item.selection.end + delta },
-    children: item.children.map((child) => moveItem(child, delta)),
-  };
+  moveSpan(item.span, delta);
+  moveSpan(item.selection, delta);
+  for (const child of item.children) moveItem(child, delta);
+  return item;
 }
 
 const ANNEX_CONTENT: ReadonlySet<OutlineKind> = new Set(['title', 'paragraph', 'annotation']);
@@ -132,7 +127,7 @@ function blockItem(note: Note, block: Block): OutlineItem {
     case 'letterhead':
       return leaf('letterhead', 'Letterhead', preview(text, block.lines[0] ?? block.span), block.span);
     case 'ownReference':
-      return { ...leaf('ownReference', `Reference ${block.valueText}`, '', block.span), selection: block.value };
+      return { ...leaf('ownReference', `Reference ${block.valueText}`, '', block.span), selection: copy(block.value) };
     case 'salutation':
       return leaf('salutation', `Salutation — ${preview(text, block.span)}`, '', block.span);
     case 'placeDate':
@@ -157,7 +152,7 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
   const detail = [cited, split].filter((part) => part !== '').join(' · ');
   // The annotations written under a paragraph are listed under it, so its item reaches down to them.
   const last = paragraph.annotations[paragraph.annotations.length - 1];
-  const span = last ? { start: paragraph.span.start, end: Math.max(paragraph.span.end, last.span.end) } : paragraph.span;
+  const span = last ? { start: paragraph.span.start, end: Math.max(paragraph.span.end, last.span.end) } : copy(paragraph.span);
   if (paragraph.role !== 'body') {
     const name = `${paragraph.role === 'opening' ? 'Opening' : 'Closing'} — ${formulaName(paragraph)}`;
     return { ...leaf(paragraph.role, name, detail, span), selection: firstLine(text, paragraph.span), children: annotations };
@@ -201,14 +196,19 @@ function pointItem(text: string, point: Point): OutlineItem {
     kind: 'point',
     name: point.markerText,
     detail: preview(text, { start: point.marker.end, end: point.span.end }, 32),
-    span: point.span,
-    selection: point.marker,
+    span: copy(point.span),
+    selection: copy(point.marker),
     children: point.children.map((child) => pointItem(text, child)),
   };
 }
 
 function leaf(kind: OutlineKind, name: string, detail: string, span: Span): OutlineItem {
-  return { kind, name, detail, span, selection: span, children: [] };
+  return { kind, name, detail, span: copy(span), selection: copy(span), children: [] };
+}
+
+/** Items own their spans, shared with nothing, so that a local edit can move them in place. */
+function copy(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 function firstLine(text: string, span: Span): Span {

@@ -23,14 +23,28 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
   annotation: SymbolKind.Field,
 };
 
+/**
+ * Symbols already made, by outline item. An item kept from one outline to the next (see
+ * repairOutline: untouched, or moved along by an edit of another line) keeps its lines and columns,
+ * so its symbol can be sent again as it is; a rebuilt item is a new object and gets a new symbol.
+ */
+const made = new WeakMap<OutlineItem, DocumentSymbol>();
+
 export function documentSymbols({ document, outline }: DocumentAnalysis): DocumentSymbol[] {
-  const toSymbol = (item: OutlineItem): DocumentSymbol => ({
-    name: item.name,
-    ...(item.detail ? { detail: item.detail } : {}),
-    kind: SYMBOL_KINDS[item.kind],
-    range: toRange(document, item.span),
-    selectionRange: toRange(document, item.selection),
-    children: item.children.map(toSymbol),
-  });
+  const toSymbol = (item: OutlineItem): DocumentSymbol => {
+    let symbol = made.get(item);
+    if (!symbol) {
+      symbol = {
+        name: item.name,
+        ...(item.detail ? { detail: item.detail } : {}),
+        kind: SYMBOL_KINDS[item.kind],
+        range: toRange(document, item.span),
+        selectionRange: toRange(document, item.selection),
+        children: item.children.map(toSymbol),
+      };
+      made.set(item, symbol);
+    }
+    return symbol;
+  };
   return outline.map(toSymbol);
 }

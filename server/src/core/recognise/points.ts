@@ -102,7 +102,7 @@ export function findParagraphNumber(text: string, start: number, language: Langu
   if (ordinal === 0) return undefined;
   const marker = { start, end: start + match[0].length };
   return {
-    kind: 'point', language, span: marker, marker, markerText: match[0].trim(),
+    kind: 'point', language, span: { ...marker }, marker, markerText: match[0].trim(),
     style: arabic ? 'arabic' : 'zh-dun', ordinal, isFinal: false, children: [],
   };
 }
