@@ -1,6 +1,7 @@
 /**
  * The commands only the editor can carry out, shared by the desktop and the web client: revealing a
- * range for a code lens, and a side-by-side view of the other language version that follows the cursor.
+ * range for a code lens, a side-by-side view of the other language version that follows the cursor,
+ * and asking for the rendering of a term the server is to add to the glossary.
  */
 import {
   commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
@@ -11,6 +12,7 @@ import {
 } from 'vscode-languageclient';
 
 const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, Location | null, void>('diplonote/counterpart');
+const ADD_TERM_PAIR_COMMAND = 'diplonote.addTermPair';
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
 
@@ -26,6 +28,7 @@ export function clientOptions(): LanguageClientOptions {
     middleware: {
       provideCodeLenses: (document, token, next) =>
         workspace.getConfiguration('diplonote', document).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
+      executeCommand: (command, args, next) => (command === ADD_TERM_PAIR_COMMAND ? addTermPair(args, (completed) => next(command, completed)) : next(command, args)),
     },
   };
 }
@@ -87,4 +90,46 @@ function reveal(editor: TextEditor, location: Location, sameEditor = false): voi
   const range = new Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
   if (!sameEditor) editor.selection = new Selection(range.start, range.start);
   editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** The argument of `diplonote.addTermPair` as the server's code actions send it. */
+interface TermPairArgument {
+  readonly language: 'en' | 'zh';
+  readonly term: string;
+  readonly rendering?: string;
+  readonly context?: string;
+}
+
+function isTermPairArgument(value: unknown): value is TermPairArgument {
+  const argument = value as Partial<TermPairArgument> | null;
+  return typeof argument === 'object' && argument !== null && typeof argument.term === 'string' && (argument.language === 'en' || argument.language === 'zh');
+}
+
+/**
+ * The server cannot ask for free text, so the rendering is asked here; Esc cancels without a word.
+ * Edits VS Code applies to a closed file stay unsaved, so the changed glossary is saved at once: the
+ * server reads glossaries from disk, and the finding should go as soon as the pair is in.
+ */
+async function addTermPair(args: unknown[], next: (args: unknown[]) => unknown): Promise<unknown> {
+  const argument: unknown = args[0];
+  if (!isTermPairArgument(argument) || argument.rendering) return saveGlossary(await next(args));
+  const other = argument.language === 'en' ? 'Chinese' : 'English';
+  const rendering = await window.showInputBox({
+    title: `${other} rendering of "${argument.term}" (${argument.language === 'en' ? 'English' : 'Chinese'})`,
+    prompt: argument.context ? `Aligned ${other} text: ${argument.context}` : `The ${other} form to add to the workspace glossary`,
+    placeHolder: `${other} form of "${argument.term}"`,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? `Type the ${other} form, or press Esc to cancel.` : undefined),
+  });
+  if (rendering === undefined) return undefined;
+  return saveGlossary(await next([{ ...argument, rendering: rendering.trim() }, ...args.slice(1)]));
+}
+
+async function saveGlossary(result: unknown): Promise<unknown> {
+  const { glossary, applied } = (result ?? {}) as { glossary?: unknown; applied?: unknown };
+  if (applied !== true || typeof glossary !== 'string') return result;
+  const target = Uri.parse(glossary).toString();
+  const document = workspace.textDocuments.find((d) => d.uri.toString() === target);
+  if (document?.isDirty) await document.save();
+  return result;
 }

@@ -5,7 +5,7 @@
  */
 import {
   CodeActionKind, DiagnosticSeverity, ErrorCodes, MessageType, RequestType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection,
-  type Diagnostic, type InitializeResult, type Position,
+  type ClientCapabilities, type Diagnostic, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -28,6 +28,7 @@ import { termsFromGlossary } from './core/checks/glossaryTerms';
 import { GlossaryStore, type GlossaryFileSource } from './glossaryStore';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
+import { addTermPair, ADD_TERM_PAIR_COMMAND } from './features/addTermPair';
 import { readChecksSettings, type ChecksSettings } from './core/checks';
 import { sentencePairs } from './core/export/pairs';
 import { toTmx } from './core/export/tmx';
@@ -66,12 +67,14 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     termsIn: () => termsFromGlossary(glossaries.index),
   });
   let canAskConfiguration = false;
+  let clientCapabilities: ClientCapabilities = {};
   const toldTooLarge = new Set<string>();
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
   let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    clientCapabilities = params.capabilities;
     workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     phase = 'running';
     return initializeResult();
@@ -125,7 +128,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       codeLensProvider: { resolveProvider: false },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
+      executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND] },
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
   });
@@ -173,7 +177,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
       return aligned ? codeLenses(document, aligned) : [];
     }));
-  connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, ({ document, note }) => codeActions(document, note, params)));
+  connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, ({ document, note }) =>
+    codeActions(document, note, params, withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined)));
+  connection.onExecuteCommand((params) => addTermPair(params, {
+    connection, capabilities: clientCapabilities, workspaceFolders, glossary: glossaries.index, readFile: platform.readFile,
+  }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, (params) =>
     withAnalysis(params.uri, ({ document }) => {
       const aligned = counterparts.alignedFor(document);

@@ -1,16 +1,18 @@
 /**
  * Test harness: spawns the bundled server (`node dist/server.js --stdio`) and speaks JSON-RPC to it
- * through vscode-languageserver-protocol, exactly as an editor does.
+ * through vscode-languageserver-protocol, exactly as an editor does. On request the test client also
+ * takes `workspace/applyEdit` and applies the edit to the files on disk, as an editor that saves at once.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-  InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type InitializeResult, type ProtocolConnection,
+  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification,
+  InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  type ApplyWorkspaceEditResult, type InitializeResult, type ProtocolConnection, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -29,11 +31,19 @@ export interface ServerSession {
 /** Settings the test client answers `workspace/configuration` with, by section (`diplonote`). */
 export type ClientSettings = Record<string, unknown>;
 
+export interface ClientOptions {
+  /** Declare `workspace.applyEdit` with file creation, and apply each edit the server sends to the files on disk. */
+  readonly applyEditsOnDisk?: boolean;
+}
+
 /** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
-export async function startServer(settings: ClientSettings = {}, workspaceRoot = path.join(REPO_ROOT, 'samples')): Promise<ServerSession> {
+export async function startServer(
+  settings: ClientSettings = {}, workspaceRoot = path.join(REPO_ROOT, 'samples'), options: ClientOptions = {},
+): Promise<ServerSession> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
+  if (options.applyEditsOnDisk) connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => applyOnDisk(params.edit));
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
@@ -44,7 +54,10 @@ export async function startServer(settings: ClientSettings = {}, workspaceRoot =
         definition: { linkSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
       },
-      workspace: { configuration: true },
+      workspace: {
+        configuration: true,
+        ...(options.applyEditsOnDisk ? { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
+      },
     },
     workspaceFolders: [{ uri: pathToFileURL(workspaceRoot).toString(), name: 'workspace' }],
   });
@@ -73,4 +86,27 @@ export async function startServer(settings: ClientSettings = {}, workspaceRoot =
       connection.dispose();
     },
   };
+}
+
+/** Applies a workspace edit to files on disk: file creation and text edits, in order. */
+function applyOnDisk(edit: WorkspaceEdit): ApplyWorkspaceEditResult {
+  for (const change of edit.documentChanges ?? []) {
+    if ('kind' in change) {
+      if (change.kind !== 'create') return { applied: false, failureReason: `the test client does not ${change.kind} files` };
+      const file = fileURLToPath(change.uri);
+      if (existsSync(file) && !change.options?.overwrite) {
+        if (change.options?.ignoreIfExists) continue;
+        return { applied: false, failureReason: `${file} exists` };
+      }
+      writeFileSync(file, '');
+    } else applyTextEdits(change.textDocument.uri, change.edits);
+  }
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) applyTextEdits(uri, edits);
+  return { applied: true };
+}
+
+function applyTextEdits(uri: string, edits: readonly TextEdit[]): void {
+  const file = fileURLToPath(uri);
+  const document = TextDocument.create(uri, 'plaintext', 0, readFileSync(file, 'utf8'));
+  writeFileSync(file, TextDocument.applyEdits(document, [...edits]));
 }
