@@ -6,6 +6,7 @@
 import type { CitedCommunication, Note, Paragraph, Point, Span } from '../model';
 import type { NoteAlignment, VersionSide } from '../noteAlignment';
 import { checkClosing, checkMalformedReferences } from './noteChecks';
+import { checkOwnReferencesAgree } from './ownReference';
 import { checkQuantities } from './quantities';
 import { checkParagraphs, checkPoints, checkReferences } from './structure';
 import { checkTerms } from './terms';
@@ -52,6 +53,8 @@ function pairFindings(input: CheckInput): Finding[] {
     ...checkReferences(alignment, { en: citationsOf(notes.en, alignment.en), zh: citationsOf(notes.zh, alignment.zh) }),
     ...checkQuantities(alignment.paragraphs, en, zh),
     ...(input.termsIn ? checkTerms(alignment, input.termsIn) : []),
+    // One note's versions are compared with the note itself (noteFindings); two files only here.
+    ...(notes.en !== notes.zh ? checkOwnReferencesAgree(notes.en, notes.zh) : []),
   ];
 }
 

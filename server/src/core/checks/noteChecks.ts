@@ -1,14 +1,18 @@
 /** Checks of one note on its own, whatever its other version says. */
 import type { Note, Paragraph } from '../model';
+import { checkOwnReferences } from './ownReference';
 import { DEFAULT_SEVERITY, sideName, type Finding, type Side } from './types';
 
 // Looks like a cited communication (type, country, serial/year) but may break the format; every
 // repetition is bounded and the pieces are separated by fixed classes, so matching is linear.
 const CITATION_LIKE = /(?<![A-Za-z0-9])J?(?:AL|UA|OL)[ \u00a0]{1,3}[A-Za-z]{2,4}[ \u00a0]{0,3}[0-9０-９]{1,5}[/／][0-9０-９]{1,5}(?![0-9０-９])/g;
 
-/** Text shaped like `AL CHN 4/2025` that the recogniser did not accept as a communication. */
+/**
+ * Text shaped like `AL CHN 4/2025` that the recogniser did not accept as a communication, and the
+ * note's own reference when its shape is broken or its versions disagree on it.
+ */
 export function checkMalformedReferences(note: Note): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = checkOwnReferences(note, (offset) => sideAt(note, offset));
   CITATION_LIKE.lastIndex = 0;
   for (let match = CITATION_LIKE.exec(note.text); match; match = CITATION_LIKE.exec(note.text)) {
     const span = { start: match.index, end: match.index + match[0].length };
