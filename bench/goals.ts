@@ -33,6 +33,8 @@ export function evaluateGoals({ coldStart, server, core, shippedServerBytes }: M
     atMost('analysis within 4× of the floor (1 MB)', oneMb.ratios.analyseToFloor, 4, '×'),
     atMost('symbols ≥ 5× faster than the peer (ours/peer ≤ 0.2, 1 MB)', oneMb.ratios.symbolsToPeer, 0.2, '×'),
     atMost('keystroke in 1 MB → outline ≤ 5 ms (server, median)', served.keystrokeToOutline.median, 5, 'ms'),
+    atMost('  the same, re-analysis + outline in the core (median)', oneMb.keystroke.median, 5, 'ms'),
+    optional('  the same, → folding ranges over stdio (median)', served.keystrokeToFolding?.median, 5, 'ms'),
     optional('definition p99 ≤ 2 ms (1 MB)', served.definition?.p99, 2, 'ms'),
     optional('hover p99 ≤ 2 ms (1 MB)', served.hover?.p99, 2, 'ms'),
     atMost('cold start ≤ 150 ms (median)', coldStart.median, 150, 'ms'),

@@ -149,6 +149,8 @@ function printTables(results: BenchResults): void {
     serverRow('open → outline', (s) => s.openToOutline),
     serverRow('open → diagnostics', (s) => s.openToDiagnostics),
     serverRow('keystroke → outline', (s) => s.keystrokeToOutline),
+    serverRow('keystroke → folding ranges', (s) => s.keystrokeToFolding),
+    ['outline answer (JSON, KiB)', ...results.server.map((s) => String(s.outlineAnswerKb))],
     serverRow('keystroke → diagnostics', (s) => s.keystrokeToDiagnostics),
     serverRow('first definition (aligns)', (s) => s.firstDefinition),
     serverRow('definition, random positions', (s) => s.definition),

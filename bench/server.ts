@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   DefinitionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  DocumentDiagnosticRequest, DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification, type Position,
+  DocumentDiagnosticRequest, DocumentSymbolRequest, FoldingRangeRequest, HoverRequest, PublishDiagnosticsNotification, type Position,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startServer, type ServerSession } from '../test/support/serverConnection';
@@ -22,6 +22,13 @@ export interface ServerSizeResult {
   readonly openToDiagnostics: Summary | null;
   readonly keystrokeToOutline: Summary;
   readonly keystrokeToDiagnostics: Summary | null;
+  /**
+   * One keystroke → folding ranges: the same fresh analysis and outline as the outline request, with
+   * a small answer; the outline's answer (below) is mostly JSON to write and read.
+   */
+  readonly keystrokeToFolding: Summary | null;
+  /** Size of the document-symbol answer as JSON, KiB. */
+  readonly outlineAnswerKb: number;
   /** The first definition of a version aligns the two language versions; later ones look up. */
   readonly firstDefinition: Summary | null;
   readonly definition: Summary | null;
@@ -99,11 +106,14 @@ export async function measureServerSize(label: string, file: string, counts: Run
     const lookups = await probe.lookups(counts.lookups);
     const keystrokes = await probe.keystrokes(counts.keystrokes);
     const keystrokeToDefinition = await probe.keystrokesThenDefinition(counts.realignments);
+    const keystrokeToFolding = await probe.keystrokesThenFolding(counts.keystrokes);
     return {
       corpus: label,
       bytes: Buffer.byteLength(text, 'utf8'),
       ...opened,
       ...keystrokes,
+      keystrokeToFolding,
+      outlineAnswerKb: Math.round(Buffer.byteLength(JSON.stringify(await probe.outline()), 'utf8') / 1024),
       ...lookups,
       keystrokeToDefinition,
       peakRssAfterOpenMb,
@@ -186,6 +196,14 @@ class SizeProbe {
     return { first, rest, found };
   }
 
+  async keystrokesThenFolding(runs: number): Promise<Summary | null> {
+    if (!this.capabilities.foldingRangeProvider) return null;
+    return summarise(await timeRunsAsync(runs, async () => {
+      await this.type('x');
+      await this.session.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: this.uri } });
+    }));
+  }
+
   async keystrokesThenDefinition(runs: number): Promise<Summary | null> {
     if (runs === 0 || !this.capabilities.definitionProvider) return null;
     return summarise(await timeRunsAsync(runs, async () => {
@@ -204,7 +222,7 @@ class SizeProbe {
     return this.session.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: this.uri }, position });
   }
 
-  private outline(): Promise<unknown> {
+  outline(): Promise<unknown> {
     return this.session.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: this.uri } });
   }
 

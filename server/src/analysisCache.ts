@@ -2,13 +2,15 @@
  * One analysis per document version, shared by every feature. The edits the editor sends are passed
  * on to the document's IncrementalAnalyser as they arrive, so that the next analysis can apply them
  * to the previous model (core/incremental.ts) and repair the previous outline instead of making both
- * again. Entries are dropped when a document closes.
+ * again, and the previous glossary terms by matching only around the edit. Entries are dropped when
+ * a document closes.
  */
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { IncrementalAnalyser } from './core/incremental';
+import { IncrementalAnalyser, type LocalEdit } from './core/incremental';
 import type { Note } from './core/model';
 import { outlineOf, repairOutline, type OutlineItem } from './core/outline';
 import type { GlossaryIndex, TermMatch } from './core/glossary';
+import { termsAfterEdit } from './core/glossary/rematch';
 
 export interface DocumentAnalysis {
   readonly document: TextDocument;
@@ -24,6 +26,8 @@ interface DocumentState {
   analysed?: { version: number; glossaryGeneration: number; analysis: DocumentAnalysis };
   /** The last outline made, and the note it is the outline of. */
   outline?: { note: Note; items: readonly OutlineItem[] };
+  /** The last terms matched, in which note, with which glossary. */
+  terms?: { note: Note; glossaryGeneration: number; matches: readonly TermMatch[] };
 }
 
 export class AnalysisCache {
@@ -54,9 +58,7 @@ export class AnalysisCache {
     }
     const previousNote = analysed?.analysis.note;
     const { note, edit } = state.analyser.update(document.getText());
-    // A local edit repairs the previous outline, if one was made: never make one just to repair it.
-    const earlier = edit && state.outline && state.outline.note === previousNote ? state.outline.items : undefined;
-    if (earlier && edit) state.outline = { note, items: repairOutline(earlier, note, edit) };
+    if (edit && previousNote) this.repair(state, previousNote, note, edit);
     return this.keep(state, document, note);
   }
 
@@ -69,6 +71,16 @@ export class AnalysisCache {
     this.states.delete(uri);
   }
 
+  /** A local edit repairs the previous outline and terms, if they were made: never make them just to repair them. */
+  private repair(state: DocumentState, previousNote: Note, note: Note, edit: LocalEdit): void {
+    const { outline, terms } = state;
+    if (outline && outline.note === previousNote) state.outline = { note, items: repairOutline(outline.items, note, edit) };
+    if (terms && terms.note === previousNote && terms.glossaryGeneration === this.glossaryGeneration) {
+      const matches = termsAfterEdit(this.glossary(), terms.matches, note, edit) ?? this.glossary().match(note.text);
+      state.terms = { note, glossaryGeneration: this.glossaryGeneration, matches };
+    }
+  }
+
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) this.states.set(uri, (state = { analyser: new IncrementalAnalyser() }));
@@ -77,7 +89,7 @@ export class AnalysisCache {
 
   private keep(state: DocumentState, document: TextDocument, note: Note): DocumentAnalysis {
     const glossary = this.glossary;
-    let terms: readonly TermMatch[] | undefined;
+    const glossaryGeneration = this.glossaryGeneration;
     const analysis: DocumentAnalysis = {
       document, note,
       get outline() {
@@ -85,8 +97,10 @@ export class AnalysisCache {
         return state.outline.items;
       },
       get terms() {
-        terms ??= glossary().match(note.text);
-        return terms;
+        if (state.terms?.note !== note || state.terms.glossaryGeneration !== glossaryGeneration) {
+          state.terms = { note, glossaryGeneration, matches: glossary().match(note.text) };
+        }
+        return state.terms.matches;
       },
     };
     state.analysed = { version: document.version, glossaryGeneration: this.glossaryGeneration, analysis };

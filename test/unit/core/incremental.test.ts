@@ -10,6 +10,8 @@ import { analyse } from '../../../server/src/core/analyse';
 import { AnalysisMemo } from '../../../server/src/core/memo';
 import { IncrementalAnalyser } from '../../../server/src/core/incremental';
 import { outlineOf, repairOutline } from '../../../server/src/core/outline';
+import { GlossaryIndex, builtInGlossary } from '../../../server/src/core/glossary';
+import { termsAfterEdit } from '../../../server/src/core/glossary/rematch';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.note')).map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
@@ -156,5 +158,30 @@ describe('incremental analysis', () => {
     analyse(seed.slice(0, at) + 'Indeed, ' + seed.slice(at), counting);
     assert.ok(first > 20, `first analysis computed ${first}`);
     assert.ok(computed <= 2, `a one-paragraph edit recomputed ${computed} entries`);
+  });
+
+  it('matches glossary terms again only between the blank lines around a local edit, with the same result', () => {
+    const index = GlossaryIndex.build(builtInGlossary());
+    let rematched = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
+        const analyser = new IncrementalAnalyser();
+        let text = initial;
+        let terms = index.match(analyser.update(text).note.text);
+        for (const { at, remove, insert } of edits) {
+          const start = at % (text.length + 1);
+          const end = Math.min(text.length, start + remove);
+          analyser.edited(start, end, insert.length, text.length);
+          text = text.slice(0, start) + insert + text.slice(end);
+          const { note, edit } = analyser.update(text);
+          const repaired = edit ? termsAfterEdit(index, terms, note, edit) : undefined;
+          if (repaired) rematched++;
+          terms = repaired ?? index.match(text);
+          assert.deepStrictEqual(terms, index.match(text));
+        }
+      }),
+      { numRuns: 100, seed: 20261201 },
+    );
+    assert.ok(rematched > 300, `only ${rematched} term lists were repaired`);
   });
 });
