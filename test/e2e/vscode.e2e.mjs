@@ -5,7 +5,7 @@
 // `npm run package`; everything written goes under one temporary folder, removed at the end.
 // E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
 import assert from 'node:assert/strict';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
 import { makeScratch, positionOf, processesGone, readSample, repoRoot, stopGroup } from './harness.mjs';
@@ -14,6 +14,7 @@ import { launchBrowser, requireTools, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS } from '.
 const REFERENCE_NOTE = 'ohchr-reply-al-chn-4-2025.note';
 const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
 const SEEDED_ERROR_FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'checks', 'number-mismatch.note');
+const TERM_MISSING_FIXTURE = path.join(repoRoot, 'test', 'fixtures', 'checks', 'term-missing.note');
 
 const referenceText = readSample(REFERENCE_NOTE);
 // Inside English ¶4 ("The public security organs of China have spared no effort…").
@@ -172,5 +173,51 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await mismatch.waitFor({ timeout: UI_TIMEOUT_MS });
     shots.problems = shotPath('problems');
     await workbench.screenshot(shots.problems);
+  });
+
+  it('the quick fix asks for the rendering of a term, writes it to the glossary, and the finding goes', async () => {
+    // The translator wrote 拐卖人口 where the team glossary expects 人口贩运 or 人员贩运.
+    const note = 'term-pair.note';
+    const noteText = readFileSync(TERM_MISSING_FIXTURE, 'utf8').replace('一是及早甄别受害者', '一是及早甄别拐卖人口受害者');
+    const glossary = path.join(scratch.workspace, 'team.glossary.json');
+    const teamGlossary = '{ "entries": [\n  { "en": "human trafficking", "zh": ["人口贩运", "人员贩运"] }\n] }\n';
+    writeFileSync(glossary, teamGlossary);
+    writeFileSync(path.join(scratch.workspace, note), noteText);
+    await workbench.openFile(note);
+    await workbench.runCommand('Problems: Focus on Problems View');
+    // Seeded: `human trafficking` at line 9, col 103 (fixture README).
+    const finding = workbench.page.locator('.markers-panel .monaco-list-row')
+      .filter({ hasText: /glossary term "human trafficking"/ }).filter({ hasText: /\[Ln 9, Col 103\]/ });
+    await finding.first().waitFor({ timeout: SERVER_TIMEOUT_MS });
+
+    await workbench.openFile(note);
+    await workbench.goTo(positionOf(noteText, 'human trafficking', 2));
+    await workbench.page.keyboard.press('Control+.');
+    const title = "Add a rendering of 'human trafficking' to the workspace glossary…";
+    await workbench.page.locator(`.action-widget .monaco-list-row[aria-label="${title}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The menu is driven by keys, as a user does: a pointer guard lies over it while it opens.
+    const focused = workbench.page.locator('.action-widget .monaco-list-row.focused');
+    for (let moves = 0; moves < 6 && await focused.getAttribute('aria-label', { timeout: 1000 }).catch(() => '') !== title; moves++) {
+      await workbench.page.keyboard.press('ArrowDown');
+    }
+    assert.equal(await focused.getAttribute('aria-label'), title);
+    await workbench.page.keyboard.press('Enter');
+    const box = workbench.page.locator('.quick-input-widget');
+    await box.locator('input').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const asked = await box.innerText();
+    assert.match(asked, /Chinese rendering of "human trafficking"/);
+    assert.match(asked, /一是及早甄别拐卖人口受害者/); // the aligned sentence, to copy the rendering from
+    await box.locator('input').fill('拐卖人口');
+    shots.addTermPair = shotPath('add-term-pair');
+    await workbench.screenshot(shots.addTermPair);
+    await workbench.page.keyboard.press('Enter');
+    await box.locator('input').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+
+    // The client saves the glossary it changed; the server reloads it from the watcher's event.
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (!readFileSync(glossary, 'utf8').includes('拐卖人口') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(readFileSync(glossary, 'utf8'), teamGlossary.replace('"人员贩运"]', '"人员贩运", "拐卖人口"]'));
+    await workbench.runCommand('Problems: Focus on Problems View');
+    await finding.first().waitFor({ state: 'detached', timeout: SERVER_TIMEOUT_MS });
   });
 });
