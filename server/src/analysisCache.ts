@@ -15,6 +15,11 @@ import { termsAfterEdit } from './core/glossary/rematch';
 export interface DocumentAnalysis {
   readonly document: TextDocument;
   readonly note: Note;
+  /**
+   * Changes whenever the note was analysed afresh; stays the same while local edits (text typed
+   * inside a paragraph line) keep its blocks, so what pairs blocks can be reused (see counterparts.ts).
+   */
+  readonly shape: number;
   /** The outline of the note; made on first use. */
   readonly outline: readonly OutlineItem[];
   /** Glossary terms found in the text, in order; matched on first use. */
@@ -23,6 +28,7 @@ export interface DocumentAnalysis {
 
 interface DocumentState {
   readonly analyser: IncrementalAnalyser;
+  shape: number;
   analysed?: { version: number; glossaryGeneration: number; analysis: DocumentAnalysis };
   /** The last outline made, and the note it is the outline of. */
   outline?: { note: Note; items: readonly OutlineItem[] };
@@ -59,6 +65,7 @@ export class AnalysisCache {
     const previousNote = analysed?.analysis.note;
     const { note, edit } = state.analyser.update(document.getText());
     if (edit && previousNote) this.repair(state, previousNote, note, edit);
+    else state.shape++;
     return this.keep(state, document, note);
   }
 
@@ -83,7 +90,7 @@ export class AnalysisCache {
 
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
-    if (!state) this.states.set(uri, (state = { analyser: new IncrementalAnalyser() }));
+    if (!state) this.states.set(uri, (state = { analyser: new IncrementalAnalyser(), shape: 0 }));
     return state;
   }
 
@@ -91,7 +98,7 @@ export class AnalysisCache {
     const glossary = this.glossary;
     const glossaryGeneration = this.glossaryGeneration;
     const analysis: DocumentAnalysis = {
-      document, note,
+      document, note, shape: state.shape,
       get outline() {
         if (state.outline?.note !== note) state.outline = { note, items: outlineOf(note) };
         return state.outline.items;

@@ -1,13 +1,15 @@
 /**
  * Finds the other language version of a note and aligns the two: the note's own versions when it
  * holds both, otherwise its counterpart file (`NAME.en.note` ↔ `NAME.zh.note`, or the front matter's
- * `counterpart:`), taken from the editor when open and from the platform (the disk) when not. One
- * alignment is kept per pair of versions, so moving the cursor costs a lookup, not an alignment.
+ * `counterpart:`), taken from the editor when open and from the platform (the disk) when not. The
+ * latest alignment of each pair of files is kept, so moving the cursor costs a lookup, not an
+ * alignment. While the user types inside paragraphs, interactive features reuse the pairing of
+ * paragraphs (re-pairing points and sentences); checks and export always get a fresh alignment.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysisCache';
 import type { Note } from './core/model';
-import { alignVersions, partnerFileName, sideOf, type NoteAlignment } from './core/noteAlignment';
+import { alignVersions, partnerFileName, reuseAlignment, sideOf, type NoteAlignment } from './core/noteAlignment';
 
 export interface AlignedDocuments {
   readonly alignment: NoteAlignment;
@@ -28,23 +30,35 @@ export interface CounterpartSources {
   readFile?(uri: string): StoredFile | undefined;
 }
 
+/** `exact`: aligned afresh for this version. `interactive`: may reuse the last pairing of paragraphs while only local edits happened. */
+export type AlignmentUse = 'exact' | 'interactive';
+
+interface HeldAlignment {
+  readonly aligned: AlignedDocuments;
+  /** The document versions and analysis shapes (see AnalysisCache) it was made for. */
+  readonly versions: string;
+  readonly shapes: string;
+  readonly exact: boolean;
+}
+
 export class Counterparts {
-  private readonly alignments = new Map<string, AlignedDocuments>();
+  /** The latest alignment per pair of files (`en URI|zh URI`). */
+  private readonly alignments = new Map<string, HeldAlignment>();
   private readonly closedDocuments = new Map<string, TextDocument>();
 
   constructor(private readonly analyses: AnalysisCache, private readonly sources: CounterpartSources) {}
 
   /** The aligned versions that `document` takes part in, or undefined when it has no counterpart. */
-  alignedFor(document: TextDocument): AlignedDocuments | undefined {
+  alignedFor(document: TextDocument, use: AlignmentUse = 'exact'): AlignedDocuments | undefined {
     const note = this.analyses.get(document).note;
-    if (note.versions.length >= 2) return this.cached([document, document]);
+    if (note.versions.length >= 2) return this.cached([document, document], use);
     const other = this.counterpartDocument(document.uri, note);
     if (!other) return undefined;
-    return note.language === 'zh' ? this.cached([other, document]) : this.cached([document, other]);
+    return this.cached(note.language === 'zh' ? [other, document] : [document, other], use);
   }
 
   forget(uri: string): void {
-    for (const key of this.alignments.keys()) if (key.includes(uri)) this.alignments.delete(key);
+    for (const pair of this.alignments.keys()) if (pair.split('|').includes(uri)) this.alignments.delete(pair);
     this.closedDocuments.delete(uri);
   }
 
@@ -66,18 +80,23 @@ export class Counterparts {
     return document;
   }
 
-  private cached([en, zh]: [TextDocument, TextDocument]): AlignedDocuments | undefined {
-    const key = `${en.uri}@${en.version}|${zh.uri}@${zh.version}`;
-    const hit = this.alignments.get(key);
-    if (hit) return hit;
-    const enSide = sideOf(this.analyses.get(en).note, 'en');
-    const zhSide = sideOf(this.analyses.get(zh).note, 'zh');
+  private cached([en, zh]: [TextDocument, TextDocument], use: AlignmentUse): AlignedDocuments | undefined {
+    const pair = `${en.uri}|${zh.uri}`;
+    const versions = `${en.version}|${zh.version}`;
+    const held = this.alignments.get(pair);
+    if (held && held.versions === versions && (held.exact || use === 'interactive')) return held.aligned;
+    const enAnalysis = this.analyses.get(en);
+    const zhAnalysis = this.analyses.get(zh);
+    const enSide = sideOf(enAnalysis.note, 'en');
+    const zhSide = sideOf(zhAnalysis.note, 'zh');
     if (!enSide || !zhSide) return undefined;
-    for (const stale of this.alignments.keys()) if (stale.startsWith(`${en.uri}@`) || stale.includes(`|${zh.uri}@`)) this.alignments.delete(stale);
-    const aligned = { alignment: alignVersions(enSide, zhSide), en, zh };
-    this.alignments.set(key, aligned);
+    const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}`;
+    const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide) : undefined;
+    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide), en, zh };
+    this.alignments.set(pair, { aligned, versions, shapes, exact: reused === undefined });
     return aligned;
   }
+
 }
 
 /** The URI of the other file of a pair, whether or not it exists: `counterpart:` first, then the name. */

@@ -154,7 +154,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     feature: (document: TextDocument, aligned: AlignedDocuments, offset: number, language: Language) => T,
   ): T | null {
     return withAnalysis(uri, ({ document, note }) => {
-      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
+      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document, 'interactive') : undefined;
       if (!aligned) return null;
       const offset = document.offsetAt(position);
       return feature(document, aligned, offset, languageAt(note, offset));
@@ -174,11 +174,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onDocumentHighlight((params) => withCounterpart(params.textDocument.uri, params.position, documentHighlights));
   connection.onCodeLens((params) =>
     withAnalysis(params.textDocument.uri, ({ document }) => {
-      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined;
+      const aligned = withinSizeLimit(document) ? counterparts.alignedFor(document, 'interactive') : undefined;
       return aligned ? codeLenses(document, aligned) : [];
     }));
   connection.onCodeAction((params) => withAnalysis(params.textDocument.uri, ({ document, note }) =>
-    codeActions(document, note, params, withinSizeLimit(document) ? counterparts.alignedFor(document) : undefined)));
+    codeActions(document, note, params, withinSizeLimit(document) ? counterparts.alignedFor(document, 'interactive') : undefined)));
   connection.onExecuteCommand((params) => addTermPair(params, {
     connection, capabilities: clientCapabilities, workspaceFolders, glossary: glossaries.index, readFile: platform.readFile,
   }));
@@ -205,7 +205,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onHover((params) =>
     withAnalysis(params.textDocument.uri, (analysis) =>
       hover(analysis, analysis.document.offsetAt(params.position), (term) => {
-        const aligned = withinSizeLimit(analysis.document) ? counterparts.alignedFor(analysis.document) : undefined;
+        const aligned = withinSizeLimit(analysis.document) ? counterparts.alignedFor(analysis.document, 'interactive') : undefined;
         return aligned && termCounterpart(analysis, term, aligned, (document) => cache.get(document));
       })));
   connection.onCompletion((params) =>

@@ -45,6 +45,8 @@ export interface NoteAlignment {
   readonly en: VersionSide;
   readonly zh: VersionSide;
   readonly paragraphs: readonly ParagraphPair[];
+  /** Which blocks of each side pair with which (indexes into the sides' blocks). */
+  readonly beads: readonly Bead[];
 }
 
 /** The blocks of one language version, or of the whole note when it is in one language. */
@@ -63,11 +65,21 @@ export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnch
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks));
-  const paragraphs = beads
-    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
-    .map((bead) => pairParagraphs(en, zh, bead, terms));
-  return { en, zh, paragraphs };
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks))
+    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
+  return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
+}
+
+/**
+ * The pairing of an earlier alignment laid on sides whose blocks are the same ones, edited within
+ * paragraphs only (see core/incremental.ts): points and sentences are paired anew, paragraphs as
+ * before. Undefined when the sides no longer have as many blocks. The pairing may then differ from
+ * what a fresh alignment would choose, since lengths changed; the caller aligns afresh where it
+ * must be exact.
+ */
+export function reuseAlignment(previous: NoteAlignment, en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment | undefined {
+  if (previous.en.blocks.length !== en.blocks.length || previous.zh.blocks.length !== zh.blocks.length) return undefined;
+  return { en, zh, beads: previous.beads, paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
 }
 
 // ---------------------------------------------------------------------------------------------
