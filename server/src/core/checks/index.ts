@@ -42,17 +42,32 @@ function ignoredSpans(note: Note): Span[] {
   ].sort((a, b) => a.start - b.start);
 }
 
-/** Findings between the two versions, unfiltered. */
-function pairFindings(input: CheckInput): Finding[] {
+/** Paragraph pairs checked in one step of checkSteps: a few milliseconds of work. */
+const PAIRS_PER_STEP = 64;
+
+/**
+ * Findings between the two versions, unfiltered. The checks that read every number, date and term
+ * of a pair run a few pairs per step; each `yield` is a point where the caller may pause, or stop
+ * when the text has changed meanwhile.
+ */
+function* pairFindings(input: CheckInput): Generator<void, Finding[], void> {
   const { alignment, notes } = input;
   const en = { text: alignment.en.text, ignored: ignoredSpans(notes.en) };
   const zh = { text: alignment.zh.text, ignored: ignoredSpans(notes.zh) };
+  const quantities: Finding[] = [];
+  const terms: Finding[] = [];
+  for (let from = 0; from < alignment.paragraphs.length; from += PAIRS_PER_STEP) {
+    yield;
+    const pairs = alignment.paragraphs.slice(from, from + PAIRS_PER_STEP);
+    quantities.push(...checkQuantities(pairs, en, zh));
+    if (input.termsIn) terms.push(...checkTerms(alignment, input.termsIn, pairs));
+  }
   return [
     ...checkParagraphs(alignment),
     ...checkPoints(alignment),
     ...checkReferences(alignment, { en: citationsOf(notes.en, alignment.en), zh: citationsOf(notes.zh, alignment.zh) }),
-    ...checkQuantities(alignment.paragraphs, en, zh),
-    ...(input.termsIn ? checkTerms(alignment, input.termsIn) : []),
+    ...quantities,
+    ...terms,
     // One note's versions are compared with the note itself (noteFindings); two files only here.
     ...(notes.en !== notes.zh ? checkOwnReferencesAgree(notes.en, notes.zh) : []),
   ];
@@ -91,12 +106,26 @@ export function settle(findings: readonly Finding[], notes: Readonly<Record<Side
   return kept.sort((a, b) => (a.side === b.side ? a.span.start - b.span.start : a.side === 'en' ? -1 : 1));
 }
 
-/** Every finding of a pair of versions: between them and in each note (once when they are one note). */
-export function runChecks(input: CheckInput, settings: ChecksSettings = {}): Finding[] {
+/** Every finding of a pair of versions, in steps (see pairFindings): between them and in each note (once when they are one note). */
+export function* checkSteps(input: CheckInput, settings: ChecksSettings = {}): Generator<void, Finding[], void> {
   const own = input.notes.en === input.notes.zh
     ? noteFindings(input.notes.en)
     : [...noteFindings(input.notes.en).map((f) => ({ ...f, side: 'en' as const })), ...noteFindings(input.notes.zh).map((f) => ({ ...f, side: 'zh' as const }))];
-  return settle([...pairFindings(input), ...own], input.notes, settings);
+  const between = yield* pairFindings(input);
+  return settle([...between, ...own], input.notes, settings);
+}
+
+/** Every finding of a pair of versions, at once. */
+export function runChecks(input: CheckInput, settings: ChecksSettings = {}): Finding[] {
+  return finish(checkSteps(input, settings));
+}
+
+/** Runs a generator of steps to its end. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Findings of a note that has no other version to compare with. */

@@ -49,9 +49,10 @@ function isClosing(pair: ParagraphPair): boolean {
   return [...pair.enBlocks, ...pair.zhBlocks].some((block) => block.kind === 'paragraph' && block.role === 'closing');
 }
 
-export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn): Finding[] {
+/** Terms without a counterpart in the pairs given (all pairs of the alignment by default). */
+export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn, pairs: readonly ParagraphPair[] = alignment.paragraphs): Finding[] {
   const findings: Finding[] = [];
-  for (const pair of alignment.paragraphs) {
+  for (const pair of pairs) {
     if (pair.en.length === 0 || pair.zh.length === 0 || isClosing(pair)) continue;
     for (const side of ['en', 'zh'] as const) {
       const other: Side = otherSide(side);
