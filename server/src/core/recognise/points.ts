@@ -135,7 +135,16 @@ function scanPart(text: string, from: number, to: number, origin: number): Candi
   const found: Candidate[] = [];
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (MARKER_STARTS[code] === 0 || (isLatinWordChar(code) && !mayStartOrdinalWord(text, i, from))) continue;
+    if (MARKER_STARTS[code] === 0) continue;
+    if (isLatinWordChar(code)) {
+      if (!mayStartOrdinalWord(text, i, from)) continue;
+      // Every word marker ends in a comma: a word without one is passed over whole, without the pattern.
+      const end = latinWordEnd(text, i, to);
+      if (text.charCodeAt(end) !== 0x2c) {
+        i = end - 1;
+        continue;
+      }
+    }
     MARKER.lastIndex = i;
     const match = MARKER.exec(text);
     if (!match || i + match[0].length > to) continue;
@@ -263,6 +272,12 @@ function precedingContext(text: string, index: number, parts: readonly Span[], p
   let wordStart = wordEnd;
   while (wordStart > floor && wordEnd - wordStart < 4 && isLatinWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
   return { char: text.charCodeAt(i), atLineStart, word: text.slice(wordStart, wordEnd).toLowerCase() };
+}
+
+function latinWordEnd(text: string, start: number, limit: number): number {
+  let end = start + 1;
+  while (end < limit && isLatinWordChar(text.charCodeAt(end))) end++;
+  return end;
 }
 
 function isLatinWordChar(code: number): boolean {
