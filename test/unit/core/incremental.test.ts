@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyse } from '../../../server/src/core/analyse';
 import { AnalysisMemo } from '../../../server/src/core/memo';
-import { IncrementalAnalyser } from '../../../server/src/core/incremental';
-import { outlineOf, repairOutline } from '../../../server/src/core/outline';
-import { GlossaryIndex, builtInGlossary } from '../../../server/src/core/glossary';
+import { IncrementalAnalyser, type IncrementalResult } from '../../../server/src/core/incremental';
+import { outlineOf, repairOutline, type OutlineItem } from '../../../server/src/core/outline';
+import { GlossaryIndex, builtInGlossary, type TermMatch } from '../../../server/src/core/glossary';
 import { termsAfterEdit } from '../../../server/src/core/glossary/rematch';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
@@ -37,25 +37,47 @@ const keystroke = fc.record({
   insert: fc.oneof(fc.constantFrom(...TYPED), fc.string({ maxLength: 3 })),
 });
 
+type Keystroke = { at: number; remove: number; insert: string };
+
+/** One keystroke applied to `text` and told to the analyser; returns the new text. */
+function type(analyser: IncrementalAnalyser, text: string, { at, remove, insert }: Keystroke): string {
+  const start = at % (text.length + 1);
+  const end = Math.min(text.length, start + remove);
+  analyser.edited(start, end, insert.length, text.length);
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+/**
+ * Types the keystrokes into `initial` one by one, analysing after each: `first` sees the analysis
+ * before any keystroke, `afterEach` each later one.
+ */
+function typeEach(
+  initial: string, keystrokes: readonly Keystroke[],
+  afterEach: (result: IncrementalResult, text: string) => void, first: (result: IncrementalResult) => void = () => undefined,
+): void {
+  const analyser = new IncrementalAnalyser();
+  let text = initial;
+  first(analyser.update(text));
+  for (const keystroke of keystrokes) {
+    text = type(analyser, text, keystroke);
+    afterEach(analyser.update(text), text);
+  }
+}
+
+/** A sample and up to 30 keystrokes into it. */
+const typing = fc.tuple(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }));
+
 describe('incremental analysis', () => {
   it('applies local edits to the previous model exactly as a fresh analysis reads them', () => {
     let local = 0;
     let total = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
-        const analyser = new IncrementalAnalyser();
-        let text = initial;
-        analyser.update(text);
-        for (const { at, remove, insert } of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + remove);
-          analyser.edited(start, end, insert.length, text.length);
-          text = text.slice(0, start) + insert + text.slice(end);
-          const result = analyser.update(text);
+      fc.property(typing, ([initial, keystrokes]) => {
+        typeEach(initial, keystrokes, (result, text) => {
           total++;
           if (result.edit) local++;
           assert.deepStrictEqual(result.note, analyse(text));
-        }
+        });
       }),
       { numRuns: 150, seed: 20261129 },
     );
@@ -69,12 +91,7 @@ describe('incremental analysis', () => {
         let text = initial;
         analyser.update(text);
         for (const batch of batches) {
-          for (const { at, remove, insert } of batch) {
-            const start = at % (text.length + 1);
-            const end = Math.min(text.length, start + remove);
-            analyser.edited(start, end, insert.length, text.length);
-            text = text.slice(0, start) + insert + text.slice(end);
-          }
+          for (const keystroke of batch) text = type(analyser, text, keystroke);
           assert.deepStrictEqual(analyser.update(text).note, analyse(text));
         }
       }),
@@ -106,21 +123,16 @@ describe('incremental analysis', () => {
     let repaired = 0;
     let total = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
-        const analyser = new IncrementalAnalyser();
-        let text = initial;
-        let outline = outlineOf(analyser.update(text).note);
-        for (const { at, remove, insert } of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + remove);
-          analyser.edited(start, end, insert.length, text.length);
-          text = text.slice(0, start) + insert + text.slice(end);
-          const { note, edit } = analyser.update(text);
+      fc.property(typing, ([initial, keystrokes]) => {
+        let outline: OutlineItem[] = [];
+        typeEach(initial, keystrokes, ({ note, edit }, text) => {
           outline = edit ? repairOutline(outline, note, edit) : outlineOf(note);
           total++;
           if (edit) repaired++;
           assert.deepStrictEqual(outline, outlineOf(analyse(text)));
-        }
+        }, ({ note }) => {
+          outline = outlineOf(note);
+        });
       }),
       { numRuns: 100, seed: 20261130 },
     );
@@ -164,21 +176,16 @@ describe('incremental analysis', () => {
     const index = GlossaryIndex.build(builtInGlossary());
     let rematched = 0;
     fc.assert(
-      fc.property(fc.constantFrom(...texts), fc.array(keystroke, { minLength: 1, maxLength: 30 }), (initial, edits) => {
-        const analyser = new IncrementalAnalyser();
-        let text = initial;
-        let terms = index.match(analyser.update(text).note.text);
-        for (const { at, remove, insert } of edits) {
-          const start = at % (text.length + 1);
-          const end = Math.min(text.length, start + remove);
-          analyser.edited(start, end, insert.length, text.length);
-          text = text.slice(0, start) + insert + text.slice(end);
-          const { note, edit } = analyser.update(text);
+      fc.property(typing, ([initial, keystrokes]) => {
+        let terms: TermMatch[] = [];
+        typeEach(initial, keystrokes, ({ note, edit }, text) => {
           const repaired = edit ? termsAfterEdit(index, terms, note, edit) : undefined;
           if (repaired) rematched++;
           terms = repaired ?? index.match(text);
           assert.deepStrictEqual(terms, index.match(text));
-        }
+        }, ({ note }) => {
+          terms = index.match(note.text);
+        });
       }),
       { numRuns: 100, seed: 20261201 },
     );
