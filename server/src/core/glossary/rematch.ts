@@ -1,7 +1,8 @@
 /**
  * Glossary terms after a local edit (see incremental.ts): only the text between the blank lines
  * around the edited line is matched again. A blank line sends the matcher back to its root with
- * every choice made (two line breaks end any term), so what lies beyond one cannot change.
+ * every choice made (two line breaks end any term), so what lies beyond one cannot change. Like the
+ * model, the previous list is given up: the terms after the edit are moved in place.
  */
 import type { LocalEdit } from '../incremental';
 import type { Note } from '../model';
@@ -20,12 +21,24 @@ export function termsAfterEdit(index: GlossaryIndex, previous: readonly TermMatc
   if (above === undefined || below === undefined) return undefined;
   const from = note.lineStarts[above + 1];
   const to = below + 1 < note.lineStarts.length ? note.lineStarts[below + 1] : note.text.length;
-  const oldTo = to - edit.delta;
-  const before = previous.filter((term) => term.start < from);
-  const after = previous
-    .filter((term) => term.start >= oldTo)
-    .map((term) => ({ ...term, start: term.start + edit.delta, end: term.end + edit.delta }));
-  return [...before, ...index.match(note.text, from, to), ...after];
+  const after = previous.slice(firstStartingAt(previous, to - edit.delta));
+  for (const term of after) {
+    term.start += edit.delta;
+    term.end += edit.delta;
+  }
+  return [...previous.slice(0, firstStartingAt(previous, from)), ...index.match(note.text, from, to), ...after];
+}
+
+/** The index of the first term starting at `offset` or later (terms are in order). */
+function firstStartingAt(terms: readonly TermMatch[], offset: number): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (terms[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The nearest blank line in `direction` whose line breaks both hold a line feed (what the matcher counts). */
