@@ -53,7 +53,7 @@ describe('diagnostics in slices', function () {
     });
     const ranges = await folding;
     const answeredAfter = performance.now() - startedAt;
-    assert.equal(ranges?.length, 2, "the two language versions fold");
+    assert.equal(ranges?.length, 2, 'the two language versions fold');
     while (!published.some((p) => p.uri === uri)) await new Promise((resolve) => setTimeout(resolve, 50));
     const mine = published.filter((p) => p.uri === uri);
     assert.deepEqual(mine.map((p) => p.version), [2], `published for versions ${mine.map((p) => p.version).join(', ')}`);
