@@ -156,6 +156,7 @@ function printTables(results: BenchResults): void {
     serverRow('definition, random positions', (s) => s.definition),
     serverRow('keystroke → definition', (s) => s.keystrokeToDefinition),
     serverRow('hover, random positions', (s) => s.hover),
+    ['peak RSS, one open (MiB)', ...results.server.map((s) => String(s.peakRssOneOpenMb))],
     ['peak RSS after the opens (MiB)', ...results.server.map((s) => String(s.peakRssAfterOpenMb))],
     ['peak RSS after all (VmHWM, MiB)', ...results.server.map((s) => String(s.peakRssMb))],
   ]);

@@ -37,7 +37,9 @@ export interface ServerSizeResult {
   /** A keystroke, then a definition: re-analysis and re-alignment of the edited version. */
   readonly keystrokeToDefinition: Summary | null;
   readonly hover: Summary | null;
-  /** VmHWM of the server process after the opens (outline only), MiB. */
+  /** VmHWM of a fresh server after one open, its outline and its diagnostics: the note open, nothing else, MiB. */
+  readonly peakRssOneOpenMb: number;
+  /** VmHWM of the server process after the opens (several opens and closes, outline, diagnostics), MiB. */
   readonly peakRssAfterOpenMb: number;
   /** VmHWM of the server process after all the size's measurements, MiB. */
   readonly peakRssMb: number;
@@ -111,6 +113,7 @@ class DiagnosticsWatch {
 export async function measureServerSize(label: string, file: string, counts: RunCounts): Promise<ServerSizeResult> {
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(file).toString();
+  const peakRssOneOpenMb = await peakWithOneOpen(uri, text);
   const session = await startServer();
   try {
     const probe = new SizeProbe(session, uri, text);
@@ -129,9 +132,21 @@ export async function measureServerSize(label: string, file: string, counts: Run
       outlineAnswerKb: Math.round(Buffer.byteLength(JSON.stringify(await probe.outline()), 'utf8') / 1024),
       ...lookups,
       keystrokeToDefinition,
+      peakRssOneOpenMb,
       peakRssAfterOpenMb,
       peakRssMb: peakRssMb(session.process.pid),
     };
+  } finally {
+    await session.stop();
+  }
+}
+
+/** A fresh server's memory high-water mark once the note is open, outlined and checked. */
+async function peakWithOneOpen(uri: string, text: string): Promise<number> {
+  const session = await startServer();
+  try {
+    await new SizeProbe(session, uri, text).opens(1);
+    return peakRssMb(session.process.pid);
   } finally {
     await session.stop();
   }
