@@ -6,6 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { itemAt } from '../core/text/spans';
 import type { AlignedDocuments } from '../counterparts';
 import { collapseSpaces, languageOfText } from '../core/glossary/draft';
 import type { Note, Paragraph } from '../core/model';
@@ -18,7 +19,7 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 export const GO_TO_COUNTERPART_COMMAND = 'diplonote.goToCounterpart';
 
 function paragraphAt(note: Note, offset: number): Paragraph | undefined {
-  return note.paragraphs.find((p) => offset >= p.span.start && offset < p.span.end);
+  return itemAt(note.paragraphs, offset);
 }
 
 /**

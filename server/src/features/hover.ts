@@ -9,17 +9,18 @@ import type { DocumentAnalysis } from '../analysisCache';
 import type { TermMatch } from '../core/glossary';
 import type { CitedCommunication, OwnReference, Point, Span } from '../core/model';
 import { counterpartMarkers, explainCommunication, referenceParts } from '../core/explain/explain';
+import { itemAt } from '../core/text/spans';
 import { toRange } from './positions';
 import { termAt, type TermCounterpart } from './termCounterpart';
 
 export function hover(analysis: DocumentAnalysis, offset: number, counterpartOf: (term: TermMatch) => TermCounterpart | undefined): Hover | null {
   const { note, document } = analysis;
-  const citation = note.citations.find((c) => inside(c.span, offset));
+  const citation = itemAt(note.citations, offset);
   if (citation) return answer(document, citation.span, communicationText(citation));
   if (note.ownReference && inside(note.ownReference.value, offset)) {
     return answer(document, note.ownReference.value, referenceText(note.ownReference));
   }
-  const point = pointAt(note.paragraphs.flatMap((p) => p.points), offset);
+  const point = pointAt(itemAt(note.paragraphs, offset)?.points ?? [], offset);
   if (point) return answer(document, point.marker, pointText(point));
   const term = termAt(analysis.terms, offset);
   if (term) return answer(document, term, termText(term, counterpartOf(term)));

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analysisCache';
 import type { AlignedDocuments } from '../counterparts';
 import type { TermMatch } from '../core/glossary';
+import { firstStartingAt } from '../core/glossary/rematch';
 import { languageAt } from '../core/noteAlignment';
 import { counterpartIn } from './definition';
 
@@ -34,9 +35,19 @@ export function termCounterpart(
   const otherTerms = analysisOf(found.target).terms;
   const other = found.counterpart.from === 'en' ? 'zh' : 'en';
   for (const within of [found.counterpart.target, found.counterpart.paragraph[other]]) {
-    const match = otherTerms.find((candidate) =>
-      candidate.entry.id === term.entry.id && within.some((span) => candidate.start >= span.start && candidate.end <= span.end));
-    if (match) return { document: found.target, match };
+    for (const span of within) {
+      const match = sameEntryWithin(otherTerms, term, span);
+      if (match) return { document: found.target, match };
+    }
+  }
+  return undefined;
+}
+
+/** The first term of the same entry inside `span`, found from where the span starts (terms are in order). */
+function sameEntryWithin(terms: readonly TermMatch[], term: TermMatch, span: { start: number; end: number }): TermMatch | undefined {
+  for (let at = firstStartingAt(terms, span.start); at < terms.length && terms[at].start < span.end; at++) {
+    const candidate = terms[at];
+    if (candidate.entry.id === term.entry.id && candidate.end <= span.end) return candidate;
   }
   return undefined;
 }

@@ -30,7 +30,7 @@ export function termsAfterEdit(index: GlossaryIndex, previous: readonly TermMatc
 }
 
 /** The index of the first term starting at `offset` or later (terms are in order). */
-function firstStartingAt(terms: readonly TermMatch[], offset: number): number {
+export function firstStartingAt(terms: readonly TermMatch[], offset: number): number {
   let low = 0;
   let high = terms.length;
   while (low < high) {
