@@ -13,6 +13,7 @@ import { blockFacts, sameFacts } from './recognise/classify';
 import { findCitedCommunications } from './recognise/citations';
 import { joinSignature } from './recognise/join';
 import { lineAt, lineOfOffset, type Line } from './text/lines';
+import { lastStartingBy } from './text/spans';
 
 /** A replacement of `text[start, end)` of the previous text by `text`. */
 export interface TextChange {
@@ -129,17 +130,10 @@ interface Target {
 }
 
 function paragraphAround(paragraphs: readonly Paragraph[], change: TextChange): Target | undefined {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (paragraphs[mid].span.start <= change.start) low = mid;
-    else high = mid - 1;
-  }
-  const paragraph = paragraphs[low];
-  if (!paragraph) return undefined;
-  const part = paragraph.parts.findIndex((p) => p.start <= change.start && change.end <= p.end);
-  return part < 0 ? undefined : { paragraph, index: low, part };
+  const found = lastStartingBy(paragraphs, change.start);
+  if (!found) return undefined;
+  const part = found.item.parts.findIndex((p) => p.start <= change.start && change.end <= p.end);
+  return part < 0 ? undefined : { paragraph: found.item, index: found.index, part };
 }
 
 function shiftedLineStarts(lineStarts: readonly number[], lineNumber: number, delta: number): number[] {

@@ -6,6 +6,7 @@
 import { moveSpan, type LocalEdit } from './incremental';
 import type { Block, CitedCommunication, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
 import { isHan } from './text/script';
+import { countBelow } from './text/spans';
 
 export type OutlineKind =
   | 'frontMatter' | 'letterhead' | 'ownReference' | 'salutation' | 'opening' | 'closing' | 'placeDate'
@@ -170,15 +171,8 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
 
 /** The citations inside a span, found by binary search: `citations` are in document order. */
 function citationsWithin(citations: readonly CitedCommunication[], span: Span): CitedCommunication[] {
-  let low = 0;
-  let high = citations.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (citations[mid].span.start < span.start) low = mid + 1;
-    else high = mid;
-  }
   const found: CitedCommunication[] = [];
-  for (let i = low; i < citations.length && citations[i].span.end <= span.end; i++) found.push(citations[i]);
+  for (let i = countBelow(citations, span.start, (c) => c.span.start); i < citations.length && citations[i].span.end <= span.end; i++) found.push(citations[i]);
   return found;
 }
 

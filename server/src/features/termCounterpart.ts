@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analysisCache';
 import type { AlignedDocuments } from '../counterparts';
 import type { TermMatch } from '../core/glossary';
-import { firstStartingAt } from '../core/glossary/rematch';
+import { countBelow } from '../core/text/spans';
 import { languageAt } from '../core/noteAlignment';
 import { counterpartIn } from './definition';
 
@@ -15,14 +15,7 @@ export interface TermCounterpart {
 
 /** The term covering `offset` (terms are sorted and do not overlap). */
 export function termAt(terms: readonly TermMatch[], offset: number): TermMatch | undefined {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (terms[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  const candidate = terms[low];
+  const candidate = terms[countBelow(terms, offset + 1, (term) => term.end)];
   return candidate && candidate.start <= offset ? candidate : undefined;
 }
 
@@ -45,7 +38,7 @@ export function termCounterpart(
 
 /** The first term of the same entry inside `span`, found from where the span starts (terms are in order). */
 function sameEntryWithin(terms: readonly TermMatch[], term: TermMatch, span: { start: number; end: number }): TermMatch | undefined {
-  for (let at = firstStartingAt(terms, span.start); at < terms.length && terms[at].start < span.end; at++) {
+  for (let at = countBelow(terms, span.start, (t) => t.start); at < terms.length && terms[at].start < span.end; at++) {
     const candidate = terms[at];
     if (candidate.entry.id === term.entry.id && candidate.end <= span.end) return candidate;
   }

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../model';
 import type { ParagraphPair } from '../noteAlignment';
+import { countBelow } from '../text/spans';
 import { datesAgree, type DateMention } from '../normalise/dates';
 import { findDatesWithRanges } from './dateRanges';
 import { findNumbers, numbersAgree, type NumberMention } from '../normalise/numbers';
@@ -37,13 +38,7 @@ function inside(span: Span, spans: readonly Span[]): boolean {
  * search keeps this logarithmic: a note has as many ignored spans as it has numbers.
  */
 function overlaps(span: Span, spans: readonly Span[]): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < span.end) low = mid + 1;
-    else high = mid;
-  }
+  const low = countBelow(spans, span.end, (s) => s.start);
   // Spans starting before `span` ends; the ignored spans rarely nest, so the few nearest decide.
   for (let i = low - 1; i >= 0 && i >= low - 4; i--) if (spans[i].end > span.start) return true;
   return false;

@@ -7,11 +7,14 @@
 import type { LocalEdit } from '../incremental';
 import type { Note } from '../model';
 import { lineAt, lineOfOffset } from '../text/lines';
+import { countBelow } from '../text/spans';
 import type { GlossaryIndex } from './automaton';
 import type { TermMatch } from './types';
 
 /** How far to look for a blank line either side of the edit before matching everything again. */
 const MAX_LINES_AROUND = 200;
+
+const startOf = (term: TermMatch) => term.start;
 
 /** The terms of `note`, made from `previous` (the terms before `edit`); undefined when no blank line is near. */
 export function termsAfterEdit(index: GlossaryIndex, previous: readonly TermMatch[], note: Note, edit: LocalEdit): TermMatch[] | undefined {
@@ -21,24 +24,12 @@ export function termsAfterEdit(index: GlossaryIndex, previous: readonly TermMatc
   if (above === undefined || below === undefined) return undefined;
   const from = note.lineStarts[above + 1];
   const to = below + 1 < note.lineStarts.length ? note.lineStarts[below + 1] : note.text.length;
-  const after = previous.slice(firstStartingAt(previous, to - edit.delta));
+  const after = previous.slice(countBelow(previous, to - edit.delta, startOf));
   for (const term of after) {
     term.start += edit.delta;
     term.end += edit.delta;
   }
-  return [...previous.slice(0, firstStartingAt(previous, from)), ...index.match(note.text, from, to), ...after];
-}
-
-/** The index of the first term starting at `offset` or later (terms are in order). */
-export function firstStartingAt(terms: readonly TermMatch[], offset: number): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (terms[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return [...previous.slice(0, countBelow(previous, from, startOf)), ...index.match(note.text, from, to), ...after];
 }
 
 /** The nearest blank line in `direction` whose line breaks both hold a line feed (what the matcher counts). */

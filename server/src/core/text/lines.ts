@@ -1,6 +1,7 @@
 /** Splitting text into lines and spotting lines that carry no content (blank, page numbers). */
 import type { Span } from '../model';
 import { isAsciiDigit, isWhitespace } from './script';
+import { countBelow } from './spans';
 
 export interface Line {
   /** Content of the line, without its line break. */
@@ -60,14 +61,7 @@ export function isBlank(line: Line): boolean {
 
 /** The 0-based line holding `offset` (binary search). */
 export function lineOfOffset(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return Math.max(0, countBelow(lineStarts, offset + 1, (start) => start) - 1);
 }
 
 export function trimmedSpan(line: Line): Span {
