@@ -5,51 +5,15 @@
 import type { Span } from '../model';
 import type { CodePointIndex } from './codePoints';
 import type {
-  AnnotationCollection, AnnotationStatus, Body, Motivation, SpanTarget, TextPositionSelector,
-  TextQuoteSelector, TextualBody, WebAnnotation,
+  AnnotationCollection, AnnotationStatus, Body, Motivation, SpanTarget, TextPositionSelector, TextQuoteSelector, TextualBody, WebAnnotation,
 } from './model';
 import { repliesTo } from './model';
-import { isHighSurrogate, isLowSurrogate } from './codePoints';
+import { selectorsOf } from './selectors';
 
 export interface AnnotationEnvironment {
   /** A fresh UUID (`crypto.randomUUID`). */
   readonly newId: () => string;
   readonly now: () => Date;
-}
-
-/** Code points of text kept before and after the quote, as Hypothesis keeps. */
-export const CONTEXT_LENGTH = 32;
-
-/** Both selectors of `span` (UTF-16 offsets) of `text`: the quote with its context, and its position in code points. */
-export function selectorsOf(text: string, span: Span, index: CodePointIndex): [TextQuoteSelector, TextPositionSelector] {
-  return [
-    {
-      type: 'TextQuoteSelector',
-      exact: text.slice(span.start, span.end),
-      prefix: text.slice(backByCodePoints(text, span.start, CONTEXT_LENGTH), span.start),
-      suffix: text.slice(span.end, forwardByCodePoints(text, span.end, CONTEXT_LENGTH)),
-    },
-    { type: 'TextPositionSelector', start: index.toCodePoint(span.start), end: index.toCodePoint(span.end) },
-  ];
-}
-
-/** The offset `count` code points before `offset` (never inside a surrogate pair). */
-function backByCodePoints(text: string, offset: number, count: number): number {
-  let at = offset;
-  for (let n = 0; n < count && at > 0; n++) {
-    at--;
-    if (at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at--;
-  }
-  return at;
-}
-
-function forwardByCodePoints(text: string, offset: number, count: number): number {
-  let at = offset;
-  for (let n = 0; n < count && at < text.length; n++) {
-    at++;
-    if (at < text.length && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) at++;
-  }
-  return at;
 }
 
 export interface AnnotationDraft {
@@ -129,17 +93,16 @@ export function updateAnnotation(annotation: WebAnnotation, change: AnnotationCh
 }
 
 /**
- * The annotation with selectors describing where it is now (after re-anchoring or edits): both the
- * quote and the position are written anew, other selectors are kept. `modified` is left alone: the
+ * The annotation with the quote and position selectors of its span replaced by `selectors` (made by
+ * selectors.ts for where it is now); other selectors are kept. `modified` is left alone: the
  * annotation did not change, the note did.
  */
-export function reselected(annotation: WebAnnotation, text: string, span: Span, index: CodePointIndex): WebAnnotation {
+export function withSelectors(annotation: WebAnnotation, selectors: readonly (TextQuoteSelector | TextPositionSelector)[]): WebAnnotation {
   let done = false;
   const target = annotation.target.map((t) => {
     if (done || t.kind !== 'span') return t;
     done = true;
-    const kept = t.selector.filter((s) => s.type === 'other');
-    return { ...t, selector: [...selectorsOf(text, span, index), ...kept] };
+    return { ...t, selector: [...selectors, ...t.selector.filter((s) => s.type === 'other')] };
   });
   return { ...annotation, target };
 }

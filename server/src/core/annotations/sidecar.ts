@@ -86,17 +86,18 @@ function readItems(items: JsonValue | undefined, report: Reporter): WebAnnotatio
   const annotations: WebAnnotation[] = [];
   /** Where each annotation read is in `items`. */
   const indexes: number[] = [];
+  // Every id written counts, read or not: a second "a" is a duplicate even when the first has errors.
   const ids = new Set<string>();
   items.forEach((item, index) => {
+    const id = isObject(item) && typeof item.id === 'string' ? item.id : undefined;
+    const duplicate = id !== undefined && ids.has(id);
+    if (id !== undefined) ids.add(id);
     const annotation = readAnnotation(item, ['items', index], report);
-    if (!annotation) return;
-    if (ids.has(annotation.id)) {
-      report.error(['items', index, 'id'], `Another annotation has the id "${annotation.id}".`);
-      return;
+    if (duplicate) report.error(['items', index, 'id'], `Another annotation has the id "${id}".`);
+    else if (annotation) {
+      annotations.push(annotation);
+      indexes.push(index);
     }
-    ids.add(annotation.id);
-    annotations.push(annotation);
-    indexes.push(index);
   });
   annotations.forEach((annotation, k) => {
     const parent = repliesTo(annotation);
