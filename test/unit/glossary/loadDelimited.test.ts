@@ -78,4 +78,15 @@ describe('CSV and TSV glossary loader', () => {
       assert.ok(Array.isArray(result.entries) && Array.isArray(result.problems));
     }
   });
+
+  it('reads a column named after an Object member (constructor, __proto__, toString…) as an unknown column', () => {
+    const members = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
+    for (const name of members) {
+      for (const [parse, delimiter] of [[parseCsvGlossary, ','], [parseTsvGlossary, '\t']] as const) {
+        const result = parse(['en', 'zh', name].join(delimiter) + '\nfraud' + delimiter + '诈骗' + delimiter + 'x\n', 'a.glossary.csv');
+        assert.deepEqual(result.entries.map((e) => [e.en, e.zh]), [[['fraud'], ['诈骗']]], name);
+        assert.deepEqual(result.problems.map((p) => `${p.line}:${p.character} ${p.severity} ${p.message}`), [`0:6 warning Unknown column "${name}"; it is ignored.`], name);
+      }
+    }
+  });
 });

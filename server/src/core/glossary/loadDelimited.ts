@@ -14,8 +14,11 @@ import type { GlossaryEntry, LoadResult } from './types';
 
 type Column = 'id' | 'en' | 'zh' | 'category' | 'definition' | 'definition_en' | 'definition_zh' | 'note' | 'note_en' | 'note_zh' | 'source';
 
-/** Header names as terminology tools and spreadsheets write them, compared in lower case. */
-const COLUMN_NAMES: Readonly<Record<string, Column>> = {
+/**
+ * Header names as terminology tools and spreadsheets write them, compared in lower case. A Map: a
+ * header is user text, and a plain object would answer `constructor` or `__proto__` with its prototype.
+ */
+const COLUMN_NAMES: ReadonlyMap<string, Column> = new Map(Object.entries({
   id: 'id',
   en: 'en', english: 'en', 'en-us': 'en', 'en-gb': 'en', en_us: 'en', en_gb: 'en',
   zh: 'zh', chinese: 'zh', 'zh-cn': 'zh', 'zh-hans': 'zh', 'zh-sg': 'zh', 'zh-tw': 'zh', 'zh-hant': 'zh', 'zh-hk': 'zh', zh_cn: 'zh',
@@ -23,7 +26,7 @@ const COLUMN_NAMES: Readonly<Record<string, Column>> = {
   definition: 'definition', definition_en: 'definition_en', definition_zh: 'definition_zh',
   note: 'note', note_en: 'note_en', note_zh: 'note_zh',
   source: 'source',
-};
+} satisfies Record<string, Column>));
 
 const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
@@ -137,7 +140,7 @@ class RowReader {
 function headerColumns(header: Row, problems: ProblemList): (Column | undefined)[] {
   return header.cells.map((cell) => {
     const name = collapseSpaces(cell.text).toLowerCase();
-    const column = COLUMN_NAMES[name];
+    const column = COLUMN_NAMES.get(name);
     if (!column && name) problems.atOffset(cell.offset, `Unknown column "${cell.text.trim()}"; it is ignored.`, 'warning');
     return column;
   });
