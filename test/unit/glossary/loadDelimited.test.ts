@@ -89,4 +89,24 @@ describe('CSV and TSV glossary loader', () => {
       }
     }
   });
+
+  it('reports a runaway quoted field (a misplaced quote pair) at the line where it opens, and reads on from the next line', () => {
+    let rows = 'en,zh\n"fraud,诈骗\n';
+    while (rows.length < 730_000) rows += 'human trafficking,人口贩运\n';
+    rows += 'extortion",敲诈勒索\nunlawful detention,非法拘禁\n';
+    const result = parseCsvGlossary(rows, 'a.glossary.csv', Infinity);
+    assert.equal(result.problems[0].line, 1);
+    assert.match(result.problems[0].message, /runs on for more than 10000 characters/);
+    // The lines the field swallowed are read as rows again.
+    assert.equal(result.entries[0].en[0], 'human trafficking');
+    assert.equal(result.entries[result.entries.length - 1].en[0], 'unlawful detention');
+  });
+
+  it('skips a row whose form is longer than a term can be, with a problem at its cell', () => {
+    const long = 'word '.repeat(100).trim();
+    const result = parseCsvGlossary(`en,zh\nfraud,诈骗\nextortion;${long},敲诈勒索\n`, 'a.glossary.csv');
+    assert.deepEqual(result.entries.map((e) => e.en[0]), ['fraud']);
+    assert.deepEqual(where(result), ['2:0']);
+    assert.match(result.problems[0].message, /English form of 499 characters is longer than the limit of 300/);
+  });
 });
