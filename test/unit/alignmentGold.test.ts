@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addCounts, evaluateGold, f1, goldFiles, type SampleResult } from '../../bench/eval-samples';
+import { addCounts, evaluateGold, f1, goldFiles, type SampleResult } from '../../bench/evalGold';
 
 /** Every bilingual sample has a gold alignment; a missing one would pass unnoticed. */
 const BILINGUAL_SAMPLES = ['annotated', 'consistent', 'ohchr-reply-al-chn-4-2025', 'pdf-artefacts', 'reply-zh-first', 'visa-request'];
