@@ -3,15 +3,15 @@
  * paragraphs (and titles), numbered points by ordinal, and sentences. The versions come from one
  * note (its language versions) or from two files (a `NAME.en.note` / `NAME.zh.note` pair).
  */
-import type { Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
+import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
 import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isLowerLatin, isWhitespace } from './text/script';
 
-/** What can be paired at paragraph level: paragraphs (formulas included) and titles. */
-export type AlignableBlock = Paragraph | (SimpleBlock & { kind: 'title' });
+/** What can be paired at paragraph level: paragraphs (formulas included), titles, subjects and headings. */
+export type AlignableBlock = Paragraph | Heading | (SimpleBlock & { kind: 'title' | 'subject' });
 
 export interface VersionSide {
   readonly text: string;
@@ -49,16 +49,22 @@ export interface NoteAlignment {
   readonly beads: readonly Bead[];
 }
 
-/** The blocks of one language version, or of the whole note when it is in one language. */
+/**
+ * The blocks of the versions in one language (a note and its translation, then a reply and its
+ * translation, make two versions of each), or of the whole note when it is in one language.
+ */
 export function sideOf(note: Note, language: 'en' | 'zh'): VersionSide | undefined {
-  const version = note.versions.find((v) => v.language === language);
-  const blocks = version ? version.blocks : note.versions.length === 0 && note.language === language ? [...note.blocks] : undefined;
+  const versions = note.versions.filter((v) => v.language === language);
+  const blocks = versions.length > 0 ? versions.flatMap((v) => v.blocks)
+    : note.versions.length === 0 && note.language === language ? note.blocks : undefined;
   if (!blocks) return undefined;
   return { text: note.text, language, blocks: blocks.filter(isAlignable) };
 }
 
+const ALIGNABLE: ReadonlySet<string> = new Set(['paragraph', 'title', 'subject', 'heading']);
+
 function isAlignable(block: { kind: string }): block is AlignableBlock {
-  return block.kind === 'paragraph' || block.kind === 'title';
+  return ALIGNABLE.has(block.kind);
 }
 
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
@@ -94,7 +100,8 @@ function partsOf(block: AlignableBlock): readonly Span[] {
 }
 
 function pointAnchors(block: AlignableBlock): string[] {
-  if (block.kind !== 'paragraph') return ['role:title'];
+  if (block.kind === 'heading') return ['role:heading', `ord:h${block.path}`];
+  if (block.kind !== 'paragraph') return [`role:${block.kind}`];
   const anchors = block.points.map((point) => `ord:${point.isFinal ? 'final' : point.ordinal}`);
   if (block.number) anchors.push(`ord:n${block.number.ordinal}`);
   if (block.role !== 'body') anchors.push(`role:${block.role}`);
@@ -120,15 +127,16 @@ function addVerbatimAnchors(en: AlignUnit[], zh: AlignUnit[]): void {
   zh.forEach((unit, k) => zh.splice(k, 1, { ...unit, anchors: [...unit.anchors, ...(verbatim.zh[k] ?? [])] }));
 }
 
-/** Formulas pair with formulas, numbered paragraphs with the paragraph of the same number, titles in order. */
+/**
+ * Formulas pair with formulas, numbered paragraphs with the paragraph of the same number, headings
+ * by their numbers, titles and subjects in order.
+ */
 function fixedPairs(en: readonly AlignableBlock[], zh: readonly AlignableBlock[]): Array<[number, number]> {
   const keysOf = (blocks: readonly AlignableBlock[]) => {
     const keys = new Map<string, number>();
-    let titles = 0;
+    const counts = { title: 0, subject: 0, opening: 0, closing: 0 };
     blocks.forEach((block, index) => {
-      const key = block.kind === 'title' ? `title:${++titles}`
-        : block.role !== 'body' ? `role:${block.role}`
-          : block.number ? `number:${block.number.ordinal}` : undefined;
+      const key = fixedKey(block, counts);
       if (key && !keys.has(key)) keys.set(key, index);
     });
     return keys;
@@ -141,6 +149,19 @@ function fixedPairs(en: readonly AlignableBlock[], zh: readonly AlignableBlock[]
     if (zhIndex !== undefined) pairs.push([enIndex, zhIndex]);
   }
   return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+function fixedKey(block: AlignableBlock, counts: Record<'title' | 'subject' | 'opening' | 'closing', number>): string | undefined {
+  switch (block.kind) {
+    case 'title':
+    case 'subject':
+      return `${block.kind}:${++counts[block.kind]}`;
+    case 'heading':
+      return `heading:${block.path}`;
+    case 'paragraph':
+      if (block.role !== 'body') return `role:${block.role}:${++counts[block.role]}`;
+      return block.number ? `number:${block.number.ordinal}` : undefined;
+  }
 }
 
 function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: TermAnchors | undefined): ParagraphPair {
@@ -212,6 +233,7 @@ function alignSentences(
  * pieces. A point marker in mid-sentence (`…：一是…`) also starts a unit.
  */
 function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
+  if (block.kind !== 'paragraph') return [[block.span]];
   const cuts = pointsOf(block).map((point) => point.marker.start);
   const sentences: Span[][] = [];
   partsOf(block).forEach((part, index) => {

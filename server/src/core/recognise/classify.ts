@@ -21,6 +21,7 @@ import {
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
+import { isAbbreviationDot } from '../align/sentences';
 
 export type SimpleKind =
   | 'letterhead' | 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title' | 'subject' | 'translationMarker';
@@ -51,6 +52,7 @@ const MAX_HEADING_WIDTH = 200;
 const MAX_TITLE_LINES = 3;
 const MAX_PLACE_WIDTH = 40;
 const MIN_PROSE_WORDS = 8;
+const MIN_INTRODUCING_WIDTH = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Facts: what a block says on its own
@@ -115,7 +117,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: SIGNATURE.test(firstContent),
+    signature: block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
@@ -174,13 +176,27 @@ function isSalutation(content: string): boolean {
   return content.length <= 40 && /^[^，。；：:,.;!?！？]{2,38}[：:]$/.test(content) && isHan(content.charCodeAt(0));
 }
 
-const SENTENCE_MARK = /[，。；！？]|[a-z][.;] [A-Z]/;
+const CHINESE_SENTENCE_MARK = /[，。；！？]/;
 
 /** Prose by its punctuation and width: a sentence ends it or is inside it, or it is too wide to be a heading. */
 function looksLikeProse(text: string, block: RawBlock, content: string): boolean {
   if (endsWithSentence(text, block)) return true;
-  if (displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2) > MAX_HEADING_WIDTH * 2) return true;
-  return SENTENCE_MARK.test(content);
+  const width = displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
+  if (width > MAX_HEADING_WIDTH * 2) return true;
+  // A line that introduces what follows (`… the following reply:`), as opposed to `Excellency:` or `事由：`.
+  if (endsWithColon(text, block.start, block.end) && width > MIN_INTRODUCING_WIDTH) return true;
+  return CHINESE_SENTENCE_MARK.test(content) || hasLatinSentenceBreak(content);
+}
+
+/** `… the Office. The Mission …`, `…; the …`: a sentence ends inside, and not after `Ms.` or `No.`. */
+function hasLatinSentenceBreak(content: string): boolean {
+  for (let at = content.search(/[a-z][.;] [A-Z]/); at >= 0; ) {
+    const mark = at + 1;
+    if (content[mark] === ';' || !isAbbreviationDot(content, mark, 0)) return true;
+    const next = content.slice(mark + 1).search(/[a-z][.;] [A-Z]/);
+    at = next < 0 ? -1 : mark + 1 + next;
+  }
+  return false;
 }
 
 /** Final punctuation, not a colon: `Excellency:` and `事由：` end no sentence. */
@@ -352,6 +368,7 @@ function specificKind(facts: BlockFacts, previous: ClassifiedBlock | undefined):
     return { cls: { kind: 'heading', family: family as HeadingFamily, ordinal: Number(ordinal), markerLength: Number(length) }, rule: 'heading' };
   }
   if (facts.documentTitle) return { cls: { kind: 'title' }, rule: 'document-title' };
+  if (facts.titleStart && facts.headingSized) return { cls: { kind: 'title' }, rule: 'title-words' };
   if (previous?.bareAnnex === true && facts.headingSized) return { cls: { kind: 'title' }, rule: 'annex-title' };
   return undefined;
 }
@@ -375,13 +392,12 @@ function shortBlockKind(facts: BlockFacts, previous: ClassifiedBlock | undefined
   if (facts.letterheadField && atTop) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
   if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return { cls: { kind: 'signature' }, rule: 'signatory' };
   if (previous && isClosing(previous) && facts.personName) return { cls: { kind: 'signature' }, rule: 'signatory' };
-  if (facts.titleStart && facts.headingSized) return { cls: { kind: 'title' }, rule: 'title-words' };
   if (previous && (isClosing(previous) || AFTER_CLOSING.has(previous.cls.kind))) return { cls: { kind: 'addressee' }, rule: 'addressee-after' };
-  const addressee = next?.salutation === true || facts.addresseeStart;
-  if (atTop && !addressee) return { cls: { kind: 'letterhead' }, rule: previous ? 'letterhead-continued' : 'letterhead-top' };
-  if (addressee) return { cls: { kind: 'addressee' }, rule: 'addressee-before' };
-  if (facts.lineCount <= MAX_TITLE_LINES && facts.headingSized && headsText(next)) return { cls: { kind: 'title' }, rule: 'title-before-text' };
+  // At the top, only a block naming a person (`H.E. Mr. …`, `尊敬的…`) is an addressee rather than the sender.
+  if (atTop && !facts.addresseeStart && !facts.proseWords) return { cls: { kind: 'letterhead' }, rule: previous ? 'letterhead-continued' : 'letterhead-top' };
+  if (next?.salutation === true || facts.addresseeStart) return { cls: { kind: 'addressee' }, rule: 'addressee-before' };
   if (facts.proseWords) return { cls: BODY_PARAGRAPH, rule: 'prose-words' };
+  if (facts.lineCount <= MAX_TITLE_LINES && facts.headingSized && headsText(next)) return { cls: { kind: 'title' }, rule: 'title-before-text' };
   return { cls: { kind: facts.lineCount > 1 ? 'addressee' : 'title' }, rule: 'short-lines' };
 }
 
