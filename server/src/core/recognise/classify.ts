@@ -9,14 +9,14 @@
  */
 import type { Language, ParagraphRole, Span } from '../model';
 import type { Line } from '../text/lines';
-import { detectLanguage, isHan, isLowerLatin, isUpperLatin } from '../text/script';
+import { detectLanguage, isLowerLatin, isUpperLatin } from '../text/script';
 import { displayWidth, endsWithColon, endsWithTerminalPunctuation } from '../text/measure';
 import type { RawBlock } from './blocks';
 import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, DATED, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
+  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -51,6 +51,7 @@ const MAX_SHORT_BLOCK_LINES = 12;
 const MAX_HEADING_WIDTH = 200;
 const MAX_TITLE_LINES = 3;
 const MAX_PLACE_WIDTH = 40;
+const MAX_PLACE_LOWER_WORDS = 2;
 const MIN_PROSE_WORDS = 8;
 const MIN_INTRODUCING_WIDTH = 40;
 
@@ -89,6 +90,8 @@ export interface BlockFacts {
   readonly headingSized: boolean;
   readonly addresseeStart: boolean;
   readonly letterheadField: boolean;
+  /** Opens with the name of a State body or an office: `Permanent Mission of …`, `Mandates of the …`. */
+  readonly institution: boolean;
   readonly personName: boolean;
   /** Starts like an item of a list set apart by blank lines (listItems.ts). */
   readonly listItem: boolean;
@@ -136,7 +139,8 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     headingSized,
     addresseeStart: ADDRESSEE_START.test(firstContent),
     letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
-    personName: allShort && block.lines.length <= 4 && isPersonName(firstContent),
+    institution: INSTITUTION_START.test(firstContent),
+    personName: block.lines.length <= 4 && isPersonName(firstContent),
     listItem: startsItem(text, block),
     lineKinds: allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
       ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
@@ -166,14 +170,13 @@ function referenceValueAt(content: string): number {
   const labelled = OWN_REFERENCE_LABELLED.exec(content);
   if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
   if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
-  if (OWN_REFERENCE_CHINESE.test(content)) return 0;
+  if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
   return -1;
 }
 
 function isSalutation(content: string): boolean {
-  if (matchesAny(SALUTATION, content)) return true;
   // Chinese letters open with the addressee followed by a colon: `瓦尔莫拉王国外交部：`.
-  return content.length <= 40 && /^[^，。；：:,.;!?！？]{2,38}[：:]$/.test(content) && isHan(content.charCodeAt(0));
+  return matchesAny(SALUTATION, content) !== null || CHINESE_ADDRESS_LINE.test(content);
 }
 
 const CHINESE_SENTENCE_MARK = /[，。；！？]/;
@@ -183,8 +186,7 @@ function looksLikeProse(text: string, block: RawBlock, content: string): boolean
   if (endsWithSentence(text, block)) return true;
   const width = displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
   if (width > MAX_HEADING_WIDTH * 2) return true;
-  // A line that introduces what follows (`… the following reply:`), as opposed to `Excellency:` or `事由：`.
-  if (endsWithColon(text, block.start, block.end) && width > MIN_INTRODUCING_WIDTH) return true;
+  if (block.lines.some((line) => introducesWhatFollows(text, line)) || tableLines(text, block) >= MIN_TABLE_LINES) return true;
   return CHINESE_SENTENCE_MARK.test(content) || hasLatinSentenceBreak(content);
 }
 
@@ -198,6 +200,19 @@ function hasLatinSentenceBreak(content: string): boolean {
   }
   return false;
 }
+
+/** A line that introduces what follows (`… were as follows:`), as opposed to `Excellency:` or `事由：`. */
+function introducesWhatFollows(text: string, line: Line): boolean {
+  return endsWithColon(text, line.trimStart, line.trimEnd) && displayWidth(text, line.trimStart, line.trimEnd, MIN_INTRODUCING_WIDTH + 1) > MIN_INTRODUCING_WIDTH;
+}
+
+/** Figures laid out in columns: `2023        22,750        27.3`. */
+function tableLines(text: string, block: RawBlock): number {
+  return block.lines.filter((line) => TABLE_ROW.test(text.slice(line.trimStart, line.trimEnd))).length;
+}
+
+const TABLE_ROW = /\S(?: {2,}|\t|\u3000)\S.*(?: {2,}|\t|\u3000)/;
+const MIN_TABLE_LINES = 2;
 
 /** Final punctuation, not a colon: `Excellency:` and `事由：` end no sentence. */
 function endsWithSentence(text: string, block: RawBlock): boolean {
@@ -228,9 +243,16 @@ function mostlyLowerCaseWords(content: string): boolean {
 /** `Geneva, 12 May 2025`, `2025年8月18日于日内瓦`: a date and little else. */
 function isPlaceAndDate(content: string, lineCount: number): boolean {
   if (lineCount > 3) return false;
+  if (MONTH_AND_YEAR.test(content.trim())) return true;
   const date = matchesAny(DATED, content);
   if (!date) return false;
-  return displayWidth(content, 0, content.length) - displayWidth(date[0], 0, date[0].length) <= MAX_PLACE_WIDTH;
+  const rest = content.slice(0, date.index) + content.slice(date.index + date[0].length);
+  return displayWidth(rest, 0, rest.length) <= MAX_PLACE_WIDTH && lowerCaseWords(rest) <= MAX_PLACE_LOWER_WORDS;
+}
+
+/** `Done at Geneva on`: a place line has few words in lower case; a sentence with a date has many. */
+function lowerCaseWords(text: string): number {
+  return text.split(/\s+/).filter((word) => isLowerLatin(word.charCodeAt(0))).length;
 }
 
 /** Short enough, and unpunctuated, to be a heading. */
@@ -343,6 +365,9 @@ const BODY_PARAGRAPH: BlockClass = { kind: 'paragraph', role: 'body' };
 function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
   const specific = specificKind(unit.facts, previous);
   if (specific) return specific;
+  if (unit.facts.personName && !unit.facts.prose && previous && (isClosing(previous) || previous.cls.kind === 'signature')) {
+    return { cls: { kind: 'signature' }, rule: 'signatory' };
+  }
   if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
   if (unit.facts.prose) return { cls: BODY_PARAGRAPH, rule: 'prose' };
   if (!unit.facts.allShort || unit.facts.lineCount > MAX_SHORT_BLOCK_LINES) return { cls: BODY_PARAGRAPH, rule: 'long-lines' };
@@ -389,9 +414,8 @@ const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature', 'a
 /** Short unpunctuated blocks: letterhead, addressee, signatory, title; told apart by their neighbours. */
 function shortBlockKind(facts: BlockFacts, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
   const atTop = !previous || previous.cls.kind === 'letterhead';
-  if (facts.letterheadField && atTop) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
+  if ((facts.letterheadField || facts.institution) && atTop) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
   if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return { cls: { kind: 'signature' }, rule: 'signatory' };
-  if (previous && isClosing(previous) && facts.personName) return { cls: { kind: 'signature' }, rule: 'signatory' };
   if (previous && (isClosing(previous) || AFTER_CLOSING.has(previous.cls.kind))) return { cls: { kind: 'addressee' }, rule: 'addressee-after' };
   // At the top, only a block naming a person (`H.E. Mr. …`, `尊敬的…`) is an addressee rather than the sender.
   if (atTop && !facts.addresseeStart && !facts.proseWords) return { cls: { kind: 'letterhead' }, rule: previous ? 'letterhead-continued' : 'letterhead-top' };

@@ -35,7 +35,7 @@ interface Run {
 
 export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
   const languages = blocks.map((block) => layoutLanguage(text, block));
-  const documents = documentsOf(blocks);
+  const documents = documentsOf(blocks, languages);
   const versions: VersionRange[] = [];
   for (let d = 0; d < documents.length; d++) {
     const document = documents[d];
@@ -65,13 +65,13 @@ interface DocumentRange {
 const CLOSING_TAIL: ReadonlySet<string> = new Set(['placeDate', 'signature', 'addressee']);
 
 /** Cuts the blocks after each closing formula and its tail, and before each translation marker. */
-function documentsOf(blocks: readonly ClassifiedBlock[]): DocumentRange[] {
+function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Language[]): DocumentRange[] {
   const documents: DocumentRange[] = [];
   let from = 0;
   let closed = false;
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && (kind === 'translationMarker' || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, from, i)));
+    const startsAnother = i > from && (kind === 'translationMarker' || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -83,13 +83,20 @@ function documentsOf(blocks: readonly ClassifiedBlock[]): DocumentRange[] {
   return documents;
 }
 
-/** After an annex heading, the annex goes on while its language does. */
-function inAnnex(blocks: readonly ClassifiedBlock[], from: number, at: number): boolean {
-  for (let i = at - 1; i >= from; i--) {
-    if (blocks[i].cls.kind === 'annex') return blocks[at].language === blocks[i].language || blocks[at].language === 'other';
-    if (isClosing(blocks[i])) return false;
+/**
+ * After an annex heading, the annex goes on while its language does; a block of no language goes on
+ * with it unless it heads a block in another language (the reference of the next version).
+ */
+function inAnnex(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
+  let annex = -1;
+  for (let i = at - 1; i >= from && annex < 0; i--) {
+    if (blocks[i].cls.kind === 'annex') annex = i;
+    else if (isClosing(blocks[i])) return false;
   }
-  return false;
+  if (annex < 0) return false;
+  const language = blocks[annex].language;
+  if (languages[at] !== 'other') return languages[at] === language;
+  return !headsNext(blocks, languages, at, blocks.length, language);
 }
 
 function isClosing(block: ClassifiedBlock): boolean {

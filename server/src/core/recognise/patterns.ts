@@ -6,12 +6,20 @@
 
 export const SALUTATION: readonly RegExp[] = [
   /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]?$/i,
+  /^(?:Dear\s)?(?:Mr\.?|Madam|Madame|Mister|Ms\.?)\s(?:President|Vice-President|Chair(?:person|man|woman)?|Co-Chairs?|Special\sRapporteur|Rapporteur|High\sCommissioner|Deputy\sHigh\sCommissioner|Secretary-General|Under-Secretary-General|Minister|Ambassador|Director(?:-General)?|Chief|Coordinator)[,:]$/i,
   /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames|Colleagues?)[,:，]$/i,
   /^(?:Dear|My\sdear)\s[^,:\n]{1,60}[,:]$/,
   /^(?:尊敬的)?[^，。：\n]{0,30}(?:阁下|閣下|先生|女士|同事们)[：:，,]$/,
 ];
 
-export const SIGNATURE = /^[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
+export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
+
+/** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
+export const CHINESE_ADDRESS_LINE = /^[^，。；：:,.;!?！？、]{2,36}(?:部|局|厅|廳|处|處|署|馆|館|团|團|会|會|院|司|办公室|辦公室|政府|阁下|閣下|先生|女士|同志|主席|部长|部長|大使|总统|總統|总理|總理|专员|專員|报告员|報告員|秘书长|秘書長)[：:]$/;
+
+/** The start of an institution's name, as a letterhead's first line gives it. */
+export const INSTITUTION_START =
+  /^(?:Mandates?\sof\sthe|Office\sof\sthe|Permanent\sMission|Mission\spermanente|Embassy\sof|Ministry\sof|Consulate(?:-General|\sGeneral)?\sof|Department\sof|Delegation\sof|United\sNations|Palais\sdes\sNations|Government\sof)/i;
 
 export const ANNEX =
   /^(?:annex(?:e|es)?|enclosures?|attachments?|appendix|appendices)(?![A-Za-z])(?:\s(?:no\.\s?)?[IVXLC0-9A-Z]{1,6})?\s?(?:[.:：]|$)|^附\s?件\s?[一二三四五六七八九十0-9０-９]{0,3}\s?(?:[:：]|$)/i;
@@ -43,6 +51,9 @@ export const ADDRESSEE_START =
 /** Lines of a letterhead: contact details, or the name of a State body in capitals. */
 export const LETTERHEAD_FIELD = /^(?:tel(?:ephone)?\.?|phone|fax|facsimile|e-?mail|website|web|internet|address|电话|電話|传真|傳真|电子邮件|電子郵件|邮箱|郵箱|网址|網址|地址|邮编|郵編)\s?[:：.]/i;
 
+/** A month and a year alone, as non-papers and memoranda are dated: `March 2026`, `2026年3月`. */
+export const MONTH_AND_YEAR = new RegExp(`^(?:[A-Z][a-z]{1,20},?\\s)?${'(?:January|February|March|April|May|June|July|August|September|October|November|December)'}\\s[0-9]{4}$|^[0-9０-９]{4}\\s?年\\s?[0-9０-９]{1,2}\\s?月$`);
+
 const MONTHS =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const DIGIT = '[0-9０-９]';
@@ -62,8 +73,10 @@ export const OWN_REFERENCE_LABELLED =
 
 export const OWN_REFERENCE_BARE = /^[A-Z0-9]{1,12}(?:[/.\-][A-Z0-9]{1,12}){2,8}$/i;
 
-export const OWN_REFERENCE_CHINESE =
-  /^[^\s（(〔[]{0,12}[（(〔[]\s?[0-9０-９]{4}\s?[）)〕\]]\s?[^\s\d]{0,8}?第?\s?[0-9０-９]{1,6}\s?[号號]$/;
+export const OWN_REFERENCE_CHINESE = [
+  /^[^\s（(〔[]{0,12}[（(〔[]\s?[0-9０-９]{4}\s?[）)〕\]]\s?[^\s\d]{0,8}?第?\s?[0-9０-９]{1,6}\s?[号號]$/,
+  /^第\s?[A-Za-z0-9０-９][A-Za-z0-9０-９/／\-–.]{0,30}\s?[号號]$/,
+];
 
 export function matchesAny(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
   for (const pattern of patterns) {
