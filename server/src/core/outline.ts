@@ -152,7 +152,7 @@ const VERSION_NAMES: Record<Language, string> = {
 
 function versionItem(note: Note, version: LanguageVersion): OutlineItem {
   const paragraphs = version.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.role === 'body').length;
-  const children = itemsOf(note, version.blocks);
+  const children = nestUnderAnnexes(itemsOf(note, version.blocks));
   const end = Math.max(version.span.end, ...children.map((child) => child.span.end));
   return {
     kind: 'version',

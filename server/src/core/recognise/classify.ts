@@ -21,6 +21,7 @@ import {
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
+import { isTableRow } from './shapes';
 import { isAbbreviationDot } from '../align/sentences';
 
 export type SimpleKind =
@@ -53,7 +54,7 @@ const MAX_TITLE_LINES = 3;
 const MAX_PLACE_WIDTH = 40;
 const MAX_PLACE_LOWER_WORDS = 2;
 const MIN_PROSE_WORDS = 8;
-const MIN_INTRODUCING_WIDTH = 40;
+const MIN_INTRODUCING_WIDTH = 16;
 
 // ---------------------------------------------------------------------------------------------
 // Facts: what a block says on its own
@@ -203,15 +204,17 @@ function hasLatinSentenceBreak(content: string): boolean {
 
 /** A line that introduces what follows (`… were as follows:`), as opposed to `Excellency:` or `事由：`. */
 function introducesWhatFollows(text: string, line: Line): boolean {
-  return endsWithColon(text, line.trimStart, line.trimEnd) && displayWidth(text, line.trimStart, line.trimEnd, MIN_INTRODUCING_WIDTH + 1) > MIN_INTRODUCING_WIDTH;
+  if (!endsWithColon(text, line.trimStart, line.trimEnd)) return false;
+  const content = text.slice(line.trimStart, line.trimEnd);
+  if (isSalutation(content) || SUBJECT.test(content) || LETTERHEAD_FIELD.test(content)) return false;
+  return displayWidth(content, 0, content.length, MIN_INTRODUCING_WIDTH + 1) > MIN_INTRODUCING_WIDTH;
 }
 
 /** Figures laid out in columns: `2023        22,750        27.3`. */
 function tableLines(text: string, block: RawBlock): number {
-  return block.lines.filter((line) => TABLE_ROW.test(text.slice(line.trimStart, line.trimEnd))).length;
+  return block.lines.filter((line) => isTableRow(text.slice(line.trimStart, line.trimEnd))).length;
 }
 
-const TABLE_ROW = /\S(?: {2,}|\t|\u3000)\S.*(?: {2,}|\t|\u3000)/;
 const MIN_TABLE_LINES = 2;
 
 /** Final punctuation, not a colon: `Excellency:` and `事由：` end no sentence. */
@@ -370,6 +373,7 @@ function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: B
   }
   if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
   if (unit.facts.prose) return { cls: BODY_PARAGRAPH, rule: 'prose' };
+  if (unit.facts.institution && (!previous || previous.cls.kind === 'letterhead')) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
   if (!unit.facts.allShort || unit.facts.lineCount > MAX_SHORT_BLOCK_LINES) return { cls: BODY_PARAGRAPH, rule: 'long-lines' };
   return shortBlockKind(unit.facts, previous, next);
 }

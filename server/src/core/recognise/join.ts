@@ -11,6 +11,7 @@ import { displayWidth, endsWithColon, lastSignificantCode } from '../text/measur
 import type { ClassifiedBlock } from './classify';
 import type { RuleId } from './rules';
 import { startsItem } from './listItems';
+import { isTableRow } from './shapes';
 
 /** A classified block with the pieces it was rejoined from. */
 export interface JoinedBlock extends ClassifiedBlock {
@@ -57,9 +58,15 @@ function joinRule(text: string, first: JoinedBlock, second: ClassifiedBlock): Ru
     const opensList = endsWithColon(text, lastPart.start, lastPart.end) || (first.parts.length > 1 && startsItem(text, lastPart));
     return opensList ? 'list-join' : undefined;
   }
-  if (!isBody(first)) return undefined;
+  if (!isBody(first) || endsWithTableRow(text, first)) return undefined;
   if (isLowerLatin(text.charCodeAt(second.start))) return 'page-break-join';
   return endsMidSentence(text, lastPart) ? 'page-break-join' : undefined;
+}
+
+/** A table's last row ends with a figure, not in mid-sentence. */
+function endsWithTableRow(text: string, block: JoinedBlock): boolean {
+  const last = block.lines[block.lines.length - 1];
+  return isTableRow(text.slice(last.trimStart, last.trimEnd));
 }
 
 function endsMidSentence(text: string, part: Span): boolean {

@@ -51,7 +51,7 @@ export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout
       d++;
     }
   }
-  return { versions: withoutSharedHeader(blocks, versions) };
+  return { versions: withoutSharedHeader(blocks, languages, versions) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,14 +204,17 @@ function absorbLoneParagraphs(runs: Run[]): Run[] {
 const SHARED_HEADER_KINDS: ReadonlySet<string> = new Set(['ownReference', 'placeDate']);
 
 /**
- * A reference or a date at the start of the first version that no other version repeats is the
- * header of the whole note (it stands once for both languages), not part of that version.
+ * A reference or a date of no language (`CHN/GVA/2025/88`) at the start of the first version that no
+ * other version repeats is the header of the whole note (it stands once for both languages), not
+ * part of that version; `编号：…` or `No. …` belong to the version of their language.
  */
-function withoutSharedHeader(blocks: readonly ClassifiedBlock[], versions: VersionRange[]): VersionRange[] {
+function withoutSharedHeader(blocks: readonly ClassifiedBlock[], languages: readonly Language[], versions: VersionRange[]): VersionRange[] {
   if (versions.length < 2) return versions;
   const [first, ...others] = versions;
+  const shared = (at: number) => SHARED_HEADER_KINDS.has(blocks[at].cls.kind) && languages[at] === 'other'
+    && !others.some((v) => repeats(blocks, v, blocks[at].cls.kind));
   let from = first.from;
-  while (from < first.to && SHARED_HEADER_KINDS.has(blocks[from].cls.kind) && !others.some((v) => repeats(blocks, v, blocks[from].cls.kind))) from++;
+  while (from < first.to && shared(from)) from++;
   return from === first.from ? versions : [{ ...first, from }, ...others];
 }
 
