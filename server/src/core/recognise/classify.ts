@@ -84,6 +84,8 @@ export interface BlockFacts {
   readonly closing: string;
   /** Sentences: final punctuation, sentence marks inside, or too wide for a heading. */
   readonly prose: boolean;
+  /** Ends with final punctuation (not a colon). */
+  readonly sentenceEnd: boolean;
   /** Running text by its words: lines carried on in lower case, mostly lower-case words. */
   readonly proseWords: boolean;
   readonly endsWithColon: boolean;
@@ -134,6 +136,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
+    sentenceEnd: endsWithSentence(text, block),
     proseWords: carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content),
     endsWithColon: endsWithColon(text, block.start, block.end),
     allShort,
@@ -372,8 +375,15 @@ function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: B
     return { cls: { kind: 'signature' }, rule: 'signatory' };
   }
   if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
+  const atTop = !previous || previous.cls.kind === 'letterhead';
+  // A letterhead or an address may run over wide lines; only a sentence makes them prose.
+  if ((unit.facts.institution || unit.facts.letterheadField) && atTop && !unit.facts.sentenceEnd) {
+    return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
+  }
   if (unit.facts.prose) return { cls: BODY_PARAGRAPH, rule: 'prose' };
-  if (unit.facts.institution && (!previous || previous.cls.kind === 'letterhead')) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
+  if (previous && (isClosing(previous) || AFTER_CLOSING.has(previous.cls.kind)) && unit.facts.lineCount <= MAX_SHORT_BLOCK_LINES) {
+    return { cls: { kind: 'addressee' }, rule: 'addressee-after' };
+  }
   if (!unit.facts.allShort || unit.facts.lineCount > MAX_SHORT_BLOCK_LINES) return { cls: BODY_PARAGRAPH, rule: 'long-lines' };
   return shortBlockKind(unit.facts, previous, next);
 }

@@ -123,10 +123,12 @@ function translates(blocks: readonly ClassifiedBlock[], first: DocumentRange, se
 
 /**
  * A block's language for the layout: its own script; references and dates written in figures only
- * (`SGP/2026/118`, `2026-04-09`) belong to no language and go with the blocks around them.
+ * (`SGP/2026/118`, `2026-04-09`) belong to no language and go with the blocks around them; a reference
+ * with Chinese characters (`（2026）驻诺使字第017号`) or an English label (`No. …`) has the language it shows.
  */
 function layoutLanguage(text: string, block: ClassifiedBlock): Language {
   if (block.cls.kind === 'ownReference') {
+    if (block.language === 'zh') return 'zh';
     return block.cls.value.start > block.start ? detectLanguage(text, block.start, block.cls.value.start) : 'other';
   }
   return block.cls.kind === 'letterhead' ? 'other' : block.language;
