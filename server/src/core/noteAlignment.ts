@@ -7,6 +7,7 @@ import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } fro
 import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
 import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
+import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isLowerLatin, isWhitespace } from './text/script';
 
@@ -71,7 +72,7 @@ export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnch
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks))
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), { shapes: PARAGRAPH_BEAD_SHAPES })
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
   return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
 }
@@ -242,7 +243,7 @@ function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
     const previous = sentences[sentences.length - 1];
     const last = previous?.[previous.length - 1];
     // A page break inside a sentence: the first part stops mid-sentence, or the next starts in lower case (`etc.` / `were`).
-    const carriesOn = last !== undefined && index > 0 &&
+    const carriesOn = last !== undefined && index > 0 && !cuts.includes(pieces[0]?.start ?? -1) &&
       (!endsWithTerminalPunctuation(side.text, last.start, last.end) || isLowerLatin(side.text.charCodeAt(part.start)));
     if (carriesOn && pieces.length > 0) previous.push(pieces.shift() as Span);
     sentences.push(...pieces.map((piece) => [piece]));
