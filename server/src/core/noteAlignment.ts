@@ -114,11 +114,23 @@ function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | 
   const anchors = [...extra];
   let length = 0;
   for (const span of spans) {
-    length += span.end - span.start;
+    length += spokenLength(text, span);
     anchors.push(...numberAndDateAnchors(text, span.start, span.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
+}
+
+/** Characters less the padding of tables and wrapped lines: a run of white space counts as one. */
+function spokenLength(text: string, span: Span): number {
+  let length = 0;
+  let inSpace = false;
+  for (let i = span.start; i < span.end; i++) {
+    const space = isWhitespace(text.charCodeAt(i));
+    if (!space || !inSpace) length++;
+    inSpace = space;
+  }
+  return length;
 }
 
 /** Names and references the Chinese text keeps in Latin script are anchors on both sides. */

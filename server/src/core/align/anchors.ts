@@ -37,12 +37,17 @@ export function defaultUnmatchedCost(key: string): number {
   return UNMATCHED[prefixOf(key)] ?? 0;
 }
 
+/** Up to this value, a whole number is weak evidence of a pairing. */
+const FEW = 12;
+
 function numberKey(mention: NumberMention): string | undefined {
   if (mention.max !== undefined) return undefined;
   if (mention.kind === 'ordinal') return `ord:${mention.value}`;
   if (mention.kind === 'percent' || mention.kind === 'percentage-point') return `pct:${mention.value}`;
   // "a", "one" and 一 are articles as often as numbers: as anchors they would reward chance.
-  return mention.value === 1 ? undefined : `num:${mention.value}`;
+  if (mention.value === 1) return undefined;
+  // Small whole numbers come and go in translation (`the two sides` ↔ 双方, `in duplicate` ↔ 一式两份).
+  return Number.isInteger(mention.value) && mention.value <= FEW ? `few:${mention.value}` : `num:${mention.value}`;
 }
 
 /** `num:`, `pct:` and `ord:` keys for the numbers of `text[start, end)`; ranges give none. */
