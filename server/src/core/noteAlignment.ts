@@ -72,7 +72,7 @@ export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnch
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), { shapes: PARAGRAPH_BEAD_SHAPES })
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), { shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true })
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
   return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
 }
@@ -247,10 +247,10 @@ function alignSentences(
  */
 function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
   if (block.kind !== 'paragraph') return [[block.span]];
-  const cuts = pointsOf(block).map((point) => point.marker.start);
+  const cuts = allPointsOf(pointsOf(block)).map((point) => point.marker.start);
   const sentences: Span[][] = [];
   partsOf(block).forEach((part, index) => {
-    const pieces = splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts));
+    const pieces = withMarkersJoined(splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts)), cuts);
     if (index === 0) keepNumberWithItsSentence(pieces, block);
     const previous = sentences[sentences.length - 1];
     const last = previous?.[previous.length - 1];
@@ -262,6 +262,24 @@ function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
   });
   return sentences;
 }
+
+/** `2. 未给予…`: the splitter ends a unit after a point's `2.`; the marker belongs to the text it heads. */
+function withMarkersJoined(pieces: Span[], cuts: readonly number[]): Span[] {
+  const joined: Span[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const next = pieces[k + 1];
+    if (next && cuts.includes(piece.start) && piece.end - piece.start <= MAX_MARKER_LENGTH) {
+      joined.push({ start: piece.start, end: next.end });
+      k++;
+    } else {
+      joined.push(piece);
+    }
+  }
+  return joined;
+}
+
+const MAX_MARKER_LENGTH = 4;
 
 /** `1. The forms …`: the splitter ends a unit after `1.`; the number belongs to the sentence it heads. */
 function keepNumberWithItsSentence(pieces: Span[], block: AlignableBlock): void {
@@ -285,8 +303,12 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+function allPointsOf(points: readonly Point[]): Point[] {
+  return points.flatMap((point) => [point, ...allPointsOf(point.children)]);
+}
+
 function ordinalAnchorAt(blocks: readonly AlignableBlock[], sentence: Span): string[] {
-  const point = blocks.flatMap(pointsOf).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
+  const point = allPointsOf(blocks.flatMap(pointsOf)).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
   return point ? [`ord:${point.isFinal ? 'final' : point.ordinal}`] : [];
 }
 
