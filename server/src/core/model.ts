@@ -136,9 +136,17 @@ export interface Heading {
 
 export interface FrontMatterEntry {
   readonly key: string;
+  /** The value as text; a list's items joined with ", ". */
   readonly value: string;
   readonly keySpan: Span;
   readonly valueSpan: Span;
+  /** Present when the value is a list (`in-reply-to: [AL CHN 4/2025, UA CHN 2/2025]`). */
+  readonly items?: readonly FrontMatterItem[];
+}
+
+export interface FrontMatterItem {
+  readonly value: string;
+  readonly span: Span;
 }
 
 export interface FrontMatter {

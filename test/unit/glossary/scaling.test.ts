@@ -1,6 +1,7 @@
 /** Speed of the glossary engine: build time for a full-size glossary, linear matching with a printed MB/s. */
 import * as assert from 'node:assert/strict';
-import { GlossaryIndex } from '../../../server/src/core/glossary/automaton';
+import { GlossaryIndex, makePattern } from '../../../server/src/core/glossary/automaton';
+import { completeEntry } from '../../../server/src/core/glossary/draft';
 import table from '../../../server/src/core/glossary/data/traditional-to-simplified.json';
 import { utf8Length } from '../../../server/src/core/glossary/problems';
 import { entry } from './helpers';
@@ -60,5 +61,26 @@ describe('glossary engine speed', () => {
     console.log(`      match: ${(megabytes / (smallTime / 1000)).toFixed(1)} MB/s on ${megabytes.toFixed(2)} MB (${count} terms), 2n/n = ${(largeTime / smallTime).toFixed(2)}`);
     assert.ok(count > 10_000);
     assert.ok(largeTime / smallTime < 3, `ratio ${largeTime / smallTime}`);
+  });
+});
+
+/** Time for 4n units over time for n: about 4 when linear, 16 when quadratic. */
+function growth(work: (length: number) => void, length: number): number {
+  work(length); // compiled before timing
+  return bestOf(3, () => work(length * 4)) / Math.max(bestOf(3, () => work(length)), 0.05);
+}
+
+describe('glossary building is linear in the length of a form', () => {
+  // Forms are capped when loaded, but the built-in glossary and the term-pair command feed these too.
+  const form = (length: number) => 'Word 词 '.repeat(length / 7);
+
+  it('the folded pattern of a form (makePattern, what GlossaryIndex.build compiles)', () => {
+    const ratio = growth((length) => makePattern(form(length)), 100_000);
+    assert.ok(ratio < 8, `4× the form took ${ratio.toFixed(1)}× the time`);
+  });
+
+  it('the id made from a form (completeEntry)', () => {
+    const ratio = growth((length) => completeEntry({ en: [form(length)], zh: ['词'] }, 'a.glossary.csv'), 100_000);
+    assert.ok(ratio < 8, `4× the form took ${ratio.toFixed(1)}× the time`);
   });
 });

@@ -4,6 +4,22 @@ import type { GlossaryEntry, LocalisedText } from './types';
 
 export const USER_CATEGORY = 'user';
 
+/**
+ * The longest form a glossary may list, in UTF-16 units: twice the longest name in the built-in
+ * glossary (a permanent mission's full title). Anything longer is a runaway field or text pasted
+ * into the wrong column, and would only slow every match and hover down.
+ */
+export const MAX_FORM_LENGTH = 300;
+
+const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
+
+/** The problem with the first form of `forms` too long to be a term, if any. */
+export function overlongForm(forms: readonly string[], language: 'en' | 'zh'): string | undefined {
+  const form = forms.find((candidate) => candidate.length > MAX_FORM_LENGTH);
+  return form === undefined ? undefined
+    : `${LANGUAGE_NAMES[language]} form of ${form.length} characters is longer than the limit of ${MAX_FORM_LENGTH} for a term`;
+}
+
 export interface EntryDraft {
   id?: string;
   category?: string;
@@ -64,13 +80,17 @@ function isIdUnit(code: number): boolean {
 /** An id for an entry that has none: its preferred form in lower case, words joined by hyphens. */
 function idFromForm(form: string): string {
   const lower = form.toLowerCase();
-  let id = '';
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (isIdUnit(code)) id += lower[i];
-    else if (id && !id.endsWith('-')) id += '-';
+  const words: string[] = [];
+  let wordStart = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i < lower.length && isIdUnit(lower.charCodeAt(i))) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      words.push(lower.slice(wordStart, i));
+      wordStart = -1;
+    }
   }
-  return id.endsWith('-') ? id.slice(0, -1) : id;
+  return words.join('-');
 }
 
 export function completeEntry(draft: EntryDraft, origin: string): GlossaryEntry {
