@@ -5,7 +5,7 @@
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
-import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
+import { numberAndDateAnchors, paragraphAnchorWeight, paragraphUnmatchedCost, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
@@ -68,11 +68,17 @@ function isAlignable(block: { kind: string }): block is AlignableBlock {
   return ALIGNABLE.has(block.kind);
 }
 
+/** How paragraphs are paired: their own bead priors, omissions by prior, small numbers as weak evidence. */
+const PARAGRAPH_OPTIONS = {
+  shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true,
+  anchorWeight: paragraphAnchorWeight, unmatchedCost: paragraphUnmatchedCost,
+} as const;
+
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), { shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true })
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), PARAGRAPH_OPTIONS)
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
   return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
 }

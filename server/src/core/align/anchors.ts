@@ -20,6 +20,8 @@ export interface AlignUnit {
 
 const WEIGHTS: Readonly<Record<string, number>> = weightTable.weights;
 const UNMATCHED: Readonly<Record<string, number>> = weightTable.unmatched;
+const PARAGRAPH_WEIGHTS: Readonly<Record<string, number>> = weightTable.paragraph.weights;
+const PARAGRAPH_UNMATCHED: Readonly<Record<string, number>> = weightTable.paragraph.unmatched;
 const LONGEST_VERBATIM = 80;
 
 function prefixOf(key: string): string {
@@ -30,6 +32,16 @@ function prefixOf(key: string): string {
 /** The default reward of one shared anchor, read from its prefix. */
 export function defaultAnchorWeight(key: string): number {
   return WEIGHTS[prefixOf(key)] ?? weightTable.other;
+}
+
+/** The reward for a shared anchor between paragraphs (see `paragraph` in anchorWeights.json). */
+export function paragraphAnchorWeight(key: string): number {
+  return PARAGRAPH_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
+}
+
+/** The cost of an anchor left unmatched between paragraphs. */
+export function paragraphUnmatchedCost(key: string): number {
+  return PARAGRAPH_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
 }
 
 /** The default cost of an exact anchor left unmatched in a bead with two non-empty sides. */
