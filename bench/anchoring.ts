@@ -36,11 +36,13 @@ import { spansAfterChanges } from '../server/src/core/annotations/track';
 import type { TextChange } from '../server/src/core/incremental';
 import type { Span } from '../server/src/core/model';
 import { isHan } from '../server/src/core/text/script';
-import { seededRandom } from './corpus';
+import { buildCorpus, readSamples, seededRandom } from './corpus';
 import { percentile, round } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 const SCRIPTS_PER_KIND = 8;
+const LARGE_NOTE_ANNOTATIONS = 500;
+const LARGE_NOTE_ORPHANS = 50;
 const ANNOTATIONS_PER_SCRIPT = 20;
 const KINDS = ['typing', 'deletions', 'rewording', 'moving paragraphs', 'replaced from outside'] as const;
 type Kind = (typeof KINDS)[number];
@@ -421,8 +423,33 @@ export function measure(): { files: string[]; tally: Record<Kind, Tally>; reopen
   return { files, tally, reopened: total((t) => t.reopened), whileOpen: total((t) => t.whileOpen), failures };
 }
 
+/**
+ * The cost in a long note: the samples grown to 1 MB (bench/corpus.ts), a number of annotations, a
+ * paragraph inserted at the top (every position moves past the near window: each annotation is found
+ * by its quote and context anywhere), and the text replaced by an unrelated one (each is orphaned
+ * after every search has run).
+ */
+function largeNote(annotations: number, orphans: number): { bytes: number; shiftedMsPerAnnotation: number; placed: number; orphanedMsPerAnnotation: number } {
+  const note = buildCorpus('1 MB', readSamples(path.join(ROOT, 'samples')), 1024 * 1024).note;
+  const random = seededRandom(1212);
+  const index = new CodePointIndex(note);
+  const selectors = Array.from({ length: annotations }, () => pickSpan(note, random))
+    .filter((span): span is Span => span !== undefined)
+    .map((span) => selectorsOf(note, span, index));
+  const placeAll = (text: string, some: typeof selectors) => {
+    const started = performance.now();
+    const textIndex = new CodePointIndex(text);
+    const placed = some.filter(([quote, position]) => anchorSelectors(text, textIndex, quote, position).status === 'anchored').length;
+    return { placed, msPerAnnotation: round((performance.now() - started) / some.length) };
+  };
+  const shifted = placeAll(`${'A paragraph inserted above all the annotations. '.repeat(120)}\n\n${note}`, selectors);
+  const unrelated = placeAll([...note].reverse().join(''), selectors.slice(0, orphans));
+  return { bytes: Buffer.byteLength(note, 'utf8'), shiftedMsPerAnnotation: shifted.msPerAnnotation, placed: shifted.placed, orphanedMsPerAnnotation: unrelated.msPerAnnotation };
+}
+
 function main(): void {
   const { files, tally, reopened, whileOpen, failures } = measure();
+  const large = largeNote(LARGE_NOTE_ANNOTATIONS, LARGE_NOTE_ORPHANS);
   const times = KINDS.flatMap((kind) => tally[kind].times).sort((a, b) => a - b);
   const timing = { medianMs: round(percentile(times, 0.5)), p99Ms: round(percentile(times, 0.99)), maxMs: round(times[times.length - 1]) };
   const goals = {
@@ -436,6 +463,8 @@ function main(): void {
   console.log('Followed while open (spans moved with each edit; removed ones placed again by their quote):');
   console.table({ all: { ...whileOpen, ...rates(whileOpen) } });
   console.log(`Time to place a note's ${ANNOTATIONS_PER_SCRIPT} annotations: median ${timing.medianMs} ms, p99 ${timing.p99Ms} ms, max ${timing.maxMs} ms`);
+  console.log(`A ${(large.bytes / 1048576).toFixed(1)} MB note, ${LARGE_NOTE_ANNOTATIONS} annotations, a paragraph inserted above them: ${large.placed} placed, ` +
+    `${large.shiftedMsPerAnnotation} ms each; the text replaced by an unrelated one: ${large.orphanedMsPerAnnotation} ms each to orphan`);
   for (const [name, goal] of Object.entries(goals)) console.log(`${goal.met ? 'met    ' : 'NOT MET'} ${name} ${goal.goal}: ${goal.measured} %`);
   if (process.argv.includes('--failures')) for (const line of failures) console.log(line);
 
@@ -448,6 +477,7 @@ function main(): void {
     reopened: { all: { ...reopened, ...rates(reopened) }, ...Object.fromEntries(KINDS.map((kind) => [kind, { ...tally[kind].reopened, ...rates(tally[kind].reopened) }])) },
     whileOpen: { ...whileOpen, ...rates(whileOpen) },
     timePerNote: timing,
+    largeNote: large,
   };
   writeFileSync(path.join(ROOT, 'bench', 'anchoring-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }

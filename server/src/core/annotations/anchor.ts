@@ -1,19 +1,22 @@
 /**
- * Placing an annotation on the text of its note as it is now, as Hypothesis does: by its position
- * when the quote and its context are still there; else by an exact search of the quote, choosing
- * among the hits by prefix, suffix and distance from the expected place; else by an approximate
- * search (approx-string-match, Myers' bit-parallel algorithm, with a bounded number of errors) of the
- * quote with its context, and of the quote alone. Every candidate is scored by the similarity of
- * quote, prefix and suffix and by its distance from the expected place, and placed only above a
- * threshold: a misplaced annotation is worse than an orphan, which is kept and shown, never deleted.
- * Each search is linear in the text (the approximate one in the text times errors / 32).
+ * Placing an annotation on the text of its note as it is now. As Hypothesis does: by its position
+ * when the quote and its context are still there; else by its quote, every candidate scored by the
+ * similarity of quote, prefix and suffix to the recorded ones and by its distance from the expected
+ * place, approximate matches (approx-string-match: Myers' algorithm, errors bounded) standing for a
+ * quote edited in place; placed only above a threshold. Beyond Hypothesis, for notes that repeat
+ * their set phrases: the recorded context is long enough to occur once (selectors.ts), so the quote
+ * found with its whole context is the annotated one however far it moved; the place where the quote
+ * stood is recognised by its context even when the quote was deleted there, so that a copy of it
+ * elsewhere is not taken for it; a candidate must start and end words as the quote did and keep its
+ * digits. A misplaced annotation is worse than an orphan, which is kept and shown, never deleted.
+ * Each search is linear in the text (an approximate one in the text times its errors / 32).
  */
 import type { Span } from '../model';
 import { isHighSurrogate, isLowSurrogate, type CodePointIndex } from './codePoints';
 import { positionSelectorOf, quoteSelectorOf, type SpanTarget, type TextPositionSelector, type TextQuoteSelector } from './model';
 import {
   approximate, between, closestTo, codePointLength, digitsOf, errorsAllowed, exactHits, isWordCharacter,
-  overlap, similarity, sinceBlankLine, textAfter, textBefore, untilBlankLine, withoutCarriageReturns, type Candidate,
+  LINE_ENDINGS, lineEndingVariants, overlap, similarity, sinceBlankLine, textAfter, textBefore, untilBlankLine, withoutCarriageReturns, type Candidate,
 } from './textMatch';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -53,19 +56,22 @@ const POSITION_SCALE = 512;
  * score alike are not told apart: the annotation is left orphaned rather than put on the wrong one.
  */
 export const THRESHOLDS = {
+  /** Similarity of a prefix or suffix that counts as found whole: character for character (carriage returns aside). */
   fullContext: 1,
-  nearContext: 0.5,
+  /** Context (mean similarity of prefix and suffix) a candidate needs at the expected place … */
+  nearContext: 0.55,
+  /** … rising to this at nearDistance UTF-16 units from it and beyond. */
   farContext: 0.9,
-  /** Code points below which a quote is short. */
+  nearDistance: 512,
+  /** Code points below which a quote is short: it is not looked for past the edges of its site. */
   shortQuote: 4,
-  /** UTF-16 units from the expected place at which a candidate needs farContext (nearContext at the place itself). */
-  nearDistance: 1024,
+  /** Share of an approximate match that must be as the quote was. */
   fuzzyQuote: 0.75,
   /** Code points from which the only exact hit of a quote needs its context on one side only. */
   distinctiveQuote: 16,
   /** Scores closer than this are a tie. */
-  tie: 0.02,
-};
+  tie: 0.01,
+} as const;
 
 /** Characters of context next to the quote that mark where it was, and how few make a mark. */
 const SITE_CONTEXT = 32;
@@ -112,7 +118,7 @@ class QuoteSearch {
   /** The context within the quote's paragraph: a paragraph moves whole, and what lay beyond its blank lines stays behind. */
   private readonly paragraphPrefix: string;
   private readonly paragraphSuffix: string;
-  /** A quote of a few characters is found all over a note: only its whole context tells where it is. */
+  /** A quote of a few characters is found all over a note, inside other words too. */
   private readonly short: boolean;
   private readonly quoteDigits: string;
   /** Their lengths without carriage returns: what is compared. */
@@ -147,11 +153,14 @@ class QuoteSearch {
    * occurred once in the note when the annotation was made), nearest its recorded position.
    */
   intact(): Placement | undefined {
-    const whole = this.prefix + this.exactText + this.suffix;
     const from = this.hint ?? 0;
-    const hits = [this.text.indexOf(whole, from), this.text.lastIndexOf(whole, from)]
-      .filter((at) => at >= 0)
-      .map((at) => ({ start: at + this.prefix.length, end: at + this.prefix.length + this.exactText.length, errors: 0 }));
+    const hits = LINE_ENDINGS.flatMap((convert) => {
+      const [prefix, quote, suffix] = [convert(this.prefix), convert(this.exactText), convert(this.suffix)];
+      const whole = prefix + quote + suffix;
+      return [this.text.indexOf(whole, from), this.text.lastIndexOf(whole, from)]
+        .filter((at) => at >= 0)
+        .map((at) => ({ start: at + prefix.length, end: at + prefix.length + quote.length, errors: 0 }));
+    });
     const nearest = closestTo(hits, from);
     return nearest && this.placed(nearest, 'exact', this.judged(nearest, 'exact').score);
   }
@@ -161,7 +170,8 @@ class QuoteSearch {
    * are still found side by side near the expected place (its *site*) but the quote is no longer
    * between them, it was deleted or rewritten there: the annotation goes on what replaced it when
    * that is close to the quote, and is orphaned otherwise; a copy of the quote elsewhere is never
-   * taken for it. Else the best of every exact hit and of the approximate matches is taken.
+   * taken for it. Else the best of every exact hit and of the approximate matches is taken; the
+   * quote found at its site only when no candidate would do (the site may be a copy's).
    */
   elsewhere(): Placement {
     const site = this.site();
@@ -169,7 +179,7 @@ class QuoteSearch {
     if (site && !quoteAtSite) return this.rewrittenAt(site);
     const best = this.best();
     if (best && best !== 'tie') return this.placed(best.candidate, best.method, best.score);
-    if (quoteAtSite) return this.placed(quoteAtSite, 'exact', this.judged(quoteAtSite, 'exact').score);
+    if (quoteAtSite && best === undefined) return this.placed(quoteAtSite, 'exact', this.judged(quoteAtSite, 'exact').score);
     return { status: 'orphaned', reason: 'not-found' };
   }
 
@@ -225,7 +235,7 @@ class QuoteSearch {
    * the search would cost a pass over the text for every annotation.
    */
   private best(): Judged | 'tie' | undefined {
-    const hits = exactHits(this.text, this.exactText, 0, this.text.length);
+    const hits = lineEndingVariants(this.exactText).flatMap((quote) => exactHits(this.text, quote, 0, this.text.length));
     const distinctive = hits.length === 1 && codePointLength(this.exactText) >= THRESHOLDS.distinctiveQuote;
     const exact = hits.filter((hit) => this.worthJudging(hit)).map((hit) => this.judged(hit, 'exact', distinctive));
     const fuzzy = this.fuzzyIn(this.hint === undefined ? { start: 0, end: this.text.length } : this.near());
@@ -249,10 +259,11 @@ class QuoteSearch {
     const acceptable = candidates.filter((c) => c.acceptable);
     const whole = acceptable.filter((c) => c.wholeSides === 2);
     if (whole.length > 0) return whole.reduce((best, c) => (this.distance(c.candidate) < this.distance(best.candidate) ? c : best));
-    const [best, ...rest] = acceptable.sort((a, b) => Number(b.wholeParagraph) - Number(a.wholeParagraph) || b.score - a.score);
+    const [best] = acceptable.sort((a, b) => Number(b.wholeParagraph) - Number(a.wholeParagraph) || b.score - a.score);
     if (!best) return undefined;
-    const rival = rest.find((other) => !overlap(other.candidate, best.candidate));
-    return rival && best.score - rival.score < THRESHOLDS.tie ? 'tie' : best;
+    // Another place that scores about as well, whether or not it would do, makes the choice a guess.
+    const rival = candidates.some((other) => !overlap(other.candidate, best.candidate) && best.score - other.score < THRESHOLDS.tie);
+    return rival ? 'tie' : best;
   }
 
   /** `distinctive`: the only exact hit of a long quote, which needs its context whole on one side only (a paragraph moved). */

@@ -119,6 +119,21 @@ export function textAfter(text: string, offset: number, length: number): string 
   return text.slice(offset, at);
 }
 
+/**
+ * A recorded text as written, and with its line endings converted either way: git or an editor may
+ * have converted the note's since (and a note pieced together from files may mix them).
+ */
+export const LINE_ENDINGS: ReadonlyArray<(recorded: string) => string> = [
+  (recorded) => recorded,
+  (recorded) => recorded.replace(/\r\n/g, '\n'),
+  (recorded) => recorded.replace(/\r?\n/g, '\r\n'),
+];
+
+/** The distinct forms of `recorded` under LINE_ENDINGS. */
+export function lineEndingVariants(recorded: string): string[] {
+  return recorded.includes('\n') ? [...new Set(LINE_ENDINGS.map((convert) => convert(recorded)))] : [recorded];
+}
+
 export function withoutCarriageReturns(text: string): string {
   return text.includes('\r') ? text.split('\r').join('') : text;
 }
