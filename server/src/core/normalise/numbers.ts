@@ -1,8 +1,11 @@
 /**
  * Finds the numbers a translation must carry over, in English and Chinese, normalised to a value so that
- * `5,415` ≡ `5415`, `30,000` ≡ `3万`, `four` ≡ `4`, `5%` ≡ `百分之五`, and approximations keep their
- * qualifier (`1200余` ≡ `more than 1,200`). Indefinite amounts (`tens of thousands`, `数万`) are ranges.
- * Years inside dates are reported with kind `year` and day/month numbers are left to the date finder.
+ * `5,415` ≡ `5415` ≡ `５，４１５`, `30,000` ≡ `3万`, `four` ≡ `4`, `a dozen` ≡ `十二`, `twice` ≡ `两次`,
+ * `5%` ≡ `百分之五`, `half` ≡ `一半` (kind `fraction`), `30th` ≡ `第三十` (kind `ordinal`), `23:00` ≡ `23时`
+ * (kind `time`), and approximations keep their qualifier (`1200余` ≡ `more than 1,200`). Indefinite
+ * amounts (`tens of thousands`, `数万`, `for decades`) are ranges. Years inside dates are reported with
+ * kind `year` and day/month numbers are left to the date finder. Markers, codes and designations are
+ * read as numbers here (the aligner uses them); the checks set them aside (see nonQuantities.ts).
  */
 import numerals from './numerals.json';
 import {
