@@ -6,6 +6,8 @@
 import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, registerCommands } from './commands';
+import { registerSampleCommand } from './sample';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -13,7 +15,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   client = new LanguageClient('diplonote', 'Diplonote', clientOptions(), new Worker(serverMain.toString(true)));
   registerCommands(context, client);
+  registerSampleCommand(context);
+  const statusBar = registerStatusBar(context, client);
   await client.start();
+  statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

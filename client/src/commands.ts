@@ -4,14 +4,14 @@
  * and asking for the rendering of a term the server is to add to the glossary.
  */
 import {
-  commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+  commands, l10n, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
   type ExtensionContext, type TextEditor,
 } from 'vscode';
 import {
   RequestType, type BaseLanguageClient, type LanguageClientOptions, type Location, type TextDocumentPositionParams,
 } from 'vscode-languageclient';
 
-const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, Location | null, void>('diplonote/counterpart');
+export const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, Location | null, void>('diplonote/counterpart');
 const ADD_TERM_PAIR_COMMAND = 'diplonote.addTermPair';
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
@@ -67,7 +67,7 @@ async function openCounterpartToTheSide(context: ExtensionContext, client: BaseL
   if (!source || source.document.languageId !== 'diplomatic-note') return;
   const location = await counterpartOf(client, source);
   if (!location) {
-    void window.showInformationMessage('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).');
+    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).'));
     return;
   }
   const side = await window.showTextDocument(Uri.parse(location.uri), { viewColumn: ViewColumn.Beside, preserveFocus: true });
@@ -105,6 +105,24 @@ function isTermPairArgument(value: unknown): value is TermPairArgument {
   return typeof argument === 'object' && argument !== null && typeof argument.term === 'string' && (argument.language === 'en' || argument.language === 'zh');
 }
 
+/** What the input box says, by the language of the term: the rendering asked for is in the other one. */
+const RENDERING_QUESTIONS = {
+  en: {
+    title: (term: string) => l10n.t('Chinese rendering of "{0}" (English)', term),
+    prompt: (context: string) => l10n.t('Aligned Chinese text: {0}', context),
+    promptWithoutContext: () => l10n.t('The Chinese form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('Chinese form of "{0}"', term),
+    empty: () => l10n.t('Type the Chinese form, or press Esc to cancel.'),
+  },
+  zh: {
+    title: (term: string) => l10n.t('English rendering of "{0}" (Chinese)', term),
+    prompt: (context: string) => l10n.t('Aligned English text: {0}', context),
+    promptWithoutContext: () => l10n.t('The English form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('English form of "{0}"', term),
+    empty: () => l10n.t('Type the English form, or press Esc to cancel.'),
+  },
+};
+
 /**
  * The server cannot ask for free text, so the rendering is asked here; Esc cancels without a word.
  * Edits VS Code applies to a closed file stay unsaved, so the changed glossary is saved at once: the
@@ -113,13 +131,13 @@ function isTermPairArgument(value: unknown): value is TermPairArgument {
 async function addTermPair(args: unknown[], next: (args: unknown[]) => unknown): Promise<unknown> {
   const argument: unknown = args[0];
   if (!isTermPairArgument(argument) || argument.rendering) return saveGlossary(await next(args));
-  const other = argument.language === 'en' ? 'Chinese' : 'English';
+  const ask = RENDERING_QUESTIONS[argument.language];
   const rendering = await window.showInputBox({
-    title: `${other} rendering of "${argument.term}" (${argument.language === 'en' ? 'English' : 'Chinese'})`,
-    prompt: argument.context ? `Aligned ${other} text: ${argument.context}` : `The ${other} form to add to the workspace glossary`,
-    placeHolder: `${other} form of "${argument.term}"`,
+    title: ask.title(argument.term),
+    prompt: argument.context ? ask.prompt(argument.context) : ask.promptWithoutContext(),
+    placeHolder: ask.placeHolder(argument.term),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? `Type the ${other} form, or press Esc to cancel.` : undefined),
+    validateInput: (value) => (value.trim() === '' ? ask.empty() : undefined),
   });
   if (rendering === undefined) return undefined;
   return saveGlossary(await next([{ ...argument, rendering: rendering.trim() }, ...args.slice(1)]));
