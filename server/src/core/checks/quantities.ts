@@ -80,6 +80,11 @@ function isPercent(mention: NumberMention): boolean {
   return mention.kind === 'percent' || mention.kind === 'percentage-point';
 }
 
+function shareKey(mention: NumberMention): string {
+  if (mention.kind === 'fraction') return `p${Number((mention.value * 100).toPrecision(12))}`;
+  return `${isPercent(mention) ? 'p' : 'n'}${Number(mention.value.toPrecision(12))}`;
+}
+
 /** Computed on first use only, then kept. */
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -104,7 +109,8 @@ const NUMBERS: Quantity<NumberMention> = {
     return (text, n, unit) => convertedAmount(text, n, otherCurrencies) || hidden(text, n) || unchallenged(text, n, unit) || relativeYear(n);
   },
   // Times compare modulo 12 (`23:00` ↔ `晚上11时`), so they are tried against every mention.
-  key: (n) => (n.max === undefined && n.kind !== 'time' ? `${isPercent(n) ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
+  // A fraction is keyed as the percentage it is (`一半` ↔ `50 per cent`).
+  key: (n) => (n.max === undefined && n.kind !== 'time' ? shareKey(n) : undefined),
 };
 
 const DATES: Quantity<DateMention> = {
