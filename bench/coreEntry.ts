@@ -6,3 +6,4 @@ export { alignVersions, sideOf } from '../server/src/core/noteAlignment';
 export { GlossaryIndex, parseJsonGlossary } from '../server/src/core/glossary';
 export { runChecks } from '../server/src/core/checks';
 export { termsFromGlossary } from '../server/src/core/checks/glossaryTerms';
+export { builtInGlossary } from '../server/src/core/glossary';

@@ -19,7 +19,8 @@ import { DEFAULT_SEVERITY, sideName, type Finding, type RelatedSpan, type Side }
 interface Quantity<M extends Span> {
   readonly code: 'number-mismatch' | 'date-mismatch';
   readonly noun: string;
-  find(text: string, span: Span, side: Side, ignored: readonly Span[]): M[];
+  /** The mentions in `span`, given the dates found there (both quantities need them: found once). */
+  find(text: string, span: Span, side: Side, ignored: readonly Span[], dates: readonly DateMention[]): M[];
   agree(a: M, b: M): boolean;
   /** Mentions with the same key are tried against each other first; `undefined` means try all. */
   key(mention: M): string | undefined;
@@ -36,8 +37,10 @@ export interface SideText {
   readonly ignored: readonly Span[];
 }
 
+/** Whether `span` lies inside one of `spans` (in text order, apart), found by binary search. */
 function inside(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((s) => span.start >= s.start && span.end <= s.end);
+  const last = countBelow(spans, span.start + 1, (s) => s.start) - 1;
+  return last >= 0 && span.end <= spans[last].end;
 }
 
 /**
@@ -56,11 +59,15 @@ function overlaps(span: Span, spans: readonly Span[]): boolean {
  * digits of a reference, and not `a`/`一家`/`两国` (one or two spelled out, which translators render
  * as an article or as `bilateral`).
  */
-function countedNumbers(text: string, span: Span, side: Side, ignored: readonly Span[]): NumberMention[] {
-  const dates = findDatesWithRanges(text, span);
+function countedNumbers(text: string, span: Span, side: Side, ignored: readonly Span[], dates: readonly DateMention[]): NumberMention[] {
   return findNumbers(text, span.start, span.end, side, dates.filter((d) => d.month !== undefined)).filter((n) =>
     n.kind !== 'ordinal' && !inside(n, dates) && !overlaps(n, ignored)
     && !(n.max === undefined && n.value <= 2 && !hasDigit(text.slice(n.start, n.end))));
+}
+
+/** The value to twelve significant digits, as keys compare it; an integer below 10^12 is that already. */
+function twelveDigits(value: number): number {
+  return Number.isInteger(value) && Math.abs(value) < 1e12 ? value : Number(value.toPrecision(12));
 }
 
 const NUMBERS: Quantity<NumberMention> = {
@@ -73,13 +80,13 @@ const NUMBERS: Quantity<NumberMention> = {
     const hidden = hiddenSmallNumbers(otherParagraph);
     return (text, n) => convertedAmount(text, n, otherCurrencies) || hidden(text, n);
   },
-  key: (n) => (n.max === undefined ? `${n.kind === 'percent' || n.kind === 'percentage-point' ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
+  key: (n) => (n.max === undefined ? `${n.kind === 'percent' || n.kind === 'percentage-point' ? 'p' : 'n'}${twelveDigits(n.value)}` : undefined),
 };
 
 const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
   noun: 'date',
-  find: (text, span, _side, ignored) => findDatesWithRanges(text, span).filter((d) => !overlaps(d, ignored)),
+  find: (_text, _span, _side, ignored, dates) => dates.filter((d) => !overlaps(d, ignored)),
   agree: datesAgree,
   excuse: () => () => false,
   key: (d) => `${d.month ?? ''}-${d.day ?? ''}`,
@@ -89,32 +96,32 @@ const DATES: Quantity<DateMention> = {
 const MAX_TRIES = 100;
 
 /**
- * A list of mentions in text order of which some are gone (paired already, no longer in `present`).
+ * Indexes into one side's mentions, in text order, of which some are gone (`taken`, paired already).
  * `find` goes straight past the gone ones: each run of them is walked once, then skipped by a pointer.
  */
-class Remaining<M> {
-  /** skip[i] > i: every item from i up to skip[i] is gone. */
-  private readonly skip: Int32Array;
+class Remaining {
+  /** skip[i] > i: every index from i up to skip[i] is gone; made when the first one goes. */
+  private skip: Int32Array | undefined;
 
-  constructor(private readonly items: readonly M[], private readonly present: ReadonlySet<M>) {
-    this.skip = new Int32Array(items.length);
-  }
+  constructor(private readonly indexes: readonly number[], private readonly taken: Uint8Array) {}
 
-  /** The first item still present that `agrees`, among the first MAX_TRIES present ones. */
-  find(agrees: (item: M) => boolean): M | undefined {
-    for (let i = this.firstPresent(0), tries = 0; i < this.items.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
-      if (agrees(this.items[i])) return this.items[i];
+  /** The first index still there whose mention `agrees`, among the first MAX_TRIES still there; -1 when none. */
+  find(agrees: (index: number) => boolean): number {
+    for (let i = this.firstPresent(0), tries = 0; i < this.indexes.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
+      if (agrees(this.indexes[i])) return this.indexes[i];
     }
-    return undefined;
+    return -1;
   }
 
   private next(i: number): number {
-    return Math.max(i + 1, this.skip[i]);
+    return this.skip ? Math.max(i + 1, this.skip[i]) : i + 1;
   }
 
   private firstPresent(from: number): number {
     let i = from;
-    while (i < this.items.length && !this.present.has(this.items[i])) i = this.next(i);
+    while (i < this.indexes.length && this.taken[this.indexes[i]]) i = this.next(i);
+    if (i === from) return i;
+    this.skip ??= new Int32Array(this.indexes.length);
     for (let k = from; k < i; ) {
       const next = this.next(k);
       this.skip[k] = i;
@@ -124,34 +131,47 @@ class Remaining<M> {
   }
 }
 
+/** Mentions of the two versions, each side in text order. */
+interface Mentions<M> {
+  readonly en: M[];
+  readonly zh: M[];
+}
+
 /**
- * Removes from both sets the mentions that agree: each English mention takes the first Chinese one
- * in text order that agrees, among those with the same key, else among those without a key (or
- * among all when the English one has no key).
+ * Pairs the mentions that agree and returns those left without partner, in text order: each English
+ * mention takes the first Chinese one in text order that agrees, among those with the same key, else
+ * among those without a key (or among all when the English one has no key).
  */
-function matchAway<M extends Span>(quantity: Quantity<M>, en: Set<M>, zh: Set<M>): void {
-  const byKey = new Map<string, M[]>();
-  const loose: M[] = [];
-  for (const mention of zh) {
+function matchAway<M extends Span>(quantity: Quantity<M>, en: readonly M[], zh: readonly M[]): Mentions<M> {
+  if (en.length === 0 || zh.length === 0) return { en: [...en], zh: [...zh] };
+  const taken = new Uint8Array(zh.length);
+  const byKey = new Map<string, number[]>();
+  const loose: number[] = [];
+  zh.forEach((mention, index) => {
     const key = quantity.key(mention);
-    if (key === undefined) loose.push(mention);
-    else if (byKey.has(key)) byKey.get(key)?.push(mention);
-    else byKey.set(key, [mention]);
-  }
-  const buckets = new Map<string, Remaining<M>>();
-  for (const [key, list] of byKey) buckets.set(key, new Remaining(list, zh));
-  const remainingLoose = new Remaining(loose, zh);
-  let remainingAll: Remaining<M> | undefined;
+    if (key === undefined) loose.push(index);
+    else if (byKey.has(key)) byKey.get(key)?.push(index);
+    else byKey.set(key, [index]);
+  });
+  const buckets = new Map<string, Remaining>();
+  for (const [key, indexes] of byKey) buckets.set(key, new Remaining(indexes, taken));
+  const remainingLoose = new Remaining(loose, taken);
+  let remainingAll: Remaining | undefined;
+  const enLeft: M[] = [];
   for (const mention of en) {
-    const agrees = (other: M) => quantity.agree(mention, other);
+    const agrees = (index: number) => quantity.agree(mention, zh[index]);
     const key = quantity.key(mention);
-    const partner = key === undefined
-      ? (remainingAll ??= new Remaining([...zh], zh)).find(agrees)
-      : buckets.get(key)?.find(agrees) ?? remainingLoose.find(agrees);
-    if (!partner) continue;
-    en.delete(mention);
-    zh.delete(partner);
+    let partner: number;
+    if (key === undefined) partner = (remainingAll ??= new Remaining(zh.map((_, index) => index), taken)).find(agrees);
+    else {
+      const bucket = buckets.get(key);
+      partner = bucket ? bucket.find(agrees) : -1;
+      if (partner < 0) partner = remainingLoose.find(agrees);
+    }
+    if (partner < 0) enLeft.push(mention);
+    else taken[partner] = 1;
   }
+  return { en: enLeft, zh: zh.filter((_, index) => taken[index] === 0) };
 }
 
 function joined(text: string, spans: readonly Span[]): string {
@@ -187,19 +207,33 @@ interface LeftOver<M extends Span> {
   readonly paragraph: readonly Span[];
 }
 
-function checkPair<M extends Span>(quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText): Finding[] {
-  const enLeft = new Set<M>();
-  const zhLeft = new Set<M>();
-  for (const unit of unitsOf(pair)) {
-    const enHere = new Set(unit.en.flatMap((span) => quantity.find(en.text, span, 'en', en.ignored)));
-    const zhHere = new Set(unit.zh.flatMap((span) => quantity.find(zh.text, span, 'zh', zh.ignored)));
-    matchAway(quantity, enHere, zhHere);
-    for (const m of enHere) enLeft.add(m);
-    for (const m of zhHere) zhLeft.add(m);
+/** The dates of each span of one paragraph pair, found on first demand: numbers and dates both read them. */
+class DatesBySpan {
+  private readonly found = new Map<Span, DateMention[]>();
+
+  constructor(private readonly text: string) {}
+
+  in(span: Span): DateMention[] {
+    let dates = this.found.get(span);
+    if (!dates) this.found.set(span, (dates = findDatesWithRanges(this.text, span)));
+    return dates;
   }
-  matchAway(quantity, enLeft, zhLeft);
-  const enOver: LeftOver<M> = { side: 'en', text: en.text, mentions: [...enLeft], paragraph: pair.en };
-  const zhOver: LeftOver<M> = { side: 'zh', text: zh.text, mentions: [...zhLeft], paragraph: pair.zh };
+}
+
+function checkPair<M extends Span>(
+  quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText, dates: Readonly<Record<Side, DatesBySpan>>,
+): Finding[] {
+  const found = (spans: readonly Span[], side: Side, source: SideText) =>
+    spans.flatMap((span) => quantity.find(source.text, span, side, source.ignored, dates[side].in(span)));
+  const left: Mentions<M> = { en: [], zh: [] };
+  for (const unit of unitsOf(pair)) {
+    const here = matchAway(quantity, found(unit.en, 'en', en), found(unit.zh, 'zh', zh));
+    for (const m of here.en) left.en.push(m);
+    for (const m of here.zh) left.zh.push(m);
+  }
+  const over = matchAway(quantity, left.en, left.zh);
+  const enOver: LeftOver<M> = { side: 'en', text: en.text, mentions: over.en, paragraph: pair.en };
+  const zhOver: LeftOver<M> = { side: 'zh', text: zh.text, mentions: over.zh, paragraph: pair.zh };
   return [...sideFindings(quantity, enOver, zhOver), ...sideFindings(quantity, zhOver, enOver)];
 }
 
@@ -246,5 +280,8 @@ function manyFinding<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, o
 export function checkQuantities(pairs: readonly ParagraphPair[], en: SideText, zh: SideText): Finding[] {
   return pairs
     .filter((pair) => pair.en.length > 0 && pair.zh.length > 0)
-    .flatMap((pair) => [...checkPair(NUMBERS, pair, en, zh), ...checkPair(DATES, pair, en, zh)]);
+    .flatMap((pair) => {
+      const dates = { en: new DatesBySpan(en.text), zh: new DatesBySpan(zh.text) };
+      return [...checkPair(NUMBERS, pair, en, zh, dates), ...checkPair(DATES, pair, en, zh, dates)];
+    });
 }
