@@ -20,6 +20,8 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script>
   worker.onmessage = (event) => {
     const message = event.data;
     if (message.id !== undefined && waiting.has(message.id)) { waiting.get(message.id)(message); waiting.delete(message.id); }
+    // A request from the server this page has no handler for: answered as any LSP client answers it.
+    else if (message.id !== undefined && message.method) worker.postMessage({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Unhandled method ' + message.method } });
   };
   window.request = (method, params) => new Promise((resolve) => {
     const id = nextId++;

@@ -1,5 +1,5 @@
 /**
- * Consistency findings as diagnostics, pushed (`textDocument/publishDiagnostics`).
+ * Findings as diagnostics, pushed (`textDocument/publishDiagnostics`).
  *
  * Push rather than pull: a finding in one file depends on its counterpart file and on the glossary,
  * and the server knows exactly which documents a change touches (the edited note and its partner), so
@@ -10,10 +10,9 @@
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisCache } from '../analysisCache';
-import { counterpartUri, type Counterparts } from '../counterparts';
-import { checkAlone, checkSteps, finish, type ChecksSettings, type Finding, type Severity, type TermsIn } from '../core/checks';
-import { toRange } from './positions';
+import type { Severity } from '../core/checks';
+import type { FileProblem, NoteFinding, NoteService } from '../service';
+import { toLocation, toRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'diplonote';
 const TYPING_DELAY_MS = 250;
@@ -35,31 +34,28 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export interface DiagnosticsContext {
-  readonly connection: Connection;
-  readonly cache: AnalysisCache;
-  readonly counterparts: Counterparts;
-  document(uri: string): TextDocument | undefined;
-  openDocuments(): readonly TextDocument[];
-  settings(): ChecksSettings;
-  /** False past the size limit: the note then gets no diagnostics. */
-  enabled(document: TextDocument): boolean;
-  termsIn(): TermsIn | undefined;
+export function toDiagnostic(document: TextDocument, finding: NoteFinding): Diagnostic {
+  return {
+    range: toRange(document, finding.span),
+    severity: SEVERITIES[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.code,
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({ location: toLocation(r.location), message: r.message })),
+    ...(finding.term ? { data: finding.term } : {}),
+  };
 }
 
-/** The diagnostics of one document: findings on its side(s), related spans in whichever file holds them. */
-export function diagnosticsFor(document: TextDocument, context: DiagnosticsContext): Diagnostic[] {
-  return finish(diagnosticSteps(document, context));
-}
-
-/** The same in steps (see checkSteps), for the publisher to run a slice at a time. */
-function* diagnosticSteps(document: TextDocument, context: DiagnosticsContext): Generator<void, Diagnostic[], void> {
-  const note = context.cache.get(document).note;
-  const aligned = context.counterparts.alignedFor(document);
-  if (!aligned) return checkAlone(note, context.settings()).map((f) => toDiagnostic(f, { en: document, zh: document }));
-  const notes = { en: context.cache.get(aligned.en).note, zh: context.cache.get(aligned.zh).note };
-  const findings = yield* checkSteps({ alignment: aligned.alignment, notes, termsIn: context.termsIn() }, context.settings());
-  return findings.filter((f) => aligned[f.side].uri === document.uri).map((f) => toDiagnostic(f, aligned));
+/** A problem of a glossary or the project file, at its line and column. */
+export function fileProblemDiagnostic(problem: FileProblem): Diagnostic {
+  const position = { line: problem.line, character: problem.character };
+  return {
+    range: { start: position, end: { line: problem.line, character: problem.character + 1 } },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.file.endsWith('.diplonote.json') ? 'project-file' : 'glossary-file',
+    message: problem.message,
+  };
 }
 
 /** Runs `task` once pending messages have been read: setImmediate where there is one (Node), else a timer (browser). */
@@ -68,19 +64,13 @@ function later(task: () => void): void {
   else setTimeout(task, 0);
 }
 
-function toDiagnostic(finding: Finding, documents: Readonly<Record<'en' | 'zh', TextDocument>>): Diagnostic {
-  return {
-    range: toRange(documents[finding.side], finding.span),
-    severity: SEVERITIES[finding.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: finding.code,
-    message: finding.message,
-    relatedInformation: finding.related.map((r) => ({
-      location: { uri: documents[r.side].uri, range: toRange(documents[r.side], r.span) },
-      message: r.message,
-    })),
-    ...(finding.term ? { data: finding.term } : {}),
-  };
+export interface DiagnosticsContext {
+  readonly connection: Connection;
+  readonly service: NoteService;
+  document(uri: string): TextDocument | undefined;
+  openDocuments(): readonly TextDocument[];
+  /** Logs a failure; a failed run publishes nothing. */
+  failed(error: unknown): void;
 }
 
 /** Publishes after a pause in typing, and for the partner file too, whose findings share the pair. */
@@ -94,8 +84,8 @@ export class DiagnosticsPublisher {
   changed(uri: string): void {
     this.schedule(uri);
     const document = this.context.document(uri);
-    const partner = document ? counterpartUri(uri, this.context.cache.get(document).note) : undefined;
-    if (partner && partner !== uri && this.context.document(partner)) this.schedule(partner);
+    const partner = document ? this.context.service.partnerUri(document) : undefined;
+    if (partner && this.context.document(partner)) this.schedule(partner);
   }
 
   /** After a settings, glossary or on-disk counterpart change: every open note. */
@@ -114,38 +104,45 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     const size = this.context.document(uri)?.getText().length ?? 0;
     const delay = TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
-    this.timers.set(uri, setTimeout(() => this.publish(uri), delay));
+    this.timers.set(uri, setTimeout(() => void this.publish(uri), delay));
   }
 
-  private publish(uri: string): void {
+  private async publish(uri: string): Promise<void> {
     this.timers.delete(uri);
     const document = this.context.document(uri);
     if (!document) return;
     const run = {};
     this.runs.set(uri, run);
+    const version = document.version;
     // The run reads the note and its partner as they are now; a local edit of either moves their
     // spans in place (core/incremental.ts), so any change to either ends the run.
-    const partner = this.context.document(counterpartUri(uri, this.context.cache.get(document).note) ?? uri) ?? document;
-    const unchanged = () => [document, partner].every((d) => this.context.document(d.uri)?.version === d.version);
-    const steps = this.context.enabled(document) ? diagnosticSteps(document, this.context) : undefined;
-    const slice = (): void => {
-      if (this.runs.get(uri) !== run || !unchanged()) return;
-      try {
-        const deadline = performance.now() + SLICE_MS;
-        let step = steps?.next();
-        while (step && !step.done && performance.now() < deadline) step = steps?.next();
-        if (step && !step.done) {
-          later(slice);
-          return;
+    const partner = this.context.document(this.context.service.partnerUri(document) ?? uri);
+    const partnerVersion = partner?.version;
+    const unchanged = () => this.runs.get(uri) === run && this.context.document(uri)?.version === version
+      && (!partner || this.context.document(partner.uri)?.version === partnerVersion);
+    try {
+      const steps = await this.context.service.findings(document);
+      const slice = (): void => {
+        if (!unchanged()) return;
+        try {
+          const deadline = performance.now() + SLICE_MS;
+          let step = steps.next();
+          while (!step.done && performance.now() < deadline) step = steps.next();
+          if (!step.done) {
+            later(slice);
+            return;
+          }
+          this.runs.delete(uri);
+          void this.context.connection.sendDiagnostics({ uri, version, diagnostics: step.value.map((f) => toDiagnostic(document, f)) });
+        } catch (error) {
+          this.runs.delete(uri);
+          this.context.failed(error);
         }
-        this.runs.delete(uri);
-        void this.context.connection.sendDiagnostics({ uri, version: document.version, diagnostics: step?.value ?? [] });
-      } catch (error) {
-        this.runs.delete(uri);
-        this.context.connection.console.error(`Diplonote: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      }
-    };
-    slice();
+      };
+      slice();
+    } catch (error) {
+      this.runs.delete(uri);
+      this.context.failed(error);
+    }
   }
-
 }

@@ -1,6 +1,6 @@
 /** textDocument/documentSymbol: the outline as a hierarchy of symbols. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { DocumentAnalysis } from '../analysisCache';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OutlineItem, OutlineKind } from '../core/outline';
 import { toRange } from './positions';
 
@@ -30,7 +30,7 @@ const SYMBOL_KINDS: Record<OutlineKind, SymbolKind> = {
  */
 const made = new WeakMap<OutlineItem, DocumentSymbol>();
 
-export function documentSymbols({ document, outline }: DocumentAnalysis): DocumentSymbol[] {
+export function documentSymbols(document: TextDocument, outline: readonly OutlineItem[]): DocumentSymbol[] {
   const toSymbol = (item: OutlineItem): DocumentSymbol => {
     let symbol = made.get(item);
     if (!symbol) {

@@ -1,33 +1,27 @@
-/** textDocument/foldingRange: every outline item that spans several lines folds. */
+/** textDocument/foldingRange: every fold the service finds that spans several lines. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentAnalysis } from '../analysisCache';
-import type { OutlineItem } from '../core/outline';
+import type { Fold } from '../service/features/structure';
 
 /**
- * Folding ranges already made, by outline item (null: the item does not fold). As for document
- * symbols, an item kept or moved by a local edit keeps its lines; a rebuilt item is a new object.
+ * Folding ranges already made, by fold (null: it does not span lines). A fold kept by a local edit is
+ * the same object (see foldsOf) and keeps its lines; a rebuilt one is a new object.
  */
-const made = new WeakMap<OutlineItem, FoldingRange | null>();
+const made = new WeakMap<Fold, FoldingRange | null>();
 
-export function foldingRanges({ document, outline }: DocumentAnalysis): FoldingRange[] {
+export function foldingRanges(document: TextDocument, folds: readonly Fold[]): FoldingRange[] {
   const ranges: FoldingRange[] = [];
-  const visit = (item: OutlineItem): void => {
-    let range = made.get(item);
-    if (range === undefined) made.set(item, (range = foldOf(document, item)));
+  for (const fold of folds) {
+    let range = made.get(fold);
+    if (range === undefined) made.set(fold, (range = foldingRange(document, fold)));
     if (range) ranges.push(range);
-    item.children.forEach(visit);
-  };
-  outline.forEach(visit);
+  }
   return ranges;
 }
 
-function foldOf(document: TextDocument, item: OutlineItem): FoldingRange | null {
-  const startLine = document.positionAt(item.span.start).line;
-  const endLine = document.positionAt(item.span.end).line;
+function foldingRange(document: TextDocument, fold: Fold): FoldingRange | null {
+  const startLine = document.positionAt(fold.span.start).line;
+  const endLine = document.positionAt(fold.span.end).line;
   if (endLine <= startLine) return null;
-  return {
-    startLine, endLine,
-    ...(item.kind === 'frontMatter' || item.kind === 'letterhead' ? { kind: FoldingRangeKind.Imports } : {}),
-  };
+  return { startLine, endLine, ...(fold.kind === 'header' ? { kind: FoldingRangeKind.Imports } : {}) };
 }

@@ -6,11 +6,11 @@
  * a document closes.
  */
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { IncrementalAnalyser, type LocalEdit } from './core/incremental';
-import type { Note } from './core/model';
-import { outlineOf, repairOutline, type OutlineItem } from './core/outline';
-import type { GlossaryIndex, TermMatch } from './core/glossary';
-import { termsAfterEdit } from './core/glossary/rematch';
+import { IncrementalAnalyser, type LocalEdit } from '../core/incremental';
+import type { Note } from '../core/model';
+import { outlineOf, repairOutline, type OutlineItem } from '../core/outline';
+import type { GlossaryIndex, TermMatch } from '../core/glossary';
+import { termsAfterEdit } from '../core/glossary/rematch';
 
 export interface DocumentAnalysis {
   readonly document: TextDocument;
