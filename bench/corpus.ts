@@ -67,7 +67,7 @@ function piecesOf(side: VersionSide): Piece[] {
 }
 
 function pieceKind(block: AlignableBlock): Piece['kind'] {
-  if (block.kind === 'title') return 'title';
+  if (block.kind !== 'paragraph') return 'title';
   return block.role === 'body' ? 'body' : 'formula';
 }
 

@@ -3,14 +3,16 @@
  * and total: it returns a model for any string and never throws.
  */
 import type {
-  Annotation, Block, FrontMatter, Language, LanguageVersion, Letterhead, Note, OwnReference, Paragraph,
+  Annotation, Block, FrontMatter, Heading, Language, LanguageVersion, Letterhead, Note, OwnReference, Paragraph,
   SimpleBlock, Span,
 } from './model';
 import { computeLineStarts, splitLines } from './text/lines';
 import { readFrontMatter } from './recognise/frontMatter';
 import { scanBlocks } from './recognise/blocks';
-import { classifyBlocks, type ClassifiedBlock } from './recognise/classify';
+import { classifyBlocks } from './recognise/classify';
 import { joinSplitParagraphs, type JoinedBlock } from './recognise/join';
+import { layOut, type Layout } from './recognise/layout';
+import { HeadingLevels } from './recognise/headings';
 import { findCitedCommunications } from './recognise/citations';
 import { findLetterheadFields } from './recognise/letterhead';
 import { PointSequence, findParagraphNumber, findPoints } from './recognise/points';
@@ -34,13 +36,26 @@ export interface TracedNote {
   readonly trace: AnalysisTrace;
 }
 
-export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
+/** The blocks of a note as read, before the model is built: what `outline --explain` shows. */
+export interface ReadBlocks {
+  readonly lineStarts: number[];
+  readonly front: ReturnType<typeof readFrontMatter>;
+  readonly scan: ReturnType<typeof scanBlocks>;
+  readonly blocks: JoinedBlock[];
+  readonly layout: Layout;
+}
+
+export function readBlocks(text: string, memo: Memo = NO_MEMO): ReadBlocks {
   const lineStarts = computeLineStarts(text);
   const lines = splitLines(text, lineStarts);
   const front = readFrontMatter(text, lines);
   const scan = scanBlocks(text, lines, front.nextLine);
-  const classified = joinSplitParagraphs(text, classifyBlocks(text, scan.blocks, memo));
-  const layout = layOut(classified);
+  const blocks = joinSplitParagraphs(text, classifyBlocks(text, scan.blocks, memo));
+  return { lineStarts, front, scan, blocks, layout: layOut(text, blocks) };
+}
+
+export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
+  const { lineStarts, front, scan, blocks: classified, layout } = readBlocks(text, memo);
   const annotations = scan.annotations;
   const built = buildBlocks(text, classified, layout, annotations, memo);
   memo.endAnalysis();
@@ -60,79 +75,6 @@ export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
     problems: front.problems,
   };
   return { note, trace: { pointsBefore: built.pointsBefore, pointsAfter: built.pointsAfter } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Language versions
-
-interface Layout {
-  /** Index ranges [from, to) of the blocks forming each language version; empty when monolingual. */
-  readonly versions: ReadonlyArray<{ language: Language; from: number; to: number }>;
-}
-
-/**
- * A reply enclosed after a covering note is split into versions on its own, so the covering note
- * stays outside; otherwise the whole body is, when it holds more than one language.
- */
-function layOut(blocks: readonly ClassifiedBlock[]): Layout {
-  const bodyStart = blocks.findIndex((b) => b.cls.kind === 'paragraph' || b.cls.kind === 'title');
-  if (bodyStart < 0) return { versions: [] };
-  const enclosureStart = findEnclosureStart(blocks);
-  if (enclosureStart >= 0) {
-    const enclosed = languageRuns(blocks, enclosureStart, blocks.length);
-    if (enclosed.length >= 2) return { versions: enclosed };
-  }
-  const runs = languageRuns(blocks, bodyStart, blocks.length);
-  return { versions: runs.length >= 2 ? runs : [] };
-}
-
-/** The first block after the covering note's closing formula and what follows it, if any paragraph comes later. */
-function findEnclosureStart(blocks: readonly ClassifiedBlock[]): number {
-  const closing = blocks.findIndex((b) => b.cls.kind === 'paragraph' && b.cls.role === 'closing');
-  if (closing < 0) return -1;
-  let at = closing + 1;
-  while (at < blocks.length && AFTER_CLOSING.has(blocks[at].cls.kind)) at++;
-  return blocks.slice(at).some((b) => b.cls.kind === 'paragraph') ? at : -1;
-}
-
-const AFTER_CLOSING: ReadonlySet<string> = new Set(['signature', 'placeDate', 'addressee', 'annex']);
-
-function languageRuns(blocks: readonly ClassifiedBlock[], from: number, to: number): Array<{ language: Language; from: number; to: number }> {
-  const runs: Array<{ language: Language; from: number; to: number; paragraphs: number }> = [];
-  for (let i = from; i < to; i++) {
-    const block = blocks[i];
-    const language = block.language;
-    const current = runs[runs.length - 1];
-    const countsAsParagraph = block.cls.kind === 'paragraph' ? 1 : 0;
-    if (current && (language === 'other' || language === current.language)) {
-      current.to = i + 1;
-      current.paragraphs += countsAsParagraph;
-    } else {
-      runs.push({ language, from: i, to: i + 1, paragraphs: countsAsParagraph });
-    }
-  }
-  return mergeRunsWithoutParagraphs(runs);
-}
-
-/** A stray line in the other language (an addressee, a title) does not make a version of its own. */
-function mergeRunsWithoutParagraphs(
-  runs: Array<{ language: Language; from: number; to: number; paragraphs: number }>,
-): Array<{ language: Language; from: number; to: number }> {
-  const merged: Array<{ language: Language; from: number; to: number; paragraphs: number }> = [];
-  for (const run of runs) {
-    const previous = merged[merged.length - 1];
-    if (previous && (run.paragraphs === 0 || run.language === previous.language)) {
-      previous.to = run.to;
-      previous.paragraphs += run.paragraphs;
-    } else if (previous && previous.paragraphs === 0) {
-      merged[merged.length - 1] = { ...run, from: previous.from };
-    } else {
-      merged.push({ ...run });
-    }
-  }
-  return merged
-    .filter((run) => run.paragraphs > 0 && run.language !== 'other')
-    .map(({ language, from, to }) => ({ language, from, to }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,14 +133,26 @@ function annotationLookup(blocks: readonly JoinedBlock[], annotations: readonly 
   return (block) => owners.get(block) ?? [];
 }
 
-/** Paragraph numbers and point sequences run on through one language version. */
+/** Paragraph numbers, point sequences and heading levels run on through one language version. */
 class Numbering {
   paragraphs = 0;
   points = PointSequence.start();
+  headings = new HeadingLevels();
+  /** The ordinal of the latest heading of each level. */
+  headingPath: number[] = [];
 
   reset(): void {
     this.paragraphs = 0;
     this.points = PointSequence.start();
+    this.headings = new HeadingLevels();
+    this.headingPath = [];
+  }
+
+  heading(family: Parameters<HeadingLevels['levelOf']>[0], ordinal: number): { level: number; path: string } {
+    const level = this.headings.levelOf(family);
+    this.headingPath = [...this.headingPath.slice(0, level - 1), ordinal];
+    while (this.headingPath.length < level) this.headingPath.splice(this.headingPath.length - 1, 0, 0);
+    return { level, path: this.headingPath.join('.') };
   }
 }
 
@@ -210,7 +164,7 @@ function toBlock(
   switch (block.cls.kind) {
     case 'paragraph': {
       built.pointsBefore.push(numbering.points.copy());
-      const paragraph = toParagraph(text, block, block.cls.role, block.cls.person, numbering, annotations, memo);
+      const paragraph = toParagraph(text, block, block.cls, numbering, annotations, memo);
       built.paragraphs.push(paragraph);
       built.pointsAfter.push(numbering.points.copy());
       return paragraph;
@@ -221,6 +175,12 @@ function toBlock(
         fields: lines.flatMap((line) => findLetterheadFields(text, line)),
       };
       return letterhead;
+    }
+    case 'heading': {
+      const { level, path } = numbering.heading(block.cls.family, block.cls.ordinal);
+      const marker = { start: block.start, end: block.start + block.cls.markerLength };
+      const heading: Heading = { kind: 'heading', language: block.language, span, lines, marker, ordinal: block.cls.ordinal, level, path };
+      return heading;
     }
     case 'ownReference': {
       const reference: OwnReference = {
@@ -238,11 +198,14 @@ function toBlock(
 }
 
 function toParagraph(
-  text: string, block: JoinedBlock, role: Paragraph['role'], person: 'first' | 'third' | undefined,
+  text: string, block: JoinedBlock, cls: { role: Paragraph['role']; person?: 'first' | 'third'; formula?: string },
   numbering: Numbering, annotations: Annotation[], memo: Memo,
 ): Paragraph {
-  const index = role === 'body' ? ++numbering.paragraphs : 0;
-  const frame: ParagraphFrame = { start: block.start, end: block.end, parts: block.parts, language: block.language, role, index, person };
+  const index = cls.role === 'body' ? ++numbering.paragraphs : 0;
+  const frame: ParagraphFrame = {
+    start: block.start, end: block.end, parts: block.parts, language: block.language, role: cls.role, index,
+    person: cls.person, formula: cls.formula,
+  };
   return buildParagraph(text, frame, numbering.points, annotations, memo);
 }
 
@@ -255,6 +218,7 @@ export interface ParagraphFrame {
   readonly role: Paragraph['role'];
   readonly index: number;
   readonly person: 'first' | 'third' | undefined;
+  readonly formula: string | undefined;
 }
 
 /** Reads a paragraph's own number and its points; `points` carries the lists on from the paragraph before. */
@@ -269,8 +233,9 @@ export function buildParagraph(
     span: { start: frame.start, end: frame.end }, parts: frame.parts,
     index: frame.index,
     ...(number ? { number } : {}),
-    points: isBodyParagraph ? findPoints(text, frame.parts, contentStart, frame.language, points, memo) : [],
+    points: frame.role !== 'closing' ? findPoints(text, frame.parts, contentStart, frame.language, points, memo) : [],
     ...(frame.person ? { person: frame.person } : {}),
+    ...(frame.formula ? { formula: frame.formula } : {}),
     annotations,
   };
 }

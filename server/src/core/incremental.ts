@@ -190,7 +190,7 @@ function rebuildParagraph(
   const points = previous.trace.pointsBefore[target.index].copy();
   const rebuilt = buildParagraph(text, {
     start: parts[0].start, end: parts[parts.length - 1].end, parts, language: paragraph.language,
-    role: paragraph.role, index: paragraph.index, person: paragraph.person,
+    role: paragraph.role, index: paragraph.index, person: paragraph.person, formula: paragraph.formula,
   }, points, paragraph.annotations, memo);
   return points.equals(previous.trace.pointsAfter[target.index]) ? rebuilt : undefined;
 }

@@ -24,7 +24,8 @@ export type PointStyle =
   | 'arabic-paren' // (1) （1）
   | 'latin-paren' // (a)
   | 'roman-paren' // (i)
-  | 'circled'; // ①
+  | 'circled' // ①
+  | 'bullet'; // •  -
 
 export interface Point {
   readonly kind: 'point';
@@ -56,6 +57,8 @@ export interface Paragraph {
   readonly points: readonly Point[];
   /** For opening formulas: whether written in the first person (`I have the honour`). */
   readonly person?: 'first' | 'third';
+  /** For formulas: which one (see recognise/formulas.ts). */
+  readonly formula?: string;
   readonly annotations: readonly Annotation[];
 }
 
@@ -106,8 +109,9 @@ export interface CitedCommunication {
   readonly year: number;
 }
 
-/** Short standalone blocks of the covering note. */
-export type SimpleBlockKind = 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title';
+/** Short standalone blocks: the parts of a note around its paragraphs. */
+export type SimpleBlockKind =
+  | 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title' | 'subject' | 'translationMarker';
 
 export interface SimpleBlock {
   readonly kind: SimpleBlockKind;
@@ -116,11 +120,33 @@ export interface SimpleBlock {
   readonly lines: readonly Span[];
 }
 
+/** A numbered section heading: `I. Background`, `一、背景`, `A. …`, `（一）…`. */
+export interface Heading {
+  readonly kind: 'heading';
+  readonly language: Language;
+  readonly span: Span;
+  readonly lines: readonly Span[];
+  readonly marker: Span;
+  readonly ordinal: number;
+  /** 1 for the headings of the first family met in the version (`I.`), 2 for the next (`A.`), … */
+  readonly level: number;
+  /** The ordinals of the headings above it and its own (`2.1` for `A.` under `II.`): how headings pair. */
+  readonly path: string;
+}
+
 export interface FrontMatterEntry {
   readonly key: string;
+  /** The value as text; a list's items joined with ", ". */
   readonly value: string;
   readonly keySpan: Span;
   readonly valueSpan: Span;
+  /** Present when the value is a list (`in-reply-to: [AL CHN 4/2025, UA CHN 2/2025]`). */
+  readonly items?: readonly FrontMatterItem[];
+}
+
+export interface FrontMatterItem {
+  readonly value: string;
+  readonly span: Span;
 }
 
 export interface FrontMatter {
@@ -136,7 +162,7 @@ export interface AnalysisProblem {
 }
 
 /** One block of the note in document order. */
-export type Block = Letterhead | OwnReference | SimpleBlock | Paragraph;
+export type Block = Letterhead | OwnReference | SimpleBlock | Heading | Paragraph;
 
 /** A run of the enclosed text in one language. */
 export interface LanguageVersion {

@@ -3,15 +3,16 @@
  * paragraphs (and titles), numbered points by ordinal, and sentences. The versions come from one
  * note (its language versions) or from two files (a `NAME.en.note` / `NAME.zh.note` pair).
  */
-import type { Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
+import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
-import { numberAndDateAnchors, verbatimAnchors } from './align/anchors';
+import { numberAndDateAnchors, paragraphAnchorWeight, paragraphUnmatchedCost, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
+import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isLowerLatin, isWhitespace } from './text/script';
 
-/** What can be paired at paragraph level: paragraphs (formulas included) and titles. */
-export type AlignableBlock = Paragraph | (SimpleBlock & { kind: 'title' });
+/** What can be paired at paragraph level: paragraphs (formulas included), titles, subjects and headings. */
+export type AlignableBlock = Paragraph | Heading | (SimpleBlock & { kind: 'title' | 'subject' });
 
 export interface VersionSide {
   readonly text: string;
@@ -49,23 +50,35 @@ export interface NoteAlignment {
   readonly beads: readonly Bead[];
 }
 
-/** The blocks of one language version, or of the whole note when it is in one language. */
+/**
+ * The blocks of the versions in one language (a note and its translation, then a reply and its
+ * translation, make two versions of each), or of the whole note when it is in one language.
+ */
 export function sideOf(note: Note, language: 'en' | 'zh'): VersionSide | undefined {
-  const version = note.versions.find((v) => v.language === language);
-  const blocks = version ? version.blocks : note.versions.length === 0 && note.language === language ? [...note.blocks] : undefined;
+  const versions = note.versions.filter((v) => v.language === language);
+  const blocks = versions.length > 0 ? versions.flatMap((v) => v.blocks)
+    : note.versions.length === 0 && note.language === language ? note.blocks : undefined;
   if (!blocks) return undefined;
   return { text: note.text, language, blocks: blocks.filter(isAlignable) };
 }
 
+const ALIGNABLE: ReadonlySet<string> = new Set(['paragraph', 'title', 'subject', 'heading']);
+
 function isAlignable(block: { kind: string }): block is AlignableBlock {
-  return block.kind === 'paragraph' || block.kind === 'title';
+  return ALIGNABLE.has(block.kind);
 }
+
+/** How paragraphs are paired: their own bead priors, omissions by prior, small numbers as weak evidence. */
+const PARAGRAPH_OPTIONS = {
+  shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true,
+  anchorWeight: paragraphAnchorWeight, unmatchedCost: paragraphUnmatchedCost,
+} as const;
 
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks))
+  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), PARAGRAPH_OPTIONS)
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
   return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
 }
@@ -94,7 +107,8 @@ function partsOf(block: AlignableBlock): readonly Span[] {
 }
 
 function pointAnchors(block: AlignableBlock): string[] {
-  if (block.kind !== 'paragraph') return ['role:title'];
+  if (block.kind === 'heading') return ['role:heading', `ord:h${block.path}`];
+  if (block.kind !== 'paragraph') return [`role:${block.kind}`];
   const anchors = block.points.map((point) => `ord:${point.isFinal ? 'final' : point.ordinal}`);
   if (block.number) anchors.push(`ord:n${block.number.ordinal}`);
   if (block.role !== 'body') anchors.push(`role:${block.role}`);
@@ -106,11 +120,23 @@ function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | 
   const anchors = [...extra];
   let length = 0;
   for (const span of spans) {
-    length += span.end - span.start;
+    length += spokenLength(text, span);
     anchors.push(...numberAndDateAnchors(text, span.start, span.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
+}
+
+/** Characters less the padding of tables and wrapped lines: a run of white space counts as one. */
+function spokenLength(text: string, span: Span): number {
+  let length = 0;
+  let inSpace = false;
+  for (let i = span.start; i < span.end; i++) {
+    const space = isWhitespace(text.charCodeAt(i));
+    if (!space || !inSpace) length++;
+    inSpace = space;
+  }
+  return length;
 }
 
 /** Names and references the Chinese text keeps in Latin script are anchors on both sides. */
@@ -120,15 +146,16 @@ function addVerbatimAnchors(en: AlignUnit[], zh: AlignUnit[]): void {
   zh.forEach((unit, k) => zh.splice(k, 1, { ...unit, anchors: [...unit.anchors, ...(verbatim.zh[k] ?? [])] }));
 }
 
-/** Formulas pair with formulas, numbered paragraphs with the paragraph of the same number, titles in order. */
+/**
+ * Formulas pair with formulas, numbered paragraphs with the paragraph of the same number, headings
+ * by their numbers, titles and subjects in order.
+ */
 function fixedPairs(en: readonly AlignableBlock[], zh: readonly AlignableBlock[]): Array<[number, number]> {
   const keysOf = (blocks: readonly AlignableBlock[]) => {
     const keys = new Map<string, number>();
-    let titles = 0;
+    const counts = { title: 0, subject: 0, opening: 0, closing: 0 };
     blocks.forEach((block, index) => {
-      const key = block.kind === 'title' ? `title:${++titles}`
-        : block.role !== 'body' ? `role:${block.role}`
-          : block.number ? `number:${block.number.ordinal}` : undefined;
+      const key = fixedKey(block, counts);
       if (key && !keys.has(key)) keys.set(key, index);
     });
     return keys;
@@ -141,6 +168,19 @@ function fixedPairs(en: readonly AlignableBlock[], zh: readonly AlignableBlock[]
     if (zhIndex !== undefined) pairs.push([enIndex, zhIndex]);
   }
   return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+function fixedKey(block: AlignableBlock, counts: Record<'title' | 'subject' | 'opening' | 'closing', number>): string | undefined {
+  switch (block.kind) {
+    case 'title':
+    case 'subject':
+      return `${block.kind}:${++counts[block.kind]}`;
+    case 'heading':
+      return `heading:${block.path}`;
+    case 'paragraph':
+      if (block.role !== 'body') return `role:${block.role}:${++counts[block.role]}`;
+      return block.number ? `number:${block.number.ordinal}` : undefined;
+  }
 }
 
 function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: TermAnchors | undefined): ParagraphPair {
@@ -212,21 +252,40 @@ function alignSentences(
  * pieces. A point marker in mid-sentence (`…：一是…`) also starts a unit.
  */
 function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
-  const cuts = pointsOf(block).map((point) => point.marker.start);
+  if (block.kind !== 'paragraph') return [[block.span]];
+  const cuts = allPointsOf(pointsOf(block)).map((point) => point.marker.start);
   const sentences: Span[][] = [];
   partsOf(block).forEach((part, index) => {
-    const pieces = splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts));
+    const pieces = withMarkersJoined(splitSentences(side.text, part.start, part.end, side.language).flatMap((sentence) => cutAt(side.text, sentence, cuts)), cuts);
     if (index === 0) keepNumberWithItsSentence(pieces, block);
     const previous = sentences[sentences.length - 1];
     const last = previous?.[previous.length - 1];
     // A page break inside a sentence: the first part stops mid-sentence, or the next starts in lower case (`etc.` / `were`).
-    const carriesOn = last !== undefined && index > 0 &&
+    const carriesOn = last !== undefined && index > 0 && !cuts.includes(pieces[0]?.start ?? -1) &&
       (!endsWithTerminalPunctuation(side.text, last.start, last.end) || isLowerLatin(side.text.charCodeAt(part.start)));
     if (carriesOn && pieces.length > 0) previous.push(pieces.shift() as Span);
     sentences.push(...pieces.map((piece) => [piece]));
   });
   return sentences;
 }
+
+/** `2. 未给予…`: the splitter ends a unit after a point's `2.`; the marker belongs to the text it heads. */
+function withMarkersJoined(pieces: Span[], cuts: readonly number[]): Span[] {
+  const joined: Span[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k];
+    const next = pieces[k + 1];
+    if (next && cuts.includes(piece.start) && piece.end - piece.start <= MAX_MARKER_LENGTH) {
+      joined.push({ start: piece.start, end: next.end });
+      k++;
+    } else {
+      joined.push(piece);
+    }
+  }
+  return joined;
+}
+
+const MAX_MARKER_LENGTH = 4;
 
 /** `1. The forms …`: the splitter ends a unit after `1.`; the number belongs to the sentence it heads. */
 function keepNumberWithItsSentence(pieces: Span[], block: AlignableBlock): void {
@@ -250,8 +309,12 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+function allPointsOf(points: readonly Point[]): Point[] {
+  return points.flatMap((point) => [point, ...allPointsOf(point.children)]);
+}
+
 function ordinalAnchorAt(blocks: readonly AlignableBlock[], sentence: Span): string[] {
-  const point = blocks.flatMap(pointsOf).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
+  const point = allPointsOf(blocks.flatMap(pointsOf)).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
   return point ? [`ord:${point.isFinal ? 'final' : point.ordinal}`] : [];
 }
 

@@ -4,13 +4,15 @@
  * `Opening — presents its compliments`, `¶4 The public security organs of China…`, `Second`, `二是`.
  */
 import { moveSpan, type LocalEdit } from './incremental';
-import type { Block, CitedCommunication, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import type { Block, CitedCommunication, Heading, Language, LanguageVersion, Note, Paragraph, Point, Span } from './model';
+import { formulaById } from './recognise/formulas';
 import { isHan } from './text/script';
 import { countBelow } from './text/spans';
 
 export type OutlineKind =
-  | 'frontMatter' | 'letterhead' | 'ownReference' | 'salutation' | 'opening' | 'closing' | 'placeDate'
-  | 'signature' | 'addressee' | 'annex' | 'title' | 'version' | 'paragraph' | 'point' | 'annotation';
+  | 'frontMatter' | 'letterhead' | 'ownReference' | 'translationMarker' | 'title' | 'subject' | 'salutation'
+  | 'opening' | 'closing' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'heading' | 'version'
+  | 'paragraph' | 'point' | 'annotation';
 
 export interface OutlineItem {
   readonly kind: OutlineKind;
@@ -32,14 +34,56 @@ export function outlineOf(note: Note): OutlineItem[] {
   }
   const versionsByStart = note.versions.map((version) => ({ version, item: versionItem(note, version) }));
   let nextVersion = 0;
+  const topLevel: Array<OutlineItem | Block> = [];
   for (const block of note.blocks) {
     while (nextVersion < versionsByStart.length && versionsByStart[nextVersion].version.span.start < block.span.start) {
-      items.push(versionsByStart[nextVersion++].item);
+      topLevel.push(versionsByStart[nextVersion++].item);
     }
-    items.push(blockItem(note, block));
+    topLevel.push(block);
   }
-  while (nextVersion < versionsByStart.length) items.push(versionsByStart[nextVersion++].item);
-  return nestUnderAnnexes(items);
+  while (nextVersion < versionsByStart.length) topLevel.push(versionsByStart[nextVersion++].item);
+  return [...items, ...nestUnderAnnexes(itemsOf(note, topLevel))];
+}
+
+/**
+ * The items of a run of blocks (and of items already made, the versions), with the body paragraphs
+ * after a heading nested under it, and lower headings under higher ones.
+ */
+function itemsOf(note: Note, blocks: ReadonlyArray<Block | OutlineItem>): OutlineItem[] {
+  const result: OutlineItem[] = [];
+  const open: Array<{ level: number; item: OutlineItem; children: OutlineItem[] }> = [];
+  const close = (level: number) => {
+    while (open.length > 0 && open[open.length - 1].level >= level) {
+      const { item, children } = open.pop() as { item: OutlineItem; children: OutlineItem[] };
+      const end = Math.max(item.span.end, ...children.map((child) => child.span.end));
+      const closed = { ...item, span: { start: item.span.start, end }, children };
+      (open.length > 0 ? open[open.length - 1].children : result).push(closed);
+    }
+  };
+  for (const entry of blocks) {
+    if (!('kind' in entry && isBlock(entry))) {
+      close(0);
+      result.push(entry);
+    } else if (entry.kind === 'heading') {
+      close(entry.level);
+      open.push({ level: entry.level, item: headingItem(note.text, entry), children: [] });
+    } else if (entry.kind === 'paragraph' && entry.role === 'body' && open.length > 0) {
+      open[open.length - 1].children.push(paragraphItem(note, entry));
+    } else {
+      close(0);
+      result.push(blockItem(note, entry));
+    }
+  }
+  close(0);
+  return result;
+}
+
+function isBlock(entry: Block | OutlineItem): entry is Block {
+  return !('children' in entry && 'selection' in entry);
+}
+
+function headingItem(text: string, heading: Heading): OutlineItem {
+  return { ...leaf('heading', preview(text, heading.span), '', heading.span), selection: firstLine(text, heading.span) };
 }
 
 /**
@@ -108,7 +152,7 @@ const VERSION_NAMES: Record<Language, string> = {
 
 function versionItem(note: Note, version: LanguageVersion): OutlineItem {
   const paragraphs = version.blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && b.role === 'body').length;
-  const children = version.blocks.map((block) => blockItem(note, block));
+  const children = nestUnderAnnexes(itemsOf(note, version.blocks));
   const end = Math.max(version.span.end, ...children.map((child) => child.span.end));
   return {
     kind: 'version',
@@ -141,6 +185,12 @@ function blockItem(note: Note, block: Block): OutlineItem {
       return leaf('annex', preview(text, block.lines[0] ?? block.span), '', block.span);
     case 'title':
       return leaf('title', `Title — ${preview(text, block.span)}`, '', block.span);
+    case 'subject':
+      return leaf('subject', `Subject — ${preview(text, block.span)}`, '', block.span);
+    case 'translationMarker':
+      return leaf('translationMarker', `Translation — ${preview(text, block.span)}`, '', block.span);
+    case 'heading':
+      return headingItem(text, block);
   }
 }
 
@@ -154,9 +204,10 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
   // The annotations written under a paragraph are listed under it, so its item reaches down to them.
   const last = paragraph.annotations[paragraph.annotations.length - 1];
   const span = last ? { start: paragraph.span.start, end: Math.max(paragraph.span.end, last.span.end) } : copy(paragraph.span);
+  const children = [...paragraph.points.map((point) => pointItem(text, point)), ...annotations].sort((a, b) => a.span.start - b.span.start);
   if (paragraph.role !== 'body') {
     const name = `${paragraph.role === 'opening' ? 'Opening' : 'Closing'} — ${formulaName(paragraph)}`;
-    return { ...leaf(paragraph.role, name, detail, span), selection: firstLine(text, paragraph.span), children: annotations };
+    return { ...leaf(paragraph.role, name, detail, span), selection: firstLine(text, paragraph.span), children };
   }
   return {
     kind: 'paragraph',
@@ -164,8 +215,7 @@ function paragraphItem(note: Note, paragraph: Paragraph): OutlineItem {
     detail,
     span,
     selection: firstLine(text, paragraph.span),
-    children: [...paragraph.points.map((point) => pointItem(text, point)), ...annotations]
-      .sort((a, b) => a.span.start - b.span.start),
+    children,
   };
 }
 
@@ -177,12 +227,7 @@ function citationsWithin(citations: readonly CitedCommunication[], span: Span): 
 }
 
 function formulaName(paragraph: Paragraph): string {
-  const chinese = paragraph.language === 'zh';
-  if (paragraph.role === 'opening') {
-    if (chinese) return '致意';
-    return paragraph.person === 'first' ? 'I have the honour to' : 'presents its compliments';
-  }
-  return chinese ? '顺致崇高的敬意' : 'assurances of highest consideration';
+  return (paragraph.formula && formulaById(paragraph.formula)?.name) ?? (paragraph.role === 'opening' ? 'opening formula' : 'closing formula');
 }
 
 function pointItem(text: string, point: Point): OutlineItem {

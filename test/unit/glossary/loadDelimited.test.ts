@@ -78,4 +78,35 @@ describe('CSV and TSV glossary loader', () => {
       assert.ok(Array.isArray(result.entries) && Array.isArray(result.problems));
     }
   });
+
+  it('reads a column named after an Object member (constructor, __proto__, toString…) as an unknown column', () => {
+    const members = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
+    for (const name of members) {
+      for (const [parse, delimiter] of [[parseCsvGlossary, ','], [parseTsvGlossary, '\t']] as const) {
+        const result = parse(['en', 'zh', name].join(delimiter) + '\nfraud' + delimiter + '诈骗' + delimiter + 'x\n', 'a.glossary.csv');
+        assert.deepEqual(result.entries.map((e) => [e.en, e.zh]), [[['fraud'], ['诈骗']]], name);
+        assert.deepEqual(result.problems.map((p) => `${p.line}:${p.character} ${p.severity} ${p.message}`), [`0:6 warning Unknown column "${name}"; it is ignored.`], name);
+      }
+    }
+  });
+
+  it('reports a runaway quoted field (a misplaced quote pair) at the line where it opens, and reads on from the next line', () => {
+    let rows = 'en,zh\n"fraud,诈骗\n';
+    while (rows.length < 730_000) rows += 'human trafficking,人口贩运\n';
+    rows += 'extortion",敲诈勒索\nunlawful detention,非法拘禁\n';
+    const result = parseCsvGlossary(rows, 'a.glossary.csv', Infinity);
+    assert.equal(result.problems[0].line, 1);
+    assert.match(result.problems[0].message, /runs on for more than 10000 characters/);
+    // The lines the field swallowed are read as rows again.
+    assert.equal(result.entries[0].en[0], 'human trafficking');
+    assert.equal(result.entries[result.entries.length - 1].en[0], 'unlawful detention');
+  });
+
+  it('skips a row whose form is longer than a term can be, with a problem at its cell', () => {
+    const long = 'word '.repeat(100).trim();
+    const result = parseCsvGlossary(`en,zh\nfraud,诈骗\nextortion;${long},敲诈勒索\n`, 'a.glossary.csv');
+    assert.deepEqual(result.entries.map((e) => e.en[0]), ['fraud']);
+    assert.deepEqual(where(result), ['2:0']);
+    assert.match(result.problems[0].message, /English form of 499 characters is longer than the limit of 300/);
+  });
 });

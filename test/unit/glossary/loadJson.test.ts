@@ -67,4 +67,12 @@ describe('JSON glossary loader', () => {
       assert.ok(Array.isArray(result.entries) && Array.isArray(result.problems));
     }
   });
+
+  it('skips an entry whose form is longer than a term can be, with a problem at the form', () => {
+    const text = JSON.stringify({ entries: [{ en: 'fraud', zh: '诈骗' }, { en: ['extortion', 'x'.repeat(142_000)], zh: '敲诈勒索' }] }, null, 1);
+    const result = parseJsonGlossary(text, 'a.glossary.json');
+    assert.deepEqual(result.entries.map((e) => e.en[0]), ['fraud']);
+    assert.deepEqual(where(result), ['9:4 error']);
+    assert.match(result.problems[0].message, /English form of 142000 characters is longer than the limit of 300/);
+  });
 });

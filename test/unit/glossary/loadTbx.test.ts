@@ -74,4 +74,18 @@ describe('TBX glossary loader', () => {
       assert.ok(Array.isArray(result.entries) && result.problems.length <= 21);
     }
   });
+
+  it('skips a concept whose term is longer than a term can be, with a problem at the term', () => {
+    const text = [
+      '<?xml version="1.0"?>', '<martif type="TBX"><text><body>',
+      '<termEntry id="a"><langSet xml:lang="en"><tig><term>fraud</term></tig></langSet><langSet xml:lang="zh"><tig><term>诈骗</term></tig></langSet></termEntry>',
+      '<termEntry id="b"><langSet xml:lang="en">',
+      `<tig><term>${'y'.repeat(142_000)}</term></tig></langSet><langSet xml:lang="zh"><tig><term>敲诈勒索</term></tig></langSet></termEntry>`,
+      '</body></text></martif>',
+    ].join('\n');
+    const result = parseTbxGlossary(text, 'a.tbx');
+    assert.deepEqual(result.entries.map((e) => e.en[0]), ['fraud']);
+    assert.deepEqual(result.problems.map((p) => `${p.line} ${p.severity}`), ['4 error']);
+    assert.match(result.problems[0].message, /English form of 142000 characters is longer than the limit of 300/);
+  });
 });

@@ -34,6 +34,12 @@ export interface AlignOptions {
   readonly anchorWeight?: (key: string) => number;
   /** Cost (nats) of an anchor left unmatched in a bead with two non-empty sides; by key prefix when absent. */
   readonly unmatchedCost?: (key: string) => number;
+  /**
+   * Whether a unit left unpaired (a 1-0 or 0-1 bead) costs its prior only. Gale–Church charge it the
+   * length of the missing counterpart too, which makes a long unit practically never unpaired: right
+   * for sentences, wrong for a paragraph a translator left out.
+   */
+  readonly omissionsByPriorOnly?: boolean;
   /** Half-width of the search band, in Chinese units, around the guiding path. */
   readonly band?: number;
   /**
@@ -82,6 +88,7 @@ interface Problem {
   readonly shapes: readonly BeadShape[];
   readonly priorCosts: readonly number[];
   readonly matcher: AnchorMatcher;
+  readonly omissionsByPriorOnly: boolean;
 }
 
 /** The cells a search may visit: for each English prefix i, the Chinese prefixes low[i]..high[i]. */
@@ -126,7 +133,8 @@ class BandedLattice {
 
   private beadCost(i: number, j: number, fromI: number, fromJ: number, shape: number): number {
     const p = this.problem;
-    const lengths = lengthCost(p.enSums[i] - p.enSums[fromI], p.zhSums[j] - p.zhSums[fromJ], p.model);
+    const omission = i === fromI || j === fromJ;
+    const lengths = omission && p.omissionsByPriorOnly ? 0 : lengthCost(p.enSums[i] - p.enSums[fromI], p.zhSums[j] - p.zhSums[fromJ], p.model);
     return p.priorCosts[shape] + lengths - p.matcher.score(fromI, i, fromJ, j);
   }
 
@@ -335,6 +343,7 @@ function makeProblem(en: readonly AlignUnit[], zh: readonly AlignUnit[], options
     model: { ratio, variance: options.variance ?? DEFAULT_VARIANCE },
     shapes,
     priorCosts: shapes.map((shape) => -Math.log(shape.prior)),
+    omissionsByPriorOnly: options.omissionsByPriorOnly === true,
     matcher: new AnchorMatcher(en, zh, {
       weightOf: options.anchorWeight ?? defaultAnchorWeight,
       unmatchedCostOf: options.unmatchedCost ?? defaultUnmatchedCost,

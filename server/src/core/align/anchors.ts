@@ -20,6 +20,8 @@ export interface AlignUnit {
 
 const WEIGHTS: Readonly<Record<string, number>> = weightTable.weights;
 const UNMATCHED: Readonly<Record<string, number>> = weightTable.unmatched;
+const PARAGRAPH_WEIGHTS: Readonly<Record<string, number>> = weightTable.paragraph.weights;
+const PARAGRAPH_UNMATCHED: Readonly<Record<string, number>> = weightTable.paragraph.unmatched;
 const LONGEST_VERBATIM = 80;
 
 function prefixOf(key: string): string {
@@ -32,17 +34,32 @@ export function defaultAnchorWeight(key: string): number {
   return WEIGHTS[prefixOf(key)] ?? weightTable.other;
 }
 
+/** The reward for a shared anchor between paragraphs (see `paragraph` in anchorWeights.json). */
+export function paragraphAnchorWeight(key: string): number {
+  return PARAGRAPH_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
+}
+
+/** The cost of an anchor left unmatched between paragraphs. */
+export function paragraphUnmatchedCost(key: string): number {
+  return PARAGRAPH_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
+}
+
 /** The default cost of an exact anchor left unmatched in a bead with two non-empty sides. */
 export function defaultUnmatchedCost(key: string): number {
   return UNMATCHED[prefixOf(key)] ?? 0;
 }
+
+/** Up to this value, a whole number is weak evidence of a pairing. */
+const FEW = 12;
 
 function numberKey(mention: NumberMention): string | undefined {
   if (mention.max !== undefined) return undefined;
   if (mention.kind === 'ordinal') return `ord:${mention.value}`;
   if (mention.kind === 'percent' || mention.kind === 'percentage-point') return `pct:${mention.value}`;
   // "a", "one" and 一 are articles as often as numbers: as anchors they would reward chance.
-  return mention.value === 1 ? undefined : `num:${mention.value}`;
+  if (mention.value === 1) return undefined;
+  // Small whole numbers come and go in translation (`the two sides` ↔ 双方, `in duplicate` ↔ 一式两份).
+  return Number.isInteger(mention.value) && mention.value <= FEW ? `few:${mention.value}` : `num:${mention.value}`;
 }
 
 /** `num:`, `pct:` and `ord:` keys for the numbers of `text[start, end)`; ranges give none. */

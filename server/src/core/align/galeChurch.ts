@@ -20,6 +20,8 @@ export interface LengthModel {
 }
 
 export const BEAD_SHAPES: readonly BeadShape[] = beadTable.beads;
+/** The shapes paragraphs are paired in: see `paragraphComment` in beads.json. */
+export const PARAGRAPH_BEAD_SHAPES: readonly BeadShape[] = beadTable.paragraphBeads;
 
 /**
  * Default variance per Chinese character. Gale & Church's 6.8 is an EN–FR figure in units of the other

@@ -51,7 +51,7 @@ function wordBefore(text: string, dot: number, floor: number): string {
 }
 
 /** Whether the full stop at `dot` belongs to an abbreviation, an initial or an initialism. */
-function isAbbreviationDot(text: string, dot: number, floor: number): boolean {
+export function isAbbreviationDot(text: string, dot: number, floor: number): boolean {
   const word = wordBefore(text, dot, floor);
   if (word.length === 0) return false;
   if (word.length === 1 && isUpperLatinAt(word, 0)) return true;

@@ -24,13 +24,20 @@ export function currencyOf(text: string, mention: Span): string | undefined {
   return undefined;
 }
 
-/** An amount is excused when the other side states an amount in a different currency. */
-export function convertedAmount(text: string, mention: Span, otherText: string, others: readonly Span[]): boolean {
+/** The currencies written next to `mentions`: what an amount left over on the other side may have been converted to. */
+export function currenciesOf(text: string, mentions: readonly Span[]): ReadonlySet<string> {
+  const currencies = new Set<string>();
+  for (const mention of mentions) {
+    const currency = currencyOf(text, mention);
+    if (currency !== undefined) currencies.add(currency);
+  }
+  return currencies;
+}
+
+/** An amount is excused when the other side states an amount in a different currency (`otherCurrencies`). */
+export function convertedAmount(text: string, mention: Span, otherCurrencies: ReadonlySet<string>): boolean {
   const currency = currencyOf(text, mention);
-  return currency !== undefined && others.some((other) => {
-    const otherCurrency = currencyOf(otherText, other);
-    return otherCurrency !== undefined && otherCurrency !== currency;
-  });
+  return currency !== undefined && (otherCurrencies.size > 1 || (otherCurrencies.size === 1 && !otherCurrencies.has(currency)));
 }
 
 export function hasDigit(text: string): boolean {
@@ -41,12 +48,26 @@ export function hasDigit(text: string): boolean {
   return false;
 }
 
-/** A small spelled-out number whose figure, numeral or word appears anywhere in the other paragraph. */
-export function hiddenSmallNumber(text: string, mention: NumberMention, otherParagraph: string): boolean {
-  if (mention.max !== undefined || mention.value > SMALL || !Number.isInteger(mention.value)) return false;
-  if (hasDigit(text.slice(mention.start, mention.end))) return false;
-  const word = ENGLISH_WORDS.get(mention.value);
-  return otherParagraph.includes(CHINESE_DIGITS[mention.value])
-    || otherParagraph.includes(String(mention.value))
-    || (word !== undefined && otherParagraph.toLowerCase().includes(word));
+/**
+ * Whether a small spelled-out number has its figure, numeral or word anywhere in the other paragraph.
+ * Made once per paragraph: the paragraph is searched once per value (there are ten), not once per number.
+ */
+export function hiddenSmallNumbers(otherParagraph: () => string): (text: string, mention: NumberMention) => boolean {
+  const found = new Map<number, boolean>();
+  let lowerCase: string | undefined;
+  return (text, mention) => {
+    if (mention.max !== undefined || mention.value > SMALL || !Number.isInteger(mention.value)) return false;
+    if (hasDigit(text.slice(mention.start, mention.end))) return false;
+    let hidden = found.get(mention.value);
+    if (hidden === undefined) {
+      const paragraph = otherParagraph();
+      const word = ENGLISH_WORDS.get(mention.value);
+      lowerCase ??= paragraph.toLowerCase();
+      hidden = paragraph.includes(CHINESE_DIGITS[mention.value])
+        || paragraph.includes(String(mention.value))
+        || (word !== undefined && lowerCase.includes(word));
+      found.set(mention.value, hidden);
+    }
+    return hidden;
+  };
 }

@@ -1,8 +1,24 @@
 /** What every loader collects for one entry, and how it becomes a GlossaryEntry. */
-import { detectLanguage, isAsciiDigit, isLatinLetter, isWhitespace } from '../text/script';
+import { detectLanguage, isWhitespace } from '../text/script';
 import type { GlossaryEntry, LocalisedText } from './types';
 
 export const USER_CATEGORY = 'user';
+
+/**
+ * The longest form a glossary may list, in UTF-16 units: twice the longest name in the built-in
+ * glossary (a permanent mission's full title). Anything longer is a runaway field or text pasted
+ * into the wrong column, and would only slow every match and hover down.
+ */
+export const MAX_FORM_LENGTH = 300;
+
+const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
+
+/** The problem with the first form of `forms` too long to be a term, if any. */
+export function overlongForm(forms: readonly string[], language: 'en' | 'zh'): string | undefined {
+  const form = forms.find((candidate) => candidate.length > MAX_FORM_LENGTH);
+  return form === undefined ? undefined
+    : `${LANGUAGE_NAMES[language]} form of ${form.length} characters is longer than the limit of ${MAX_FORM_LENGTH} for a term`;
+}
 
 export interface EntryDraft {
   id?: string;
@@ -56,21 +72,13 @@ export function missingLanguages(draft: EntryDraft): string[] {
   return missing;
 }
 
-/** Digits, Latin letters and CJK (surrogates included) make ids; everything else separates words. */
-function isIdUnit(code: number): boolean {
-  return isAsciiDigit(code) || isLatinLetter(code) || code >= 0x2e80;
-}
+/** Runs of what is not a digit, a Latin letter or CJK (surrogates included): the separators of an id's words. */
+const NON_ID_RUN = /[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u2e80-\uffff]+/g;
 
 /** An id for an entry that has none: its preferred form in lower case, words joined by hyphens. */
 function idFromForm(form: string): string {
-  const lower = form.toLowerCase();
-  let id = '';
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    if (isIdUnit(code)) id += lower[i];
-    else if (id && !id.endsWith('-')) id += '-';
-  }
-  return id.endsWith('-') ? id.slice(0, -1) : id;
+  const id = form.toLowerCase().replace(NON_ID_RUN, '-');
+  return id.slice(id.startsWith('-') ? 1 : 0, id.length > 1 && id.endsWith('-') ? -1 : id.length);
 }
 
 export function completeEntry(draft: EntryDraft, origin: string): GlossaryEntry {

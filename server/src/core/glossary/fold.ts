@@ -53,13 +53,15 @@ export function foldUnit(code: number): number {
 
 /** The folded text, of the same length as `text`. */
 export function foldText(text: string): string {
-  let folded = '';
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = FOLD[text.charCodeAt(i)];
+  return stringOfUnits(units);
+}
+
+/** The string of UTF-16 `units`, made in one pass (appending unit by unit and reading back is quadratic). */
+export function stringOfUnits(units: readonly number[] | Uint16Array): string {
   const CHUNK = 4096; // fromCharCode takes its arguments on the stack: keep each call small
-  for (let start = 0; start < text.length; start += CHUNK) {
-    const end = Math.min(text.length, start + CHUNK);
-    const units = new Array<number>(end - start);
-    for (let i = start; i < end; i++) units[i - start] = FOLD[text.charCodeAt(i)];
-    folded += String.fromCharCode(...units);
-  }
-  return folded;
+  const parts: string[] = [];
+  for (let start = 0; start < units.length; start += CHUNK) parts.push(String.fromCharCode(...units.slice(start, start + CHUNK)));
+  return parts.join('');
 }

@@ -7,15 +7,20 @@
  * a delimiter or a line break. Anything else (an unterminated quote would swallow the rest of the file)
  * is reported where the quote opened, its row is dropped, and reading starts again on the next line with
  * quoted fields kept within their line, so the file is read at most twice over: linear whatever the quoting.
+ * A quoted field that runs on for more than MAX_FIELD_LENGTH characters is taken for a misplaced quote
+ * pair (it would swallow the rows between them) and handled the same way.
  */
-import { collapseSpaces, completeEntry, languageOfText, missingLanguages, splitForms, type EntryDraft } from './draft';
+import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, splitForms, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
 
 type Column = 'id' | 'en' | 'zh' | 'category' | 'definition' | 'definition_en' | 'definition_zh' | 'note' | 'note_en' | 'note_zh' | 'source';
 
-/** Header names as terminology tools and spreadsheets write them, compared in lower case. */
-const COLUMN_NAMES: Readonly<Record<string, Column>> = {
+/**
+ * Header names as terminology tools and spreadsheets write them, compared in lower case. A Map: a
+ * header is user text, and a plain object would answer `constructor` or `__proto__` with its prototype.
+ */
+const COLUMN_NAMES: ReadonlyMap<string, Column> = new Map(Object.entries({
   id: 'id',
   en: 'en', english: 'en', 'en-us': 'en', 'en-gb': 'en', en_us: 'en', en_gb: 'en',
   zh: 'zh', chinese: 'zh', 'zh-cn': 'zh', 'zh-hans': 'zh', 'zh-sg': 'zh', 'zh-tw': 'zh', 'zh-hant': 'zh', 'zh-hk': 'zh', zh_cn: 'zh',
@@ -23,7 +28,10 @@ const COLUMN_NAMES: Readonly<Record<string, Column>> = {
   definition: 'definition', definition_en: 'definition_en', definition_zh: 'definition_zh',
   note: 'note', note_en: 'note_en', note_zh: 'note_zh',
   source: 'source',
-};
+} satisfies Record<string, Column>));
+
+/** The longest quoted field: a definition of several paragraphs fits. */
+export const MAX_FIELD_LENGTH = 10_000;
 
 const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
@@ -100,12 +108,14 @@ class RowReader {
 
   /**
    * The content of the quoted field opening at `open`, or undefined (and a problem) when the quoting is
-   * broken: the field never closes, or a lone quote inside it is followed by more text.
+   * broken: the field never closes, a lone quote inside it is followed by more text, or it runs on too long.
    */
   private readQuoted(open: number): string | undefined {
     let value = '';
     let segment = open + 1;
-    for (let i = segment; i < this.text.length; i++) {
+    const limit = Math.min(this.text.length, segment + MAX_FIELD_LENGTH);
+    let i = segment;
+    for (; i < limit; i++) {
       const code = this.text.charCodeAt(i);
       if (code === QUOTE) {
         value += this.text.slice(segment, i);
@@ -120,12 +130,20 @@ class RowReader {
         segment = i + 1;
       } else if (!this.quotesSpanLines && isLineBreak(code)) break;
     }
-    this.problems.atOffset(open, 'Broken quoting: this quote is never closed, or a lone quote follows inside it (write "" for a quote). The row was skipped; reading goes on at the next line.');
+    const runaway = i >= limit && limit < this.text.length;
+    this.skipBrokenRow(open, runaway
+      ? `This quoted field runs on for more than ${MAX_FIELD_LENGTH} characters: a quote opened here probably closes far below (write "" for a quote inside a field). The row was skipped; reading goes on at the next line.`
+      : 'Broken quoting: this quote is never closed, or a lone quote follows inside it (write "" for a quote). The row was skipped; reading goes on at the next line.');
+    return undefined;
+  }
+
+  /** Reports the quote at `open` and goes on at the next line, from now on with quoted fields kept within their line. */
+  private skipBrokenRow(open: number, message: string): void {
+    this.problems.atOffset(open, message);
     this.quotesSpanLines = false;
     this.position = open;
     while (this.position < this.text.length && !isLineBreak(this.text.charCodeAt(this.position))) this.position++;
     this.skipLineBreak();
-    return undefined;
   }
 
   private skipLineBreak(): void {
@@ -137,25 +155,33 @@ class RowReader {
 function headerColumns(header: Row, problems: ProblemList): (Column | undefined)[] {
   return header.cells.map((cell) => {
     const name = collapseSpaces(cell.text).toLowerCase();
-    const column = COLUMN_NAMES[name];
+    const column = COLUMN_NAMES.get(name);
     if (!column && name) problems.atOffset(cell.offset, `Unknown column "${cell.text.trim()}"; it is ignored.`, 'warning');
     return column;
   });
 }
 
-function draftFromRow(row: Row, columns: readonly (Column | undefined)[]): EntryDraft {
+/** The entry a row describes, or undefined (and a problem) when a cell lists a form too long to be a term. */
+function draftFromRow(row: Row, columns: readonly (Column | undefined)[], problems: ProblemList): EntryDraft | undefined {
   const draft: EntryDraft = { en: [], zh: [] };
-  row.cells.forEach((cell, index) => {
+  for (const [index, cell] of row.cells.entries()) {
     const column = columns[index];
     const value = collapseSpaces(cell.text);
-    if (!column || !value) return;
-    if (column === 'en' || column === 'zh') draft[column].push(...splitForms(value));
-    else if (column === 'id' || column === 'category' || column === 'source') draft[column] = value;
+    if (!column || !value) continue;
+    if (column === 'en' || column === 'zh') {
+      const forms = splitForms(value);
+      const overlong = overlongForm(forms, column);
+      if (overlong) {
+        problems.atOffset(cell.offset, `${overlong}; the row was skipped.`);
+        return undefined;
+      }
+      draft[column].push(...forms);
+    } else if (column === 'id' || column === 'category' || column === 'source') draft[column] = value;
     else {
       const [field, language] = column.split('_') as ['definition' | 'note', 'en' | 'zh' | undefined];
       draft[field] = { ...draft[field], [language ?? languageOfText(value)]: value };
     }
-  });
+  }
   return draft;
 }
 
@@ -175,7 +201,8 @@ function parseDelimited(text: string, file: string, delimiter: number, maxBytes:
     return { entries, problems: problems.problems };
   }
   for (const row of rows) {
-    const draft = draftFromRow(row, columns);
+    const draft = draftFromRow(row, columns, problems);
+    if (!draft) continue;
     const missing = missingLanguages(draft);
     if (missing.length > 0) problems.atOffset(row.offset, `Row has no ${missing.join(' and no ')} form; it was skipped.`);
     else entries.push(completeEntry(draft, file));

@@ -5,7 +5,7 @@
  */
 // The ES module build: the default UMD build loads its parts through a require() that esbuild cannot follow.
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
-import { collapseSpaces, completeEntry, languageOfText, missingLanguages, type EntryDraft } from './draft';
+import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult, LocalisedText } from './types';
 
@@ -74,11 +74,11 @@ class JsonGlossaryReader {
     let valid = true;
     for (const item of items) {
       const form = item.type === 'string' ? collapseSpaces(item.value) : '';
-      if (form) draft[language].push(form);
-      else {
-        this.problems.atOffset(item.offset, `"${language}" must be a non-empty string or an array of non-empty strings.`);
-        valid = false;
-      }
+      const overlong = overlongForm([form], language);
+      if (!form) this.problems.atOffset(item.offset, `"${language}" must be a non-empty string or an array of non-empty strings.`);
+      else if (overlong) this.problems.atOffset(item.offset, `${overlong}; the entry was skipped.`);
+      else draft[language].push(form);
+      valid &&= Boolean(form) && !overlong;
     }
     return valid;
   }

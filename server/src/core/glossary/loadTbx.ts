@@ -9,7 +9,7 @@
  * entities) is refused outright and nothing from the file is loaded.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { collapseSpaces, completeEntry, languageOfText, missingLanguages, type EntryDraft } from './draft';
+import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
 
@@ -45,11 +45,15 @@ function countLineBreaks(text: string): number {
 interface Concept {
   offsetLine: number;
   draft: EntryDraft;
+  /** Set when a term of the concept was refused with a problem of its own: then it is skipped silently. */
+  refused?: boolean;
 }
 
 interface Term {
   text: string;
   rejected: boolean;
+  /** 0-based line of the <term> element. */
+  line: number;
 }
 
 interface Capture {
@@ -57,6 +61,8 @@ interface Capture {
   element: string;
   language: Language | undefined;
   text: string;
+  /** 0-based line of the element's start tag. */
+  line: number;
 }
 
 class TbxReader {
@@ -110,11 +116,11 @@ class TbxReader {
     } else if (LANGUAGE_ELEMENTS.has(name)) {
       this.language = languageOfTag(attributes['xml:lang']);
     } else if (TERM_GROUP_ELEMENTS.has(name)) {
-      this.term = { text: '', rejected: false };
+      this.term = { text: '', rejected: false, line: this.tagLine };
     } else if (!this.capture) {
       const kind = this.captureKind(name, attributes.type);
       const language = attributes['xml:lang'] !== undefined ? languageOfTag(attributes['xml:lang']) : this.language;
-      if (kind) this.capture = { kind, element: name, language, text: '' };
+      if (kind) this.capture = { kind, element: name, language, text: '', line: this.tagLine };
     }
   }
 
@@ -144,8 +150,9 @@ class TbxReader {
     const draft = this.concept?.draft;
     if (!text || !draft) return;
     if (capture.kind === 'term') {
-      this.term ??= { text: '', rejected: false }; // a bare <term> directly in its language section
+      this.term ??= { text: '', rejected: false, line: capture.line }; // a bare <term> directly in its language section
       this.term.text = text;
+      this.term.line = capture.line;
     } else if (capture.kind === 'status') {
       if (this.term) this.term.rejected = REJECTED_STATUS_WORDS.some((word) => text.toLowerCase().includes(word));
     } else if (capture.kind === 'definition') {
@@ -169,13 +176,16 @@ class TbxReader {
     this.term = undefined;
     const language = this.language;
     if (!term || !term.text || term.rejected || !this.concept || (language !== 'en' && language !== 'zh')) return;
-    this.concept.draft[language].push(term.text);
+    const overlong = overlongForm([term.text], language);
+    if (overlong && !this.concept.refused) this.problems.atLine(term.line, 0, `${overlong}; the concept was skipped.`);
+    if (overlong) this.concept.refused = true;
+    else this.concept.draft[language].push(term.text);
   }
 
   private finishConcept(): void {
     const concept = this.concept;
     this.concept = undefined;
-    if (!concept) return;
+    if (!concept || concept.refused) return;
     const missing = missingLanguages(concept.draft);
     if (missing.length === 0) this.entries.push(completeEntry(concept.draft, this.file));
     else this.problems.atLine(concept.offsetLine, 0, `Concept has no usable ${missing.join(' and no ')} term (missing, or deprecated); it was skipped.`, 'warning');

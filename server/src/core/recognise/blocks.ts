@@ -65,14 +65,19 @@ function readAnnotation(text: string, line: Line): Annotation {
 }
 
 // A numbered paragraph (`2. `, `二、`) that starts a line right after a finished sentence starts a new
-// paragraph even without a blank line, as in text extracted from PDFs.
-const NUMBERED_LINE = /^(?:\d{1,2}[.．](?=\s)|[一二三四五六七八九十]{1,3}、)/;
+// paragraph even without a blank line, as in text extracted from PDFs, when the block itself is a
+// numbered paragraph of that kind. Inside a paragraph that lists items after a colon, the numbers
+// are points of the paragraph, and a line starting with one stays in it.
+const NUMBERED_LINE = /^(?:(?<arabic>\d{1,2}[.．](?=\s))|(?<chinese>[一二三四五六七八九十]{1,3}、))/;
+
+function numberingOf(text: string, line: Line): 'arabic' | 'chinese' | undefined {
+  const groups = NUMBERED_LINE.exec(text.slice(line.trimStart, line.trimStart + 5))?.groups;
+  return groups?.arabic ? 'arabic' : groups?.chinese ? 'chinese' : undefined;
+}
 
 function startsNumberedParagraph(text: string, line: Line, current: RawBlock): boolean {
-  if (!NUMBERED_LINE.test(text.slice(line.trimStart, line.trimStart + 5))) return false;
+  const numbering = numberingOf(text, line);
+  if (!numbering || numberingOf(text, current.lines[0]) !== numbering) return false;
   const previous = current.lines[current.lines.length - 1];
-  return (
-    endsWithTerminalPunctuation(text, previous.trimStart, previous.trimEnd) ||
-    endsWithColon(text, previous.trimStart, previous.trimEnd)
-  );
+  return endsWithTerminalPunctuation(text, previous.trimStart, previous.trimEnd) && !endsWithColon(text, previous.trimStart, previous.trimEnd);
 }

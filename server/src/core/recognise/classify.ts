@@ -1,22 +1,37 @@
 /**
- * Second pass: decides what each raw block is. The header (letterhead, own reference, date,
- * salutation, addressee at the top) is read line by line; the rest block by block.
+ * Second pass: decides what each raw block is. A block is read from what it says (its facts, the
+ * same wherever it stands) and, for the short blocks that say nothing specific (a letterhead, an
+ * addressee, a title), from its immediate neighbours only: what a misread block does to the reading
+ * of the rest stays local, as a resilient parser keeps one error from spoiling the file.
+ *
+ * Short blocks of lines of different kinds (letterhead lines then a reference; a reference then a
+ * date) are first cut into pieces, one per kind, as PDF text often comes without blank lines.
  */
 import type { Language, ParagraphRole, Span } from '../model';
 import type { Line } from '../text/lines';
-import { detectLanguage, isLowerLatin } from '../text/script';
-import { displayWidth, endsWithTerminalPunctuation } from '../text/measure';
+import { detectLanguage, isLowerLatin, isUpperLatin } from '../text/script';
+import { displayWidth, endsWithColon, endsWithTerminalPunctuation } from '../text/measure';
 import type { RawBlock } from './blocks';
 import { NO_MEMO, type Memo } from '../memo';
+import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
+import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ANNEX, CLOSING, DATED, OPENING_FIRST_PERSON, OPENING_THIRD_PERSON, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
-  OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, TITLE_START, matchesAny,
+  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
+  OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
+import { RULES, type RuleId } from './rules';
+import { startsItem } from './listItems';
+import { isTableRow } from './shapes';
+import { isAbbreviationDot } from '../align/sentences';
+
+export type SimpleKind =
+  | 'letterhead' | 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title' | 'subject' | 'translationMarker';
 
 export type BlockClass =
-  | { readonly kind: 'letterhead' | 'salutation' | 'placeDate' | 'signature' | 'addressee' | 'annex' | 'title' }
+  | { readonly kind: SimpleKind }
+  | { readonly kind: 'heading'; readonly family: HeadingFamily; readonly ordinal: number; readonly markerLength: number }
   | { readonly kind: 'ownReference'; readonly value: Span }
-  | { readonly kind: 'paragraph'; readonly role: ParagraphRole; readonly person?: 'first' | 'third' };
+  | { readonly kind: 'paragraph'; readonly role: ParagraphRole; readonly person?: FormulaPerson; readonly formula?: string };
 
 export interface ClassifiedBlock {
   readonly lines: readonly Line[];
@@ -27,174 +42,113 @@ export interface ClassifiedBlock {
   readonly cls: BlockClass;
   /** A bare `Annex` heading, whose title follows. */
   readonly bareAnnex?: boolean;
+  /** Why the block was read so (see rules.ts), for `outline --explain`. */
+  readonly rule: RuleId;
 }
 
 /** Lines longer than this (in columns, a Chinese character counting two) are prose, not headings. */
 const SHORT_LINE = 110;
-const MAX_HEADER_BLOCK_LINES = 12;
-/** A formula paragraph longer than this carries body text too and stays a body paragraph. */
-const MAX_FORMULA_LENGTH = 700;
-/** Only the start of a paragraph is searched for the opening formula. */
-const OPENING_SEARCH_LENGTH = 400;
+const MAX_SHORT_BLOCK_LINES = 12;
+const MAX_HEADING_WIDTH = 200;
+const MAX_TITLE_LINES = 3;
+const MAX_PLACE_WIDTH = 40;
+const MAX_PLACE_LOWER_WORDS = 2;
+const MIN_PROSE_WORDS = 8;
+const MIN_INTRODUCING_WIDTH = 16;
 
-export function classifyBlocks(text: string, blocks: readonly RawBlock[], memo: Memo = NO_MEMO): ClassifiedBlock[] {
-  const context = new ClassifyContext();
-  let index = 0;
-  for (; index < blocks.length; index++) {
-    const header = classifyHeaderBlock(text, blocks[index], context);
-    if (!header) break;
-    for (const piece of header) appendHeaderPiece(text, context, piece);
-  }
-  for (; index < blocks.length; index++) {
-    context.push(classifyBodyBlock(text, blocks[index], context, memo));
-  }
-  const result = context.blocks;
-  return result.map((block, at) => (isStrandedTitle(block, result[at + 1]) ? { ...block, cls: { kind: 'addressee' } } : block));
-}
+// ---------------------------------------------------------------------------------------------
+// Facts: what a block says on its own
 
-/** What the blocks so far established, kept up to date so that each block is classified in constant time. */
-class ClassifyContext {
-  readonly blocks: ClassifiedBlock[] = [];
-  private readonly opened = new Set<Language>();
-  private readonly withParagraphs = new Set<Language>();
-  private structureSeen = false;
-
-  push(block: ClassifiedBlock): void {
-    this.blocks.push(block);
-    this.note(block);
-  }
-
-  replaceLast(block: ClassifiedBlock): void {
-    this.blocks[this.blocks.length - 1] = block;
-    this.note(block);
-  }
-
-  get previous(): ClassifiedBlock | undefined {
-    return this.blocks[this.blocks.length - 1];
-  }
-
-  hasOpened(language: Language): boolean {
-    return this.opened.has(language);
-  }
-
-  hasParagraphs(language?: Language): boolean {
-    return language === undefined ? this.withParagraphs.size > 0 : this.withParagraphs.has(language);
-  }
-
-  /** Whether anything but the letterhead came before. */
-  get hasStructure(): boolean {
-    return this.structureSeen;
-  }
-
-  private note(block: ClassifiedBlock): void {
-    if (block.cls.kind !== 'letterhead') this.structureSeen = true;
-    if (block.cls.kind !== 'paragraph') return;
-    this.withParagraphs.add(block.language);
-    if (block.cls.role === 'opening') this.opened.add(block.language);
-  }
-}
-
-/** A heading heads something: a short line with no paragraph after it is an address line. */
-function isStrandedTitle(block: ClassifiedBlock, next: ClassifiedBlock | undefined): boolean {
-  return block.cls.kind === 'title' && next?.cls.kind !== 'paragraph' && next?.cls.kind !== 'title';
-}
-
-/** Letterhead lines separated by blank lines (name, then address) still form one letterhead. */
-function appendHeaderPiece(text: string, context: ClassifyContext, piece: ClassifiedBlock): void {
-  const previous = context.previous;
-  if (previous?.cls.kind === 'letterhead' && piece.cls.kind === 'letterhead') {
-    context.replaceLast(fromLines(text, [...previous.lines, ...piece.lines], previous.afterPageBreak, previous.cls));
-  } else {
-    context.push(piece);
-  }
-}
-
-type LineKind = 'reference' | 'date' | 'salutation' | 'other';
-
-function lineKind(text: string, line: Line): { kind: LineKind; value?: Span } {
-  const content = text.slice(line.trimStart, line.trimEnd);
-  if (content.length > 140) return { kind: 'other' };
-  const labelled = OWN_REFERENCE_LABELLED.exec(content);
-  if (labelled) {
-    const valueStart = line.trimStart + content.length - labelled[1].length;
-    return { kind: 'reference', value: { start: valueStart, end: line.trimEnd } };
-  }
-  if ((OWN_REFERENCE_BARE.test(content) && hasLetterAndDigit(content)) || OWN_REFERENCE_CHINESE.test(content)) {
-    return { kind: 'reference', value: { start: line.trimStart, end: line.trimEnd } };
-  }
-  if (content.length <= 80 && matchesAny(DATED, content)) return { kind: 'date' };
-  if (matchesAny(SALUTATION, content)) return { kind: 'salutation' };
-  return { kind: 'other' };
-}
-
-function hasLetterAndDigit(content: string): boolean {
-  return /[A-Za-z]/.test(content) && /\d/.test(content);
-}
-
-/**
- * Splits a header block into its lines' kinds, or returns undefined when the block is no longer
- * part of the header (an opening formula, prose, or anything long).
- */
-function classifyHeaderBlock(text: string, block: RawBlock, context: ClassifyContext): ClassifiedBlock[] | undefined {
-  if (block.lines.length > MAX_HEADER_BLOCK_LINES || !block.lines.every((line) => isShort(text, line))) return undefined;
-  if (isOpening(text, block, context)) return undefined;
-  if (looksLikeProse(text, block) || TITLE_START.test(text.slice(block.start, block.lines[0].trimEnd))) return undefined;
-  const kinds = block.lines.map((line) => lineKind(text, line));
-  const seenStructure = context.hasStructure;
-  const pieces: ClassifiedBlock[] = [];
-  block.lines.forEach((line, n) => {
-    const { kind, value } = kinds[n];
-    const cls: BlockClass =
-      kind === 'reference' && value ? { kind: 'ownReference', value }
-        : kind === 'date' ? { kind: 'placeDate' }
-          : kind === 'salutation' ? { kind: 'salutation' }
-            : { kind: seenStructure || pieces.some((p) => p.cls.kind !== 'letterhead') ? 'addressee' : 'letterhead' };
-    const previous = pieces[pieces.length - 1];
-    if (previous && previous.cls.kind === cls.kind && (cls.kind === 'letterhead' || cls.kind === 'addressee')) {
-      pieces[pieces.length - 1] = extend(text, previous, line);
-    } else {
-      pieces.push(fromLines(text, [line], n === 0 && block.afterPageBreak, cls));
-    }
-  });
-  return pieces;
-}
+/** What one line is, when it is something on its own in a block of short lines. */
+type LineKind = 'reference' | 'date' | 'salutation' | 'subject' | 'marker' | 'documentTitle' | 'plain';
 
 /** What a block looks like on its own, whatever surrounds it: computed once per block text. */
 export interface BlockFacts {
   readonly language: Language;
+  readonly lineCount: number;
   readonly salutation: boolean;
   readonly signature: boolean;
   readonly annex: boolean;
   /** `Annex`, `附件一` alone: the annex's title follows. */
   readonly bareAnnex: boolean;
-  readonly prose: boolean;
-  readonly placeDate: boolean;
-  readonly opening: 'first' | 'third' | undefined;
-  readonly closing: boolean;
+  readonly translationMarker: boolean;
+  readonly subject: boolean;
+  /** `family:ordinal:markerLength` of a heading, or '' for none. */
+  readonly heading: string;
+  readonly documentTitle: boolean;
   readonly titleStart: boolean;
-  readonly headingSized: boolean;
+  /** Offset of the own reference's value from the block start, or -1 when the block is no reference. */
+  readonly referenceValue: number;
+  readonly placeDate: boolean;
+  readonly opening: string;
+  readonly closing: string;
+  /** Sentences: final punctuation, sentence marks inside, or too wide for a heading. */
+  readonly prose: boolean;
+  /** Ends with final punctuation (not a colon). */
+  readonly sentenceEnd: boolean;
+  /** Running text by its words: lines carried on in lower case, mostly lower-case words. */
+  readonly proseWords: boolean;
+  readonly endsWithColon: boolean;
   readonly allShort: boolean;
+  readonly headingSized: boolean;
+  readonly addresseeStart: boolean;
+  readonly letterheadField: boolean;
+  /** Opens with the name of a State body or an office: `Permanent Mission of …`, `Mandates of the …`. */
+  readonly institution: boolean;
+  readonly personName: boolean;
+  /** Starts like an item of a list set apart by blank lines (listItems.ts). */
+  readonly listItem: boolean;
+  /** One letter per line (see LINE_CODES): where a block of short lines must be cut. */
+  readonly lineKinds: string;
 }
+
+const LINE_CODES: Record<LineKind, string> = {
+  reference: 'r', date: 'd', salutation: 's', subject: 'j', marker: 'm', documentTitle: 't', plain: '.',
+};
 
 export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const first = block.lines[0];
   const firstContent = text.slice(first.trimStart, first.trimEnd);
-  const prose = looksLikeProse(text, block);
-  const head = text.slice(block.start, Math.min(block.end, block.start + OPENING_SEARCH_LENGTH));
+  const content = text.slice(block.start, block.end);
+  const single = block.lines.length === 1;
+  const prose = looksLikeProse(text, block, content);
   const annexMatch = ANNEX.exec(firstContent);
+  const head = content.slice(0, OPENING_SEARCH_LENGTH);
+  const opening = findFormula(head, 'opening');
+  const closing = content.length <= MAX_CLOSING_LENGTH ? findFormula(content, 'closing') : undefined;
+  const allShort = block.lines.every((line) => isShort(text, line));
+  const headingSized = isHeadingSized(text, block);
+  const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
   return {
     language: detectLanguage(text, block.start, block.end),
-    salutation: block.lines.length === 1 && matchesAny(SALUTATION, firstContent) !== null,
-    signature: SIGNATURE.test(firstContent),
+    lineCount: block.lines.length,
+    salutation: single && isSalutation(firstContent),
+    signature: block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
     annex: annexMatch !== null,
-    bareAnnex: annexMatch !== null && block.lines.length === 1 && annexMatch[0].length === firstContent.length,
+    bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
+    translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
+    subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
+    heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
+    documentTitle: single && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
+    titleStart: TITLE_START.test(firstContent) || TITLE_END.test(content.replace(/\s+/g, '')),
+    referenceValue: single ? referenceValueAt(firstContent) : -1,
+    placeDate: !prose && isPlaceAndDate(content, block.lines.length),
+    opening: opening ? `${opening.id}:${opening.person}` : '',
+    closing: closing?.id ?? '',
     prose,
-    placeDate: !prose && isPlaceAndDate(text, block),
-    opening: matchesAny(OPENING_THIRD_PERSON, head) ? 'third' : matchesAny(OPENING_FIRST_PERSON, head) ? 'first' : undefined,
-    closing: block.end - block.start <= MAX_FORMULA_LENGTH && matchesAny(CLOSING, text.slice(block.start, block.end)) !== null,
-    titleStart: TITLE_START.test(firstContent),
-    headingSized: isHeadingSized(text, block),
-    allShort: block.lines.every((line) => isShort(text, line)),
+    sentenceEnd: endsWithSentence(text, block),
+    proseWords: carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content),
+    endsWithColon: endsWithColon(text, block.start, block.end),
+    allShort,
+    headingSized,
+    addresseeStart: ADDRESSEE_START.test(firstContent),
+    letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
+    institution: INSTITUTION_START.test(firstContent),
+    personName: block.lines.length <= 4 && isPersonName(firstContent),
+    listItem: startsItem(text, block),
+    lineKinds: allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
+      ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
+      : '',
   };
 }
 
@@ -203,36 +157,76 @@ export function sameFacts(a: BlockFacts, b: BlockFacts): boolean {
   return (Object.keys(a) as Array<keyof BlockFacts>).every((key) => a[key] === b[key]);
 }
 
-function classifyBodyBlock(text: string, block: RawBlock, context: ClassifyContext, memo: Memo): ClassifiedBlock {
-  const facts = memo.get('facts', text.slice(block.start, block.end), () => blockFacts(text, block));
-  const make = (cls: BlockClass): ClassifiedBlock => ({
-    lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak, cls,
-    language: facts.language, bareAnnex: facts.bareAnnex,
-  });
-  if (facts.salutation) return make({ kind: 'salutation' });
-  if (facts.signature) return make({ kind: 'signature' });
-  if (facts.annex) return make({ kind: 'annex' });
-  if (facts.placeDate) return make({ kind: 'placeDate' });
-  const opening = openingHere(facts.opening, facts.language, context);
-  if (opening) return make({ kind: 'paragraph', role: 'opening', person: opening });
-  if (facts.closing) return make({ kind: 'paragraph', role: 'closing' });
-  if (facts.headingSized && (facts.titleStart || context.previous?.bareAnnex === true)) return make({ kind: 'title' });
-  if (!facts.prose && block.lines.length <= 8 && facts.allShort) {
-    return make({ kind: shortBlockKind(text, block, context) });
-  }
-  return make({ kind: 'paragraph', role: 'body' });
+function lineKind(content: string): LineKind {
+  if (content.length > 140) return 'plain';
+  if (referenceValueAt(content) >= 0) return 'reference';
+  if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
+  if (isSalutation(content)) return 'salutation';
+  if (SUBJECT.test(content)) return 'subject';
+  if (DOCUMENT_TITLE.test(content)) return 'documentTitle';
+  if (content.length <= 80 && isPlaceAndDate(content, 1)) return 'date';
+  return 'plain';
 }
 
-/**
- * Prose, as opposed to a heading or an address: Chinese sentence punctuation, a sentence break
- * inside, final punctuation, or lines that continue in lower case (hard-wrapped text from a PDF).
- */
-function looksLikeProse(text: string, block: RawBlock): boolean {
-  if (endsWithTerminalPunctuation(text, block.start, block.end)) return true;
-  if (displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2) > MAX_HEADING_WIDTH * 2) return true;
-  if (block.lines.slice(1).some((line) => isLowerLatin(text.charCodeAt(line.trimStart)))) return true;
-  const content = text.slice(block.start, block.end);
-  return PROSE_MARK.test(content) || mostlyLowerCaseWords(content);
+/** Where the own reference's value starts in a line, or -1 when the line is no reference. */
+function referenceValueAt(content: string): number {
+  if (content.length > 140) return -1;
+  const labelled = OWN_REFERENCE_LABELLED.exec(content);
+  if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
+  if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
+  if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
+  return -1;
+}
+
+function isSalutation(content: string): boolean {
+  // Chinese letters open with the addressee followed by a colon: `瓦尔莫拉王国外交部：`.
+  return matchesAny(SALUTATION, content) !== null || CHINESE_ADDRESS_LINE.test(content);
+}
+
+const CHINESE_SENTENCE_MARK = /[，。；！？]/;
+
+/** Prose by its punctuation and width: a sentence ends it or is inside it, or it is too wide to be a heading. */
+function looksLikeProse(text: string, block: RawBlock, content: string): boolean {
+  if (endsWithSentence(text, block)) return true;
+  const width = displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
+  if (width > MAX_HEADING_WIDTH * 2) return true;
+  if (block.lines.some((line) => introducesWhatFollows(text, line)) || tableLines(text, block) >= MIN_TABLE_LINES) return true;
+  return CHINESE_SENTENCE_MARK.test(content) || hasLatinSentenceBreak(content);
+}
+
+/** `… the Office. The Mission …`, `…; the …`: a sentence ends inside, and not after `Ms.` or `No.`. */
+function hasLatinSentenceBreak(content: string): boolean {
+  for (let at = content.search(/[a-z][.;] [A-Z]/); at >= 0; ) {
+    const mark = at + 1;
+    if (content[mark] === ';' || !isAbbreviationDot(content, mark, 0)) return true;
+    const next = content.slice(mark + 1).search(/[a-z][.;] [A-Z]/);
+    at = next < 0 ? -1 : mark + 1 + next;
+  }
+  return false;
+}
+
+/** A line that introduces what follows (`… were as follows:`), as opposed to `Excellency:` or `事由：`. */
+function introducesWhatFollows(text: string, line: Line): boolean {
+  if (!endsWithColon(text, line.trimStart, line.trimEnd)) return false;
+  const content = text.slice(line.trimStart, line.trimEnd);
+  if (isSalutation(content) || SUBJECT.test(content) || LETTERHEAD_FIELD.test(content)) return false;
+  return displayWidth(content, 0, content.length, MIN_INTRODUCING_WIDTH + 1) > MIN_INTRODUCING_WIDTH;
+}
+
+/** Figures laid out in columns: `2023        22,750        27.3`. */
+function tableLines(text: string, block: RawBlock): number {
+  return block.lines.filter((line) => isTableRow(text.slice(line.trimStart, line.trimEnd))).length;
+}
+
+const MIN_TABLE_LINES = 2;
+
+/** Final punctuation, not a colon: `Excellency:` and `事由：` end no sentence. */
+function endsWithSentence(text: string, block: RawBlock): boolean {
+  return endsWithTerminalPunctuation(text, block.start, block.end) && !endsWithColon(text, block.start, block.end);
+}
+
+function carriesOnInLowerCase(text: string, block: RawBlock): boolean {
+  return block.lines.slice(1).some((line) => isLowerLatin(text.charCodeAt(line.trimStart)));
 }
 
 /** Headings and letterheads are in capitals or title case; running text is mostly lower-case words. */
@@ -252,65 +246,206 @@ function mostlyLowerCaseWords(content: string): boolean {
   return words >= MIN_PROSE_WORDS && lower > words * 0.6;
 }
 
-const MIN_PROSE_WORDS = 8;
-
-const MAX_HEADING_WIDTH = 200;
-const PROSE_MARK = /[，。；]|[a-z][.;] [A-Z]/;
-
 /** `Geneva, 12 May 2025`, `2025年8月18日于日内瓦`: a date and little else. */
-function isPlaceAndDate(text: string, block: RawBlock): boolean {
-  if (block.lines.length > 3) return false;
-  const content = text.slice(block.start, block.end);
+function isPlaceAndDate(content: string, lineCount: number): boolean {
+  if (lineCount > 3) return false;
+  if (MONTH_AND_YEAR.test(content.trim())) return true;
   const date = matchesAny(DATED, content);
   if (!date) return false;
-  return displayWidth(content, 0, content.length) - displayWidth(date[0], 0, date[0].length) <= MAX_PLACE_WIDTH;
+  const rest = content.slice(0, date.index) + content.slice(date.index + date[0].length);
+  return displayWidth(rest, 0, rest.length) <= MAX_PLACE_WIDTH && lowerCaseWords(rest) <= MAX_PLACE_LOWER_WORDS;
 }
 
-const MAX_PLACE_WIDTH = 40;
+/** `Done at Geneva on`: a place line has few words in lower case; a sentence with a date has many. */
+function lowerCaseWords(text: string): number {
+  return text.split(/\s+/).filter((word) => isLowerLatin(word.charCodeAt(0))).length;
+}
 
-/** Short enough, and unpunctuated, to be a heading: `Reply of the Government …`, the line after `Annex`. */
+/** Short enough, and unpunctuated, to be a heading. */
 function isHeadingSized(text: string, block: RawBlock): boolean {
-  if (block.lines.length > 2 || endsWithTerminalPunctuation(text, block.start, block.end)) return false;
+  if (block.lines.length > MAX_TITLE_LINES || endsWithSentence(text, block)) return false;
   return displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH) <= MAX_HEADING_WIDTH;
-}
-
-/** Short unpunctuated blocks: the signatory's name after a signature, an addressee after the closing, or a title. */
-function shortBlockKind(text: string, block: RawBlock, context: ClassifyContext): 'signature' | 'addressee' | 'title' {
-  const previous = context.previous;
-  if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return 'signature';
-  const afterClosing = previous && (isClosing(previous) || previous.cls.kind === 'placeDate' || previous.cls.kind === 'signature');
-  if (afterClosing || (block.lines.length > 1 && !context.hasParagraphs())) return 'addressee';
-  return block.lines.length === 1 && text.slice(block.start, block.end).length > 0 ? 'title' : 'addressee';
-}
-
-function isClosing(block: ClassifiedBlock): boolean {
-  return block.cls.kind === 'paragraph' && block.cls.role === 'closing';
-}
-
-/** The opening formula counts once per language; a first-person one only before any paragraph. */
-function openingHere(
-  found: 'first' | 'third' | undefined, language: Language, context: ClassifyContext,
-): 'first' | 'third' | undefined {
-  if (!found || context.hasOpened(language)) return undefined;
-  return found === 'third' || !context.hasParagraphs(language) ? found : undefined;
-}
-
-function isOpening(text: string, block: RawBlock, context: ClassifyContext): boolean {
-  const head = text.slice(block.start, Math.min(block.end, block.start + OPENING_SEARCH_LENGTH));
-  const found = matchesAny(OPENING_THIRD_PERSON, head) ? 'third' : matchesAny(OPENING_FIRST_PERSON, head) ? 'first' : undefined;
-  return openingHere(found, detectLanguage(text, block.start, block.end), context) !== undefined;
 }
 
 function isShort(text: string, line: Line): boolean {
   return displayWidth(text, line.trimStart, line.trimEnd, SHORT_LINE) <= SHORT_LINE;
 }
 
-function fromLines(text: string, lines: readonly Line[], afterPageBreak: boolean, cls: BlockClass): ClassifiedBlock {
-  const start = lines[0].trimStart;
-  const end = lines[lines.length - 1].trimEnd;
-  return { lines, start, end, afterPageBreak, cls, language: detectLanguage(text, start, end) };
+const NAME_WORD = /^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|bin|al|el|da|dos|du|le)|[A-Z][a-z]*-[A-Z][a-z]+)$/;
+
+/** A signatory's name: `Yerlan Abdikarimov`, `Maria L. SANTOS`, `陈旭`. */
+function isPersonName(content: string): boolean {
+  if (/^[\u3400-\u9fff·•]{2,5}$/.test(content)) return true;
+  const words = content.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every((word) => NAME_WORD.test(word))
+    && words.some((word) => isUpperLatin(word.charCodeAt(0)) && word.length > 2);
 }
 
-function extend(text: string, block: ClassifiedBlock, line: Line): ClassifiedBlock {
-  return fromLines(text, [...block.lines, line], block.afterPageBreak, block.cls);
+// ---------------------------------------------------------------------------------------------
+// Units: blocks, with blocks of short lines of different kinds cut into pieces
+
+interface Unit {
+  readonly block: RawBlock;
+  readonly facts: BlockFacts;
 }
+
+function unitsOf(text: string, blocks: readonly RawBlock[], memo: Memo): Unit[] {
+  const units: Unit[] = [];
+  const factsOf = (block: RawBlock) => memo.get('facts', text.slice(block.start, block.end), () => blockFacts(text, block));
+  for (const block of blocks) {
+    const facts = factsOf(block);
+    const pieces = facts.prose ? undefined : piecesOf(block, facts.lineKinds);
+    if (!pieces) units.push({ block, facts });
+    else for (const piece of pieces) units.push({ block: piece, facts: factsOf(piece) });
+  }
+  return units;
+}
+
+/**
+ * The pieces of a block of short lines whose lines are of different kinds, or undefined when it is
+ * one piece. Plain lines stay together; a subject line takes the plain lines after it (it wraps).
+ */
+function piecesOf(block: RawBlock, kinds: string): RawBlock[] | undefined {
+  if (kinds.length < 2 || !/[rdsjmt]/.test(kinds) || /^j\.*$/.test(kinds)) return undefined;
+  const pieces: RawBlock[] = [];
+  let current: Line[] = [];
+  let currentKind = '';
+  block.lines.forEach((line, n) => {
+    const kind = kinds[n];
+    const joins = current.length > 0 && kind === '.' && (currentKind === '.' || currentKind === 'j');
+    if (!joins && current.length > 0) {
+      pieces.push(piece(current, block.afterPageBreak && pieces.length === 0));
+      current = [];
+    }
+    if (!joins) currentKind = kind;
+    current.push(line);
+  });
+  pieces.push(piece(current, block.afterPageBreak && pieces.length === 0));
+  return pieces;
+}
+
+function piece(lines: Line[], afterPageBreak: boolean): RawBlock {
+  return { lines, start: lines[0].trimStart, end: lines[lines.length - 1].trimEnd, afterPageBreak };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classification
+
+export function classifyBlocks(text: string, blocks: readonly RawBlock[], memo: Memo = NO_MEMO): ClassifiedBlock[] {
+  const units = unitsOf(text, blocks, memo);
+  const result: ClassifiedBlock[] = [];
+  units.forEach((unit, at) => {
+    const previous = result[result.length - 1];
+    const decided = classifyUnit(unit, previous, units[at + 1]?.facts);
+    const block = make(unit, decided);
+    if (previous && decided.cls.kind === 'letterhead' && previous.cls.kind === 'letterhead') {
+      result[result.length - 1] = { ...previous, lines: [...previous.lines, ...block.lines], end: block.end };
+    } else {
+      result.push(block);
+    }
+  });
+  return result;
+}
+
+interface Decision {
+  readonly cls: BlockClass;
+  readonly rule: RuleId;
+}
+
+function make(unit: Unit, decided: Decision): ClassifiedBlock {
+  const { block, facts } = unit;
+  return {
+    lines: block.lines, start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
+    language: facts.language, cls: withAbsoluteSpans(decided.cls, block), rule: decided.rule,
+    ...(facts.bareAnnex ? { bareAnnex: true } : {}),
+  };
+}
+
+function withAbsoluteSpans(cls: BlockClass, block: RawBlock): BlockClass {
+  return cls.kind === 'ownReference' ? { kind: 'ownReference', value: { start: block.start + cls.value.start, end: block.end } } : cls;
+}
+
+const BODY_PARAGRAPH: BlockClass = { kind: 'paragraph', role: 'body' };
+
+/** What a unit is, from its facts, the block read before it and the facts of the one after. */
+function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
+  const specific = specificKind(unit.facts, previous);
+  if (specific) return specific;
+  if (unit.facts.personName && !unit.facts.prose && previous && (isClosing(previous) || previous.cls.kind === 'signature')) {
+    return { cls: { kind: 'signature' }, rule: 'signatory' };
+  }
+  if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
+  const atTop = !previous || previous.cls.kind === 'letterhead';
+  // A letterhead or an address may run over wide lines; only a sentence makes them prose.
+  if ((unit.facts.institution || unit.facts.letterheadField) && atTop && !unit.facts.sentenceEnd) {
+    return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
+  }
+  if (unit.facts.prose) return { cls: BODY_PARAGRAPH, rule: 'prose' };
+  if (previous && (isClosing(previous) || AFTER_CLOSING.has(previous.cls.kind)) && unit.facts.lineCount <= MAX_SHORT_BLOCK_LINES) {
+    return { cls: { kind: 'addressee' }, rule: 'addressee-after' };
+  }
+  if (!unit.facts.allShort || unit.facts.lineCount > MAX_SHORT_BLOCK_LINES) return { cls: BODY_PARAGRAPH, rule: 'long-lines' };
+  return shortBlockKind(unit.facts, previous, next);
+}
+
+/** Kinds a block says itself, by a set phrase or a shape of its own. */
+function specificKind(facts: BlockFacts, previous: ClassifiedBlock | undefined): Decision | undefined {
+  if (facts.translationMarker) return { cls: { kind: 'translationMarker' }, rule: 'translation-marker' };
+  if (facts.salutation) return { cls: { kind: 'salutation' }, rule: 'salutation' };
+  if (facts.signature) return { cls: { kind: 'signature' }, rule: 'signature' };
+  if (facts.annex) return { cls: { kind: 'annex' }, rule: 'annex' };
+  if (facts.referenceValue >= 0) {
+    return { cls: { kind: 'ownReference', value: { start: facts.referenceValue, end: 0 } }, rule: 'own-reference' };
+  }
+  if (facts.subject) return { cls: { kind: 'subject' }, rule: 'subject' };
+  if (facts.placeDate) return { cls: { kind: 'placeDate' }, rule: 'place-date' };
+  const opening = openingHere(facts, previous);
+  if (opening) return opening;
+  if (facts.closing) return { cls: { kind: 'paragraph', role: 'closing', formula: facts.closing }, rule: 'closing-formula' };
+  if (facts.heading) {
+    const [family, ordinal, length] = facts.heading.split(':');
+    return { cls: { kind: 'heading', family: family as HeadingFamily, ordinal: Number(ordinal), markerLength: Number(length) }, rule: 'heading' };
+  }
+  if (facts.documentTitle) return { cls: { kind: 'title' }, rule: 'document-title' };
+  if (facts.titleStart && facts.headingSized) return { cls: { kind: 'title' }, rule: 'title-words' };
+  if (previous?.bareAnnex === true && facts.headingSized) return { cls: { kind: 'title' }, rule: 'annex-title' };
+  return undefined;
+}
+
+/**
+ * An opening formula in the third person opens wherever it stands; `I have the honour to` opens a
+ * letter only before its first paragraph (later it is a paragraph like any other).
+ */
+function openingHere(facts: BlockFacts, previous: ClassifiedBlock | undefined): Decision | undefined {
+  if (!facts.opening) return undefined;
+  const [formula, person] = facts.opening.split(':') as [string, FormulaPerson];
+  if (person === 'first' && previous?.cls.kind === 'paragraph') return undefined;
+  return { cls: { kind: 'paragraph', role: 'opening', person, formula }, rule: person === 'first' ? 'opening-first-person' : 'opening-formula' };
+}
+
+const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature', 'addressee']);
+
+/** Short unpunctuated blocks: letterhead, addressee, signatory, title; told apart by their neighbours. */
+function shortBlockKind(facts: BlockFacts, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
+  const atTop = !previous || previous.cls.kind === 'letterhead';
+  if ((facts.letterheadField || facts.institution) && atTop) return { cls: { kind: 'letterhead' }, rule: 'letterhead-fields' };
+  if (previous?.cls.kind === 'signature' && previous.lines.length === 1) return { cls: { kind: 'signature' }, rule: 'signatory' };
+  if (previous && (isClosing(previous) || AFTER_CLOSING.has(previous.cls.kind))) return { cls: { kind: 'addressee' }, rule: 'addressee-after' };
+  // At the top, only a block naming a person (`H.E. Mr. …`, `尊敬的…`) is an addressee rather than the sender.
+  if (atTop && !facts.addresseeStart && !facts.proseWords) return { cls: { kind: 'letterhead' }, rule: previous ? 'letterhead-continued' : 'letterhead-top' };
+  if (next?.salutation === true || facts.addresseeStart) return { cls: { kind: 'addressee' }, rule: 'addressee-before' };
+  if (facts.proseWords) return { cls: BODY_PARAGRAPH, rule: 'prose-words' };
+  if (facts.lineCount <= MAX_TITLE_LINES && facts.headingSized && headsText(next)) return { cls: { kind: 'title' }, rule: 'title-before-text' };
+  return { cls: { kind: facts.lineCount > 1 ? 'addressee' : 'title' }, rule: 'short-lines' };
+}
+
+/** Whether a block of these facts is text that a title can head. */
+function headsText(next: BlockFacts | undefined): boolean {
+  return next !== undefined && (next.prose || next.heading !== '' || next.opening !== '' || next.subject || next.proseWords);
+}
+
+function isClosing(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role === 'closing';
+}
+
+export { RULES };

@@ -1,18 +1,25 @@
 /**
  * Rejoins paragraphs that a PDF page break (or a stray blank line) cut in two: the first part ends
- * mid-sentence, or the second starts in lower case; a list item `(a)` after a colon joins too.
+ * mid-sentence, or the second starts in lower case. The items of a list that a paragraph opens with
+ * a colon join it too when blank lines set them apart: sub-paragraph items (`(a)`, `(i)`, `a)`, `①`,
+ * `•`) and numbered items that complete the sentence (ending with `;`, or in lower case).
  */
 import type { Span } from '../model';
 import type { Line } from '../text/lines';
 import { isAsciiDigit, isHan, isLatinLetter, isLowerLatin } from '../text/script';
 import { displayWidth, endsWithColon, lastSignificantCode } from '../text/measure';
 import type { ClassifiedBlock } from './classify';
+import type { RuleId } from './rules';
+import { startsItem } from './listItems';
+import { isTableRow } from './shapes';
 
 /** A classified block with the pieces it was rejoined from. */
 export interface JoinedBlock extends ClassifiedBlock {
   end: number;
   readonly parts: Span[];
   readonly lines: Line[];
+  /** Why each part after the first joined the one before. */
+  readonly joins: RuleId[];
 }
 
 /** Below this width a paragraph without final punctuation is more likely a heading than a split. */
@@ -22,16 +29,14 @@ export function joinSplitParagraphs(text: string, blocks: readonly ClassifiedBlo
   const joined: JoinedBlock[] = [];
   for (const block of blocks) {
     const previous = joined[joined.length - 1];
-    if (previous && isBody(previous) && isBody(block) && previous.language === block.language && continues(text, previous, block)) {
+    const join = previous && opensText(previous) && isBody(block) && previous.language === block.language ? joinRule(text, previous, block) : undefined;
+    if (previous && join) {
       previous.parts.push({ start: block.start, end: block.end });
       for (const line of block.lines) previous.lines.push(line);
       previous.end = block.end;
+      previous.joins.push(join);
     } else {
-      joined.push({
-        lines: block.lines.slice(), start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
-        language: block.language, cls: block.cls, ...(block.bareAnnex === undefined ? {} : { bareAnnex: block.bareAnnex }),
-        parts: [{ start: block.start, end: block.end }],
-      });
+      joined.push({ ...block, lines: block.lines.slice(), parts: [{ start: block.start, end: block.end }], joins: [] });
     }
   }
   return joined;
@@ -41,17 +46,27 @@ function isBody(block: ClassifiedBlock): boolean {
   return block.cls.kind === 'paragraph' && block.cls.role === 'body';
 }
 
-const LIST_ITEM_START = /^[(（](?:[a-z]|[ivxl]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]/;
-
-function startsListItem(text: string, start: number): boolean {
-  return LIST_ITEM_START.test(text.slice(start, start + 8));
+/** A body paragraph, or an opening formula that goes on with a list. */
+function opensText(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role !== 'closing';
 }
 
-function continues(text: string, first: JoinedBlock, second: ClassifiedBlock): boolean {
-  if (isLowerLatin(text.charCodeAt(second.start))) return true;
+function joinRule(text: string, first: JoinedBlock, second: ClassifiedBlock): RuleId | undefined {
   const lastPart = first.parts[first.parts.length - 1];
-  if (startsListItem(text, second.start)) return endsWithColon(text, lastPart.start, lastPart.end) || startsListItem(text, lastPart.start);
-  return endsMidSentence(text, lastPart);
+  const secondPart = { start: second.start, end: second.end };
+  if (startsItem(text, secondPart)) {
+    const opensList = endsWithColon(text, lastPart.start, lastPart.end) || (first.parts.length > 1 && startsItem(text, lastPart));
+    return opensList ? 'list-join' : undefined;
+  }
+  if (!isBody(first) || endsWithTableRow(text, first)) return undefined;
+  if (isLowerLatin(text.charCodeAt(second.start))) return 'page-break-join';
+  return endsMidSentence(text, lastPart) ? 'page-break-join' : undefined;
+}
+
+/** A table's last row ends with a figure, not in mid-sentence. */
+function endsWithTableRow(text: string, block: JoinedBlock): boolean {
+  const last = block.lines[block.lines.length - 1];
+  return isTableRow(text.slice(last.trimStart, last.trimEnd));
 }
 
 function endsMidSentence(text: string, part: Span): boolean {
@@ -68,7 +83,7 @@ const MID_SENTENCE_PUNCTUATION = new Set([0x2c, 0x3b, 0xff0c, 0xff1b, 0x3001, 0x
  */
 export function joinSignature(text: string, part: Span): string {
   return [
-    isLowerLatin(text.charCodeAt(part.start)), startsListItem(text, part.start),
+    isLowerLatin(text.charCodeAt(part.start)), startsItem(text, part),
     endsWithColon(text, part.start, part.end), endsMidSentence(text, part),
   ].join();
 }

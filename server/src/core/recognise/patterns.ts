@@ -1,64 +1,82 @@
 /**
- * The set phrases of diplomatic correspondence, as data. Every pattern is bounded (no nested or
- * unbounded repetition over overlapping classes), so testing one costs time linear in its input.
+ * The set phrases and line shapes of diplomatic correspondence that are not courtesy formulas (those
+ * are in formulas.ts), as data. Every pattern is bounded (no nested or unbounded repetition over
+ * overlapping classes) and applied to one short line, so testing one costs time linear in its input.
  */
 
-const SPACE = '[\\s\\u00a0]{1,3}';
-const words = (...parts: string[]): string => parts.join(SPACE);
-
-export const OPENING_THIRD_PERSON: readonly RegExp[] = [
-  new RegExp(words('presents?', '(?:its|his|her|their)', '(?:compliments|respects)'), 'i'),
-  /向.{1,120}?致意/,
-];
-
-export const OPENING_FIRST_PERSON: readonly RegExp[] = [
-  new RegExp('^' + words('(?:I|We)', 'have', 'the', 'hono(?:u)?r', 'to'), 'i'),
-  new RegExp('^' + words('On', 'behalf', 'of') + '.{0,200}?' + words('I', 'have', 'the', 'hono(?:u)?r'), 'i'),
-  /^(?:我|本人)(?:谨|荣幸地)/,
-];
-
-export const CLOSING: readonly RegExp[] = [
-  new RegExp(words('avails?', '(?:itself|himself|herself|themselves)', 'of', 'this', 'opportunity'), 'i'),
-  new RegExp(words('takes?', 'this', 'opportunity', 'to', 'renew'), 'i'),
-  new RegExp(words('assurances', 'of', '(?:its|his|her|my|our|their)', '(?:renewed' + SPACE + ')?(?:highest|very' + SPACE + 'high|high)', 'consideration'), 'i'),
-  new RegExp('^(?:Please' + SPACE + ')?accept,?' + SPACE + '(?:Excellency|Sir|Madam)', 'i'),
-  /顺致(?:最)?崇高的敬意/,
-  /致以(?:最)?崇高的敬意/,
-];
-
 export const SALUTATION: readonly RegExp[] = [
-  /^(?:Your\s)?(?:Excellency|Excellencies)[,:]?$/i,
-  /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames)[,:]$/i,
-  /^Dear\s[^,:\n]{1,60}[,:]$/,
-  /^(?:尊敬的)?[^，。：\n]{0,30}(?:阁下|先生|女士)[：:，,]$/,
+  /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]?$/i,
+  /^(?:Dear\s)?(?:Mr\.?|Madam|Madame|Mister|Ms\.?)\s(?:President|Vice-President|Chair(?:person|man|woman)?|Co-Chairs?|Special\sRapporteur|Rapporteur|High\sCommissioner|Deputy\sHigh\sCommissioner|Secretary-General|Under-Secretary-General|Minister|Ambassador|Director(?:-General)?|Chief|Coordinator)[,:]$/i,
+  /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames|Colleagues?)[,:，]$/i,
+  /^(?:Dear|My\sdear)\s[^,:\n]{1,60}[,:]$/,
+  /^(?:尊敬的)?[^，。：\n]{0,30}(?:阁下|閣下|先生|女士|同事们)[：:，,]$/,
 ];
 
-export const SIGNATURE = /^[(（]\s?(?:signed|签字|签名|签署|签章)\s?[)）]/i;
+export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
+
+/** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
+export const CHINESE_ADDRESS_LINE = /^[^，。；：:,.;!?！？、]{2,36}(?:部|局|厅|廳|处|處|署|馆|館|团|團|会|會|院|司|办公室|辦公室|政府|阁下|閣下|先生|女士|同志|主席|部长|部長|大使|总统|總統|总理|總理|专员|專員|报告员|報告員|秘书长|秘書長)[：:]$/;
+
+/** The start of an institution's name, as a letterhead's first line gives it. */
+export const INSTITUTION_START =
+  /^(?:Mandates?\sof\sthe|Office\sof\sthe|Permanent\sMission|Mission\spermanente|Embassy\sof|Ministry\sof|Consulate(?:-General|\sGeneral)?\sof|Department\sof|Delegation\sof|United\sNations|Palais\sdes\sNations|Government\sof)/i;
 
 export const ANNEX =
-  /^(?:annex(?:e|es)?|enclosures?|attachments?|appendix|appendices)(?![A-Za-z])(?:\s(?:no\.\s?)?[IVXLC0-9A-Z]{1,6})?\s?(?:[.:：]|$)|^附件\s?[一二三四五六七八九十0-9]{0,3}\s?(?:[:：]|$)/i;
+  /^(?:annex(?:e|es)?|enclosures?|attachments?|appendix|appendices)(?![A-Za-z])(?:\s(?:no\.\s?)?[IVXLC0-9A-Z]{1,6})?\s?(?:[.:：]|$)|^附\s?件\s?[一二三四五六七八九十0-9０-９]{0,3}\s?(?:[:：]|$)/i;
+
+/** A line saying that the text below is a translation. */
+export const TRANSLATION_MARKER: readonly RegExp[] = [
+  /^[(（[【]?\s?(?:(?:unofficial|courtesy|informal|provisional|non-official)\s)?(?:(?:english|chinese)\s)?translation(?:\s(?:from|of|into)\s(?:the\s)?(?:chinese|english)(?:\s(?:original|text))?)?\s?[)）\]】]?$/i,
+  /^[(（[【]?\s?(?:非官方|非正式|参考|參考)?(?:中文|英文)?(?:译文|译本|翻译|譯文|譯本|翻譯)(?:[，,]\s?仅供参考)?\s?[)）\]】]?$/,
+];
+
+/** `Subject: …`, `Re: …`, `事由：…`: a subject line (which may wrap). */
+export const SUBJECT = /^(?:subject|re|concerning|object|topic)\s?[:：]|^(?:事由|主题|主題|事項|事项|标题)\s?[:：]/i;
+
+/** The name of a document type standing alone as its title. */
+export const DOCUMENT_TITLE =
+  /^(?:(?:diplomatic\s|circular\s)?note(?:\sverbale)?|aide[-\s]m[ée]moire|memorandum(?:\sof\sunderstanding)?|non[-\s]paper|joint\s(?:statement|communiqu[ée]|press\s(?:statement|release)|declaration)|press\s(?:release|statement)|statement|communiqu[ée]|declaration|照会|普通照会|外交照会|照會|备忘录|備忘錄|节略|節略|非文件|说帖|說帖|联合声明|聯合聲明|联合公报|聯合公報|通函|声明|聲明|新闻稿|新聞稿)$/i;
+
+/** The first words of a title line: `Reply of the Government of …`, `关于…的答复`. */
+export const TITLE_START =
+  /^(?:reply|response|replies|comments|observations|information|answers?|additional|follow-up|joint\s|statement|communiqu|aide|memorandum|non-paper|report|summary|concept\snote|programme|agenda|list\sof|答复|回复|复函|關於|关于|补充|補充)/i;
+
+/** The last words of a Chinese title line: `中国政府对…的答复`, `…情况说明`. */
+export const TITLE_END = /(?:答复|答覆|回复|回覆|复函|說明|说明|情况|情況|声明|聲明|公报|公報|备忘录|備忘錄|照会|照會|意见|意見|评论|評論|资料|資料|报告|報告|议程|議程|清单|清單|名单|名單|通报|通報)$/;
+
+/** Openings of an addressee block: a person's style, a title, `To:`. */
+export const ADDRESSEE_START =
+  /^(?:H\.\s?E\.?\s|His\sExcellency|Her\sExcellency|Their\sExcellencies|Mr\.?\s|Ms\.?\s|Mrs\.?\s|Dr\.?\s|Prof\.?\s|The\sHono(?:u)?rable|Special\sRapporteur|Independent\sExpert|Working\sGroup|Chair(?:person)?\sof|President\sof|To\s?[:：]|Attn\.?|Attention[:：]|致\s?[:：]|尊敬的)/;
+
+/** Lines of a letterhead: contact details, or the name of a State body in capitals. */
+export const LETTERHEAD_FIELD = /^(?:tel(?:ephone)?\.?|phone|fax|facsimile|e-?mail|website|web|internet|address|电话|電話|传真|傳真|电子邮件|電子郵件|邮箱|郵箱|网址|網址|地址|邮编|郵編)\s?[:：.]/i;
+
+/** A month and a year alone, as non-papers and memoranda are dated: `March 2026`, `2026年3月`. */
+export const MONTH_AND_YEAR = new RegExp(`^(?:[A-Z][a-z]{1,20},?\\s)?${'(?:January|February|March|April|May|June|July|August|September|October|November|December)'}\\s[0-9]{4}$|^[0-9０-９]{4}\\s?年\\s?[0-9０-９]{1,2}\\s?月$`);
 
 const MONTHS =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const DIGIT = '[0-9０-９]';
+const SPACE = '[\\s\\u00a0]{1,3}';
 
-/** A date with its year, as a place-and-date line carries it. */
+/** A date with its year, as a place-and-date line carries it (half- or full-width digits). */
 export const DATED: readonly RegExp[] = [
-  new RegExp('(?<![0-9])\\d{1,2}(?:st|nd|rd|th)?' + SPACE + MONTHS + ',?' + SPACE + '\\d{4}(?![0-9])', 'i'),
-  new RegExp(MONTHS + SPACE + '\\d{1,2}(?:st|nd|rd|th)?,?' + SPACE + '\\d{4}(?![0-9])', 'i'),
-  /\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/,
-  /[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/,
-  /^\d{4}-\d{2}-\d{2}$/,
+  new RegExp(`(?<![0-9０-９])${DIGIT}{1,2}(?:st|nd|rd|th)?${SPACE}${MONTHS},?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
+  new RegExp(`${MONTHS}${SPACE}${DIGIT}{1,2}(?:st|nd|rd|th)?,?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
+  new RegExp(`${DIGIT}{4}\\s?年\\s?${DIGIT}{1,2}\\s?月\\s?${DIGIT}{1,2}\\s?日`),
+  /[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/,
+  /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/,
 ];
 
 export const OWN_REFERENCE_LABELLED =
-  /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|note\s(?:verbale\s)?no\.?|no\.|n°|编号|文号|发文字号)\s?[:：]?\s?(\S.{0,100})$/i;
+  /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|note\s(?:verbale\s)?no\.?|no\.|n°|编号|編號|文号|文號|发文字号|發文字號|照会号|照會號)\s?[:：]?\s?(\S.{0,100})$/i;
 
 export const OWN_REFERENCE_BARE = /^[A-Z0-9]{1,12}(?:[/.\-][A-Z0-9]{1,12}){2,8}$/i;
 
-export const OWN_REFERENCE_CHINESE = /^[^\s（(〔[]{0,12}[（(〔[]\s?\d{4}\s?[）)〕\]]\s?[^\s\d]{0,6}?第?\s?\d{1,6}\s?号$/;
-
-/** Lines of a reply's enclosed text that are titles rather than an addressee. */
-export const TITLE_START = /^(?:reply|response|replies|comments|observations|information|answers?|additional|follow-up|annex|答复|回复|复函|关于|补充)/i;
+export const OWN_REFERENCE_CHINESE = [
+  /^[^\s（(〔[]{0,12}[（(〔[]\s?[0-9０-９]{4}\s?[）)〕\]]\s?[^\s\d]{0,8}?第?\s?[0-9０-９]{1,6}\s?[号號]$/,
+  /^第\s?[A-Za-z0-9０-９][A-Za-z0-9０-９/／\-–.]{0,30}\s?[号號]$/,
+];
 
 export function matchesAny(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
   for (const pattern of patterns) {

@@ -26,6 +26,20 @@ const MARKER = new RegExp(
   'y',
 );
 
+/**
+ * Markers that count only at the start of a line inside a paragraph, as items listed after a colon:
+ * `1.`, `１．`, `2、`, `一、`, `a)`, `2)`, `•`, `▪`, `- `.
+ */
+const LINE_MARKER = new RegExp(
+  [
+    '(?<lineNum>[0-9０-９]{1,2})[.．、](?=[ \\t\\u3000]|[\\u3400-\\u9fff])',
+    '(?<lineDun>[一二三四五六七八九十]{1,3})、',
+    '(?<closeParen>[a-z]|\\d{1,2})[)）](?=[ \\t])',
+    '(?<bullet>[•▪]|-(?=[ \\t]))',
+  ].join('|'),
+  'y',
+);
+
 /** The first characters of every marker above, as a table indexed by code unit (a Set is slower). */
 const MARKER_STARTS = new Uint8Array(0x10000);
 for (const ch of [...'FfSsTtEeNnLl一二三四五六七八九十第首其再最（(', ...CIRCLED_DIGITS]) MARKER_STARTS[ch.charCodeAt(0)] = 1;
@@ -33,7 +47,8 @@ for (const ch of [...'FfSsTtEeNnLl一二三四五六七八九十第首其再最�
 const PARAGRAPH_NUMBER = /^(?:(?<arabic>\d{1,2})[.、．](?=[\s\u3400-\u9fff])|(?<dun>[一二三四五六七八九十]{1,3})、)/u;
 
 type Family =
-  | 'en-word' | 'zh-shi' | 'zh-seq' | 'paren-latin' | 'paren-roman' | 'paren-arabic' | 'paren-zh' | 'circled';
+  | 'en-word' | 'zh-shi' | 'zh-seq' | 'paren-latin' | 'paren-roman' | 'paren-arabic' | 'paren-zh' | 'circled'
+  | 'line-arabic' | 'line-zh' | 'bullet';
 
 interface Candidate {
   start: number;
@@ -42,17 +57,20 @@ interface Candidate {
   style: PointStyle;
   ordinal: number;
   isFinal: boolean;
-  /** Which boundary the marker needs before it. */
-  boundary: 'sentence' | 'clause' | 'list';
+  /** Which boundary the marker needs before it; `line` markers were found at the start of a line. */
+  boundary: 'sentence' | 'clause' | 'list' | 'line';
   /** The alternative reading of `(i)`, `(v)`, `(x)`: a Roman numeral instead of a letter. */
   romanAlternative?: number;
 }
 
 const FAMILIES: readonly Family[] = [
   'en-word', 'zh-shi', 'zh-seq', 'paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled',
+  'line-arabic', 'line-zh', 'bullet',
 ];
 const FAMILY_INDEX = new Map(FAMILIES.map((family, index) => [family, index]));
-const BRACKETED: readonly Family[] = ['paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled'];
+const BRACKETED: readonly Family[] = [
+  'paren-latin', 'paren-roman', 'paren-arabic', 'paren-zh', 'circled', 'line-arabic', 'line-zh', 'bullet',
+];
 const BRACKETED_INDEXES = BRACKETED.map((family) => FAMILY_INDEX.get(family) ?? 0);
 
 /**
@@ -133,8 +151,23 @@ export function findPoints(
 /** Marker candidates of `text[from, to)`, with offsets counted from `origin` so they can be reused after a shift. */
 function scanPart(text: string, from: number, to: number, origin: number): Candidate[] {
   const found: Candidate[] = [];
+  let lineStart = false;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart && isWhitespace(code)) continue;
+    if (lineStart) {
+      lineStart = false;
+      const marker = lineMarkerAt(text, i, to, origin);
+      if (marker) {
+        found.push(marker);
+        i = marker.end + origin - 1;
+        continue;
+      }
+    }
     if (MARKER_STARTS[code] === 0) continue;
     if (isLatinWordChar(code)) {
       if (!mayStartOrdinalWord(text, i, from)) continue;
@@ -153,6 +186,26 @@ function scanPart(text: string, from: number, to: number, origin: number): Candi
     i += match[0].length - 1;
   }
   return found;
+}
+
+function lineMarkerAt(text: string, at: number, to: number, origin: number): Candidate | undefined {
+  LINE_MARKER.lastIndex = at;
+  const match = LINE_MARKER.exec(text);
+  if (!match?.groups || at + match[0].length > to) return undefined;
+  const start = at - origin;
+  const end = start + match[0].length;
+  const { lineNum, lineDun, closeParen, bullet } = match.groups;
+  if (lineNum) return numbered(start, end, 'line-arabic', 'arabic', Number(toHalfWidthDigits(lineNum)), 'line');
+  if (lineDun) return numbered(start, end, 'line-zh', 'zh-dun', chineseNumeralValue(lineDun), 'line');
+  if (closeParen) {
+    const candidate = parenCandidate(closeParen, start, end);
+    return candidate && { ...candidate, boundary: 'line' };
+  }
+  return bullet ? { start, end, family: 'bullet', style: 'bullet', ordinal: 0, isFinal: false, boundary: 'line' } : undefined;
+}
+
+function toHalfWidthDigits(digits: string): string {
+  return digits.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 /**
@@ -235,6 +288,7 @@ function resolveSequence(candidate: Candidate, sequence: PointSequence, families
     const last = sequence.lastOrdinal(candidate.family);
     return last > 0 ? { ...candidate, ordinal: last + 1 } : undefined;
   }
+  if (candidate.family === 'bullet') return { ...candidate, ordinal: sequence.lastOrdinal('bullet') + 1 };
   if (candidate.romanAlternative !== undefined) {
     const continuesLetters =
       families.includes('paren-latin') && sequence.lastOrdinal('paren-latin') === candidate.ordinal - 1;
@@ -301,6 +355,10 @@ function boundaryHolds(candidate: Candidate, before: Preceding, firstCode: numbe
       if (atStart || CLAUSE_END.has(char)) return true;
       if (before.word === 'and' || before.word === 'or') return true;
       return familyActive && (char === 0x2c || CHINESE_CLAUSE.has(char) || SENTENCE_END.has(char));
+    case 'line':
+      // Not the paragraph's own start (its number is read apart); a list opens after a colon.
+      if (char === 0) return false;
+      return familyActive ? true : CLAUSE_END.has(char) && (candidate.ordinal === 1 || candidate.family === 'bullet');
   }
 }
 

@@ -1,0 +1,226 @@
+/**
+ * Which blocks form the language versions of a note. The blocks are first cut into documents: a
+ * closing formula with its place and date, signature and addressee ends one, and a translation marker
+ * starts one. A document whose paragraphs are in two languages is split into versions where its
+ * language changes; two documents in one language each, one after the other, are the two versions of
+ * one text when the second is marked as a translation or both carry formulas or titles (a note and
+ * its translation). A document in one language that is not paired stays outside the versions, as a
+ * covering note does around the reply it encloses.
+ *
+ * Each block's language comes from its own script. A block in the other language that carries no
+ * paragraph (an addressee, a title) does not start a version, nor does a lone paragraph between two
+ * runs of the same language: a misread or stray block never moves the paragraphs around it.
+ */
+import type { Language } from '../model';
+import type { ClassifiedBlock } from './classify';
+import { detectLanguage } from '../text/script';
+
+export interface VersionRange {
+  readonly language: Language;
+  /** Index range [from, to) of the version's blocks. */
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface Layout {
+  readonly versions: readonly VersionRange[];
+}
+
+interface Run {
+  language: Language;
+  from: number;
+  to: number;
+  paragraphs: number;
+}
+
+export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
+  const languages = blocks.map((block) => layoutLanguage(text, block));
+  const documents = documentsOf(blocks, languages);
+  const versions: VersionRange[] = [];
+  for (let d = 0; d < documents.length; d++) {
+    const document = documents[d];
+    const runs = versionRuns(blocks, languages, document.from, document.to);
+    if (runs.length >= 2) {
+      versions.push(...runs);
+      continue;
+    }
+    const next = documents[d + 1];
+    const nextRuns = next ? versionRuns(blocks, languages, next.from, next.to) : [];
+    if (runs.length === 1 && nextRuns.length === 1 && runs[0].language !== nextRuns[0].language && translates(blocks, document, next)) {
+      versions.push(runs[0], nextRuns[0]);
+      d++;
+    }
+  }
+  return { versions: withoutSharedHeader(blocks, languages, versions) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+interface DocumentRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+const CLOSING_TAIL: ReadonlySet<string> = new Set(['placeDate', 'signature', 'addressee']);
+
+/** Cuts the blocks after each closing formula and its tail, and before each translation marker. */
+function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Language[]): DocumentRange[] {
+  const documents: DocumentRange[] = [];
+  let from = 0;
+  let closed = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const kind = blocks[i].cls.kind;
+    const startsAnother = i > from && (kind === 'translationMarker' || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
+    if (startsAnother) {
+      documents.push({ from, to: i });
+      from = i;
+      closed = false;
+    }
+    if (isClosing(blocks[i])) closed = true;
+  }
+  if (from < blocks.length) documents.push({ from, to: blocks.length });
+  return documents;
+}
+
+/**
+ * After an annex heading, the annex goes on while its language does; a block of no language goes on
+ * with it unless it heads a block in another language (the reference of the next version).
+ */
+function inAnnex(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
+  let annex = -1;
+  for (let i = at - 1; i >= from && annex < 0; i--) {
+    if (blocks[i].cls.kind === 'annex') annex = i;
+    else if (isClosing(blocks[i])) return false;
+  }
+  if (annex < 0) return false;
+  const language = blocks[annex].language;
+  if (languages[at] !== 'other') return languages[at] === language;
+  return !headsNext(blocks, languages, at, blocks.length, language);
+}
+
+function isClosing(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role === 'closing';
+}
+
+/** A note and its translation: the second is marked as one, or both are whole notes (formulas or titles). */
+function translates(blocks: readonly ClassifiedBlock[], first: DocumentRange, second: DocumentRange): boolean {
+  if (blocks[second.from].cls.kind === 'translationMarker') return true;
+  const shape = (document: DocumentRange) => {
+    const kinds = blocks.slice(document.from, document.to);
+    return {
+      formulas: kinds.some((b) => b.cls.kind === 'paragraph' && b.cls.role !== 'body'),
+      titles: kinds.some((b) => b.cls.kind === 'title' || b.cls.kind === 'heading' || b.cls.kind === 'subject'),
+    };
+  };
+  const a = shape(first);
+  const b = shape(second);
+  return (a.formulas && b.formulas) || (a.titles && b.titles);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs of one language inside a document
+
+/**
+ * A block's language for the layout: its own script; references and dates written in figures only
+ * (`SGP/2026/118`, `2026-04-09`) belong to no language and go with the blocks around them; a reference
+ * with Chinese characters (`（2026）驻诺使字第017号`) or an English label (`No. …`) has the language it shows.
+ */
+function layoutLanguage(text: string, block: ClassifiedBlock): Language {
+  if (block.cls.kind === 'ownReference') {
+    if (block.language === 'zh') return 'zh';
+    return block.cls.value.start > block.start ? detectLanguage(text, block.start, block.cls.value.start) : 'other';
+  }
+  return block.cls.kind === 'letterhead' ? 'other' : block.language;
+}
+
+/** Kinds that head what follows them, and so go with the run after them when their language is none. */
+const HEADING_KINDS: ReadonlySet<string> = new Set(['ownReference', 'translationMarker', 'title', 'subject', 'heading', 'salutation']);
+
+function versionRuns(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, to: number): VersionRange[] {
+  let start = from;
+  while (start < to && blocks[start].cls.kind === 'letterhead') start++;
+  const runs: Run[] = [];
+  for (let i = start; i < to; i++) {
+    const language = languages[i];
+    const current = runs[runs.length - 1];
+    const paragraph = blocks[i].cls.kind === 'paragraph' ? 1 : 0;
+    if (current && (language === current.language || (language === 'other' && !headsNext(blocks, languages, i, to, current.language)))) {
+      current.to = i + 1;
+      current.paragraphs += paragraph;
+    } else {
+      runs.push({ language, from: i, to: i + 1, paragraphs: paragraph });
+    }
+  }
+  return mergeStrayRuns(runs).filter((run) => run.paragraphs > 0 && run.language !== 'other')
+    .map(({ language, from: runFrom, to: runTo }) => ({ language, from: runFrom, to: runTo }));
+}
+
+/** A block of no language that heads the next block, itself of another language than the run so far. */
+function headsNext(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number, to: number, current: Language): boolean {
+  if (!HEADING_KINDS.has(blocks[at].cls.kind)) return false;
+  for (let i = at + 1; i < to; i++) if (languages[i] !== 'other') return languages[i] !== current;
+  return false;
+}
+
+/**
+ * Runs without paragraphs join the run before them (or after, at the start); a run of one paragraph
+ * between two runs of one language joins them, so that one stray block never makes a version.
+ */
+function mergeStrayRuns(runs: readonly Run[]): Run[] {
+  const merged: Run[] = [];
+  for (const run of runs) {
+    const previous = merged[merged.length - 1];
+    if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
+      previous.to = run.to;
+      previous.paragraphs += run.paragraphs;
+    } else if (previous && (previous.paragraphs === 0 || previous.language === 'other')) {
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+    } else {
+      merged.push({ ...run });
+    }
+  }
+  return absorbLoneParagraphs(merged);
+}
+
+function absorbLoneParagraphs(runs: Run[]): Run[] {
+  const result: Run[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    const previous = result[result.length - 1];
+    const next = runs[i + 1];
+    if (previous && next && run.paragraphs === 1 && previous.language === next.language && previous.paragraphs > 1) {
+      previous.to = next.to;
+      previous.paragraphs += run.paragraphs + next.paragraphs;
+      i++;
+    } else {
+      result.push({ ...run });
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The header the versions share
+
+const SHARED_HEADER_KINDS: ReadonlySet<string> = new Set(['ownReference', 'placeDate']);
+
+/**
+ * A reference or a date of no language (`CHN/GVA/2025/88`) at the start of the first version that no
+ * other version repeats is the header of the whole note (it stands once for both languages), not
+ * part of that version; `编号：…` or `No. …` belong to the version of their language.
+ */
+function withoutSharedHeader(blocks: readonly ClassifiedBlock[], languages: readonly Language[], versions: VersionRange[]): VersionRange[] {
+  if (versions.length < 2) return versions;
+  const [first, ...others] = versions;
+  const shared = (at: number) => SHARED_HEADER_KINDS.has(blocks[at].cls.kind) && languages[at] === 'other'
+    && !others.some((v) => repeats(blocks, v, blocks[at].cls.kind));
+  let from = first.from;
+  while (from < first.to && shared(from)) from++;
+  return from === first.from ? versions : [{ ...first, from }, ...others];
+}
+
+function repeats(blocks: readonly ClassifiedBlock[], version: VersionRange, kind: string): boolean {
+  for (let i = version.from; i < version.to; i++) if (blocks[i].cls.kind === kind) return true;
+  return false;
+}
