@@ -116,6 +116,9 @@ function lensFor(pair: ParagraphPair, side: 'en' | 'zh', target: TextDocument): 
 
 function blockLabel(block: AlignableBlock): string {
   if (block.kind === 'title') return block.language === 'zh' ? '标题' : 'title';
+  if (block.kind === 'subject') return block.language === 'zh' ? '事由' : 'subject';
+  if (block.kind === 'heading') return block.language === 'zh' ? '小标题' : 'heading';
+  if (block.kind !== 'paragraph') return '';
   if (block.role === 'opening') return block.language === 'zh' ? '致意' : 'opening';
   if (block.role === 'closing') return block.language === 'zh' ? '结束语' : 'closing';
   return `¶${block.index}`;
