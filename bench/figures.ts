@@ -1,7 +1,7 @@
 /**
  * Bilingual notes made mostly of figures, for the scaling guard and the checks' regression tests:
  *
- * - `tablesOfFigures`: one table per version whose every other column the Chinese version changes.
+ * - `tablesOfFigures`: one table per version of which the Chinese version changes one column in six.
  *   Each figure left without partner once listed every figure left on the other side in its finding,
  *   so a 13 KB note froze the server and a 40 KB table took gigabytes (issue 16, defect 2).
  * - `statisticalAnnex`: an annex of statistics laid out as lines of text, sections of a title and
@@ -17,11 +17,12 @@ function figure(row: number, column: number): number {
 }
 
 const COLUMNS = 6;
+const DIFFERING_COLUMN = 3;
 
 /**
  * A note of about `characters` UTF-16 units: a covering sentence in each language, then the same
- * table of figures in each, one row per line; the Chinese version adds 1 to every other column, so half
- * the figures are left over on each side (the other half anchor the alignment of the two tables).
+ * table of figures in each, one row per line; the Chinese version adds 1 to one column of six, so a sixth
+ * of the figures are left over on each side (the rest anchor the alignment of the two tables).
  */
 export function tablesOfFigures(characters: number): string {
   const en = ['The Government has received communication AL CHN 9/2025 and wishes to reply as follows.', '', 'Table 1. Cases by province'];
@@ -30,7 +31,7 @@ export function tablesOfFigures(characters: number): string {
   for (let row = 1; length < characters; row++) {
     const figures = Array.from({ length: COLUMNS }, (_, column) => figure(row, column));
     en.push(figures.join(' '));
-    zh.push(figures.map((value, column) => (column % 2 === 1 ? value + 1 : value)).join(' '));
+    zh.push(figures.map((value, column) => (column === DIFFERING_COLUMN ? value + 1 : value)).join(' '));
     length += en[en.length - 1].length + zh[zh.length - 1].length + 2;
   }
   return `${en.join('\n')}\n\n${zh.join('\n')}\n`;
