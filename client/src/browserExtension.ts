@@ -6,6 +6,8 @@
 import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, registerCommands } from './commands';
+import { registerSampleCommand } from './sample';
+import { registerStatusBar } from './statusBar';
 import { serveFileSystem } from './webFileSystem';
 
 let client: LanguageClient | undefined;
@@ -14,8 +16,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   client = new LanguageClient('diplonote', 'Diplonote', clientOptions(context), new Worker(serverMain.toString(true)));
   registerCommands(context, client);
+  registerSampleCommand(context);
+  const statusBar = registerStatusBar(context, client);
   serveFileSystem(client);
   await client.start();
+  statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

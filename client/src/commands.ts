@@ -5,7 +5,7 @@
  * pairs the server exports. Names and argument types come from the server's protocol module.
  */
 import {
-  commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+  commands, l10n, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
   type ExtensionContext, type TextEditor,
 } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Location, TextDocumentPositionParams } from 'vscode-languageclient';
@@ -78,7 +78,7 @@ async function openCounterpartToTheSide(context: ExtensionContext, client: BaseL
   if (!source || source.document.languageId !== 'diplomatic-note') return;
   const location = await counterpartOf(client, source);
   if (!location) {
-    void window.showInformationMessage('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).');
+    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).'));
     return;
   }
   const side = await window.showTextDocument(Uri.parse(location.uri), { viewColumn: ViewColumn.Beside, preserveFocus: true });
@@ -107,23 +107,41 @@ function reveal(editor: TextEditor, location: Location, sameEditor = false): voi
 async function exportAlignedPairs(client: BaseLanguageClient): Promise<void> {
   const editor = window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'diplomatic-note') {
-    void window.showInformationMessage('Diplonote: open a note to export its aligned pairs.');
+    void window.showInformationMessage(l10n.t('Diplonote: open a note to export its aligned pairs.'));
     return;
   }
   const source = editor.document.uri;
   const answer = await client.sendRequest(EXPORT_PAIRS_REQUEST, { uri: source.toString() });
   if (!answer) {
-    void window.showInformationMessage('Diplonote: this note has no other language version to pair with.');
+    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version to pair with.'));
     return;
   }
   const target = await window.showSaveDialog({
     defaultUri: source.with({ path: source.path.replace(/\.note$/, '') + '.tmx' }),
-    filters: { 'Translation memory (TMX)': ['tmx'] },
+    filters: { [l10n.t('Translation memory (TMX)')]: ['tmx'] },
   });
   if (!target) return;
   await workspace.fs.writeFile(target, new TextEncoder().encode(answer.tmx));
-  void window.showInformationMessage(`Diplonote: aligned pairs written to ${workspace.asRelativePath(target)}.`);
+  void window.showInformationMessage(l10n.t('Diplonote: aligned pairs written to {0}.', workspace.asRelativePath(target)));
 }
+
+/** What the input box says, by the language of the term: the rendering asked for is in the other one. */
+const RENDERING_QUESTIONS = {
+  en: {
+    title: (term: string) => l10n.t('Chinese rendering of "{0}" (English)', term),
+    prompt: (context: string) => l10n.t('Aligned Chinese text: {0}', context),
+    promptWithoutContext: () => l10n.t('The Chinese form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('Chinese form of "{0}"', term),
+    empty: () => l10n.t('Type the Chinese form, or press Esc to cancel.'),
+  },
+  zh: {
+    title: (term: string) => l10n.t('English rendering of "{0}" (Chinese)', term),
+    prompt: (context: string) => l10n.t('Aligned English text: {0}', context),
+    promptWithoutContext: () => l10n.t('The English form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('English form of "{0}"', term),
+    empty: () => l10n.t('Type the English form, or press Esc to cancel.'),
+  },
+};
 
 function isTermPairArgument(value: unknown): value is AddTermPairArgument {
   const argument = value as Partial<AddTermPairArgument> | null;
@@ -138,13 +156,13 @@ function isTermPairArgument(value: unknown): value is AddTermPairArgument {
 async function addTermPair(args: unknown[], next: (args: unknown[]) => unknown): Promise<unknown> {
   const argument: unknown = args[0];
   if (!isTermPairArgument(argument) || argument.rendering) return saveGlossary(await next(args));
-  const other = argument.language === 'en' ? 'Chinese' : 'English';
+  const ask = RENDERING_QUESTIONS[argument.language];
   const rendering = await window.showInputBox({
-    title: `${other} rendering of "${argument.term}" (${argument.language === 'en' ? 'English' : 'Chinese'})`,
-    prompt: argument.context ? `Aligned ${other} text: ${argument.context}` : `The ${other} form to add to the workspace glossary`,
-    placeHolder: `${other} form of "${argument.term}"`,
+    title: ask.title(argument.term),
+    prompt: argument.context ? ask.prompt(argument.context) : ask.promptWithoutContext(),
+    placeHolder: ask.placeHolder(argument.term),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? `Type the ${other} form, or press Esc to cancel.` : undefined),
+    validateInput: (value) => (value.trim() === '' ? ask.empty() : undefined),
   });
   if (rendering === undefined) return undefined;
   return saveGlossary(await next([{ ...argument, rendering: rendering.trim() }, ...args.slice(1)]));

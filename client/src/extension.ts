@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { clientOptions, registerCommands } from './commands';
+import { registerSampleCommand } from './sample';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -17,7 +19,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('diplonote', 'Diplonote', serverOptions, clientOptions(context));
   registerCommands(context, client);
+  registerSampleCommand(context);
+  const statusBar = registerStatusBar(context, client);
   await client.start();
+  statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,20 +7,27 @@ import { Uri, workspace, type ExtensionContext } from 'vscode';
 
 const SECTION = 'diplonote';
 
+interface Manifest {
+  contributes?: { configuration?: { properties?: object } };
+  capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } };
+}
+
 /** The setting keys the extension contributes (`diplonote.checks.number-mismatch` → `checks.number-mismatch`). */
-function settingKeys(context: ExtensionContext): string[] {
-  const contributes = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: object } } }).contributes;
-  return Object.keys(contributes?.configuration?.properties ?? {})
+function settingKeys(manifest: Manifest): string[] {
+  return Object.keys(manifest.contributes?.configuration?.properties ?? {})
     .filter((key) => key.startsWith(`${SECTION}.`))
     .map((key) => key.slice(SECTION.length + 1));
 }
 
 export function explicitSettings(context: ExtensionContext, scopeUri: string | undefined): Record<string, unknown> {
+  const manifest = context.extension.packageJSON as Manifest;
+  // In Restricted Mode a workspace may not set these (VS Code's `get` ignores them; `inspect` does not).
+  const restricted = new Set(workspace.isTrusted ? [] : manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? []);
   const configuration = workspace.getConfiguration(SECTION, scopeUri ? Uri.parse(scopeUri) : undefined);
   const settings: Record<string, unknown> = {};
-  for (const key of settingKeys(context)) {
+  for (const key of settingKeys(manifest)) {
     const inspected = configuration.inspect(key);
-    const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    const value = restricted.has(`${SECTION}.${key}`) ? inspected?.globalValue : inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
     if (value === undefined) continue;
     const path = key.split('.');
     let level = settings;
