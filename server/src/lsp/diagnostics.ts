@@ -11,7 +11,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../core/checks';
-import type { FileProblem, NoteFinding, NoteService } from '../service';
+import { fileProblemCode, type FileProblem, type NoteFinding, type NoteService } from '../service';
 import { toLocation, toRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'diplonote';
@@ -53,7 +53,7 @@ export function fileProblemDiagnostic(problem: FileProblem): Diagnostic {
     range: { start: position, end: { line: problem.line, character: problem.character + 1 } },
     severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
-    code: problem.file.endsWith('.diplonote.json') ? 'project-file' : 'glossary-file',
+    code: fileProblemCode(problem.file),
     message: problem.message,
   };
 }

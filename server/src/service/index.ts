@@ -44,6 +44,11 @@ export interface ServiceHost {
 
 export type { AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation };
 
+/** The code a problem of a file that is not a note is shown with. */
+export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
+  return Configurations.isProjectFile(uri) ? 'project-file' : 'glossary-file';
+}
+
 function* noFindings(): Generator<void, NoteFinding[], void> {
   return [];
 }

@@ -5,9 +5,8 @@
  * a finding reaches the threshold (warning unless told), 0 otherwise, 2 when a file or an option is unusable.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SEVERITY_RANK, type Severity } from '../../core/checks';
-import { finish } from '../../core/checks';
-import type { FileProblem, NoteFinding } from '../../service';
+import { finish, SEVERITY_RANK, type Severity } from '../../core/checks';
+import { fileProblemCode, type FileProblem, type NoteFinding } from '../../service';
 import { EXIT_UNUSABLE_INPUT, type CommandContext } from '../command';
 
 export interface Located {
@@ -68,6 +67,5 @@ function fromFinding(context: CommandContext, document: TextDocument, finding: N
 
 function fromProblem(context: CommandContext, uri: string, problem: FileProblem): JsonFinding {
   const at = { file: context.display(uri), line: problem.line + 1, column: problem.character + 1 };
-  const code = uri.endsWith('/.diplonote.json') ? 'project-file' : 'glossary-file';
-  return { ...at, endLine: at.line, endColumn: at.column + 1, severity: problem.severity, code, message: problem.message, related: [] };
+  return { ...at, endLine: at.line, endColumn: at.column + 1, severity: problem.severity, code: fileProblemCode(uri), message: problem.message, related: [] };
 }
