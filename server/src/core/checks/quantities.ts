@@ -1,7 +1,9 @@
 /**
  * Numbers and dates that a translation must carry over unchanged. Mentions are matched as multisets,
  * first inside each aligned sentence pair, then what is left over across the whole paragraph pair, so
- * a sentence the aligner split differently on each side still finds its figures.
+ * a sentence the aligner split differently on each side still finds its figures. A leftover is then
+ * reported unless excuses.ts finds it no error (a converted amount, a spelled-out `two` or `first`
+ * with no rival in its sentence pair, a year given relatively on the other side).
  *
  * Linear whatever the text: a table whose figures differ leaves hundreds of mentions on each side, so
  * a finding lists only the first few of the other side's, and many left over on one side of a paragraph
@@ -10,34 +12,47 @@
 import type { Span } from '../model';
 import type { ParagraphPair } from '../noteAlignment';
 import { countBelow } from '../text/spans';
-import { datesAgree, type DateMention } from '../normalise/dates';
+import { datesAgree, withReferenceYear, type DateMention } from '../normalise/dates';
 import { findDatesWithRanges } from './dateRanges';
+import { nonQuantityLength } from '../normalise/nonQuantities';
 import { findNumbers, numbersAgree, type NumberMention } from '../normalise/numbers';
-import { convertedAmount, currenciesOf, hasDigit, hiddenSmallNumbers } from './excuses';
+import {
+  convertedAmount, currenciesOf, hiddenSmallNumbers, unchallengedLooseDates, unchallengedSoftNumbers, yearsGivenRelatively,
+} from './excuses';
 import { DEFAULT_SEVERITY, sideName, type Finding, type RelatedSpan, type Side } from './types';
 
 interface Quantity<M extends Span> {
   readonly code: 'number-mismatch' | 'date-mismatch';
   readonly noun: string;
-  find(text: string, span: Span, side: Side, ignored: readonly Span[]): M[];
+  find(side: SideText, span: Span, language: Side): M[];
   agree(a: M, b: M): boolean;
   /** Mentions with the same key are tried against each other first; `undefined` means try all. */
   key(mention: M): string | undefined;
   /**
-   * Whether a mention left without partner is nonetheless no error (see excuses.ts), given what the
-   * other side left over and its paragraph; made once per side of a paragraph pair.
+   * Whether a mention left without partner in the unit (sentence pair) `unit` is nonetheless no error
+   * (see excuses.ts), given what the other side left over; made once per side of a paragraph pair.
    */
-  excuse(otherText: string, otherLeft: readonly M[], otherParagraph: () => string): (text: string, mention: M) => boolean;
+  excuse(others: LeftOver<M>): (text: string, mention: M, unit: number) => boolean;
 }
 
 export interface SideText {
   readonly text: string;
   /** Spans whose digits are not quantities: cited communications, the own reference. */
   readonly ignored: readonly Span[];
+  /** The year of the note's own date, when known: it resolves 今年 and `last year` (see noteYear.ts). */
+  readonly referenceYear?: number;
 }
 
-function inside(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((s) => span.start >= s.start && span.end <= s.end);
+/** The mentions outside every one of `spans`; both lists in text order, walked once together. */
+function outside<M extends Span>(mentions: readonly M[], spans: readonly Span[]): M[] {
+  const kept: M[] = [];
+  let k = 0;
+  for (const mention of mentions) {
+    while (k < spans.length && spans[k].end <= mention.start) k++;
+    const covering = k < spans.length && spans[k].start <= mention.start && mention.end <= spans[k].end;
+    if (!covering) kept.push(mention);
+  }
+  return kept;
 }
 
 /**
@@ -52,15 +67,27 @@ function overlaps(span: Span, spans: readonly Span[]): boolean {
 }
 
 /**
- * Numbers that need a counterpart: not years of dates, not ordinals (`First` marks a point), not
- * digits of a reference, and not `a`/`一家`/`两国` (one or two spelled out, which translators render
- * as an article or as `bilateral`).
+ * Numbers that need a counterpart: not the digits of a date or of a reference, nor a list marker, a
+ * code or a designation (see nonQuantities.ts; the aligner still uses those as anchors).
  */
-function countedNumbers(text: string, span: Span, side: Side, ignored: readonly Span[]): NumberMention[] {
-  const dates = findDatesWithRanges(text, span);
-  return findNumbers(text, span.start, span.end, side, dates.filter((d) => d.month !== undefined)).filter((n) =>
-    n.kind !== 'ordinal' && !inside(n, dates) && !overlaps(n, ignored)
-    && !(n.max === undefined && n.value <= 2 && !hasDigit(text.slice(n.start, n.end))));
+function countedNumbers(side: SideText, span: Span, language: Side): NumberMention[] {
+  const dates = findDatesWithRanges(side.text, span);
+  return outside(findNumbers(side.text, span.start, span.end, language, dates), dates)
+    .filter((n) => !overlaps(n, side.ignored) && nonQuantityLength(side.text, n.start, span.end) === 0);
+}
+
+function isPercent(mention: NumberMention): boolean {
+  return mention.kind === 'percent' || mention.kind === 'percentage-point';
+}
+
+/** Computed on first use only, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value as T;
+  };
 }
 
 const NUMBERS: Quantity<NumberMention> = {
@@ -68,21 +95,31 @@ const NUMBERS: Quantity<NumberMention> = {
   noun: 'number',
   find: countedNumbers,
   agree: numbersAgree,
-  excuse: (otherText, otherLeft, otherParagraph) => {
-    const otherCurrencies = currenciesOf(otherText, otherLeft);
-    const hidden = hiddenSmallNumbers(otherParagraph);
-    return (text, n) => convertedAmount(text, n, otherCurrencies) || hidden(text, n);
+  excuse: (others) => {
+    const otherCurrencies = currenciesOf(others.text, others.mentions);
+    const paragraph = once(() => joined(others.text, others.paragraph));
+    const hidden = hiddenSmallNumbers(paragraph);
+    const unchallenged = unchallengedSoftNumbers(others.mentions, others.unitOf);
+    const relativeYear = yearsGivenRelatively(paragraph, others.referenceYear);
+    return (text, n, unit) => convertedAmount(text, n, otherCurrencies) || hidden(text, n) || unchallenged(text, n, unit) || relativeYear(n);
   },
-  key: (n) => (n.max === undefined ? `${n.kind === 'percent' || n.kind === 'percentage-point' ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
+  // Times compare modulo 12 (`23:00` ↔ `晚上11时`), so they are tried against every mention.
+  key: (n) => (n.max === undefined && n.kind !== 'time' ? `${isPercent(n) ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
 };
 
 const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
   noun: 'date',
-  find: (text, span, _side, ignored) => findDatesWithRanges(text, span).filter((d) => !overlaps(d, ignored)),
+  find: (side, span) => findDatesWithRanges(side.text, span)
+    .filter((d) => !overlaps(d, side.ignored))
+    .map((d) => withReferenceYear(d, side.referenceYear)),
   agree: datesAgree,
-  excuse: () => () => false,
-  key: (d) => `${d.month ?? ''}-${d.day ?? ''}`,
+  excuse: (others) => {
+    const unchallenged = unchallengedLooseDates(others.mentions, others.unitOf, once(() => joined(others.text, others.paragraph)));
+    return (_text, date, unit) => unchallenged(date, unit);
+  },
+  // A day whose month the context gives (同月29日) and a relative date may match a date of any key.
+  key: (d) => (d.month === undefined ? undefined : `${d.month}-${d.day ?? ''}`),
 };
 
 /** How many mentions that do not agree one partner search tries before it gives up: a bound, so that matching stays linear. */
@@ -183,36 +220,56 @@ interface LeftOver<M extends Span> {
   readonly side: Side;
   readonly text: string;
   readonly mentions: readonly M[];
+  /** The index among the pair's units (sentence pairs) of the unit a mention was found in. */
+  readonly unitOf: (mention: M) => number;
   /** The spans of the paragraph (pair.en or pair.zh). */
   readonly paragraph: readonly Span[];
+  readonly referenceYear?: number;
 }
 
 function checkPair<M extends Span>(quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText): Finding[] {
   const enLeft = new Set<M>();
   const zhLeft = new Set<M>();
-  for (const unit of unitsOf(pair)) {
-    const enHere = new Set(unit.en.flatMap((span) => quantity.find(en.text, span, 'en', en.ignored)));
-    const zhHere = new Set(unit.zh.flatMap((span) => quantity.find(zh.text, span, 'zh', zh.ignored)));
+  const units = new Map<M, number>();
+  unitsOf(pair).forEach((unit, index) => {
+    const enHere = new Set(unit.en.flatMap((span) => quantity.find(en, span, 'en')));
+    const zhHere = new Set(unit.zh.flatMap((span) => quantity.find(zh, span, 'zh')));
     matchAway(quantity, enHere, zhHere);
-    for (const m of enHere) enLeft.add(m);
-    for (const m of zhHere) zhLeft.add(m);
-  }
+    for (const [here, left] of [[enHere, enLeft], [zhHere, zhLeft]] as const) {
+      for (const mention of here) {
+        left.add(mention);
+        units.set(mention, index);
+      }
+    }
+  });
   matchAway(quantity, enLeft, zhLeft);
-  const enOver: LeftOver<M> = { side: 'en', text: en.text, mentions: [...enLeft], paragraph: pair.en };
-  const zhOver: LeftOver<M> = { side: 'zh', text: zh.text, mentions: [...zhLeft], paragraph: pair.zh };
-  return [...sideFindings(quantity, enOver, zhOver), ...sideFindings(quantity, zhOver, enOver)];
+  const unitOf = (mention: M) => units.get(mention) ?? -1;
+  const leftOver = (side: Side, text: SideText, mentions: Set<M>): LeftOver<M> =>
+    ({ side, text: text.text, mentions: [...mentions], unitOf, paragraph: pair[side], referenceYear: text.referenceYear });
+  const enOver = leftOver('en', en, enLeft);
+  const zhOver = leftOver('zh', zh, zhLeft);
+  const enUnexcused = unexcused(quantity, enOver, zhOver);
+  const zhUnexcused = unexcused(quantity, zhOver, enOver);
+  return [...sideFindings(quantity, enUnexcused, zhUnexcused), ...sideFindings(quantity, zhUnexcused, enUnexcused)];
 }
 
-/** The findings of the mentions `mine` left over that no excuse covers: one each, or one for them all when many. */
+/** The mentions `mine` left over that no excuse covers. */
+function unexcused<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, others: LeftOver<M>): LeftOver<M> {
+  const excused = quantity.excuse(others);
+  return { ...mine, mentions: mine.mentions.filter((m) => !excused(mine.text, m, mine.unitOf(m))) };
+}
+
+/**
+ * The findings of the mentions `mine` left over that no excuse covers: one each, or one for them all
+ * when many. Each lists the other side's unexcused leftovers: an excused `两` is no rival of a figure.
+ */
 function sideFindings<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, others: LeftOver<M>): Finding[] {
-  const excused = quantity.excuse(others.text, others.mentions, () => joined(others.text, others.paragraph));
-  const unexcused = mine.mentions.filter((m) => !excused(mine.text, m));
-  if (unexcused.length <= MAX_SEPARATE_FINDINGS) return unexcused.map((m) => finding(quantity, m, mine, others));
-  return [manyFinding(quantity, { ...mine, mentions: unexcused }, others)];
+  if (mine.mentions.length <= MAX_SEPARATE_FINDINGS) return mine.mentions.map((m) => finding(quantity, m, mine, others));
+  return [manyFinding(quantity, mine, others)];
 }
 
 /** Where the other side's mentions are, the first few of them; or its paragraph when it has none left. */
-function otherRelated(others: LeftOver<Span>): RelatedSpan[] {
+function otherRelated<M extends Span>(others: LeftOver<M>): RelatedSpan[] {
   const name = sideName(others.side);
   return others.mentions.length > 0
     ? others.mentions.slice(0, MAX_LISTED).map((o) => ({ side: others.side, span: { start: o.start, end: o.end }, message: `${name}: ${quote(others.text, o)}` }))

@@ -1,6 +1,7 @@
 /** Structure that both versions must share: cited communications, numbered points, paragraphs. */
 import type { CitedCommunication, Paragraph, Point, Span } from '../model';
 import type { AlignableBlock, NoteAlignment, ParagraphPair, PointPair } from '../noteAlignment';
+import { countOf, figuresIn, takeShared } from './figures';
 import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type RelatedSpan, type Side } from './types';
 
 function contains(spans: readonly Span[], span: Span): boolean {
@@ -120,24 +121,55 @@ function lengthRatio(pairs: readonly ParagraphPair[]): number {
   return en > 0 && zh > 0 ? zh / en : 0;
 }
 
+/** The figures (numbers, dates) of each paragraph, read once per bead. */
+function figuresOf(texts: Readonly<Record<Side, string>>, side: Side, blocks: readonly Paragraph[]): string[][] {
+  return blocks.map((block) => figuresIn(texts[side], block.span, side));
+}
+
 /**
- * In a bead of k paragraphs against fewer on the other side, the paragraphs left over when some run
- * of them alone explains the other side's length better than all of them together; none when the
- * translator plainly merged paragraphs (the whole run fits best).
+ * In a bead of k paragraphs against fewer on the other side, the paragraphs left over: the run that
+ * shares most figures with the other side (then fits its length best) translates it, and the rest is
+ * left over when its figures are nowhere on the other side, or when the run alone explains the other
+ * side's length better than all of them together; none when the translator plainly merged paragraphs.
  */
-function leftOverInBead(pair: ParagraphPair, side: Side, zhPerEn: number): Paragraph[] {
+function leftOverInBead(pair: ParagraphPair, side: Side, zhPerEn: number, texts: Readonly<Record<Side, string>>): Paragraph[] {
   const mine = bodyOf(side === 'en' ? pair.enBlocks : pair.zhBlocks);
   const theirs = bodyOf(side === 'en' ? pair.zhBlocks : pair.enBlocks);
   if (theirs.length === 0 || mine.length <= theirs.length || zhPerEn === 0) return [];
   const scale = side === 'en' ? zhPerEn : 1 / zhPerEn;
   const target = lengthOf(theirs);
   const misfit = (blocks: readonly Paragraph[]) => Math.abs(lengthOf(blocks) * scale - target);
+  const figures = figuresOf(texts, side, mine);
+  const theirFigures = countOf(figuresOf(texts, otherSide(side), theirs).flat());
+  const run = (start: number) => mine.slice(start, start + theirs.length);
+  const shared = Array.from({ length: mine.length - theirs.length + 1 }, (_, start) =>
+    takeShared(figures.slice(start, start + theirs.length).flat(), new Map(theirFigures)));
   let best = 0;
-  for (let start = 1; start + theirs.length <= mine.length; start++) {
-    if (misfit(mine.slice(start, start + theirs.length)) < misfit(mine.slice(best, best + theirs.length))) best = start;
+  for (let start = 1; start < shared.length; start++) {
+    if (shared[start] > shared[best] || (shared[start] === shared[best] && misfit(run(start)) < misfit(run(best)))) best = start;
   }
-  if (misfit(mine.slice(best, best + theirs.length)) >= misfit(mine)) return [];
-  return mine.filter((_, i) => i < best || i >= best + theirs.length);
+  const inRun = (i: number) => i >= best && i < best + theirs.length;
+  const pool = new Map(theirFigures);
+  const runShared = takeShared(figures.filter((_, i) => inRun(i)).flat(), pool);
+  const rest = figures.filter((_, i) => !inRun(i)).flat();
+  const figuresSay = runShared > 0 && rest.length > 0 && takeShared(rest, pool) === 0;
+  if (!figuresSay && misfit(run(best)) >= misfit(mine)) return [];
+  return mine.filter((_, i) => !inRun(i));
+}
+
+/**
+ * The paragraphs left over in beads with two sides (see leftOverInBead), by side: their one finding is
+ * `paragraph-unpaired`, so the number and date checks leave their figures out (no cascade).
+ */
+export function paragraphsLeftOverInBeads(alignment: NoteAlignment): Record<Side, Span[]> {
+  const zhPerEn = lengthRatio(alignment.paragraphs);
+  const texts = { en: alignment.en.text, zh: alignment.zh.text };
+  const spans: Record<Side, Span[]> = { en: [], zh: [] };
+  for (const pair of alignment.paragraphs) {
+    if (pair.en.length === 0 || pair.zh.length === 0) continue;
+    for (const side of ['en', 'zh'] as const) spans[side].push(...leftOverInBead(pair, side, zhPerEn, texts).map((p) => p.span));
+  }
+  return spans;
 }
 
 function unpairedFinding(paragraph: Paragraph, side: Side, related: readonly Span[], merged: boolean): Finding {
@@ -156,6 +188,7 @@ function unpairedFinding(paragraph: Paragraph, side: Side, related: readonly Spa
 export function checkParagraphs(alignment: NoteAlignment): Finding[] {
   const pairs = alignment.paragraphs;
   const zhPerEn = lengthRatio(pairs);
+  const texts = { en: alignment.en.text, zh: alignment.zh.text };
   return pairs.flatMap((pair, index): Finding[] => {
     const side: Side | undefined = pair.zh.length === 0 ? 'en' : pair.en.length === 0 ? 'zh' : undefined;
     if (side) {
@@ -163,6 +196,6 @@ export function checkParagraphs(alignment: NoteAlignment): Finding[] {
       return bodyOf(side === 'en' ? pair.enBlocks : pair.zhBlocks).map((p) => unpairedFinding(p, side, related, false));
     }
     return (['en', 'zh'] as const).flatMap((mine) =>
-      leftOverInBead(pair, mine, zhPerEn).map((p) => unpairedFinding(p, mine, pair[otherSide(mine)], true)));
+      leftOverInBead(pair, mine, zhPerEn, texts).map((p) => unpairedFinding(p, mine, pair[otherSide(mine)], true)));
   });
 }
