@@ -9,7 +9,7 @@ import {
   type DocumentSymbol, type ExtensionContext, type StatusBarItem, type TextDocument,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { COUNTERPART_REQUEST } from './commands';
+import { COUNTERPART_REQUEST } from '../../server/src/protocol';
 
 /** The server gives each language version of a note this symbol kind (and nothing else). */
 const VERSION_SYMBOL = SymbolKind.Namespace;

@@ -11,6 +11,7 @@ import { checkQuantities } from './quantities';
 import { checkParagraphs, checkPoints, checkReferences, paragraphsLeftOverInBeads } from './structure';
 import { noteYear } from './noteYear';
 import { checkTerms } from './terms';
+import { lastStartingBy } from '../text/spans';
 import type { ChecksSettings, Finding, Side, TermsIn } from './types';
 
 export * from './types';
@@ -22,8 +23,10 @@ export interface CheckInput {
   readonly termsIn?: TermsIn;
 }
 
+/** Whether `span` lies inside one of the side's blocks (in text order, apart): found by binary search. */
 function within(side: VersionSide, span: Span): boolean {
-  return side.blocks.some((block) => span.start >= block.span.start && span.end <= block.span.end);
+  const block = lastStartingBy(side.blocks, span.start)?.item;
+  return block !== undefined && span.end <= block.span.end;
 }
 
 function citationsOf(note: Note, side: VersionSide): CitedCommunication[] {

@@ -24,7 +24,8 @@ import { DEFAULT_SEVERITY, sideName, type Finding, type RelatedSpan, type Side }
 interface Quantity<M extends Span> {
   readonly code: 'number-mismatch' | 'date-mismatch';
   readonly noun: string;
-  find(side: SideText, span: Span, language: Side): M[];
+  /** The mentions in `span`, given the dates found there (both quantities read them: found once). */
+  find(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): M[];
   agree(a: M, b: M): boolean;
   /** Mentions with the same key are tried against each other first; `undefined` means try all. */
   key(mention: M): string | undefined;
@@ -70,8 +71,7 @@ function overlaps(span: Span, spans: readonly Span[]): boolean {
  * Numbers that need a counterpart: not the digits of a date or of a reference, nor a list marker, a
  * code or a designation (see nonQuantities.ts; the aligner still uses those as anchors).
  */
-function countedNumbers(side: SideText, span: Span, language: Side): NumberMention[] {
-  const dates = findDatesWithRanges(side.text, span);
+function countedNumbers(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): NumberMention[] {
   return outside(findNumbers(side.text, span.start, span.end, language, dates), dates)
     .filter((n) => !overlaps(n, side.ignored) && nonQuantityLength(side.text, n.start, span.end) === 0);
 }
@@ -90,6 +90,11 @@ function once<T>(make: () => T): () => T {
   };
 }
 
+/** The value to twelve significant digits, as keys compare it; an integer below 10^12 is that already. */
+function twelveDigits(value: number): number {
+  return Number.isInteger(value) && Math.abs(value) < 1e12 ? value : Number(value.toPrecision(12));
+}
+
 const NUMBERS: Quantity<NumberMention> = {
   code: 'number-mismatch',
   noun: 'number',
@@ -104,13 +109,13 @@ const NUMBERS: Quantity<NumberMention> = {
     return (text, n, unit) => convertedAmount(text, n, otherCurrencies) || hidden(text, n) || unchallenged(text, n, unit) || relativeYear(n);
   },
   // Times compare modulo 12 (`23:00` ↔ `晚上11时`), so they are tried against every mention.
-  key: (n) => (n.max === undefined && n.kind !== 'time' ? `${isPercent(n) ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
+  key: (n) => (n.max === undefined && n.kind !== 'time' ? `${isPercent(n) ? 'p' : 'n'}${twelveDigits(n.value)}` : undefined),
 };
 
 const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
   noun: 'date',
-  find: (side, span) => findDatesWithRanges(side.text, span)
+  find: (side, _span, _language, dates) => dates
     .filter((d) => !overlaps(d, side.ignored))
     .map((d) => withReferenceYear(d, side.referenceYear)),
   agree: datesAgree,
@@ -126,32 +131,32 @@ const DATES: Quantity<DateMention> = {
 const MAX_TRIES = 100;
 
 /**
- * A list of mentions in text order of which some are gone (paired already, no longer in `present`).
+ * Indexes into one side's mentions, in text order, of which some are gone (`taken`, paired already).
  * `find` goes straight past the gone ones: each run of them is walked once, then skipped by a pointer.
  */
-class Remaining<M> {
-  /** skip[i] > i: every item from i up to skip[i] is gone. */
-  private readonly skip: Int32Array;
+class Remaining {
+  /** skip[i] > i: every index from i up to skip[i] is gone; made when the first one goes. */
+  private skip: Int32Array | undefined;
 
-  constructor(private readonly items: readonly M[], private readonly present: ReadonlySet<M>) {
-    this.skip = new Int32Array(items.length);
-  }
+  constructor(private readonly indexes: readonly number[], private readonly taken: Uint8Array) {}
 
-  /** The first item still present that `agrees`, among the first MAX_TRIES present ones. */
-  find(agrees: (item: M) => boolean): M | undefined {
-    for (let i = this.firstPresent(0), tries = 0; i < this.items.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
-      if (agrees(this.items[i])) return this.items[i];
+  /** The first index still there whose mention `agrees`, among the first MAX_TRIES still there; -1 when none. */
+  find(agrees: (index: number) => boolean): number {
+    for (let i = this.firstPresent(0), tries = 0; i < this.indexes.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
+      if (agrees(this.indexes[i])) return this.indexes[i];
     }
-    return undefined;
+    return -1;
   }
 
   private next(i: number): number {
-    return Math.max(i + 1, this.skip[i]);
+    return this.skip ? Math.max(i + 1, this.skip[i]) : i + 1;
   }
 
   private firstPresent(from: number): number {
     let i = from;
-    while (i < this.items.length && !this.present.has(this.items[i])) i = this.next(i);
+    while (i < this.indexes.length && this.taken[this.indexes[i]]) i = this.next(i);
+    if (i === from) return i;
+    this.skip ??= new Int32Array(this.indexes.length);
     for (let k = from; k < i; ) {
       const next = this.next(k);
       this.skip[k] = i;
@@ -161,34 +166,47 @@ class Remaining<M> {
   }
 }
 
+/** Mentions of the two versions, each side in text order. */
+interface Mentions<M> {
+  readonly en: M[];
+  readonly zh: M[];
+}
+
 /**
- * Removes from both sets the mentions that agree: each English mention takes the first Chinese one
- * in text order that agrees, among those with the same key, else among those without a key (or
- * among all when the English one has no key).
+ * Pairs the mentions that agree and returns those left without partner, in text order: each English
+ * mention takes the first Chinese one in text order that agrees, among those with the same key, else
+ * among those without a key (or among all when the English one has no key).
  */
-function matchAway<M extends Span>(quantity: Quantity<M>, en: Set<M>, zh: Set<M>): void {
-  const byKey = new Map<string, M[]>();
-  const loose: M[] = [];
-  for (const mention of zh) {
+function matchAway<M extends Span>(quantity: Quantity<M>, en: readonly M[], zh: readonly M[]): Mentions<M> {
+  if (en.length === 0 || zh.length === 0) return { en: [...en], zh: [...zh] };
+  const taken = new Uint8Array(zh.length);
+  const byKey = new Map<string, number[]>();
+  const loose: number[] = [];
+  zh.forEach((mention, index) => {
     const key = quantity.key(mention);
-    if (key === undefined) loose.push(mention);
-    else if (byKey.has(key)) byKey.get(key)?.push(mention);
-    else byKey.set(key, [mention]);
-  }
-  const buckets = new Map<string, Remaining<M>>();
-  for (const [key, list] of byKey) buckets.set(key, new Remaining(list, zh));
-  const remainingLoose = new Remaining(loose, zh);
-  let remainingAll: Remaining<M> | undefined;
+    if (key === undefined) loose.push(index);
+    else if (byKey.has(key)) byKey.get(key)?.push(index);
+    else byKey.set(key, [index]);
+  });
+  const buckets = new Map<string, Remaining>();
+  for (const [key, indexes] of byKey) buckets.set(key, new Remaining(indexes, taken));
+  const remainingLoose = new Remaining(loose, taken);
+  let remainingAll: Remaining | undefined;
+  const enLeft: M[] = [];
   for (const mention of en) {
-    const agrees = (other: M) => quantity.agree(mention, other);
+    const agrees = (index: number) => quantity.agree(mention, zh[index]);
     const key = quantity.key(mention);
-    const partner = key === undefined
-      ? (remainingAll ??= new Remaining([...zh], zh)).find(agrees)
-      : buckets.get(key)?.find(agrees) ?? remainingLoose.find(agrees);
-    if (!partner) continue;
-    en.delete(mention);
-    zh.delete(partner);
+    let partner: number;
+    if (key === undefined) partner = (remainingAll ??= new Remaining(zh.map((_, index) => index), taken)).find(agrees);
+    else {
+      const bucket = buckets.get(key);
+      partner = bucket ? bucket.find(agrees) : -1;
+      if (partner < 0) partner = remainingLoose.find(agrees);
+    }
+    if (partner < 0) enLeft.push(mention);
+    else taken[partner] = 1;
   }
+  return { en: enLeft, zh: zh.filter((_, index) => taken[index] === 0) };
 }
 
 function joined(text: string, spans: readonly Span[]): string {
@@ -227,27 +245,41 @@ interface LeftOver<M extends Span> {
   readonly referenceYear?: number;
 }
 
-function checkPair<M extends Span>(quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText): Finding[] {
-  const enLeft = new Set<M>();
-  const zhLeft = new Set<M>();
+/** The dates of each span of one paragraph pair, found on first demand: numbers and dates both read them. */
+class DatesBySpan {
+  private readonly found = new Map<Span, DateMention[]>();
+
+  constructor(private readonly text: string) {}
+
+  in(span: Span): DateMention[] {
+    let dates = this.found.get(span);
+    if (!dates) this.found.set(span, (dates = findDatesWithRanges(this.text, span)));
+    return dates;
+  }
+}
+
+function checkPair<M extends Span>(
+  quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText, dates: Readonly<Record<Side, DatesBySpan>>,
+): Finding[] {
+  const found = (spans: readonly Span[], language: Side, side: SideText) =>
+    spans.flatMap((span) => quantity.find(side, span, language, dates[language].in(span)));
+  const left: Mentions<M> = { en: [], zh: [] };
   const units = new Map<M, number>();
   unitsOf(pair).forEach((unit, index) => {
-    const enHere = new Set(unit.en.flatMap((span) => quantity.find(en, span, 'en')));
-    const zhHere = new Set(unit.zh.flatMap((span) => quantity.find(zh, span, 'zh')));
-    matchAway(quantity, enHere, zhHere);
-    for (const [here, left] of [[enHere, enLeft], [zhHere, zhLeft]] as const) {
-      for (const mention of here) {
-        left.add(mention);
+    const here = matchAway(quantity, found(unit.en, 'en', en), found(unit.zh, 'zh', zh));
+    for (const language of ['en', 'zh'] as const) {
+      for (const mention of here[language]) {
+        left[language].push(mention);
         units.set(mention, index);
       }
     }
   });
-  matchAway(quantity, enLeft, zhLeft);
+  const over = matchAway(quantity, left.en, left.zh);
   const unitOf = (mention: M) => units.get(mention) ?? -1;
-  const leftOver = (side: Side, text: SideText, mentions: Set<M>): LeftOver<M> =>
-    ({ side, text: text.text, mentions: [...mentions], unitOf, paragraph: pair[side], referenceYear: text.referenceYear });
-  const enOver = leftOver('en', en, enLeft);
-  const zhOver = leftOver('zh', zh, zhLeft);
+  const leftOver = (side: Side, text: SideText, mentions: M[]): LeftOver<M> =>
+    ({ side, text: text.text, mentions, unitOf, paragraph: pair[side], referenceYear: text.referenceYear });
+  const enOver = leftOver('en', en, over.en);
+  const zhOver = leftOver('zh', zh, over.zh);
   const enUnexcused = unexcused(quantity, enOver, zhOver);
   const zhUnexcused = unexcused(quantity, zhOver, enOver);
   return [...sideFindings(quantity, enUnexcused, zhUnexcused), ...sideFindings(quantity, zhUnexcused, enUnexcused)];
@@ -303,5 +335,8 @@ function manyFinding<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, o
 export function checkQuantities(pairs: readonly ParagraphPair[], en: SideText, zh: SideText): Finding[] {
   return pairs
     .filter((pair) => pair.en.length > 0 && pair.zh.length > 0)
-    .flatMap((pair) => [...checkPair(NUMBERS, pair, en, zh), ...checkPair(DATES, pair, en, zh)]);
+    .flatMap((pair) => {
+      const dates = { en: new DatesBySpan(en.text), zh: new DatesBySpan(zh.text) };
+      return [...checkPair(NUMBERS, pair, en, zh, dates), ...checkPair(DATES, pair, en, zh, dates)];
+    });
 }

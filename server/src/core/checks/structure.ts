@@ -1,6 +1,7 @@
 /** Structure that both versions must share: cited communications, numbered points, paragraphs. */
 import type { CitedCommunication, Paragraph, Point, Span } from '../model';
 import type { AlignableBlock, NoteAlignment, ParagraphPair, PointPair } from '../noteAlignment';
+import { lastStartingBy } from '../text/spans';
 import { countOf, figuresIn, takeShared } from './figures';
 import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type RelatedSpan, type Side } from './types';
 
@@ -30,8 +31,15 @@ function counterpartSpans(pairs: readonly ParagraphPair[], index: number, other:
   return [];
 }
 
-function pairIndexOf(pairs: readonly ParagraphPair[], side: Side, span: Span): number {
-  return pairs.findIndex((pair) => contains(pair[side], span));
+/** The spans of one side of the pairs, in text order, each with the index of its pair. */
+function spansByPair(pairs: readonly ParagraphPair[], side: Side): { span: Span; pair: number }[] {
+  return pairs.flatMap((pair, index) => pair[side].map((span) => ({ span, pair: index })));
+}
+
+/** The index of the pair whose `side` holds `span`, or -1; found by binary search in `spans` (see spansByPair). */
+function pairIndexOf(spans: readonly { span: Span; pair: number }[], span: Span): number {
+  const holder = lastStartingBy(spans, span.start)?.item;
+  return holder && contains([holder.span], span) ? holder.pair : -1;
 }
 
 /** Communications cited in one version only; `citations` are those inside each version. */
@@ -39,8 +47,10 @@ export function checkReferences(alignment: NoteAlignment, citations: Readonly<Re
   const keys = { en: new Set(citations.en.map(citationKey)), zh: new Set(citations.zh.map(citationKey)) };
   return (['en', 'zh'] as const).flatMap((side) => {
     const other = otherSide(side);
-    return citations[side].filter((c) => !keys[other].has(citationKey(c))).map((citation): Finding => {
-      const index = pairIndexOf(alignment.paragraphs, side, citation.span);
+    const missing = citations[side].filter((c) => !keys[other].has(citationKey(c)));
+    const spans = missing.length > 0 ? spansByPair(alignment.paragraphs, side) : [];
+    return missing.map((citation): Finding => {
+      const index = pairIndexOf(spans, citation.span);
       const related = paragraphRelated(other, counterpartSpans(alignment.paragraphs, Math.max(0, index), other), 'Where the reference is expected');
       return {
         code: 'reference-missing', severity: DEFAULT_SEVERITY['reference-missing'], side, span: citation.span, related,
