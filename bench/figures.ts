@@ -7,9 +7,15 @@
  * - `statisticalAnnex`: an annex of statistics laid out as lines of text, sections of a title and
  *   one line per place, the same figures in both versions.
  *
- * Both are deterministic: the same size gives the same text on every run.
+ * Sizes are in UTF-8 bytes, as a file's size is given; both are deterministic: the same size gives
+ * the same text on every run.
  */
 import names from './data/names.json';
+
+/** The UTF-8 size of `lines`, each with its line break. */
+function utf8Bytes(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + Buffer.byteLength(line, 'utf8') + 1, 0);
+}
 
 /** A figure of four digits for row `row`, column `column`: spread, never a year, never repeating in a row. */
 function figure(row: number, column: number): number {
@@ -20,19 +26,19 @@ const COLUMNS = 6;
 const DIFFERING_COLUMN = 3;
 
 /**
- * A note of about `characters` UTF-16 units: a covering sentence in each language, then the same
+ * A note of about `bytes` of UTF-8: a covering sentence in each language, then the same
  * table of figures in each, one row per line; the Chinese version adds 1 to one column of six, so a sixth
  * of the figures are left over on each side (the rest anchor the alignment of the two tables).
  */
-export function tablesOfFigures(characters: number): string {
+export function tablesOfFigures(bytes: number): string {
   const en = ['The Government has received communication AL CHN 9/2025 and wishes to reply as follows.', '', 'Table 1. Cases by province'];
   const zh = ['中国政府收到AL CHN 9/2025号来文，现答复如下。', '', '表1. 各省案件'];
-  let length = en.join('\n').length + zh.join('\n').length;
-  for (let row = 1; length < characters; row++) {
+  let size = utf8Bytes([...en, ...zh]);
+  for (let row = 1; size < bytes; row++) {
     const figures = Array.from({ length: COLUMNS }, (_, column) => figure(row, column));
     en.push(figures.join(' '));
     zh.push(figures.map((value, column) => (column === DIFFERING_COLUMN ? value + 1 : value)).join(' '));
-    length += en[en.length - 1].length + zh[zh.length - 1].length + 2;
+    size += utf8Bytes([en[en.length - 1], zh[zh.length - 1]]);
   }
   return `${en.join('\n')}\n\n${zh.join('\n')}\n`;
 }
@@ -63,18 +69,18 @@ function annexSection(k: number): AnnexSection {
 }
 
 /**
- * A statistical annex of about `characters` UTF-16 units: an English version, then a Chinese version,
- * each a heading and sections of figures laid out as lines of text, consistent with each other.
+ * A statistical annex of about `bytes` of UTF-8: an English version, then a Chinese version, each a
+ * heading and sections of figures laid out as lines of text, consistent with each other.
  */
-export function statisticalAnnex(characters: number): string {
+export function statisticalAnnex(bytes: number): string {
   const en = ['Annex', '', 'Statistics on telecommunications fraud by place'];
   const zh = ['附件', '', '各地电信诈骗统计'];
-  let length = 0;
-  for (let k = 0; length < characters; k++) {
+  let size = utf8Bytes([...en, ...zh]);
+  for (let k = 0; size < bytes; k++) {
     const section = annexSection(k);
     en.push('', ...section.en);
     zh.push('', ...section.zh);
-    length += section.en.join('\n').length + section.zh.join('\n').length + 4;
+    size += utf8Bytes([...section.en, ...section.zh]) + 2;
   }
   return `${en.join('\n')}\n\n${zh.join('\n')}\n`;
 }

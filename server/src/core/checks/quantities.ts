@@ -1,7 +1,9 @@
 /**
  * Numbers and dates that a translation must carry over unchanged. Mentions are matched as multisets,
  * first inside each aligned sentence pair, then what is left over across the whole paragraph pair, so
- * a sentence the aligner split differently on each side still finds its figures.
+ * a sentence the aligner split differently on each side still finds its figures. A leftover is then
+ * reported unless excuses.ts finds it no error (a converted amount, a spelled-out `two` or `first`
+ * with no rival in its sentence pair, a year given relatively on the other side).
  *
  * Linear whatever the text: a table whose figures differ leaves hundreds of mentions on each side, so
  * a finding lists only the first few of the other side's, and many left over on one side of a paragraph
@@ -10,34 +12,48 @@
 import type { Span } from '../model';
 import type { ParagraphPair } from '../noteAlignment';
 import { countBelow } from '../text/spans';
-import { datesAgree, type DateMention } from '../normalise/dates';
+import { datesAgree, withReferenceYear, type DateMention } from '../normalise/dates';
 import { findDatesWithRanges } from './dateRanges';
+import { nonQuantityLength } from '../normalise/nonQuantities';
 import { findNumbers, numbersAgree, type NumberMention } from '../normalise/numbers';
-import { convertedAmount, currenciesOf, hasDigit, hiddenSmallNumbers } from './excuses';
+import {
+  convertedAmount, currenciesOf, hiddenSmallNumbers, unchallengedLooseDates, unchallengedSoftNumbers, yearsGivenRelatively,
+} from './excuses';
 import { DEFAULT_SEVERITY, sideName, type Finding, type RelatedSpan, type Side } from './types';
 
 interface Quantity<M extends Span> {
   readonly code: 'number-mismatch' | 'date-mismatch';
   readonly noun: string;
-  find(text: string, span: Span, side: Side, ignored: readonly Span[]): M[];
+  /** The mentions in `span`, given the dates found there (both quantities read them: found once). */
+  find(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): M[];
   agree(a: M, b: M): boolean;
   /** Mentions with the same key are tried against each other first; `undefined` means try all. */
   key(mention: M): string | undefined;
   /**
-   * Whether a mention left without partner is nonetheless no error (see excuses.ts), given what the
-   * other side left over and its paragraph; made once per side of a paragraph pair.
+   * Whether a mention left without partner in the unit (sentence pair) `unit` is nonetheless no error
+   * (see excuses.ts), given what the other side left over; made once per side of a paragraph pair.
    */
-  excuse(otherText: string, otherLeft: readonly M[], otherParagraph: () => string): (text: string, mention: M) => boolean;
+  excuse(others: LeftOver<M>): (text: string, mention: M, unit: number) => boolean;
 }
 
 export interface SideText {
   readonly text: string;
   /** Spans whose digits are not quantities: cited communications, the own reference. */
   readonly ignored: readonly Span[];
+  /** The year of the note's own date, when known: it resolves 今年 and `last year` (see noteYear.ts). */
+  readonly referenceYear?: number;
 }
 
-function inside(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((s) => span.start >= s.start && span.end <= s.end);
+/** The mentions outside every one of `spans`; both lists in text order, walked once together. */
+function outside<M extends Span>(mentions: readonly M[], spans: readonly Span[]): M[] {
+  const kept: M[] = [];
+  let k = 0;
+  for (const mention of mentions) {
+    while (k < spans.length && spans[k].end <= mention.start) k++;
+    const covering = k < spans.length && spans[k].start <= mention.start && mention.end <= spans[k].end;
+    if (!covering) kept.push(mention);
+  }
+  return kept;
 }
 
 /**
@@ -52,15 +68,36 @@ function overlaps(span: Span, spans: readonly Span[]): boolean {
 }
 
 /**
- * Numbers that need a counterpart: not years of dates, not ordinals (`First` marks a point), not
- * digits of a reference, and not `a`/`一家`/`两国` (one or two spelled out, which translators render
- * as an article or as `bilateral`).
+ * Numbers that need a counterpart: not the digits of a date or of a reference, nor a list marker or a
+ * designation (see nonQuantities.ts; the aligner still uses those as anchors).
  */
-function countedNumbers(text: string, span: Span, side: Side, ignored: readonly Span[]): NumberMention[] {
-  const dates = findDatesWithRanges(text, span);
-  return findNumbers(text, span.start, span.end, side, dates.filter((d) => d.month !== undefined)).filter((n) =>
-    n.kind !== 'ordinal' && !inside(n, dates) && !overlaps(n, ignored)
-    && !(n.max === undefined && n.value <= 2 && !hasDigit(text.slice(n.start, n.end))));
+function countedNumbers(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): NumberMention[] {
+  return outside(findNumbers(side.text, span.start, span.end, language, dates), dates)
+    .filter((n) => !overlaps(n, side.ignored) && nonQuantityLength(side.text, n.start, span.end) === 0);
+}
+
+function isPercent(mention: NumberMention): boolean {
+  return mention.kind === 'percent' || mention.kind === 'percentage-point';
+}
+
+function shareKey(mention: NumberMention): string {
+  if (mention.kind === 'fraction') return `p${twelveDigits(mention.value * 100)}`;
+  return `${isPercent(mention) ? 'p' : 'n'}${twelveDigits(mention.value)}`;
+}
+
+/** Computed on first use only, then kept. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value as T;
+  };
+}
+
+/** The value to twelve significant digits, as keys compare it; an integer below 10^12 is that already. */
+function twelveDigits(value: number): number {
+  return Number.isInteger(value) && Math.abs(value) < 1e12 ? value : Number(value.toPrecision(12));
 }
 
 const NUMBERS: Quantity<NumberMention> = {
@@ -68,53 +105,64 @@ const NUMBERS: Quantity<NumberMention> = {
   noun: 'number',
   find: countedNumbers,
   agree: numbersAgree,
-  excuse: (otherText, otherLeft, otherParagraph) => {
-    const otherCurrencies = currenciesOf(otherText, otherLeft);
-    const hidden = hiddenSmallNumbers(otherParagraph);
-    return (text, n) => convertedAmount(text, n, otherCurrencies) || hidden(text, n);
+  excuse: (others) => {
+    const otherCurrencies = currenciesOf(others.text, others.mentions);
+    const paragraph = once(() => joined(others.text, others.paragraph));
+    const hidden = hiddenSmallNumbers(paragraph);
+    const unchallenged = unchallengedSoftNumbers(others.mentions, others.unitOf);
+    const relativeYear = yearsGivenRelatively(paragraph, others.referenceYear);
+    return (text, n, unit) => convertedAmount(text, n, otherCurrencies) || hidden(text, n) || unchallenged(text, n, unit) || relativeYear(n);
   },
-  key: (n) => (n.max === undefined ? `${n.kind === 'percent' || n.kind === 'percentage-point' ? 'p' : 'n'}${Number(n.value.toPrecision(12))}` : undefined),
+  // Times compare modulo 12 (`23:00` ↔ `晚上11时`), so they are tried against every mention.
+  // A fraction is keyed as the percentage it is (`一半` ↔ `50 per cent`).
+  key: (n) => (n.max === undefined && n.kind !== 'time' ? shareKey(n) : undefined),
 };
 
 const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
   noun: 'date',
-  find: (text, span, _side, ignored) => findDatesWithRanges(text, span).filter((d) => !overlaps(d, ignored)),
+  find: (side, _span, _language, dates) => dates
+    .filter((d) => !overlaps(d, side.ignored))
+    .map((d) => withReferenceYear(d, side.referenceYear)),
   agree: datesAgree,
-  excuse: () => () => false,
-  key: (d) => `${d.month ?? ''}-${d.day ?? ''}`,
+  excuse: (others) => {
+    const unchallenged = unchallengedLooseDates(others.mentions, others.unitOf, once(() => joined(others.text, others.paragraph)));
+    return (_text, date, unit) => unchallenged(date, unit);
+  },
+  // A day whose month the context gives (同月29日) and a relative date may match a date of any key.
+  key: (d) => (d.month === undefined ? undefined : `${d.month}-${d.day ?? ''}`),
 };
 
 /** How many mentions that do not agree one partner search tries before it gives up: a bound, so that matching stays linear. */
 const MAX_TRIES = 100;
 
 /**
- * A list of mentions in text order of which some are gone (paired already, no longer in `present`).
+ * Indexes into one side's mentions, in text order, of which some are gone (`taken`, paired already).
  * `find` goes straight past the gone ones: each run of them is walked once, then skipped by a pointer.
  */
-class Remaining<M> {
-  /** skip[i] > i: every item from i up to skip[i] is gone. */
-  private readonly skip: Int32Array;
+class Remaining {
+  /** skip[i] > i: every index from i up to skip[i] is gone; made when the first one goes. */
+  private skip: Int32Array | undefined;
 
-  constructor(private readonly items: readonly M[], private readonly present: ReadonlySet<M>) {
-    this.skip = new Int32Array(items.length);
-  }
+  constructor(private readonly indexes: readonly number[], private readonly taken: Uint8Array) {}
 
-  /** The first item still present that `agrees`, among the first MAX_TRIES present ones. */
-  find(agrees: (item: M) => boolean): M | undefined {
-    for (let i = this.firstPresent(0), tries = 0; i < this.items.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
-      if (agrees(this.items[i])) return this.items[i];
+  /** The first index still there whose mention `agrees`, among the first MAX_TRIES still there; -1 when none. */
+  find(agrees: (index: number) => boolean): number {
+    for (let i = this.firstPresent(0), tries = 0; i < this.indexes.length && tries < MAX_TRIES; i = this.firstPresent(i + 1), tries++) {
+      if (agrees(this.indexes[i])) return this.indexes[i];
     }
-    return undefined;
+    return -1;
   }
 
   private next(i: number): number {
-    return Math.max(i + 1, this.skip[i]);
+    return this.skip ? Math.max(i + 1, this.skip[i]) : i + 1;
   }
 
   private firstPresent(from: number): number {
     let i = from;
-    while (i < this.items.length && !this.present.has(this.items[i])) i = this.next(i);
+    while (i < this.indexes.length && this.taken[this.indexes[i]]) i = this.next(i);
+    if (i === from) return i;
+    this.skip ??= new Int32Array(this.indexes.length);
     for (let k = from; k < i; ) {
       const next = this.next(k);
       this.skip[k] = i;
@@ -124,34 +172,47 @@ class Remaining<M> {
   }
 }
 
+/** Mentions of the two versions, each side in text order. */
+interface Mentions<M> {
+  readonly en: M[];
+  readonly zh: M[];
+}
+
 /**
- * Removes from both sets the mentions that agree: each English mention takes the first Chinese one
- * in text order that agrees, among those with the same key, else among those without a key (or
- * among all when the English one has no key).
+ * Pairs the mentions that agree and returns those left without partner, in text order: each English
+ * mention takes the first Chinese one in text order that agrees, among those with the same key, else
+ * among those without a key (or among all when the English one has no key).
  */
-function matchAway<M extends Span>(quantity: Quantity<M>, en: Set<M>, zh: Set<M>): void {
-  const byKey = new Map<string, M[]>();
-  const loose: M[] = [];
-  for (const mention of zh) {
+function matchAway<M extends Span>(quantity: Quantity<M>, en: readonly M[], zh: readonly M[]): Mentions<M> {
+  if (en.length === 0 || zh.length === 0) return { en: [...en], zh: [...zh] };
+  const taken = new Uint8Array(zh.length);
+  const byKey = new Map<string, number[]>();
+  const loose: number[] = [];
+  zh.forEach((mention, index) => {
     const key = quantity.key(mention);
-    if (key === undefined) loose.push(mention);
-    else if (byKey.has(key)) byKey.get(key)?.push(mention);
-    else byKey.set(key, [mention]);
-  }
-  const buckets = new Map<string, Remaining<M>>();
-  for (const [key, list] of byKey) buckets.set(key, new Remaining(list, zh));
-  const remainingLoose = new Remaining(loose, zh);
-  let remainingAll: Remaining<M> | undefined;
+    if (key === undefined) loose.push(index);
+    else if (byKey.has(key)) byKey.get(key)?.push(index);
+    else byKey.set(key, [index]);
+  });
+  const buckets = new Map<string, Remaining>();
+  for (const [key, indexes] of byKey) buckets.set(key, new Remaining(indexes, taken));
+  const remainingLoose = new Remaining(loose, taken);
+  let remainingAll: Remaining | undefined;
+  const enLeft: M[] = [];
   for (const mention of en) {
-    const agrees = (other: M) => quantity.agree(mention, other);
+    const agrees = (index: number) => quantity.agree(mention, zh[index]);
     const key = quantity.key(mention);
-    const partner = key === undefined
-      ? (remainingAll ??= new Remaining([...zh], zh)).find(agrees)
-      : buckets.get(key)?.find(agrees) ?? remainingLoose.find(agrees);
-    if (!partner) continue;
-    en.delete(mention);
-    zh.delete(partner);
+    let partner: number;
+    if (key === undefined) partner = (remainingAll ??= new Remaining(zh.map((_, index) => index), taken)).find(agrees);
+    else {
+      const bucket = buckets.get(key);
+      partner = bucket ? bucket.find(agrees) : -1;
+      if (partner < 0) partner = remainingLoose.find(agrees);
+    }
+    if (partner < 0) enLeft.push(mention);
+    else taken[partner] = 1;
   }
+  return { en: enLeft, zh: zh.filter((_, index) => taken[index] === 0) };
 }
 
 function joined(text: string, spans: readonly Span[]): string {
@@ -183,36 +244,70 @@ interface LeftOver<M extends Span> {
   readonly side: Side;
   readonly text: string;
   readonly mentions: readonly M[];
+  /** The index among the pair's units (sentence pairs) of the unit a mention was found in. */
+  readonly unitOf: (mention: M) => number;
   /** The spans of the paragraph (pair.en or pair.zh). */
   readonly paragraph: readonly Span[];
+  readonly referenceYear?: number;
 }
 
-function checkPair<M extends Span>(quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText): Finding[] {
-  const enLeft = new Set<M>();
-  const zhLeft = new Set<M>();
-  for (const unit of unitsOf(pair)) {
-    const enHere = new Set(unit.en.flatMap((span) => quantity.find(en.text, span, 'en', en.ignored)));
-    const zhHere = new Set(unit.zh.flatMap((span) => quantity.find(zh.text, span, 'zh', zh.ignored)));
-    matchAway(quantity, enHere, zhHere);
-    for (const m of enHere) enLeft.add(m);
-    for (const m of zhHere) zhLeft.add(m);
+/** The dates of each span of one paragraph pair, found on first demand: numbers and dates both read them. */
+class DatesBySpan {
+  private readonly found = new Map<Span, DateMention[]>();
+
+  constructor(private readonly text: string) {}
+
+  in(span: Span): DateMention[] {
+    let dates = this.found.get(span);
+    if (!dates) this.found.set(span, (dates = findDatesWithRanges(this.text, span)));
+    return dates;
   }
-  matchAway(quantity, enLeft, zhLeft);
-  const enOver: LeftOver<M> = { side: 'en', text: en.text, mentions: [...enLeft], paragraph: pair.en };
-  const zhOver: LeftOver<M> = { side: 'zh', text: zh.text, mentions: [...zhLeft], paragraph: pair.zh };
-  return [...sideFindings(quantity, enOver, zhOver), ...sideFindings(quantity, zhOver, enOver)];
 }
 
-/** The findings of the mentions `mine` left over that no excuse covers: one each, or one for them all when many. */
+function checkPair<M extends Span>(
+  quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText, dates: Readonly<Record<Side, DatesBySpan>>,
+): Finding[] {
+  const found = (spans: readonly Span[], language: Side, side: SideText) =>
+    spans.flatMap((span) => quantity.find(side, span, language, dates[language].in(span)));
+  const left: Mentions<M> = { en: [], zh: [] };
+  const units = new Map<M, number>();
+  unitsOf(pair).forEach((unit, index) => {
+    const here = matchAway(quantity, found(unit.en, 'en', en), found(unit.zh, 'zh', zh));
+    for (const language of ['en', 'zh'] as const) {
+      for (const mention of here[language]) {
+        left[language].push(mention);
+        units.set(mention, index);
+      }
+    }
+  });
+  const over = matchAway(quantity, left.en, left.zh);
+  const unitOf = (mention: M) => units.get(mention) ?? -1;
+  const leftOver = (side: Side, text: SideText, mentions: M[]): LeftOver<M> =>
+    ({ side, text: text.text, mentions, unitOf, paragraph: pair[side], referenceYear: text.referenceYear });
+  const enOver = leftOver('en', en, over.en);
+  const zhOver = leftOver('zh', zh, over.zh);
+  const enUnexcused = unexcused(quantity, enOver, zhOver);
+  const zhUnexcused = unexcused(quantity, zhOver, enOver);
+  return [...sideFindings(quantity, enUnexcused, zhUnexcused), ...sideFindings(quantity, zhUnexcused, enUnexcused)];
+}
+
+/** The mentions `mine` left over that no excuse covers. */
+function unexcused<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, others: LeftOver<M>): LeftOver<M> {
+  const excused = quantity.excuse(others);
+  return { ...mine, mentions: mine.mentions.filter((m) => !excused(mine.text, m, mine.unitOf(m))) };
+}
+
+/**
+ * The findings of the mentions `mine` left over that no excuse covers: one each, or one for them all
+ * when many. Each lists the other side's unexcused leftovers: an excused `两` is no rival of a figure.
+ */
 function sideFindings<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, others: LeftOver<M>): Finding[] {
-  const excused = quantity.excuse(others.text, others.mentions, () => joined(others.text, others.paragraph));
-  const unexcused = mine.mentions.filter((m) => !excused(mine.text, m));
-  if (unexcused.length <= MAX_SEPARATE_FINDINGS) return unexcused.map((m) => finding(quantity, m, mine, others));
-  return [manyFinding(quantity, { ...mine, mentions: unexcused }, others)];
+  if (mine.mentions.length <= MAX_SEPARATE_FINDINGS) return mine.mentions.map((m) => finding(quantity, m, mine, others));
+  return [manyFinding(quantity, mine, others)];
 }
 
 /** Where the other side's mentions are, the first few of them; or its paragraph when it has none left. */
-function otherRelated(others: LeftOver<Span>): RelatedSpan[] {
+function otherRelated<M extends Span>(others: LeftOver<M>): RelatedSpan[] {
   const name = sideName(others.side);
   return others.mentions.length > 0
     ? others.mentions.slice(0, MAX_LISTED).map((o) => ({ side: others.side, span: { start: o.start, end: o.end }, message: `${name}: ${quote(others.text, o)}` }))
@@ -246,5 +341,8 @@ function manyFinding<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, o
 export function checkQuantities(pairs: readonly ParagraphPair[], en: SideText, zh: SideText): Finding[] {
   return pairs
     .filter((pair) => pair.en.length > 0 && pair.zh.length > 0)
-    .flatMap((pair) => [...checkPair(NUMBERS, pair, en, zh), ...checkPair(DATES, pair, en, zh)]);
+    .flatMap((pair) => {
+      const dates = { en: new DatesBySpan(en.text), zh: new DatesBySpan(zh.text) };
+      return [...checkPair(NUMBERS, pair, en, zh, dates), ...checkPair(DATES, pair, en, zh, dates)];
+    });
 }
