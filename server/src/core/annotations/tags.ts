@@ -3,10 +3,11 @@
  * communications ships as data (defaultTags.json); a workspace adds to it, or replaces it, with the
  * setting `diplonote.annotations.tags` or a file `.diplonote/tags.json`:
  *
- *   { "includeDefaults": true, "tags": [ { "id": "…", "label": { "en": "…", "zh": "…" },
+ *   { "includeDefaults": true, "tags": [ { "name": "…", "label": { "en": "…", "zh": "…" },
  *     "colour": "#rrggbb", "description": "…" } ] }
  *
- * (the setting may also be the list of tags alone). A tag with the id of a default one replaces it.
+ * (the setting, or the `annotations.tags` of `.diplonote.json`, may be the list of tags alone). A tag
+ * with the name of a default one replaces it.
  */
 import defaultTagData from './defaultTags.json';
 import { isObject, parseJsonFile, settingReporter, type DataProblem, type JsonPath, type Reporter } from './jsonData';
@@ -19,10 +20,10 @@ export interface LocalisedLabel {
 
 export interface TagDefinition {
   /** What a `tagging` body holds. */
-  readonly id: string;
+  readonly name: string;
   readonly label: LocalisedLabel;
-  /** `#rgb`, `#rrggbb` or `#rrggbbaa`. */
-  readonly colour: string;
+  /** `#rgb`, `#rrggbb` or `#rrggbbaa`; the editor picks one for a tag without. */
+  readonly colour?: string;
   readonly description?: Partial<LocalisedLabel>;
 }
 
@@ -50,7 +51,7 @@ export function tagsFromSetting(value: unknown, setting = 'diplonote.annotations
 function readTaxonomy(value: JsonValue, report: Reporter): TagDefinition[] {
   const root = Array.isArray(value) ? { tags: value } : value;
   if (!isObject(root)) {
-    report.error([], 'A tag taxonomy is { "tags": [ { "id", "label", "colour", "description" } ] }.');
+    report.error([], 'A tag taxonomy is { "tags": [ { "name", "label", "colour", "description" } ] }.');
     return [...DEFAULT_TAGS];
   }
   for (const key of Object.keys(root)) {
@@ -71,40 +72,40 @@ function readTagList(value: JsonValue | undefined, path: JsonPath, report: Repor
   return value.flatMap((item, index) => {
     const tag = readTag(item, [...path, index], report);
     if (!tag) return [];
-    if (seen.has(tag.id)) {
-      report.error([...path, index, 'id'], `The tag "${tag.id}" is defined twice.`);
+    if (seen.has(tag.name)) {
+      report.error([...path, index, 'name'], `The tag "${tag.name}" is defined twice.`);
       return [];
     }
-    seen.add(tag.id);
+    seen.add(tag.name);
     return [tag];
   });
 }
 
 function readTag(value: JsonValue, path: JsonPath, report: Reporter): TagDefinition | undefined {
   if (!isObject(value)) {
-    report.error(path, 'A tag is { "id": "…", "label": { "en": "…", "zh": "…" }, "colour": "#rrggbb", "description": "…" }.');
+    report.error(path, 'A tag is { "name": "…", "label": { "en": "…", "zh": "…" }, "colour": "#rrggbb", "description": "…" }.');
     return undefined;
   }
   for (const key of Object.keys(value)) {
-    if (!['id', 'label', 'colour', 'description'].includes(key)) report.warning([...path, key], `Unknown property "${key}".`);
+    if (!['name', 'label', 'colour', 'description'].includes(key)) report.warning([...path, key], `Unknown property "${key}".`);
   }
-  const id = typeof value.id === 'string' ? value.id.trim() : '';
-  if (!id) report.error([...path, 'id'], 'A tag needs an "id": a short name such as "legal-basis".');
-  const label = value.label === undefined ? { en: id, zh: id } : readLocalised(value.label, [...path, 'label'], report);
-  const colour = readColour(value.colour, [...path, 'colour'], report);
+  const name = typeof value.name === 'string' ? value.name.trim() : '';
+  if (!name) report.error([...path, 'name'], 'A tag needs a "name": a short name such as "legal-basis".');
+  const label = value.label === undefined ? { en: name, zh: name } : readLocalised(value.label, [...path, 'label'], report);
+  const colour = value.colour === undefined ? undefined : readColour(value.colour, [...path, 'colour'], report);
   const description = value.description === undefined ? undefined : readLocalised(value.description, [...path, 'description'], report);
-  if (!id || !label || !colour) return undefined;
-  return { id, label, colour, ...(description ? { description } : {}) };
+  if (!name || !label || colour === null || description === null) return undefined;
+  return { name, label, ...(colour ? { colour } : {}), ...(description ? { description } : {}) };
 }
 
-/** A string for both languages, or { "en": …, "zh": … } (one of them is used for the other when missing). */
-function readLocalised(value: JsonValue, path: JsonPath, report: Reporter): LocalisedLabel | undefined {
+/** A string for both languages, or { "en": …, "zh": … } (one of them is used for the other when missing); null when neither. */
+function readLocalised(value: JsonValue, path: JsonPath, report: Reporter): LocalisedLabel | null {
   if (typeof value === 'string' && value.trim() !== '') return { en: value, zh: value };
   const en = isObject(value) ? textOf(value, 'en') : undefined;
   const zh = isObject(value) ? textOf(value, 'zh') : undefined;
   if (en === undefined && zh === undefined) {
     report.error(path, 'Must be a string or { "en": "…", "zh": "…" }.');
-    return undefined;
+    return null;
   }
   return { en: en ?? (zh as string), zh: zh ?? (en as string) };
 }
@@ -116,18 +117,18 @@ function textOf(object: JsonObject, key: 'en' | 'zh'): string | undefined {
 
 const HEX_DIGITS = new Set('0123456789abcdefABCDEF');
 
-function readColour(value: JsonValue | undefined, path: JsonPath, report: Reporter): string | undefined {
+/** The colour, or null when it is not one. */
+function readColour(value: JsonValue, path: JsonPath, report: Reporter): string | null {
   const valid = typeof value === 'string' && value.startsWith('#') && [4, 7, 9].includes(value.length) &&
     [...value.slice(1)].every((c) => HEX_DIGITS.has(c));
   if (valid) return value;
   report.error(path, '"colour" must be a colour such as "#d62728" (#rgb, #rrggbb or #rrggbbaa).');
-  return undefined;
+  return null;
 }
 
-/** The defaults with the user's tags: a user tag replaces the default of the same id, new ones follow. */
+/** The defaults with the user's tags: a user tag replaces the default of the same name, new ones follow. */
 function merged(defaults: readonly TagDefinition[], own: readonly TagDefinition[]): TagDefinition[] {
-  const byId = new Map(own.map((tag) => [tag.id, tag]));
-  const kept = defaults.map((tag) => byId.get(tag.id) ?? tag);
-  const added = own.filter((tag) => !defaults.some((d) => d.id === tag.id));
-  return [...kept, ...added];
+  const byName = new Map(own.map((tag) => [tag.name, tag]));
+  const defaultNames = new Set(defaults.map((tag) => tag.name));
+  return [...defaults.map((tag) => byName.get(tag.name) ?? tag), ...own.filter((tag) => !defaultNames.has(tag.name))];
 }
