@@ -31,6 +31,10 @@ interface Run {
   from: number;
   to: number;
   paragraphs: number;
+  /** Holds a title, subject, heading, translation marker or formula: it frames a text and is no stray. */
+  framed: boolean;
+  /** Blocks of no language that head the run after them (a reference before the other version's title). */
+  heads?: boolean;
 }
 
 export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
@@ -71,7 +75,7 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   let closed = false;
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && (kind === 'translationMarker' || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
+    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(languages, from, i)) || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -80,7 +84,43 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
     if (isClosing(blocks[i])) closed = true;
   }
   if (from < blocks.length) documents.push({ from, to: blocks.length });
-  return documents;
+  return withoutStrayDocuments(blocks, documents);
+}
+
+/** A "document" of one paragraph or less with nothing that heads or frames a text is a stray of the one before. */
+function withoutStrayDocuments(blocks: readonly ClassifiedBlock[], documents: readonly DocumentRange[]): DocumentRange[] {
+  const result: DocumentRange[] = [];
+  for (const document of documents) {
+    const previous = result[result.length - 1];
+    if (previous && isStray(blocks, document)) result[result.length - 1] = { from: previous.from, to: document.to };
+    else result.push(document);
+  }
+  return result;
+}
+
+const FRAMING_KINDS: ReadonlySet<string> = new Set(['title', 'subject', 'heading', 'translationMarker', 'salutation']);
+
+/** Titles, subjects, headings, markers and formulas frame a text: a run or a document with one is no stray. */
+function frames(block: ClassifiedBlock): boolean {
+  return FRAMING_KINDS.has(block.cls.kind) || (block.cls.kind === 'paragraph' && block.cls.role !== 'body');
+}
+
+function isStray(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
+  let paragraphs = 0;
+  for (let i = document.from; i < document.to; i++) {
+    if (frames(blocks[i])) return false;
+    if (blocks[i].cls.kind === 'paragraph') paragraphs++;
+  }
+  return paragraphs <= 1;
+}
+
+/** Whether the first block with a language after `at` is in another language than the last one before it. */
+function changesLanguage(languages: readonly Language[], from: number, at: number): boolean {
+  let before: Language = 'other';
+  for (let i = at - 1; i >= from && before === 'other'; i--) before = languages[i];
+  let after: Language = 'other';
+  for (let i = at + 1; i < languages.length && after === 'other'; i++) after = languages[i];
+  return before !== after;
 }
 
 /**
@@ -145,11 +185,14 @@ function versionRuns(blocks: readonly ClassifiedBlock[], languages: readonly Lan
     const language = languages[i];
     const current = runs[runs.length - 1];
     const paragraph = blocks[i].cls.kind === 'paragraph' ? 1 : 0;
-    if (current && (language === current.language || (language === 'other' && !headsNext(blocks, languages, i, to, current.language)))) {
+    const framing = frames(blocks[i]);
+    const heads = language === 'other' && current !== undefined && headsNext(blocks, languages, i, to, current.language);
+    if (current && !heads && (language === current.language || language === 'other')) {
       current.to = i + 1;
       current.paragraphs += paragraph;
+      current.framed ||= framing;
     } else {
-      runs.push({ language, from: i, to: i + 1, paragraphs: paragraph });
+      runs.push({ language, from: i, to: i + 1, paragraphs: paragraph, framed: framing, ...(heads ? { heads } : {}) });
     }
   }
   return mergeStrayRuns(runs).filter((run) => run.paragraphs > 0 && run.language !== 'other')
@@ -171,11 +214,14 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
   const merged: Run[] = [];
   for (const run of runs) {
     const previous = merged[merged.length - 1];
-    if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
+    if (previous?.heads === true) {
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs, framed: run.framed || previous.framed };
+    } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;
+      previous.framed ||= run.framed && run.paragraphs > 0;
     } else if (previous && (previous.paragraphs === 0 || previous.language === 'other')) {
-      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs, framed: run.framed || previous.framed };
     } else {
       merged.push({ ...run });
     }
@@ -183,15 +229,29 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
   return absorbLoneParagraphs(merged);
 }
 
-function absorbLoneParagraphs(runs: Run[]): Run[] {
+/**
+ * A run of one paragraph is a stray, not a version, when the runs around it are of one language and
+ * hold three or more together, or when it stands at an end of the document beside a run of three or more: a
+ * translation keeps about as many paragraphs as its original, two versions of one paragraph each
+ * (a short acknowledgement) stay two versions.
+ */
+function absorbLoneParagraphs(runs: readonly Run[]): Run[] {
   const result: Run[] = [];
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     const previous = result[result.length - 1];
     const next = runs[i + 1];
-    if (previous && next && run.paragraphs === 1 && previous.language === next.language && previous.paragraphs > 1) {
+    if (run.paragraphs !== 1 || run.framed) {
+      result.push({ ...run });
+    } else if (previous && next && previous.language === next.language && previous.paragraphs + next.paragraphs >= MIN_BESIDE_STRAY) {
       previous.to = next.to;
       previous.paragraphs += run.paragraphs + next.paragraphs;
+      i++;
+    } else if (previous && !next && previous.paragraphs >= MIN_BESIDE_STRAY) {
+      previous.to = run.to;
+      previous.paragraphs += run.paragraphs;
+    } else if (!previous && next && runs[i + 2] === undefined && next.paragraphs >= MIN_BESIDE_STRAY) {
+      result.push({ ...next, from: run.from, paragraphs: next.paragraphs + run.paragraphs });
       i++;
     } else {
       result.push({ ...run });
@@ -199,6 +259,9 @@ function absorbLoneParagraphs(runs: Run[]): Run[] {
   }
   return result;
 }
+
+/** A run of one paragraph at an end of a document, beside a run of this many, is a stray. */
+const MIN_BESIDE_STRAY = 3;
 
 // ---------------------------------------------------------------------------------------------
 // The header the versions share
