@@ -75,7 +75,8 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   let closed = false;
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(languages, from, i)) || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
+    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(languages, from, i))
+      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i) && !annexFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -87,14 +88,22 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   return withoutStrayDocuments(blocks, documents);
 }
 
-/** A "document" of one paragraph or less with nothing that heads or frames a text is a stray of the one before. */
+/**
+ * A "document" of one paragraph or less without a formula, or one with nothing that heads or frames
+ * a text (no title, subject, heading, marker or formula) between two framed documents, is a stray of
+ * the one before: text after a note's closing, not a text of its own. (One paragraph that translates
+ * another then joins it, and the two are split into versions by language all the same.)
+ */
 function withoutStrayDocuments(blocks: readonly ClassifiedBlock[], documents: readonly DocumentRange[]): DocumentRange[] {
   const result: DocumentRange[] = [];
-  for (const document of documents) {
+  documents.forEach((document, k) => {
     const previous = result[result.length - 1];
-    if (previous && isStray(blocks, document)) result[result.length - 1] = { from: previous.from, to: document.to };
+    const next = documents[k + 1];
+    const stray = previous && ((paragraphsIn(blocks, document) <= 1 && !hasFormula(blocks, document))
+      || (!isFramed(blocks, document) && next !== undefined && isFramed(blocks, previous) && isFramed(blocks, next)));
+    if (previous && stray) result[result.length - 1] = { from: previous.from, to: document.to };
     else result.push(document);
-  }
+  });
   return result;
 }
 
@@ -105,14 +114,35 @@ function frames(block: ClassifiedBlock): boolean {
   return FRAMING_KINDS.has(block.cls.kind) || (block.cls.kind === 'paragraph' && block.cls.role !== 'body');
 }
 
-function isStray(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
-  let paragraphs = 0;
-  for (let i = document.from; i < document.to; i++) {
-    if (frames(blocks[i])) return false;
-    if (blocks[i].cls.kind === 'paragraph') paragraphs++;
-  }
-  return paragraphs <= 1;
+function isFramed(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
+  for (let i = document.from; i < document.to; i++) if (frames(blocks[i])) return true;
+  return false;
 }
+
+function hasFormula(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
+  for (let i = document.from; i < document.to; i++) {
+    const cls = blocks[i].cls;
+    if (cls.kind === 'paragraph' && cls.role !== 'body') return true;
+  }
+  return false;
+}
+
+function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRange): number {
+  let paragraphs = 0;
+  for (let i = document.from; i < document.to; i++) if (blocks[i].cls.kind === 'paragraph') paragraphs++;
+  return paragraphs;
+}
+
+/** A stray block or two between a note's closing and its annex, in the note's language. */
+function annexFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  for (let i = at; i < Math.min(blocks.length, at + MAX_STRAYS_BEFORE_ANNEX + 1); i++) {
+    if (blocks[i].cls.kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
+    if (frames(blocks[i])) return false;
+  }
+  return false;
+}
+
+const MAX_STRAYS_BEFORE_ANNEX = 2;
 
 /** Whether the first block with a language after `at` is in another language than the last one before it. */
 function changesLanguage(languages: readonly Language[], from: number, at: number): boolean {
@@ -135,8 +165,17 @@ function inAnnex(blocks: readonly ClassifiedBlock[], languages: readonly Languag
   }
   if (annex < 0) return false;
   const language = blocks[annex].language;
-  if (languages[at] !== 'other') return languages[at] === language;
-  return !headsNext(blocks, languages, at, blocks.length, language);
+  if (languages[at] === 'other') return !headsNext(blocks, languages, at, blocks.length, language);
+  return languages[at] === language || !languageGoesOn(blocks, languages, at);
+}
+
+/** Whether the language of the block at `at` goes on after it: one stray block in another language does not. */
+function languageGoesOn(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  if (blocks[at].cls.kind === 'translationMarker' || (blocks[at].cls.kind === 'paragraph' && blocks[at].cls.role !== 'body')) return true;
+  for (let i = at + 1; i < Math.min(blocks.length, at + 3); i++) {
+    if (languages[i] !== 'other') return languages[i] === languages[at];
+  }
+  return true;
 }
 
 function isClosing(block: ClassifiedBlock): boolean {
@@ -215,13 +254,14 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
   for (const run of runs) {
     const previous = merged[merged.length - 1];
     if (previous?.heads === true) {
-      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs, framed: run.framed || previous.framed };
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
     } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;
       previous.framed ||= run.framed && run.paragraphs > 0;
     } else if (previous && (previous.paragraphs === 0 || previous.language === 'other')) {
-      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs, framed: run.framed || previous.framed };
+      // What heads a run frames it only in its own language: `（译文）` before a stray English line frames nothing.
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
     } else {
       merged.push({ ...run });
     }
