@@ -75,8 +75,9 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   let closed = false;
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(languages, from, i))
-      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i) && !annexFollows(blocks, languages, i)));
+    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
+      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && kind !== 'translationMarker'
+        && !inAnnex(blocks, languages, from, i) && !annexFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -137,20 +138,26 @@ function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRang
 function annexFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
   for (let i = at; i < Math.min(blocks.length, at + MAX_STRAYS_BEFORE_ANNEX + 1); i++) {
     if (blocks[i].cls.kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
-    if (frames(blocks[i])) return false;
+    if (frames(blocks[i]) && blocks[i].cls.kind !== 'translationMarker') return false;
   }
   return false;
 }
 
 const MAX_STRAYS_BEFORE_ANNEX = 2;
 
-/** Whether the first block with a language after `at` is in another language than the last one before it. */
-function changesLanguage(languages: readonly Language[], from: number, at: number): boolean {
+/** Whether the text after `at` (its first paragraph or title) is in another language than the text before it. */
+function changesLanguage(blocks: readonly ClassifiedBlock[], from: number, at: number): boolean {
   let before: Language = 'other';
-  for (let i = at - 1; i >= from && before === 'other'; i--) before = languages[i];
+  for (let i = at - 1; i >= from && before === 'other'; i--) if (isText(blocks[i])) before = blocks[i].language;
   let after: Language = 'other';
-  for (let i = at + 1; i < languages.length && after === 'other'; i++) after = languages[i];
+  for (let i = at + 1; i < blocks.length && after === 'other'; i++) if (isText(blocks[i])) after = blocks[i].language;
   return before !== after;
+}
+
+const TEXT_KINDS: ReadonlySet<string> = new Set(['paragraph', 'title', 'subject', 'heading']);
+
+function isText(block: ClassifiedBlock): boolean {
+  return TEXT_KINDS.has(block.cls.kind);
 }
 
 /**
@@ -158,15 +165,13 @@ function changesLanguage(languages: readonly Language[], from: number, at: numbe
  * with it unless it heads a block in another language (the reference of the next version).
  */
 function inAnnex(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
-  let annex = -1;
-  for (let i = at - 1; i >= from && annex < 0; i--) {
-    if (blocks[i].cls.kind === 'annex') annex = i;
-    else if (isClosing(blocks[i])) return false;
+  const annexLanguages = new Set<Language>();
+  for (let i = at - 1; i >= from && !isClosing(blocks[i]); i--) {
+    if (blocks[i].cls.kind === 'annex') annexLanguages.add(blocks[i].language);
   }
-  if (annex < 0) return false;
-  const language = blocks[annex].language;
-  if (languages[at] === 'other') return !headsNext(blocks, languages, at, blocks.length, language);
-  return languages[at] === language || !languageGoesOn(blocks, languages, at);
+  if (annexLanguages.size === 0) return false;
+  if (languages[at] === 'other') return [...annexLanguages].some((language) => !headsNext(blocks, languages, at, blocks.length, language));
+  return annexLanguages.has(languages[at]) || !languageGoesOn(blocks, languages, at);
 }
 
 /** Whether the language of the block at `at` goes on after it: one stray block in another language does not. */
