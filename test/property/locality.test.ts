@@ -109,7 +109,7 @@ describe('reading degrades locally (a block inserted anywhere)', function () {
             assert.equal(after.kind[m], before.kind[n], `${file} line ${n + 1}: ${before.kind[n]} became ${after.kind[m]} (inserted ${JSON.stringify(stray)} at line ${firstInserted + 1})`);
           }
         }),
-        { seed: 20261202, numRuns: 60 },
+        { seed: Number(process.env.LOCALITY_SEED ?? 20261202), numRuns: Number(process.env.LOCALITY_RUNS ?? 60) },
       );
     });
   }

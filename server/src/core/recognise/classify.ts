@@ -430,7 +430,8 @@ function openingHere(facts: BlockFacts, previous: ClassifiedBlock | undefined): 
   return { cls: { kind: 'paragraph', role: 'opening', person, formula }, rule: person === 'first' ? 'opening-first-person' : 'opening-formula' };
 }
 
-const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature', 'addressee']);
+/** What stands after a closing formula; an addressee is no reason for what follows it to be one (no chains). */
+const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature']);
 
 /** Short unpunctuated blocks: letterhead, addressee, signatory, title; told apart by their neighbours. */
 function shortBlockKind(facts: BlockFacts, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {

@@ -77,7 +77,7 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
     const kind = blocks[i].cls.kind;
     const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
       || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && kind !== 'translationMarker'
-        && !inAnnex(blocks, languages, from, i) && !annexFollows(blocks, languages, i)));
+        && !inAnnex(blocks, languages, from, i) && !tailFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -134,16 +134,18 @@ function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRang
   return paragraphs;
 }
 
-/** A stray block or two between a note's closing and its annex, in the note's language. */
-function annexFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
-  for (let i = at; i < Math.min(blocks.length, at + MAX_STRAYS_BEFORE_ANNEX + 1); i++) {
-    if (blocks[i].cls.kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
-    if (frames(blocks[i]) && blocks[i].cls.kind !== 'translationMarker') return false;
+/** A stray block or two between a note's closing and the rest of its tail (place and date, addressee, annex). */
+function tailFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  for (let i = at + 1; i < Math.min(blocks.length, at + MAX_STRAYS_IN_TAIL + 1); i++) {
+    const kind = blocks[i].cls.kind;
+    if (kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
+    if (CLOSING_TAIL.has(kind)) return true;
+    if (frames(blocks[i]) && kind !== 'translationMarker') return false;
   }
   return false;
 }
 
-const MAX_STRAYS_BEFORE_ANNEX = 2;
+const MAX_STRAYS_IN_TAIL = 2;
 
 /** Whether the text after `at` (its first paragraph or title) is in another language than the text before it. */
 function changesLanguage(blocks: readonly ClassifiedBlock[], from: number, at: number): boolean {
