@@ -136,6 +136,11 @@ function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRang
 
 /** A stray block or two between a note's closing and the rest of its tail (place and date, addressee, annex). */
 function tailFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  // A heading of its own starts a text, unless the tail goes on right after it (a stray title line).
+  if (frames(blocks[at]) && blocks[at].cls.kind !== 'translationMarker') {
+    const next = blocks[at + 1]?.cls.kind ?? '';
+    return HEADING_LINES.has(blocks[at].cls.kind) && (CLOSING_TAIL.has(next) || next === 'annex');
+  }
   for (let i = at + 1; i < Math.min(blocks.length, at + MAX_STRAYS_IN_TAIL + 1); i++) {
     const kind = blocks[i].cls.kind;
     if (kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
@@ -146,6 +151,7 @@ function tailFollows(blocks: readonly ClassifiedBlock[], languages: readonly Lan
 }
 
 const MAX_STRAYS_IN_TAIL = 2;
+const HEADING_LINES: ReadonlySet<string> = new Set(['title', 'subject', 'heading', 'salutation']);
 
 /** Whether the text after `at` (its first paragraph or title) is in another language than the text before it. */
 function changesLanguage(blocks: readonly ClassifiedBlock[], from: number, at: number): boolean {
