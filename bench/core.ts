@@ -28,6 +28,8 @@ export interface CoreResult {
   readonly keystroke: Summary;
   readonly glossary: Timed & { readonly source: string; readonly terms: number; readonly matches: number; readonly buildMs: number };
   readonly alignment: (Timed & { readonly paragraphPairs: number }) | null;
+  /** The consistency checks given the alignment, as the server runs them (built-in glossary, no user glossary). */
+  readonly checks: (Timed & { readonly findings: number }) | null;
   readonly floor: Timed;
   readonly peer: Timed;
   readonly ratios: { readonly analyseToFloor: number; readonly symbolsToPeer: number };
@@ -99,6 +101,7 @@ export async function measureCore(core: Core, corpus: Corpus, alignRuns: number)
     keystroke: keystrokes(core, corpus.note, runs * 2),
     glossary: { ...glossaryTimes, source: glossary.source, terms: glossary.terms, matches, buildMs: glossary.buildMs },
     alignment: alignment(core, corpus, alignRuns, timed),
+    checks: checks(core, corpus, runs, timed),
     floor,
     peer: peerTimes,
     ratios: {
@@ -123,6 +126,19 @@ function alignment(
     times.push(performance.now() - start);
   }
   return { ...timed(times), paragraphPairs };
+}
+
+function checks(
+  { analyse, sideOf, alignVersions, runChecks, termsFromGlossary, GlossaryIndex, builtInGlossary }: Core, corpus: Corpus, runs: number,
+  timed: (times: number[]) => Timed,
+): CoreResult['checks'] {
+  const note = analyse(corpus.note);
+  const en = sideOf(note, 'en');
+  const zh = sideOf(note, 'zh');
+  if (!en || !zh) return null;
+  const input = { alignment: alignVersions(en, zh), notes: { en: note, zh: note }, termsIn: termsFromGlossary(GlossaryIndex.build(builtInGlossary())) };
+  const findings = runChecks(input).length;
+  return { ...timed(timeRuns(runs, () => runChecks(input))), findings };
 }
 
 /** Typing at one place in the middle of the text: each character is told to the analyser, then analysed with its outline. */

@@ -4,3 +4,6 @@ export { IncrementalAnalyser } from '../server/src/core/incremental';
 export { outlineOf, repairOutline } from '../server/src/core/outline';
 export { alignVersions, sideOf } from '../server/src/core/noteAlignment';
 export { GlossaryIndex, parseJsonGlossary } from '../server/src/core/glossary';
+export { runChecks } from '../server/src/core/checks';
+export { termsFromGlossary } from '../server/src/core/checks/glossaryTerms';
+export { builtInGlossary } from '../server/src/core/glossary';

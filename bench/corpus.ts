@@ -3,22 +3,28 @@
  * (the reference note's covering part, then every English paragraph of the bilingual samples, then
  * every Chinese one), as a user who keeps a whole dossier in one file has it. Each copy of a sample
  * gets other names, digits and years, and a body paragraph that would still repeat an earlier one gets
- * a dated revision sentence, so the analysis cannot profit from verbatim repeats. The same copy is
- * varied the same way in both languages, so numbers, dates and names still anchor the alignment.
+ * a dated revision sentence, so the analysis cannot profit from verbatim repeats.
+ *
+ * Each paragraph and its translation are varied together (`Variation.applyPair`) so that whatever a
+ * check compares stays equal: a consistent sample gives a consistent corpus at any size, and numbers,
+ * dates and names still anchor the alignment. `variedSample` and `noteOf` give one varied copy of a
+ * sample as a note of its own, for benchmarks over many notes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyse } from '../server/src/core/analyse';
 import { partnerFileName, sideOf, type AlignableBlock, type VersionSide } from '../server/src/core/noteAlignment';
-import { findDates } from '../server/src/core/normalise/dates';
+import { findDatesWithRanges } from '../server/src/core/checks/dateRanges';
+import { hasDigit } from '../server/src/core/checks/excuses';
+import { findNumbers } from '../server/src/core/normalise/numbers';
 import type { Note } from '../server/src/core/model';
 import names from './data/names.json';
 
 type Side = 'en' | 'zh';
 
-interface Piece {
+export interface Piece {
   readonly text: string;
-  readonly kind: 'body' | 'formula' | 'title';
+  readonly kind: 'body' | 'opening' | 'closing' | 'title';
 }
 
 /** The aligned material of one bilingual sample (one file, or a `.en.note`/`.zh.note` pair). */
@@ -67,8 +73,7 @@ function piecesOf(side: VersionSide): Piece[] {
 }
 
 function pieceKind(block: AlignableBlock): Piece['kind'] {
-  if (block.kind !== 'paragraph') return 'title';
-  return block.role === 'body' ? 'body' : 'formula';
+  return block.kind === 'paragraph' ? block.role : 'title';
 }
 
 /** What precedes the first language version, when the note has a covering part. */
@@ -78,30 +83,54 @@ function coveringPart(note: Note): string {
   return blocks.length > 0 ? note.text.slice(0, blocks[blocks.length - 1].span.end).trim() : '';
 }
 
-/** Adds varied copies of the samples, one sample at a time, until the note reaches `targetBytes` of UTF-8. */
+/** Copy `copy` of a sample: its paragraphs and their translations varied alike. */
+export function variedSample(sample: SampleText, copy: number): SampleText {
+  const variation = new Variation(copy);
+  const en: Piece[] = [];
+  const zh: Piece[] = [];
+  for (let i = 0; i < Math.max(sample.en.length, sample.zh.length); i++) {
+    const varied = variation.applyPair(sample.en[i]?.text ?? '', sample.zh[i]?.text ?? '');
+    if (sample.en[i]) en.push({ ...sample.en[i], text: varied.en });
+    if (sample.zh[i]) zh.push({ ...sample.zh[i], text: varied.zh });
+  }
+  return { name: sample.name, en, zh };
+}
+
+/** A sample as one bilingual note: the English version, then the Chinese version. */
+export function noteOf(sample: SampleText): string {
+  return [...sample.en, ...sample.zh].map((piece) => piece.text).join('\n\n') + '\n';
+}
+
+/**
+ * Adds varied copies of the samples, one sample at a time, until the note reaches `targetBytes` of UTF-8.
+ * Each version is one document: a closing formula ends a note, so only the last closing of each
+ * version is kept (the first sample's that has one), after every copy.
+ */
 export function buildCorpus(label: string, set: SampleSet, targetBytes: number): Corpus {
   const sides: Record<Side, Piece[]> = { en: [], zh: [] };
+  const closings: Record<Side, Piece | undefined> = { en: undefined, zh: undefined };
   const dedupe = new Deduplication();
   let bytes = Buffer.byteLength(set.front, 'utf8');
   let copies = 0;
   while (bytes < targetBytes && set.samples.length > 0) {
-    const variation = new Variation(copies);
     for (const sample of set.samples) {
+      const varied = dedupe.unique(variedSample(sample, copies));
       for (const side of ['en', 'zh'] as const) {
-        for (const piece of sample[side]) {
-          const text = dedupe.unique(variation.apply(piece.text, side), piece, side);
-          sides[side].push({ text, kind: piece.kind });
-          bytes += Buffer.byteLength(text, 'utf8') + 2;
+        for (const piece of varied[side]) {
+          if (piece.kind === 'closing') closings[side] ??= piece;
+          else sides[side].push(piece);
+          bytes += Buffer.byteLength(piece.text, 'utf8') + 2;
         }
       }
       if (bytes >= targetBytes) break;
     }
     copies++;
   }
-  const front = new Variation(0).apply(set.front, 'en');
-  const note = [front, ...sides.en.map((p) => p.text), ...sides.zh.map((p) => p.text)].join('\n\n') + '\n';
+  const version = (side: Side) => [...sides[side], ...(closings[side] ? [closings[side]] : [])];
+  const front = new Variation(0).applyPair(set.front, '').en;
+  const note = [front, ...version('en').map((p) => p.text), ...version('zh').map((p) => p.text)].join('\n\n') + '\n';
   const markdown = [
-    front, '# English version', ...sides.en.map(markdownOf), '# 中文版本', ...sides.zh.map(markdownOf),
+    front, '# English version', ...version('en').map(markdownOf), '# 中文版本', ...version('zh').map(markdownOf),
   ].join('\n\n') + '\n';
   return { label, note, markdown, bytes: Buffer.byteLength(note, 'utf8'), copies };
 }
@@ -116,8 +145,13 @@ function markdownOf(piece: Piece): string {
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
 
-/** Copy `k`: names rotated by k, digits 1–9 permuted, years shifted; zero and day/month numbers kept. */
-class Variation {
+/**
+ * Copy `k`: names rotated by k, digits 1–9 permuted, years shifted; zero kept. What the checks compare
+ * must change alike in both languages, so some digits are kept: a day in a date (`23 to 29 June` ↔
+ * `6月23日至29日`), whose months and days must stay valid, and every number whose value either text
+ * writes in words or numerals (`eight members` ↔ `一行8人`), which digits alone cannot follow.
+ */
+export class Variation {
   private readonly digits: string[];
   private readonly yearShift: number;
   private readonly names: Record<Side, Map<string, string>>;
@@ -136,32 +170,46 @@ class Variation {
     }
   }
 
-  apply(text: string, side: Side): string {
-    return this.varyDigits(text.replace(NAME_PATTERNS[side], (name) => this.names[side].get(name) ?? name));
+  /** A paragraph and its translation, varied alike. */
+  applyPair(en: string, zh: string): Record<Side, string> {
+    const spelled = new Set([...spelledValues(en, 'en'), ...spelledValues(zh, 'zh')]);
+    return { en: this.apply(en, 'en', spelled), zh: this.apply(zh, 'zh', spelled) };
   }
 
-  private varyDigits(text: string): string {
-    const dates = findDates(text);
-    let out = '';
-    let last = 0;
-    let nextDate = 0;
-    for (const run of text.matchAll(/[0-9]+/g)) {
-      const start = run.index;
-      while (nextDate < dates.length && dates[nextDate].end <= start) nextDate++;
-      const inDate = nextDate < dates.length && dates[nextDate].start <= start;
-      out += text.slice(last, start) + this.varyNumber(run[0], inDate);
-      last = start + run[0].length;
-    }
-    return out + text.slice(last);
+  private apply(text: string, side: Side, spelled: ReadonlySet<number>): string {
+    const named = text.replace(NAME_PATTERNS[side], (name) => this.names[side].get(name) ?? name);
+    const dates = findDatesWithRanges(named, { start: 0, end: named.length });
+    const kept = findNumbers(named, 0, named.length, side).filter((n) => spelled.has(n.value) || (n.max !== undefined && spelled.has(n.max)));
+    const inDate = new Covered(dates);
+    const inKept = new Covered(kept);
+    return named.replace(/[0-9]+/g, (digits, start: number) => {
+      if (inKept.covers(start)) return digits;
+      const value = Number(digits);
+      if (digits.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR) return String(value + this.yearShift);
+      if (inDate.covers(start)) return digits;
+      let out = '';
+      for (const digit of digits) out += this.digits[Number(digit)];
+      return out;
+    });
   }
+}
 
-  private varyNumber(digits: string, inDate: boolean): string {
-    const value = Number(digits);
-    if (digits.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR) return String(value + this.yearShift);
-    if (inDate) return digits;
-    let out = '';
-    for (const digit of digits) out += this.digits[Number(digit)];
-    return out;
+/** The values a text writes without digits (`eight`, `八`, `two thousand`): a translation may give them in figures. */
+function spelledValues(text: string, side: Side): number[] {
+  return findNumbers(text, 0, text.length, side)
+    .filter((n) => !hasDigit(text.slice(n.start, n.end)))
+    .flatMap((n) => (n.max === undefined ? [n.value] : [n.value, n.max]));
+}
+
+/** Whether offsets fall inside spans sorted by start, asked in increasing order. */
+class Covered {
+  private next = 0;
+
+  constructor(private readonly spans: readonly { start: number; end: number }[]) {}
+
+  covers(offset: number): boolean {
+    while (this.next < this.spans.length && this.spans[this.next].end <= offset) this.next++;
+    return this.next < this.spans.length && this.spans[this.next].start <= offset;
   }
 }
 
@@ -175,18 +223,32 @@ const NAME_PATTERNS: Record<Side, RegExp> = { en: namePattern('en'), zh: namePat
 
 /**
  * A body paragraph that repeats an earlier one, whole or in its last part (the part after a page
- * break, which the analysis reads as a block of its own), gets a revision date no other has.
+ * break, which the analysis reads as a block of its own), gets a revision date no other has, and so
+ * does its translation: the same date in both languages.
  */
 class Deduplication {
   private readonly seen = new Set<string>();
   private revisions = 0;
 
-  unique(text: string, piece: Piece, side: Side): string {
-    const repeats = this.seen.has(text) || this.seen.has(lastPart(text));
-    const result = repeats && piece.kind === 'body' ? text + revisionSentence(side, this.revisions++) : text;
-    this.seen.add(result);
-    this.seen.add(lastPart(result));
-    return result;
+  unique(sample: SampleText): SampleText {
+    const count = Math.max(sample.en.length, sample.zh.length);
+    const en = [...sample.en];
+    const zh = [...sample.zh];
+    for (let i = 0; i < count; i++) {
+      const repeats = [en[i], zh[i]].some((piece) => piece?.kind === 'body' && (this.seen.has(piece.text) || this.seen.has(lastPart(piece.text))));
+      const serial = repeats ? this.revisions++ : -1;
+      if (en[i]) en[i] = this.revised(en[i], 'en', serial);
+      if (zh[i]) zh[i] = this.revised(zh[i], 'zh', serial);
+    }
+    return { name: sample.name, en, zh };
+  }
+
+  /** The piece with revision `serial` added (none when negative, or when not a body paragraph), remembered. */
+  private revised(piece: Piece, side: Side, serial: number): Piece {
+    const text = serial >= 0 && piece.kind === 'body' ? piece.text + revisionSentence(side, serial) : piece.text;
+    this.seen.add(text);
+    this.seen.add(lastPart(text));
+    return { ...piece, text };
   }
 }
 

@@ -63,6 +63,20 @@ export function codeServerProfile(root, extraSettings = {}) {
   return profile;
 }
 
+/**
+ * Makes `locale` (e.g. `zh-cn`) the display language of a code-server profile without a language pack:
+ * none can be installed here (no marketplace), so a language-pack entry with no translations of VS Code's
+ * own strings is written where VS Code looks for installed packs. VS Code then runs in that language:
+ * extensions show their own translations (package.nls.zh-cn.json, l10n bundles) and VS Code's strings
+ * stay English. Start code-server with the same `locale`.
+ */
+export function useDisplayLanguage(profile, locale) {
+  const translations = path.join(profile.userData, `translations-${locale}.json`);
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `none-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: `none.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: translations } };
+  writeFileSync(path.join(profile.userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 function profileArgs(profile) {
   return ['--config', profile.config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
 }
@@ -77,13 +91,16 @@ export function installExtension(profile, vsix, env) {
 /**
  * Starts code-server in a process group of its own (so it can be stopped with everything it starts:
  * extension host, language server) and resolves with the child and the URL it reports once listening.
+ * `locale` (e.g. `zh-cn`) is the display language: extensions follow it; VS Code's own strings need a
+ * language pack.
  */
-export function startCodeServer({ profile, folder, port = 0, env, log }) {
+export function startCodeServer({ profile, folder, port = 0, env, log, locale }) {
   const child = spawn(codeServerBin, [
     ...profileArgs(profile),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
+    ...(locale ? ['--locale', locale] : []),
     folder,
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   return new Promise((resolve, reject) => {

@@ -1,19 +1,26 @@
 /**
  * The client for VS Code for the Web (vscode.dev, github.dev): starts the same language server in a
- * web worker and registers the same commands. Features that need a file system (a closed
- * counterpart file) are not available there.
+ * web worker, registers the same commands, and lends the server the workspace's files
+ * (`webFileSystem.ts`), which it cannot read itself.
  */
 import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, registerCommands } from './commands';
+import { registerSampleCommand } from './sample';
+import { registerStatusBar } from './statusBar';
+import { serveFileSystem } from './webFileSystem';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverMain = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-  client = new LanguageClient('diplonote', 'Diplonote', clientOptions(), new Worker(serverMain.toString(true)));
+  client = new LanguageClient('diplonote', 'Diplonote', clientOptions(context), new Worker(serverMain.toString(true)));
   registerCommands(context, client);
+  registerSampleCommand(context);
+  const statusBar = registerStatusBar(context, client);
+  serveFileSystem(client);
   await client.start();
+  statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,42 +1,53 @@
 /**
  * The commands only the editor can carry out, shared by the desktop and the web client: revealing a
  * range for a code lens, a side-by-side view of the other language version that follows the cursor,
- * and asking for the rendering of a term the server is to add to the glossary.
+ * asking for the rendering of a term the server is to add to the glossary, and saving the aligned
+ * pairs the server exports. Names and argument types come from the server's protocol module.
  */
 import {
-  commands, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
+  commands, l10n, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace,
   type ExtensionContext, type TextEditor,
 } from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions, Location, TextDocumentPositionParams } from 'vscode-languageclient';
 import {
-  RequestType, type BaseLanguageClient, type LanguageClientOptions, type Location, type TextDocumentPositionParams,
-} from 'vscode-languageclient';
+  ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_ALIGNED_PAIRS_COMMAND, EXPORT_PAIRS_REQUEST, GO_TO_COUNTERPART_COMMAND,
+  OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult,
+} from '../../server/src/protocol';
+import { explicitSettings } from './settings';
 
-const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, Location | null, void>('diplonote/counterpart');
-const ADD_TERM_PAIR_COMMAND = 'diplonote.addTermPair';
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
 
-/** Client options common to both clients: `.note` documents, and code lenses behind their setting. */
-export function clientOptions(): LanguageClientOptions {
+/** Client options common to both clients: `.note` documents, settings as set, and code lenses behind their setting. */
+export function clientOptions(context: ExtensionContext): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'diplomatic-note' }],
     synchronize: {
       configurationSection: 'diplonote',
-      // Glossary files and closed counterpart files: the server reloads or re-checks when they change.
-      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note}'),
+      // Glossary, project and closed counterpart files: the server reads them again when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,.diplonote.json}'),
     },
     middleware: {
       provideCodeLenses: (document, token, next) =>
         workspace.getConfiguration('diplonote', document).get<boolean>('codeLens.enabled', true) ? next(document, token) : [],
       executeCommand: (command, args, next) => (command === ADD_TERM_PAIR_COMMAND ? addTermPair(args, (completed) => next(command, completed)) : next(command, args)),
+      workspace: {
+        // The server merges the settings over `.diplonote.json`: it must see only what the user set, not the defaults.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, index) => (item.section === 'diplonote' ? explicitSettings(context, item.scopeUri) : answers[index]));
+        },
+      },
     },
   };
 }
 
 export function registerCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(
-    commands.registerCommand('diplonote.goToCounterpart', goToCounterpart),
-    commands.registerCommand('diplonote.openCounterpart', () => openCounterpartToTheSide(context, client)),
+    commands.registerCommand(GO_TO_COUNTERPART_COMMAND, goToCounterpart),
+    commands.registerCommand(OPEN_COUNTERPART_COMMAND, () => openCounterpartToTheSide(context, client)),
+    commands.registerCommand(EXPORT_ALIGNED_PAIRS_COMMAND, () => exportAlignedPairs(client)),
   );
 }
 
@@ -67,13 +78,13 @@ async function openCounterpartToTheSide(context: ExtensionContext, client: BaseL
   if (!source || source.document.languageId !== 'diplomatic-note') return;
   const location = await counterpartOf(client, source);
   if (!location) {
-    void window.showInformationMessage('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).');
+    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version (no NAME.en.note / NAME.zh.note partner and no second version inside).'));
     return;
   }
   const side = await window.showTextDocument(Uri.parse(location.uri), { viewColumn: ViewColumn.Beside, preserveFocus: true });
   reveal(side, location);
   if (!workspace.getConfiguration('diplonote').get<boolean>('counterpart.followCursor', true)) return;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const following = window.onDidChangeTextEditorSelection((event) => {
     if (event.textEditor !== source) return;
     clearTimeout(timer);
@@ -92,16 +103,48 @@ function reveal(editor: TextEditor, location: Location, sameEditor = false): voi
   editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-/** The argument of `diplonote.addTermPair` as the server's code actions send it. */
-interface TermPairArgument {
-  readonly language: 'en' | 'zh';
-  readonly term: string;
-  readonly rendering?: string;
-  readonly context?: string;
+/** Diplonote: Export Aligned Pairs: asks where to save, then writes the server's TMX there. */
+async function exportAlignedPairs(client: BaseLanguageClient): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'diplomatic-note') {
+    void window.showInformationMessage(l10n.t('Diplonote: open a note to export its aligned pairs.'));
+    return;
+  }
+  const source = editor.document.uri;
+  const answer = await client.sendRequest(EXPORT_PAIRS_REQUEST, { uri: source.toString() });
+  if (!answer) {
+    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version to pair with.'));
+    return;
+  }
+  const target = await window.showSaveDialog({
+    defaultUri: source.with({ path: source.path.replace(/\.note$/, '') + '.tmx' }),
+    filters: { [l10n.t('Translation memory (TMX)')]: ['tmx'] },
+  });
+  if (!target) return;
+  await workspace.fs.writeFile(target, new TextEncoder().encode(answer.tmx));
+  void window.showInformationMessage(l10n.t('Diplonote: aligned pairs written to {0}.', workspace.asRelativePath(target)));
 }
 
-function isTermPairArgument(value: unknown): value is TermPairArgument {
-  const argument = value as Partial<TermPairArgument> | null;
+/** What the input box says, by the language of the term: the rendering asked for is in the other one. */
+const RENDERING_QUESTIONS = {
+  en: {
+    title: (term: string) => l10n.t('Chinese rendering of "{0}" (English)', term),
+    prompt: (context: string) => l10n.t('Aligned Chinese text: {0}', context),
+    promptWithoutContext: () => l10n.t('The Chinese form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('Chinese form of "{0}"', term),
+    empty: () => l10n.t('Type the Chinese form, or press Esc to cancel.'),
+  },
+  zh: {
+    title: (term: string) => l10n.t('English rendering of "{0}" (Chinese)', term),
+    prompt: (context: string) => l10n.t('Aligned English text: {0}', context),
+    promptWithoutContext: () => l10n.t('The English form to add to the workspace glossary'),
+    placeHolder: (term: string) => l10n.t('English form of "{0}"', term),
+    empty: () => l10n.t('Type the English form, or press Esc to cancel.'),
+  },
+};
+
+function isTermPairArgument(value: unknown): value is AddTermPairArgument {
+  const argument = value as Partial<AddTermPairArgument> | null;
   return typeof argument === 'object' && argument !== null && typeof argument.term === 'string' && (argument.language === 'en' || argument.language === 'zh');
 }
 
@@ -113,20 +156,20 @@ function isTermPairArgument(value: unknown): value is TermPairArgument {
 async function addTermPair(args: unknown[], next: (args: unknown[]) => unknown): Promise<unknown> {
   const argument: unknown = args[0];
   if (!isTermPairArgument(argument) || argument.rendering) return saveGlossary(await next(args));
-  const other = argument.language === 'en' ? 'Chinese' : 'English';
+  const ask = RENDERING_QUESTIONS[argument.language];
   const rendering = await window.showInputBox({
-    title: `${other} rendering of "${argument.term}" (${argument.language === 'en' ? 'English' : 'Chinese'})`,
-    prompt: argument.context ? `Aligned ${other} text: ${argument.context}` : `The ${other} form to add to the workspace glossary`,
-    placeHolder: `${other} form of "${argument.term}"`,
+    title: ask.title(argument.term),
+    prompt: argument.context ? ask.prompt(argument.context) : ask.promptWithoutContext(),
+    placeHolder: ask.placeHolder(argument.term),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? `Type the ${other} form, or press Esc to cancel.` : undefined),
+    validateInput: (value) => (value.trim() === '' ? ask.empty() : undefined),
   });
   if (rendering === undefined) return undefined;
   return saveGlossary(await next([{ ...argument, rendering: rendering.trim() }, ...args.slice(1)]));
 }
 
 async function saveGlossary(result: unknown): Promise<unknown> {
-  const { glossary, applied } = (result ?? {}) as { glossary?: unknown; applied?: unknown };
+  const { glossary, applied } = (result ?? {}) as Partial<AddTermPairResult>;
   if (applied !== true || typeof glossary !== 'string') return result;
   const target = Uri.parse(glossary).toString();
   const document = workspace.textDocuments.find((d) => d.uri.toString() === target);

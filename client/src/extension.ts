@@ -3,9 +3,11 @@
  * editor-only commands. Everything about notes is computed in the server.
  */
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { clientOptions, registerCommands } from './commands';
+import { registerSampleCommand } from './sample';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -15,34 +17,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  client = new LanguageClient('diplonote', 'Diplonote', serverOptions, clientOptions());
+  client = new LanguageClient('diplonote', 'Diplonote', serverOptions, clientOptions(context));
   registerCommands(context, client);
-  context.subscriptions.push(commands.registerCommand('diplonote.exportAlignedPairs', () => exportAlignedPairs(client)));
+  registerSampleCommand(context);
+  const statusBar = registerStatusBar(context, client);
   await client.start();
+  statusBar.refresh();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
-}
-
-/** Diplonote: Export Aligned Pairs: asks where to save, then writes the server's TMX there. */
-async function exportAlignedPairs(languageClient: LanguageClient | undefined): Promise<void> {
-  const editor = window.activeTextEditor;
-  if (!languageClient || !editor || editor.document.languageId !== 'diplomatic-note') {
-    void window.showInformationMessage('Diplonote: open a note to export its aligned pairs.');
-    return;
-  }
-  const source = editor.document.uri;
-  const answer = await languageClient.sendRequest<{ tmx: string } | null>('diplonote/exportPairs', { uri: source.toString() });
-  if (!answer) {
-    void window.showInformationMessage('Diplonote: this note has no other language version to pair with.');
-    return;
-  }
-  const target = await window.showSaveDialog({
-    defaultUri: source.with({ path: source.path.replace(/\.note$/, '') + '.tmx' }),
-    filters: { 'Translation memory (TMX)': ['tmx'] },
-  });
-  if (!target) return;
-  await workspace.fs.writeFile(target, Buffer.from(answer.tmx, 'utf8'));
-  void window.showInformationMessage(`Diplonote: aligned pairs written to ${target.fsPath}.`);
 }

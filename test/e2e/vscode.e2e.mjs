@@ -5,11 +5,10 @@
 // `npm run package`; everything written goes under one temporary folder, removed at the end.
 // E2E_SCREENSHOTS=1 copies the screenshots to docs/images/ when every test passed.
 import assert from 'node:assert/strict';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeServerProfile, installedExtension, installExtension, startCodeServer, vsixPath } from '../../scripts/start.mjs';
 import { makeScratch, positionOf, processesGone, readSample, repoRoot, stopGroup } from './harness.mjs';
-import { launchBrowser, requireTools, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS } from './workbench.mjs';
+import { requireTools, SERVER_TIMEOUT_MS, startVsCode, UI_TIMEOUT_MS } from './workbench.mjs';
 
 const REFERENCE_NOTE = 'ohchr-reply-al-chn-4-2025.note';
 const PAIR = ['visa-request.en.note', 'visa-request.zh.note'];
@@ -21,6 +20,15 @@ const referenceText = readSample(REFERENCE_NOTE);
 const englishParagraph4 = positionOf(referenceText, 'spared no effort', 3);
 const chineseParagraph4 = positionOf(referenceText, '中国公安机关全力开展');
 const glossaryTerm = positionOf(referenceText, 'telecommunications fraud', 4);
+
+// The quick-fix test: the translator wrote 拐卖人口 where the team glossary expects 人口贩运 or 人员贩运.
+const TERM_PAIR_NOTE = 'term-pair.note';
+const termPairText = readFileSync(TERM_MISSING_FIXTURE, 'utf8').replace('一是及早甄别受害者', '一是及早甄别拐卖人口受害者');
+const TEAM_GLOSSARY = 'team.glossary.json';
+const teamGlossary = '{ "entries": [\n  { "en": "human trafficking", "zh": ["人口贩运", "人员贩运"] }\n] }\n';
+
+/** The id of the extension's status bar item in the page: `publisher.name.itemId`. */
+const NOTE_STATUS = 'diplonote.diplonote.diplonote.status';
 
 const settings = {
   'editor.minimap.enabled': false,
@@ -57,15 +65,11 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     this.timeout(120000);
     requireTools();
     scratch = makeScratch('vscode');
-    if (existsSync(SEEDED_ERROR_FIXTURE)) copyFileSync(SEEDED_ERROR_FIXTURE, path.join(scratch.workspace, path.basename(SEEDED_ERROR_FIXTURE)));
-    const profile = codeServerProfile(path.join(scratch.root, 'code-server'), settings);
-    const installed = installExtension(profile, vsixPath, scratch.env);
-    assert.ok(installed.includes(installedExtension), `installed extensions: ${installed.join(', ')}`);
-
-    const log = createWriteStream(path.join(scratch.root, 'code-server.log'));
-    codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log });
-    ({ context, workbench } = await launchBrowser(scratch));
-    await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
+    // Every file a test opens is there before the editor starts (see startVsCode).
+    copyFileSync(SEEDED_ERROR_FIXTURE, path.join(scratch.workspace, path.basename(SEEDED_ERROR_FIXTURE)));
+    writeFileSync(path.join(scratch.workspace, TERM_PAIR_NOTE), termPairText);
+    writeFileSync(path.join(scratch.workspace, TEAM_GLOSSARY), teamGlossary);
+    ({ codeServer, context, workbench } = await startVsCode(scratch, { settings }));
   });
 
   afterEach(async function () {
@@ -93,6 +97,16 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
   it('a .note file opens with the status bar language "Diplomatic Note"', async () => {
     await workbench.openFile(REFERENCE_NOTE);
     assert.equal(await workbench.waitForStatus('status.editor.mode', /^Diplomatic Note$/), 'Diplomatic Note');
+  });
+
+  it('the status bar tells the language versions of a note and where its counterpart is', async () => {
+    await workbench.openFile(REFERENCE_NOTE);
+    assert.equal(await workbench.waitForStatus(NOTE_STATUS, /^EN \+ 中文$/, SERVER_TIMEOUT_MS), 'EN + 中文');
+    await workbench.openFile(PAIR[1]);
+    assert.equal(await workbench.waitForStatus(NOTE_STATUS, /^中文 ↔ EN$/, SERVER_TIMEOUT_MS), '中文 ↔ EN');
+    await workbench.openFile('first-person-letter.note');
+    await workbench.waitForStatus(NOTE_STATUS, /^EN$/, SERVER_TIMEOUT_MS);
+    assert.match(await workbench.statusItem(NOTE_STATUS).getAttribute('aria-label'), /no other language version found/);
   });
 
   it('the Outline view lists the reference, the opening, the paragraphs in both languages and the points', async () => {
@@ -162,6 +176,28 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await groups.first().locator('.tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   });
 
+  it('Ctrl+K V in a note opens its counterpart to the side', async () => {
+    await workbench.openFile(PAIR[0]);
+    await workbench.page.keyboard.press('Control+K');
+    await workbench.page.keyboard.press('v');
+    const groups = workbench.page.locator('.editor-group-container');
+    await groups.nth(1).locator(`.tab.active[data-resource-name="${PAIR[1]}"]`).waitFor({ timeout: SERVER_TIMEOUT_MS });
+    await workbench.runCommand('View: Close All Editor Groups');
+    await groups.first().locator('.tab').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('the walkthrough opens the sample note, which is read as a note in two languages', async () => {
+    await workbench.runCommand('Welcome: Open Walkthrough...', 'Select a walkthrough to open');
+    await workbench.quickInput('Diplonote', 'Get Started with Diplonote');
+    const step = workbench.page.locator('.getting-started-step.expanded');
+    await step.filter({ hasText: 'Open a sample note' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await step.getByRole('button', { name: 'Open the Sample Note' }).click();
+    await workbench.page.locator('.editor-group-container.active .tab.active[data-resource-name^="Untitled"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await workbench.waitForStatus('status.editor.mode', /^Diplomatic Note$/);
+    await workbench.waitForStatus(NOTE_STATUS, /^EN \+ 中文$/, SERVER_TIMEOUT_MS);
+    await workbench.runCommand('View: Revert and Close Editor');
+  });
+
   it('a seeded number mismatch shows in the Problems panel', async () => {
     const fixture = path.basename(SEEDED_ERROR_FIXTURE);
     await workbench.openFile(fixture);
@@ -176,13 +212,8 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
   });
 
   it('the quick fix asks for the rendering of a term, writes it to the glossary, and the finding goes', async () => {
-    // The translator wrote 拐卖人口 where the team glossary expects 人口贩运 or 人员贩运.
-    const note = 'term-pair.note';
-    const noteText = readFileSync(TERM_MISSING_FIXTURE, 'utf8').replace('一是及早甄别受害者', '一是及早甄别拐卖人口受害者');
-    const glossary = path.join(scratch.workspace, 'team.glossary.json');
-    const teamGlossary = '{ "entries": [\n  { "en": "human trafficking", "zh": ["人口贩运", "人员贩运"] }\n] }\n';
-    writeFileSync(glossary, teamGlossary);
-    writeFileSync(path.join(scratch.workspace, note), noteText);
+    const note = TERM_PAIR_NOTE;
+    const glossary = path.join(scratch.workspace, TEAM_GLOSSARY);
     await workbench.openFile(note);
     await workbench.runCommand('Problems: Focus on Problems View');
     // Seeded: `human trafficking` at line 9, col 103 (fixture README).
@@ -191,7 +222,7 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await finding.first().waitFor({ timeout: SERVER_TIMEOUT_MS });
 
     await workbench.openFile(note);
-    await workbench.goTo(positionOf(noteText, 'human trafficking', 2));
+    await workbench.goTo(positionOf(termPairText, 'human trafficking', 2));
     await workbench.page.keyboard.press('Control+.');
     const title = "Add a rendering of 'human trafficking' to the workspace glossary…";
     await workbench.page.locator(`.action-widget .monaco-list-row[aria-label="${title}"]`).waitFor({ timeout: UI_TIMEOUT_MS });

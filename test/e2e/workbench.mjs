@@ -1,9 +1,11 @@
 // The VS Code workbench in headless Chromium, driven as a user drives it (keyboard, command palette,
 // status bar), for the suites that run code-server: vscode.e2e.mjs and start.e2e.mjs.
-import { existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { codeServerBin, vsixPath } from '../../scripts/start.mjs';
+import {
+  codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, useDisplayLanguage, vsixPath,
+} from '../../scripts/start.mjs';
 import { repoRoot } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -40,7 +42,12 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: SERVER_TIMEOUT_MS });
   }
 
-  async quickInput(text, rowText) {
+  /**
+   * Types `text` into the open quick input, checks that the focused row shows `rowText`, presses Enter
+   * and waits until the input closes, or, for a command that asks something next, until it asks
+   * `nextPlaceholder`.
+   */
+  async quickInput(text, rowText, nextPlaceholder) {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await input.fill(text);
@@ -52,12 +59,13 @@ export class Workbench {
       });
     }
     await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    if (nextPlaceholder === undefined) await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    else await this.page.locator(`.quick-input-widget input[placeholder="${nextPlaceholder}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
   }
 
-  async runCommand(label) {
+  async runCommand(label, nextPlaceholder) {
     await this.page.keyboard.press('F1');
-    await this.quickInput(`>${label}`, label);
+    await this.quickInput(`>${label}`, label, nextPlaceholder);
   }
 
   /** Opens a workspace file with Quick Open and waits until its editor is the active one. */
@@ -154,4 +162,21 @@ export async function launchBrowser(scratch) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   return { context, workbench: new Workbench(context.pages()[0] ?? await context.newPage()) };
+}
+
+/**
+ * code-server with the packaged extension in a fresh profile under the scratch folder, and the workbench
+ * open on the scratch workspace. Every file a test opens must be in the workspace before this is called:
+ * Quick Open finds files through a search that may not see a file written later.
+ */
+export async function startVsCode(scratch, { settings = {}, locale } = {}) {
+  const profile = codeServerProfile(path.join(scratch.root, 'code-server'), settings);
+  const installed = installExtension(profile, vsixPath, scratch.env);
+  if (!installed.includes(installedExtension)) throw new Error(`installed extensions: ${installed.join(', ')}`);
+  if (locale) useDisplayLanguage(profile, locale);
+  const log = createWriteStream(path.join(scratch.root, 'code-server.log'));
+  const codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log, locale });
+  const { context, workbench } = await launchBrowser(scratch);
+  await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
+  return { codeServer, context, workbench };
 }

@@ -132,6 +132,7 @@ describe('protocol: adding a term pair to the glossary', () => {
     const told = new Promise<ShowMessageParams>((resolve) => plain.connection.onNotification(ShowMessageNotification.type, resolve));
     try {
       rmSync(file('diplonote.glossary.json'));
+      await plain.open(noteUri, NOTE);
       const result = await plain.connection.sendRequest(ExecuteCommandRequest.type, {
         command: 'diplonote.addTermPair', arguments: [{ uri: noteUri, language: 'en', term: 'returnees', rendering: '回国人员' }],
       });

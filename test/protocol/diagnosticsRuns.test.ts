@@ -1,5 +1,5 @@
 /**
- * Checks run in slices (features/diagnostics.ts): the server answers requests between them, and a
+ * Checks run in slices (lsp/diagnostics.ts): the server answers requests between them, and a
  * run whose note changes meanwhile is given up, so diagnostics are never published for a version the
  * editor has left.
  */

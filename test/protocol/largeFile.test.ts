@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/core/analyse';
 import { outlineOf } from '../../server/src/core/outline';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/service/config/editorSettings';
 import { REPO_ROOT, startServer, type ClientSettings, type ServerSession } from '../support/serverConnection';
 
 const SEED_TEXT = readFileSync(path.join(REPO_ROOT, 'samples', 'ohchr-reply-al-chn-4-2025.note'), 'utf8');

@@ -4,7 +4,7 @@ import { DefinitionRequest, DocumentSymbolRequest, ShowMessageNotification, type
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
-import { readSettings } from '../../server/src/settings';
+import { readSettings } from '../../server/src/service/config/editorSettings';
 
 describe('settings', () => {
   it('reads valid values and replaces wrong types by the default, saying which and why', () => {

@@ -34,13 +34,15 @@ export type ClientSettings = Record<string, unknown>;
 export interface ClientOptions {
   /** Declare `workspace.applyEdit` with file creation, and apply each edit the server sends to the files on disk. */
   readonly applyEditsOnDisk?: boolean;
+  /** Options for the server's Node process (`--max-old-space-size=…`). */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
 export async function startServer(
   settings: ClientSettings = {}, workspaceRoot = path.join(REPO_ROOT, 'samples'), options: ClientOptions = {},
 ): Promise<ServerSession> {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_PATH, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
   if (options.applyEditsOnDisk) connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => applyOnDisk(params.edit));
@@ -77,12 +79,13 @@ export async function startServer(
     },
     async stop() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      if (child.exitCode === null) {
+      const running = () => child.exitCode === null && child.signalCode === null;
+      if (running()) {
         await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
         await connection.sendNotification(ExitNotification.type).catch(() => undefined);
       }
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
       connection.dispose();
     },
   };

@@ -20,6 +20,23 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script>
   worker.onmessage = (event) => {
     const message = event.data;
     if (message.id !== undefined && waiting.has(message.id)) { waiting.get(message.id)(message); waiting.delete(message.id); }
+    else if (message.id !== undefined && message.method) answerServer(message);
+  };
+  // The workspace's files, as the web client lends them (client/src/webFileSystem.ts): uri → text.
+  window.files = {};
+  const answers = {
+    'diplonote/fs/stat': ({ uri }) => uri in window.files ? { type: 'file', size: window.files[uri].length, version: 1, symbolicLink: false }
+      : Object.keys(window.files).some((file) => file.startsWith(uri + '/')) ? { type: 'directory', size: 0, version: 1, symbolicLink: false } : null,
+    'diplonote/fs/readFile': ({ uri }) => uri in window.files
+      ? { kind: 'read', base64: btoa(String.fromCharCode(...new TextEncoder().encode(window.files[uri]))), version: 1 } : { kind: 'missing' },
+    'diplonote/fs/findFiles': ({ folder, include }) => Object.keys(window.files)
+      .filter((file) => file.startsWith(folder + '/') && include.some((glob) => file.endsWith(glob.replace('**/*', '')))),
+  };
+  // Requests from the server: the file system as above; any other answered as an LSP client without a handler does.
+  const answerServer = (message) => {
+    const answer = answers[message.method];
+    worker.postMessage(answer ? { jsonrpc: '2.0', id: message.id, result: answer(message.params) }
+      : { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Unhandled method ' + message.method } });
   };
   window.request = (method, params) => new Promise((resolve) => {
     const id = nextId++;
@@ -35,7 +52,9 @@ describe('web: the browser server bundle in headless Chromium', function () {
   let page;
   let profile;
   const seed = readFileSync(path.join(repoRoot, 'samples', 'ohchr-reply-al-chn-4-2025.note'), 'utf8');
-  const uri = 'vscode-vfs://github/example/notes/reply.note';
+  const folder = 'vscode-vfs://github/example/notes';
+  const uri = `${folder}/reply.note`;
+  const TEAM_GLOSSARY = JSON.stringify({ entries: [{ en: 'scam compound', zh: '诈骗园区', definition: { en: 'Read from the workspace through the client.' } }] });
 
   before(async function () {
     const bundle = readFileSync(path.join(repoRoot, 'dist', 'web', 'server.js'));
@@ -65,7 +84,8 @@ describe('web: the browser server bundle in headless Chromium', function () {
   const notify = (method, params) => page.evaluate(([m, p]) => window.notify(m, p), [method, params]);
 
   it('answers initialize with the outline and jump-to capabilities', async function () {
-    const response = await request('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await page.evaluate(([file, text]) => { window.files[file] = text; }, [`${folder}/team.glossary.json`, TEAM_GLOSSARY]);
+    const response = await request('initialize', { processId: null, rootUri: folder, capabilities: {}, workspaceFolders: [{ uri: folder, name: 'notes' }] });
     assert.equal(response.result.serverInfo.name, 'diplonote');
     assert.ok(response.result.capabilities.documentSymbolProvider);
     assert.equal(response.result.capabilities.definitionProvider, true);
@@ -84,5 +104,12 @@ describe('web: the browser server bundle in headless Chromium', function () {
     const response = await request('textDocument/definition', { textDocument: { uri }, position: { line: 26, character: 3 } });
     assert.equal(response.result[0].targetUri, uri);
     assert.equal(response.result[0].targetRange.start.line, 40);
+  });
+
+  it('reads the workspace glossary through the client: its term shows on hover', async function () {
+    const note = `${folder}/compound.note`;
+    await notify('textDocument/didOpen', { textDocument: { uri: note, languageId: 'diplomatic-note', version: 1, text: 'Victims were held in a scam compound.\n' } });
+    const response = await request('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 26 } });
+    assert.match(response.result?.contents.value ?? '', /Read from the workspace through the client\./);
   });
 });

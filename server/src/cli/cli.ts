@@ -5,7 +5,7 @@ import { alignCommand } from './commands/align';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 
-type Command = (context: CommandContext) => number;
+type Command = (context: CommandContext) => Promise<number>;
 
 const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
   ['outline', { run: outlineCommand, summary: 'outline FILE… [--json]     the structure of each note' }],
@@ -22,7 +22,7 @@ function usage(): string {
   return ['Usage:', ...lines, '  diplonote --help | --version'].join('\n') + '\n';
 }
 
-export function main(argv: readonly string[], out: (text: string) => void, error: (text: string) => void): number {
+export async function main(argv: readonly string[], out: (text: string) => void, error: (text: string) => void): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     out(usage());
@@ -68,5 +68,8 @@ function parseArguments(args: readonly string[]): { files: string[]; options: Ma
 declare const CLI_VERSION: string;
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'));
+  void main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'))
+    .then((status) => {
+      process.exitCode = status;
+    });
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DateMention, datesAgree, findDates } from '../../../server/src/core/normalise/dates';
+import { DateMention, datesAgree, findDates, withReferenceYear } from '../../../server/src/core/normalise/dates';
 
 function only(text: string): DateMention {
   const found = findDates(text);
@@ -35,6 +35,27 @@ describe('findDates', () => {
     assert.deepEqual(fields('去年12月1日'), { text: '去年12月1日', month: 12, day: 1, relativeYear: -1 });
   });
 
+  it('reads months without their day, in Chinese and after a preposition in English', () => {
+    assert.deepEqual(fields('其家人已于今年1月迁入'), { text: '今年1月', month: 1, relativeYear: 0 });
+    assert.deepEqual(fields('于5月签署'), { text: '5月', month: 5 });
+    assert.deepEqual(fields('held in May.'), { text: 'May', month: 5 });
+    assert.deepEqual(findDates('May I ask the Mission'), []);
+  });
+
+  it('reads dates relative to the note\'s own, in both languages', () => {
+    assert.deepEqual(fields('in February this year'), { text: 'February this year', month: 2, relativeYear: 0 });
+    assert.deepEqual(fields('on 29 December last year'), { text: '29 December last year', month: 12, day: 29, relativeYear: -1 });
+    assert.deepEqual(fields('since last November'), { text: 'last November', month: 11, relativeYear: -1 });
+    assert.deepEqual(fields('by the end of next year'), { text: 'next year', relativeYear: 1 });
+    assert.deepEqual(fields('twice last month'), { text: 'last month', relativeMonth: -1 });
+    assert.deepEqual(fields('明年底前'), { text: '明年', relativeYear: 1 });
+    assert.deepEqual(fields('上个月15日'), { text: '上个月15日', day: 15, relativeMonth: -1 });
+    assert.deepEqual(findDates('２０２５年１２月３日被拘留；同月２９日被逮捕').map((d) => ({ ...d, start: undefined, end: undefined })), [
+      { start: undefined, end: undefined, year: 2025, month: 12, day: 3 }, { start: undefined, end: undefined, year: 2025, month: 12, day: 29 },
+    ]);
+    assert.deepEqual(fields('同月29日'), { text: '同月29日', day: 29 });
+  });
+
   it('ignores what only looks like a date', () => {
     assert.deepEqual(findDates('May I ask, 5 cases in 12 provinces, 3个月, 32 March, 2025-13-01, 12025年2月'), []);
   });
@@ -55,6 +76,16 @@ describe('datesAgree', () => {
   it('matches a date without year to the same day with one', () => {
     assert.equal(datesAgree(only('20 February 2025'), only('今年2月20日')), true);
     assert.equal(datesAgree(only('15 March 2024'), only('2024年3月15日')), true);
+  });
+
+  it('matches a relative date with the same month or a relative date of the same kind, never a relative with an absolute one it may be', () => {
+    assert.equal(datesAgree(only('in February this year'), only('今年2月')), true);
+    assert.equal(datesAgree(only('in February 2026'), only('今年2月')), true);
+    assert.equal(datesAgree(only('in February last year'), only('今年2月')), false);
+    assert.equal(datesAgree(only('next year'), only('明年')), true);
+    assert.equal(datesAgree(only('next year'), only('下月')), false);
+    assert.equal(datesAgree(only('on 29 December'), only('同月29日')), true);
+    assert.equal(datesAgree(withReferenceYear(only('今年2月'), 2026), only('in February 2025')), false);
   });
 
   it('tells different days, months or years apart', () => {

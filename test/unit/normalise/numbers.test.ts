@@ -62,6 +62,32 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('three 三个 3', 'en'), ['three=3 count', '3=3 count']);
   });
 
+  it('reads dozen, decade, twice and fractions; one third is a fraction, not the ordinal four', () => {
+    assert.deepEqual(summary('a dozen talks, two dozen, two decades, the Decade, for decades, twice, once', 'en'), [
+      'dozen=12 count', 'two dozen=24 count', 'two decades=20 count', 'Decade=10 count', 'decades=20..99 several count', 'twice=2 count', 'once=1 count',
+    ]);
+    assert.deepEqual(summary('half of them, two thirds, one third, a third of the votes, a third party, twenty-first', 'en'), [
+      'half=0.5 fraction', 'two thirds=0.6666666666666666 fraction', 'one third=0.3333333333333333 fraction',
+      'third=0.3333333333333333 fraction', 'third=3 ordinal', 'twenty-first=21 ordinal',
+    ]);
+    assert.deepEqual(summary('一半，半数以上，三分之二', 'zh'), ['一半=0.5 fraction', '半数=0.5 at-least fraction', '三分之二=0.6666666666666666 fraction']);
+  });
+
+  it('reads single numerals of a range or list, grades and kilograms', () => {
+    assert.deepEqual(summary('一至三年级，一级至四级，约1.2千克，五千克，1.2万', 'zh'),
+      ['一=1 count', '三=3 count', '一=1 count', '四=4 count', '1.2=1.2 about count', '五=5 count', '1.2万=12000 count']);
+  });
+
+  it('reads times of day as hours', () => {
+    assert.deepEqual(summary('at around 23:00, at 11 p.m. and at 9 am', 'en'), ['23:00=23 about time', '11 p.m.=11 time', '9 am=9 time']);
+    assert.deepEqual(summary('当晚23时许，晚上十一点三十分，10时半，提出三点意见，3小时', 'zh'),
+      ['23时=23 time', '十一点三十分=11.5 time', '10时半=10.5 time', '三=3 count', '3=3 count']);
+  });
+
+  it('reads a full-width comma as a thousands separator between full-width digits only', () => {
+    assert.deepEqual(summary('１，２００名，1，200', 'zh'), ['１，２００=1200 count', '1=1 count', '200=200 count']);
+  });
+
   it('keeps every span inside the requested range', () => {
     assert.deepEqual(findNumbers('1200余名', 0, 4, 'zh'), [{ start: 0, end: 4, value: 1200, kind: 'count' }]);
     assert.deepEqual(findNumbers('1200余名', 0, 5, 'zh'), [{ start: 0, end: 5, value: 1200, kind: 'count', qualifier: 'more-than' }]);
@@ -98,6 +124,16 @@ describe('numbersAgree', () => {
     assert.equal(agree('tens of thousands of victims', '数万名'), true);
     assert.equal(agree('5% of cases', '百分之五'), true);
     assert.equal(agree('5 per cent', '5%'), true);
+  });
+
+  it('matches an ordinal with the count of the same value, a time with the same hour on the other clock', () => {
+    assert.equal(agree('the 30th anniversary', '30周年'), true);
+    assert.equal(agree('the sixty-ninth session', '第６９届'), true);
+    assert.equal(agree('at 23:00', '晚上11时'), true);
+    assert.equal(agree('at 23:00', '22时'), false);
+    assert.equal(agree('at 23:00', '23名'), true);
+    assert.equal(agree('half', '一半'), true);
+    assert.equal(agree('half', '三分之一'), false);
   });
 
   it('tells different figures apart', () => {

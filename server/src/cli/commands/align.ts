@@ -1,14 +1,13 @@
 /**
  * `diplonote align FILE… [--json]`: the aligned paragraphs, points and sentences of each note with
  * line numbers and a confidence per pair. A file holding both versions is aligned on its own; a
- * `NAME.en.note` is aligned with its `NAME.zh.note` partner (and the pair is shown once).
+ * note with a partner file is aligned with it (and the pair is shown once).
  */
-import * as path from 'node:path';
-import type { Note, Span } from '../../core/model';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from '../../core/model';
 import type { NoteAlignment } from '../../core/noteAlignment';
-import { lineOfOffset } from '../../core/text/lines';
 import type { CommandContext } from '../command';
-import { loadVersions } from '../loadVersions';
+import { alonePairing } from './versions';
 
 interface JsonPair {
   level: 'paragraph' | 'point' | 'sentence';
@@ -17,45 +16,47 @@ interface JsonPair {
   confidence: number;
 }
 
-export function alignCommand(context: CommandContext): number {
+export async function alignCommand(context: CommandContext): Promise<number> {
   const done = new Set<string>();
   const results: Array<{ en: string; zh: string; pairs: JsonPair[] }> = [];
-  const status = context.forEachFile((file, text) => {
-    if (done.has(path.resolve(file))) return;
-    const versions = loadVersions(file, text);
-    if ('reason' in versions) {
-      context.error(`diplonote: ${file}: ${versions.reason}`);
+  const status = await context.forEachNote(async ({ file, document }) => {
+    if (done.has(document.uri)) return;
+    const paired = await context.service.pair(document);
+    if (paired.kind === 'alone') {
+      context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
       return;
     }
-    const { files, notes } = versions;
-    done.add(path.resolve(files.en)).add(path.resolve(files.zh));
-    const pairs = describe(versions.alignment, notes.en, notes.zh);
-    if (context.json) results.push({ en: files.en, zh: files.zh, pairs });
+    const { en, zh, alignment } = paired.aligned;
+    done.add(en.uri).add(zh.uri);
+    const pairs = describe(alignment, en, zh);
+    const files = { en: context.display(en.uri), zh: context.display(zh.uri) };
+    if (context.json) results.push({ ...files, pairs });
     else context.out(formatPairs(files.en, files.zh, pairs));
   });
   if (context.json) context.out(JSON.stringify(results, null, 2) + '\n');
   return status;
 }
 
-function describe(alignment: NoteAlignment, enNote: Note, zhNote: Note): JsonPair[] {
-  const place = (note: Note, spans: readonly Span[]) => {
+function describe(alignment: NoteAlignment, en: TextDocument, zh: TextDocument): JsonPair[] {
+  const place = (document: TextDocument, spans: readonly Span[]) => {
     const start = Math.min(...spans.map((s) => s.start));
     const end = Math.max(...spans.map((s) => s.end));
-    return { line: lineOfOffset(note.lineStarts, start) + 1, endLine: lineOfOffset(note.lineStarts, end) + 1, text: shorten(note.text.slice(start, end)) };
+    const text = document.getText().slice(start, end);
+    return { line: document.positionAt(start).line + 1, endLine: document.positionAt(end).line + 1, text: shorten(text) };
   };
   const pairs: JsonPair[] = [];
   for (const paragraph of alignment.paragraphs) {
     if (paragraph.en.length === 0 || paragraph.zh.length === 0) {
-      pairs.push(unpaired(paragraph.en.length > 0 ? place(enNote, paragraph.en) : undefined, paragraph.zh.length > 0 ? place(zhNote, paragraph.zh) : undefined, paragraph.confidence));
+      pairs.push(unpaired(paragraph.en.length > 0 ? place(en, paragraph.en) : undefined, paragraph.zh.length > 0 ? place(zh, paragraph.zh) : undefined, paragraph.confidence));
       continue;
     }
-    pairs.push({ level: 'paragraph', en: place(enNote, paragraph.en), zh: place(zhNote, paragraph.zh), confidence: round(paragraph.confidence) });
+    pairs.push({ level: 'paragraph', en: place(en, paragraph.en), zh: place(zh, paragraph.zh), confidence: round(paragraph.confidence) });
     for (const point of paragraph.points) {
-      pairs.push({ level: 'point', en: place(enNote, [point.en.marker]), zh: place(zhNote, [point.zh.marker]), confidence: 1 });
+      pairs.push({ level: 'point', en: place(en, [point.en.marker]), zh: place(zh, [point.zh.marker]), confidence: 1 });
     }
     for (const sentence of paragraph.sentences) {
       if (sentence.en.length === 0 || sentence.zh.length === 0) continue;
-      pairs.push({ level: 'sentence', en: place(enNote, sentence.en), zh: place(zhNote, sentence.zh), confidence: round(sentence.confidence) });
+      pairs.push({ level: 'sentence', en: place(en, sentence.en), zh: place(zh, sentence.zh), confidence: round(sentence.confidence) });
     }
   }
   return pairs;

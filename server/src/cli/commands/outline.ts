@@ -1,7 +1,5 @@
 /** `diplonote outline FILE… [--json]`: the outline as an indented tree with line numbers, or JSON. */
-import { analyse } from '../../core/analyse';
-import { outlineOf, type OutlineItem } from '../../core/outline';
-import { lineOfOffset } from '../../core/text/lines';
+import type { OutlineItem } from '../../core/outline';
 import type { CommandContext } from '../command';
 
 interface JsonItem {
@@ -13,16 +11,15 @@ interface JsonItem {
   children: JsonItem[];
 }
 
-export function outlineCommand(context: CommandContext): number {
+export async function outlineCommand(context: CommandContext): Promise<number> {
   const results: Array<{ file: string; outline: JsonItem[] }> = [];
-  const status = context.forEachFile((file, text) => {
-    const note = analyse(text);
-    const lineOf = (offset: number) => lineOfOffset(note.lineStarts, offset) + 1;
+  const status = await context.forEachNote(({ file, document }) => {
+    const lineOf = (offset: number) => document.positionAt(offset).line + 1;
     const toJson = (item: OutlineItem): JsonItem => ({
       kind: item.kind, name: item.name, ...(item.detail ? { detail: item.detail } : {}),
       line: lineOf(item.span.start), endLine: lineOf(item.span.end), children: item.children.map(toJson),
     });
-    const outline = outlineOf(note).map(toJson);
+    const outline = context.service.outline(document).map(toJson);
     if (context.json) results.push({ file, outline });
     else context.out(formatTree(file, outline));
   });

@@ -10,6 +10,8 @@ import type { TermsIn } from './types';
 const USER_ENTRIES = (entry: GlossaryEntry) => entry.origin !== BUILT_IN_ORIGIN;
 
 export function termsFromGlossary(index: GlossaryIndex, include: (entry: GlossaryEntry) => boolean = USER_ENTRIES): TermsIn {
+  // Without a user glossary (the usual case) no term can count: the text need not be matched at all.
+  if (!index.entries().some(include)) return () => [];
   return (text, span, language) => index.match(text, span.start, span.end)
     .filter((match) => match.language === language && include(match.entry))
     .map((match) => ({

@@ -8,8 +8,10 @@ import type { NoteAlignment, VersionSide } from '../noteAlignment';
 import { checkClosing, checkMalformedReferences } from './noteChecks';
 import { checkOwnReferencesAgree } from './ownReference';
 import { checkQuantities } from './quantities';
-import { checkParagraphs, checkPoints, checkReferences } from './structure';
+import { checkParagraphs, checkPoints, checkReferences, paragraphsLeftOverInBeads } from './structure';
+import { noteYear } from './noteYear';
 import { checkTerms } from './terms';
+import { lastStartingBy } from '../text/spans';
 import type { ChecksSettings, Finding, Side, TermsIn } from './types';
 
 export * from './types';
@@ -21,8 +23,10 @@ export interface CheckInput {
   readonly termsIn?: TermsIn;
 }
 
+/** Whether `span` lies inside one of the side's blocks (in text order, apart): found by binary search. */
 function within(side: VersionSide, span: Span): boolean {
-  return side.blocks.some((block) => span.start >= block.span.start && span.end <= block.span.end);
+  const block = lastStartingBy(side.blocks, span.start)?.item;
+  return block !== undefined && span.end <= block.span.end;
 }
 
 function citationsOf(note: Note, side: VersionSide): CitedCommunication[] {
@@ -42,6 +46,10 @@ function ignoredSpans(note: Note): Span[] {
   ].sort((a, b) => a.start - b.start);
 }
 
+function withSpans(sorted: readonly Span[], more: readonly Span[]): Span[] {
+  return more.length === 0 ? [...sorted] : [...sorted, ...more].sort((a, b) => a.start - b.start);
+}
+
 /** Paragraph pairs checked in one step of checkSteps: a few milliseconds of work. */
 const PAIRS_PER_STEP = 64;
 
@@ -52,8 +60,9 @@ const PAIRS_PER_STEP = 64;
  */
 function* pairFindings(input: CheckInput): Generator<void, Finding[], void> {
   const { alignment, notes } = input;
-  const en = { text: alignment.en.text, ignored: ignoredSpans(notes.en) };
-  const zh = { text: alignment.zh.text, ignored: ignoredSpans(notes.zh) };
+  const leftOver = paragraphsLeftOverInBeads(alignment);
+  const en = { text: alignment.en.text, ignored: withSpans(ignoredSpans(notes.en), leftOver.en), referenceYear: noteYear(notes.en) };
+  const zh = { text: alignment.zh.text, ignored: withSpans(ignoredSpans(notes.zh), leftOver.zh), referenceYear: noteYear(notes.zh) };
   const quantities: Finding[] = [];
   const terms: Finding[] = [];
   for (let from = 0; from < alignment.paragraphs.length; from += PAIRS_PER_STEP) {

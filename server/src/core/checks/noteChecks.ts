@@ -1,5 +1,6 @@
 /** Checks of one note on its own, whatever its other version says. */
 import type { Note, Paragraph } from '../model';
+import { lastStartingBy } from '../text/spans';
 import { checkOwnReferences } from './ownReference';
 import { DEFAULT_SEVERITY, sideName, type Finding, type Side } from './types';
 
@@ -16,7 +17,8 @@ export function checkMalformedReferences(note: Note): Finding[] {
   CITATION_LIKE.lastIndex = 0;
   for (let match = CITATION_LIKE.exec(note.text); match; match = CITATION_LIKE.exec(note.text)) {
     const span = { start: match.index, end: match.index + match[0].length };
-    if (note.citations.some((c) => c.span.start <= span.start && c.span.end >= span.end)) continue;
+    const recognised = lastStartingBy(note.citations, span.start)?.item;
+    if (recognised && recognised.span.end >= span.end) continue;
     findings.push({
       code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side: sideAt(note, span.start), span, related: [],
       message: `"${match[0]}" does not follow the format of a special procedures reference: TYPE COUNTRY SERIAL/YEAR, with a three-letter country code and a four-digit year (AL CHN 4/2025).`,

@@ -1,6 +1,8 @@
 /** Structure that both versions must share: cited communications, numbered points, paragraphs. */
 import type { CitedCommunication, Paragraph, Point, Span } from '../model';
 import type { AlignableBlock, NoteAlignment, ParagraphPair, PointPair } from '../noteAlignment';
+import { lastStartingBy } from '../text/spans';
+import { countOf, figuresIn, takeShared } from './figures';
 import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type RelatedSpan, type Side } from './types';
 
 function contains(spans: readonly Span[], span: Span): boolean {
@@ -29,8 +31,15 @@ function counterpartSpans(pairs: readonly ParagraphPair[], index: number, other:
   return [];
 }
 
-function pairIndexOf(pairs: readonly ParagraphPair[], side: Side, span: Span): number {
-  return pairs.findIndex((pair) => contains(pair[side], span));
+/** The spans of one side of the pairs, in text order, each with the index of its pair. */
+function spansByPair(pairs: readonly ParagraphPair[], side: Side): { span: Span; pair: number }[] {
+  return pairs.flatMap((pair, index) => pair[side].map((span) => ({ span, pair: index })));
+}
+
+/** The index of the pair whose `side` holds `span`, or -1; found by binary search in `spans` (see spansByPair). */
+function pairIndexOf(spans: readonly { span: Span; pair: number }[], span: Span): number {
+  const holder = lastStartingBy(spans, span.start)?.item;
+  return holder && contains([holder.span], span) ? holder.pair : -1;
 }
 
 /** Communications cited in one version only; `citations` are those inside each version. */
@@ -38,8 +47,10 @@ export function checkReferences(alignment: NoteAlignment, citations: Readonly<Re
   const keys = { en: new Set(citations.en.map(citationKey)), zh: new Set(citations.zh.map(citationKey)) };
   return (['en', 'zh'] as const).flatMap((side) => {
     const other = otherSide(side);
-    return citations[side].filter((c) => !keys[other].has(citationKey(c))).map((citation): Finding => {
-      const index = pairIndexOf(alignment.paragraphs, side, citation.span);
+    const missing = citations[side].filter((c) => !keys[other].has(citationKey(c)));
+    const spans = missing.length > 0 ? spansByPair(alignment.paragraphs, side) : [];
+    return missing.map((citation): Finding => {
+      const index = pairIndexOf(spans, citation.span);
       const related = paragraphRelated(other, counterpartSpans(alignment.paragraphs, Math.max(0, index), other), 'Where the reference is expected');
       return {
         code: 'reference-missing', severity: DEFAULT_SEVERITY['reference-missing'], side, span: citation.span, related,
@@ -120,24 +131,55 @@ function lengthRatio(pairs: readonly ParagraphPair[]): number {
   return en > 0 && zh > 0 ? zh / en : 0;
 }
 
+/** The figures (numbers, dates) of each paragraph, read once per bead. */
+function figuresOf(texts: Readonly<Record<Side, string>>, side: Side, blocks: readonly Paragraph[]): string[][] {
+  return blocks.map((block) => figuresIn(texts[side], block.span, side));
+}
+
 /**
- * In a bead of k paragraphs against fewer on the other side, the paragraphs left over when some run
- * of them alone explains the other side's length better than all of them together; none when the
- * translator plainly merged paragraphs (the whole run fits best).
+ * In a bead of k paragraphs against fewer on the other side, the paragraphs left over: the run that
+ * shares most figures with the other side (then fits its length best) translates it, and the rest is
+ * left over when its figures are nowhere on the other side, or when the run alone explains the other
+ * side's length better than all of them together; none when the translator plainly merged paragraphs.
  */
-function leftOverInBead(pair: ParagraphPair, side: Side, zhPerEn: number): Paragraph[] {
+function leftOverInBead(pair: ParagraphPair, side: Side, zhPerEn: number, texts: Readonly<Record<Side, string>>): Paragraph[] {
   const mine = bodyOf(side === 'en' ? pair.enBlocks : pair.zhBlocks);
   const theirs = bodyOf(side === 'en' ? pair.zhBlocks : pair.enBlocks);
   if (theirs.length === 0 || mine.length <= theirs.length || zhPerEn === 0) return [];
   const scale = side === 'en' ? zhPerEn : 1 / zhPerEn;
   const target = lengthOf(theirs);
   const misfit = (blocks: readonly Paragraph[]) => Math.abs(lengthOf(blocks) * scale - target);
+  const figures = figuresOf(texts, side, mine);
+  const theirFigures = countOf(figuresOf(texts, otherSide(side), theirs).flat());
+  const run = (start: number) => mine.slice(start, start + theirs.length);
+  const shared = Array.from({ length: mine.length - theirs.length + 1 }, (_, start) =>
+    takeShared(figures.slice(start, start + theirs.length).flat(), new Map(theirFigures)));
   let best = 0;
-  for (let start = 1; start + theirs.length <= mine.length; start++) {
-    if (misfit(mine.slice(start, start + theirs.length)) < misfit(mine.slice(best, best + theirs.length))) best = start;
+  for (let start = 1; start < shared.length; start++) {
+    if (shared[start] > shared[best] || (shared[start] === shared[best] && misfit(run(start)) < misfit(run(best)))) best = start;
   }
-  if (misfit(mine.slice(best, best + theirs.length)) >= misfit(mine)) return [];
-  return mine.filter((_, i) => i < best || i >= best + theirs.length);
+  const inRun = (i: number) => i >= best && i < best + theirs.length;
+  const pool = new Map(theirFigures);
+  const runShared = takeShared(figures.filter((_, i) => inRun(i)).flat(), pool);
+  const rest = figures.filter((_, i) => !inRun(i)).flat();
+  const figuresSay = runShared > 0 && rest.length > 0 && takeShared(rest, pool) === 0;
+  if (!figuresSay && misfit(run(best)) >= misfit(mine)) return [];
+  return mine.filter((_, i) => !inRun(i));
+}
+
+/**
+ * The paragraphs left over in beads with two sides (see leftOverInBead), by side: their one finding is
+ * `paragraph-unpaired`, so the number and date checks leave their figures out (no cascade).
+ */
+export function paragraphsLeftOverInBeads(alignment: NoteAlignment): Record<Side, Span[]> {
+  const zhPerEn = lengthRatio(alignment.paragraphs);
+  const texts = { en: alignment.en.text, zh: alignment.zh.text };
+  const spans: Record<Side, Span[]> = { en: [], zh: [] };
+  for (const pair of alignment.paragraphs) {
+    if (pair.en.length === 0 || pair.zh.length === 0) continue;
+    for (const side of ['en', 'zh'] as const) spans[side].push(...leftOverInBead(pair, side, zhPerEn, texts).map((p) => p.span));
+  }
+  return spans;
 }
 
 function unpairedFinding(paragraph: Paragraph, side: Side, related: readonly Span[], merged: boolean): Finding {
@@ -156,6 +198,7 @@ function unpairedFinding(paragraph: Paragraph, side: Side, related: readonly Spa
 export function checkParagraphs(alignment: NoteAlignment): Finding[] {
   const pairs = alignment.paragraphs;
   const zhPerEn = lengthRatio(pairs);
+  const texts = { en: alignment.en.text, zh: alignment.zh.text };
   return pairs.flatMap((pair, index): Finding[] => {
     const side: Side | undefined = pair.zh.length === 0 ? 'en' : pair.en.length === 0 ? 'zh' : undefined;
     if (side) {
@@ -163,6 +206,6 @@ export function checkParagraphs(alignment: NoteAlignment): Finding[] {
       return bodyOf(side === 'en' ? pair.enBlocks : pair.zhBlocks).map((p) => unpairedFinding(p, side, related, false));
     }
     return (['en', 'zh'] as const).flatMap((mine) =>
-      leftOverInBead(pair, mine, zhPerEn).map((p) => unpairedFinding(p, mine, pair[otherSide(mine)], true)));
+      leftOverInBead(pair, mine, zhPerEn, texts).map((p) => unpairedFinding(p, mine, pair[otherSide(mine)], true)));
   });
 }

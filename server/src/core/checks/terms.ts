@@ -12,8 +12,7 @@ function foldedText(text: string, spans: readonly Span[]): string {
 }
 
 /** Whether `form` occurs in the folded text as a whole word (Chinese forms match anywhere). */
-function occurs(folded: string, form: string): boolean {
-  const needle = foldText(form);
+function occurs(folded: string, needle: string): boolean {
   if (needle.length === 0) return true;
   for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
     if (!isWordChar(folded, at - 1) && !isWordChar(folded, at + needle.length)) return true;
@@ -25,8 +24,7 @@ function occurs(folded: string, form: string): boolean {
  * A Chinese form also counts when its characters come in order within twice its length, since
  * translators expand compounds (`电信网络诈骗` for `电信诈骗`).
  */
-function occursSpread(folded: string, form: string): boolean {
-  const needle = foldText(form);
+function occursSpread(folded: string, needle: string): boolean {
   if (needle.length === 0) return true;
   const reach = needle.length * 2;
   for (let at = folded.indexOf(needle[0]); at >= 0; at = folded.indexOf(needle[0], at + 1)) {
@@ -52,14 +50,21 @@ function isClosing(pair: ParagraphPair): boolean {
 /** Terms without a counterpart in the pairs given (all pairs of the alignment by default). */
 export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn, pairs: readonly ParagraphPair[] = alignment.paragraphs): Finding[] {
   const findings: Finding[] = [];
+  const folded = new Map<string, string>();
+  const fold = (form: string) => folded.get(form) ?? folded.set(form, foldText(form)).get(form) ?? '';
   for (const pair of pairs) {
     if (pair.en.length === 0 || pair.zh.length === 0 || isClosing(pair)) continue;
     for (const side of ['en', 'zh'] as const) {
       const other: Side = otherSide(side);
-      const folded = foldedText(alignment[other].text, pair[other]);
+      // Folded on first use: most paragraphs hold no glossary term.
+      let otherText: string | undefined;
+      const hasForm = (form: string) => {
+        otherText ??= foldedText(alignment[other].text, pair[other]);
+        return side === 'en' ? occursSpread(otherText, fold(form)) : occurs(otherText, fold(form));
+      };
       for (const span of pair[side]) {
         for (const term of termsIn(alignment[side].text, span, side)) {
-          if (term.counterparts.length === 0 || term.counterparts.some((form) => (side === 'en' ? occursSpread(folded, form) : occurs(folded, form)))) continue;
+          if (term.counterparts.length === 0 || term.counterparts.some(hasForm)) continue;
           findings.push({
             code: 'term-missing', severity: DEFAULT_SEVERITY['term-missing'], side, span: term.span,
             related: pair[other].map((s) => ({ side: other, span: s, message: `The aligned ${sideName(other)} paragraph` })),

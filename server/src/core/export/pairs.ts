@@ -1,18 +1,26 @@
 /** The aligned sentence pairs of a note as plain text, for translation memories. */
 import type { Span } from '../model';
 import type { NoteAlignment } from '../noteAlignment';
+import { isCjkPunctuation, isHan } from '../text/script';
 
 export interface TextPair {
   readonly en: string;
   readonly zh: string;
 }
 
-/** Joins the pieces of a unit and collapses line breaks and runs of spaces left by the layout. */
-function unitText(text: string, spans: readonly Span[], language: 'en' | 'zh'): string {
-  const joined = spans.map((span) => text.slice(span.start, span.end)).join(' ');
-  const parts = joined.split(/\s+/).filter((part) => part.length > 0);
-  // A line break inside Chinese text is layout, not a space.
-  return language === 'zh' ? parts.join('') : parts.join(' ');
+/**
+ * The text of a unit as written, on one line: a run of white space (line breaks included) becomes one
+ * space, except a line wrap that Chinese writes without a space: between two Han characters, or next
+ * to full-width punctuation. The pieces of a unit (a sentence cut by a page break) are joined as lines.
+ */
+function unitText(text: string, spans: readonly Span[]): string {
+  const joined = spans.map((span) => text.slice(span.start, span.end)).join('\n').trim();
+  return joined.replace(/\s+/g, (run, offset: number) =>
+    (/[\n\r]/.test(run) && isChineseWrap(joined.charCodeAt(offset - 1), joined.charCodeAt(offset + run.length)) ? '' : ' '));
+}
+
+function isChineseWrap(before: number, after: number): boolean {
+  return (isHan(before) && isHan(after)) || isCjkPunctuation(before) || isCjkPunctuation(after);
 }
 
 /** One pair per sentence pair that has text on both sides, in document order. */
@@ -20,8 +28,8 @@ export function sentencePairs(alignment: NoteAlignment): TextPair[] {
   const pairs: TextPair[] = [];
   for (const paragraph of alignment.paragraphs) {
     for (const sentence of paragraph.sentences) {
-      const en = unitText(alignment.en.text, sentence.en, 'en');
-      const zh = unitText(alignment.zh.text, sentence.zh, 'zh');
+      const en = unitText(alignment.en.text, sentence.en);
+      const zh = unitText(alignment.zh.text, sentence.zh);
       if (en.length > 0 && zh.length > 0) pairs.push({ en, zh });
     }
   }

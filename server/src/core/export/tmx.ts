@@ -34,8 +34,19 @@ export function toTmx(pairs: readonly TextPair[], options: TmxOptions): string {
   ].join('\n');
 }
 
-/** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
+/** C0 control characters but tab and line feed: no text needs them, and some confuse spreadsheets. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f]/g;
+/** A cell starting with one of these is read as a formula by spreadsheets (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell a spreadsheet shows as the text it is: controls stripped, a formula start defused by a quote (OWASP). */
+function csvField(text: string): string {
+  const clean = text.replace(CONTROL, '');
+  const defused = FORMULA_START.test(clean) ? `'${clean}` : clean;
+  return `"${defused.replace(/"/g, '""')}"`;
+}
+
+/** RFC 4180: every field quoted, quotes doubled, CRLF between records; cells guarded against formula injection. */
 export function toCsv(pairs: readonly TextPair[]): string {
-  const field = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  return [['en', 'zh'], ...pairs.map((pair) => [pair.en, pair.zh])].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return [['en', 'zh'], ...pairs.map((pair) => [pair.en, pair.zh])].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

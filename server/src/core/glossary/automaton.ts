@@ -42,19 +42,20 @@ function isWordUnit(folded: number): boolean {
 
 /** A form as the automaton stores it: folded, whitespace collapsed like the text stream collapses it. */
 export function normaliseForm(form: string): string {
-  const units: number[] = [];
+  const units = new Uint16Array(form.length);
+  let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < form.length; i++) {
     const code = FOLD_TABLE[form.charCodeAt(i)];
     if (code === SPACE_UNIT) {
-      pendingSpace = units.length > 0;
+      pendingSpace = length > 0;
       continue;
     }
-    if (pendingSpace && !(isHan(units[units.length - 1]) && isHan(code))) units.push(SPACE_UNIT);
+    if (pendingSpace && !(isHan(units[length - 1]) && isHan(code))) units[length++] = SPACE_UNIT;
     pendingSpace = false;
-    units.push(code);
+    units[length++] = code;
   }
-  return stringOfUnits(units);
+  return stringOfUnits(units.subarray(0, length));
 }
 
 export function makePattern(form: string): Pattern | undefined {

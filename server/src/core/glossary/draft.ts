@@ -1,5 +1,5 @@
 /** What every loader collects for one entry, and how it becomes a GlossaryEntry. */
-import { detectLanguage, isAsciiDigit, isLatinLetter, isWhitespace } from '../text/script';
+import { detectLanguage, isWhitespace } from '../text/script';
 import type { GlossaryEntry, LocalisedText } from './types';
 
 export const USER_CATEGORY = 'user';
@@ -72,25 +72,13 @@ export function missingLanguages(draft: EntryDraft): string[] {
   return missing;
 }
 
-/** Digits, Latin letters and CJK (surrogates included) make ids; everything else separates words. */
-function isIdUnit(code: number): boolean {
-  return isAsciiDigit(code) || isLatinLetter(code) || code >= 0x2e80;
-}
+/** Runs of what is not a digit, a Latin letter or CJK (surrogates included): the separators of an id's words. */
+const NON_ID_RUN = /[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u2e80-\uffff]+/g;
 
 /** An id for an entry that has none: its preferred form in lower case, words joined by hyphens. */
 function idFromForm(form: string): string {
-  const lower = form.toLowerCase();
-  const words: string[] = [];
-  let wordStart = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    if (i < lower.length && isIdUnit(lower.charCodeAt(i))) {
-      if (wordStart < 0) wordStart = i;
-    } else if (wordStart >= 0) {
-      words.push(lower.slice(wordStart, i));
-      wordStart = -1;
-    }
-  }
-  return words.join('-');
+  const id = form.toLowerCase().replace(NON_ID_RUN, '-');
+  return id.slice(id.startsWith('-') ? 1 : 0, id.length > 1 && id.endsWith('-') ? -1 : id.length);
 }
 
 export function completeEntry(draft: EntryDraft, origin: string): GlossaryEntry {

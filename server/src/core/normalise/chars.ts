@@ -89,3 +89,12 @@ export function skipOrdinalSuffix(text: string, i: number, end: number): number 
   for (const suffix of ['st', 'nd', 'rd', 'th']) if (hasWordAt(text, i, suffix, end)) return i + suffix.length;
   return i;
 }
+
+/** The Latin word (lower case, up to 12 letters) before `start` across spaces, not before `floor`; '' if none. */
+export function previousWord(text: string, start: number, floor: number): string {
+  let j = start - 1;
+  while (j >= floor && text[j] === ' ') j--;
+  let k = j;
+  while (k >= floor && isLatinLetterAt(text, k) && j - k < 12) k--;
+  return text.slice(k + 1, j + 1).toLowerCase();
+}

@@ -1,12 +1,14 @@
 /**
  * Finds calendar dates in English and Chinese text: `20 February 2025`, `February 20, 2025`,
- * `20 Feb. 2025`, `2025-02-20`, `2025年2月20日`, `今年2月20日`, `2月20日`, `二〇二五年二月二十日`.
+ * `20 Feb. 2025`, `2025-02-20`, `2025年2月20日`, `今年2月20日`, `2月20日`, `二〇二五年二月二十日`, months
+ * (`2025年2月`, `2月`, `in February`, `February this year`, `last November`), and dates relative to the
+ * note's own (`明年`, `上月`, `next year`, `last month`, `同月29日`).
  * One left-to-right pass; each candidate is confirmed by a bounded look-ahead, so the cost is linear
  * and text without digits, month names or 年/月 is skipped almost for free.
  */
 import months from './months.json';
 import {
-  digitAt, hasWordAt, isLatinLetterAt, isUpperLatinAt, latinWordEnd, skipOrdinalSuffix, skipSpaces,
+  digitAt, hasWordAt, isLatinLetterAt, isUpperLatinAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { isChineseNumeral, readArabic, readChineseNumber } from './numerals';
 
@@ -16,12 +18,22 @@ export interface DateMention {
   readonly year?: number;
   readonly month?: number;
   readonly day?: number;
-  /** For 今年/去年/明年: the year relative to the document's own (0, -1, +1); `year` is then absent. */
+  /** For 今年/去年/明年, `this year`, `February last year`: the year relative to the document's own (0, -1, +1); `year` is then absent. */
   readonly relativeYear?: number;
+  /** For 上月/本月/下月, `last month`: the month relative to the document's own; `month` is then absent. */
+  readonly relativeMonth?: number;
 }
 
 const MONTHS: Readonly<Record<string, number>> = months;
 const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 去年: -1, 明年: 1 };
+/** Longest first: 上个月 before 上月 would never be reached the other way round. */
+const RELATIVE_MONTHS: readonly [string, number][] = [['上个月', -1], ['下个月', 1], ['上月', -1], ['本月', 0], ['下月', 1]];
+/** 同月29日: a day of the month last named. */
+const SAME_MONTH = ['同月', '当月'];
+const EN_RELATIVE: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+/** Words after which a bare month name is a date (`in May`, `since January`, `end of March`), not a verb or a name. */
+const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'early', 'mid',
+  'late', 'of', 'and', 'or', 'to', 'between', 'through', 'throughout']);
 const DAY_MARKS = '日号';
 
 interface Part {
@@ -48,13 +60,27 @@ function readPlain(text: string, i: number, end: number): (Part & { digits: numb
   return { value: reading.value, end: reading.end, digits: reading.integerDigits };
 }
 
-/** A month name at a word start, capitalised as dates are, with an optional abbreviation dot. */
+/** The full name of each month (the longest of its names): `May.` ends a sentence, `Feb.` is abbreviated. */
+const FULL_NAMES = new Set(Object.entries(MONTHS).filter(([name, month]) =>
+  Object.entries(MONTHS).every(([other, value]) => value !== month || other.length <= name.length)).map(([name]) => name));
+
+/** A month name at a word start, capitalised as dates are, with the dot of an abbreviation. */
 function readMonthName(text: string, i: number, end: number): Part | undefined {
   if (!isUpperLatinAt(text, i) || isLatinLetterAt(text, i - 1)) return undefined;
   const wordEnd = latinWordEnd(text, i, Math.min(end, i + 10));
-  const month = MONTHS[text.slice(i, wordEnd).toLowerCase()];
+  const name = text.slice(i, wordEnd).toLowerCase();
+  const month = MONTHS[name];
   if (month === undefined || isLatinLetterAt(text, wordEnd)) return undefined;
-  return { value: month, end: wordEnd < end && text[wordEnd] === '.' ? wordEnd + 1 : wordEnd };
+  const dotted = wordEnd < end && text[wordEnd] === '.' && !FULL_NAMES.has(name);
+  return { value: month, end: dotted ? wordEnd + 1 : wordEnd };
+}
+
+/** The month whose name (full, without a dot) ends at `end`, not before `floor`: `February` of `February and May`. */
+export function monthNameBefore(text: string, end: number, floor: number): { start: number; month: number } | undefined {
+  let start = end;
+  while (start > floor && end - start < 10 && isLatinLetterAt(text, start - 1)) start--;
+  const month = start < end ? readMonthName(text, start, end) : undefined;
+  return month && month.end === end ? { start, month: month.value } : undefined;
 }
 
 /** A four-digit year after optional `,` and spaces; undefined when absent. */
@@ -74,18 +100,52 @@ function readDayMonthYear(text: string, i: number, end: number): DateMention | u
   const month = j > day.end ? readMonthName(text, j, end) : undefined;
   if (!month) return undefined;
   const year = readTrailingYear(text, skipSpaces(text, month.end, Math.min(end, month.end + 3)), end);
-  return year
-    ? { start: i, end: year.end, year: year.value, month: month.value, day: day.value }
+  if (year) return { start: i, end: year.end, year: year.value, month: month.value, day: day.value };
+  const relative = readRelativeYearPhrase(text, month.end, end);
+  return relative
+    ? { start: i, end: relative.end, month: month.value, day: day.value, relativeYear: relative.value }
     : { start: i, end: month.end, month: month.value, day: day.value };
 }
 
-/** `February 20, 2025`, `Feb. 20`, `February 2025`. */
-function readMonthDayYear(text: string, i: number, end: number): DateMention | undefined {
+/** ` this year`, ` of last year`, ` next year` after a month or a day and month. */
+function readRelativeYearPhrase(text: string, i: number, end: number): Part | undefined {
+  let j = skipSpaces(text, i, Math.min(end, i + 2));
+  if (j === i) return undefined;
+  if (hasWordAt(text, j, 'of', end)) j = skipSpaces(text, j + 2, Math.min(end, j + 4));
+  const wordEnd = latinWordEnd(text, j, Math.min(end, j + 5));
+  const relative = EN_RELATIVE[text.slice(j, wordEnd).toLowerCase()];
+  const yearAt = skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2));
+  if (relative === undefined || yearAt === wordEnd || !hasWordAt(text, yearAt, 'year', end)) return undefined;
+  return { value: relative, end: yearAt + 'year'.length };
+}
+
+/** `last year`, `this month`, `next March` (March of next year): a date relative to the note's. */
+function readRelativeEnglish(text: string, i: number, end: number): DateMention | undefined {
+  if (isLatinLetterAt(text, i - 1)) return undefined;
+  const wordEnd = latinWordEnd(text, i, Math.min(end, i + 5));
+  const relative = EN_RELATIVE[text.slice(i, wordEnd).toLowerCase()];
+  const next = skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2));
+  if (relative === undefined || next === wordEnd) return undefined;
+  if (hasWordAt(text, next, 'year', end)) return { start: i, end: next + 4, relativeYear: relative };
+  if (hasWordAt(text, next, 'month', end)) return { start: i, end: next + 5, relativeMonth: relative };
+  const month = readMonthName(text, next, end);
+  return month && !isLatinLetterAt(text, month.end) ? { start: i, end: month.end, month: month.value, relativeYear: relative } : undefined;
+}
+
+/** `February this year`, `in February`: a month without a day. */
+function readMonthAlone(text: string, i: number, month: Part, end: number, floor: number): DateMention | undefined {
+  const relative = readRelativeYearPhrase(text, month.end, end);
+  if (relative) return { start: i, end: relative.end, month: month.value, relativeYear: relative.value };
+  return MONTH_PREPOSITIONS.has(previousWord(text, i, floor)) ? { start: i, end: month.end, month: month.value } : undefined;
+}
+
+/** `February 20, 2025`, `Feb. 20`, `February 2025`, `February this year`, `in February`. */
+function readMonthDayYear(text: string, i: number, end: number, floor: number): DateMention | undefined {
   const month = readMonthName(text, i, end);
   if (!month) return undefined;
   const j = skipSpaces(text, month.end, Math.min(end, month.end + 3));
   const number = j > month.end ? readPlain(text, j, end) : undefined;
-  if (!number) return undefined;
+  if (!number) return readMonthAlone(text, i, month, end, floor);
   if (isYear(number.value, number.digits)) return { start: i, end: number.end, year: number.value, month: month.value };
   if (number.digits > 2 || !isDay(number.value) || digitAt(text, number.end) >= 0) return undefined;
   const dayEnd = skipOrdinalSuffix(text, number.end, end);
@@ -123,40 +183,74 @@ function readChineseDate(text: string, i: number, end: number, relativeYear?: nu
   if (!month || !isMonth(month.value)) return undefined;
   const day = readChineseField(text, month.end, end, DAY_MARKS);
   const validDay = day && isDay(day.value) ? day : undefined;
-  if (!validYear && !validDay) return undefined;
+  // A month alone after 年 follows a year that failed (`12025年2月`): no date there.
+  if (!validYear && !validDay && relativeYear === undefined && text[i - 1] === '年') return undefined;
   const fields = { year: validYear?.value, month: month.value, day: validDay?.value };
   return { start: i, end: validDay ? validDay.end : month.end, ...definedOnly(fields), ...definedOnly({ relativeYear }) };
 }
 
-function definedOnly<T extends object>(fields: T): Partial<T> {
+/** The fields that have a value (so that spread dates never carry `year: undefined`). */
+export function definedOnly<T extends object>(fields: T): Partial<T> {
   const result: Partial<T> = {};
   for (const key of Object.keys(fields) as (keyof T)[]) if (fields[key] !== undefined) result[key] = fields[key];
   return result;
 }
 
-function readRelativeChineseDate(text: string, i: number, end: number): DateMention | undefined {
+/** 今年2月20日, 今年2月, 明年: a year relative to the note's, with or without the rest of a date. */
+function readRelativeYear(text: string, i: number, end: number): DateMention | undefined {
   const relative = RELATIVE_YEARS[text.slice(i, i + 2)];
-  if (relative === undefined) return undefined;
+  if (relative === undefined || i + 2 > end) return undefined;
   const date = readChineseDate(text, i + 2, end, relative);
-  return date ? { ...date, start: i } : undefined;
+  return date ? { ...date, start: i } : { start: i, end: i + 2, relativeYear: relative };
 }
 
-const RELATIVE_YEARS_FIRST = new Set(Object.keys(RELATIVE_YEARS).map((word) => word[0] ?? ''));
+/** The day after 上月/同月…, if one follows (`上月15日`). */
+function readDayAfter(text: string, i: number, end: number): Part | undefined {
+  const day = readChineseField(text, i, end, DAY_MARKS);
+  return day && isDay(day.value) ? day : undefined;
+}
+
+/** 上月, 下个月15日: a month relative to the note's. */
+function readRelativeMonth(text: string, i: number, end: number): DateMention | undefined {
+  const found = RELATIVE_MONTHS.find(([word]) => text.startsWith(word, i) && i + word.length <= end);
+  if (!found) return undefined;
+  const [word, relative] = found;
+  const day = readDayAfter(text, i + word.length, end);
+  return day ? { start: i, end: day.end, day: day.value, relativeMonth: relative } : { start: i, end: i + word.length, relativeMonth: relative };
+}
+
+/** 同月29日: the month (and year) of the date before, or a day alone when the text does not say. */
+function readSameMonth(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
+  if (!SAME_MONTH.some((word) => text.startsWith(word, i))) return undefined;
+  const day = readDayAfter(text, i + 2, end);
+  if (!day) return undefined;
+  return { start: i, end: day.end, ...definedOnly({ year: previous?.year, month: previous?.month, relativeYear: previous?.relativeYear }), day: day.value };
+}
+
+function readRelativeChineseDate(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
+  return readRelativeYear(text, i, end) ?? readRelativeMonth(text, i, end) ?? readSameMonth(text, i, end, previous);
+}
+
+const RELATIVE_FIRST_CHARACTERS = new Set([...Object.keys(RELATIVE_YEARS), ...RELATIVE_MONTHS.map(([word]) => word), ...SAME_MONTH]
+  .map((word) => word[0] ?? ''));
+/** `this`, `last`, `next` start relative English dates in lower case. */
+const EN_RELATIVE_LOWER = new Set(['t', 'l', 'n']);
 
 /** The cheap test run on every character: most characters cannot start a date. */
 function canStartDate(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || EN_RELATIVE_LOWER.has(text[i] ?? '');
   if (code >= 0xff10 && code <= 0xff19) return true;
   const ch = text[i] ?? '';
-  return isChineseNumeral(ch) || RELATIVE_YEARS_FIRST.has(ch);
+  return isChineseNumeral(ch) || RELATIVE_FIRST_CHARACTERS.has(ch);
 }
 
-/** Only the readers that can start with the character at `i` are tried. */
-function readDateAt(text: string, i: number, end: number): DateMention | undefined {
-  if (isUpperLatinAt(text, i)) return readMonthDayYear(text, i, end);
+/** Only the readers that can start with the character at `i` are tried; `previous` is the date before, for 同月. */
+function readDateAt(text: string, i: number, end: number, floor: number, previous: DateMention | undefined): DateMention | undefined {
+  if (isUpperLatinAt(text, i)) return readRelativeEnglish(text, i, end) ?? readMonthDayYear(text, i, end, floor);
+  if (isLatinLetterAt(text, i)) return readRelativeEnglish(text, i, end);
   if (digitAt(text, i) >= 0) return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end);
-  return readRelativeChineseDate(text, i, end) ?? readChineseDate(text, i, end);
+  return readRelativeChineseDate(text, i, end, previous) ?? readChineseDate(text, i, end);
 }
 
 /** Whether `i` continues a number or word, so that no date may start there (`12025年` is not 2025). */
@@ -175,17 +269,54 @@ function chineseNumeralRunEnd(text: string, i: number, end: number): number {
 export function findDates(text: string, start = 0, end = text.length): DateMention[] {
   const found: DateMention[] = [];
   const stop = Math.min(end, text.length);
-  let i = Math.max(0, start);
+  const floor = Math.max(0, start);
+  let i = floor;
   while (i < stop) {
-    const date = canStartDate(text, i) && !continuesToken(text, i) ? readDateAt(text, i, stop) : undefined;
+    const date = canStartDate(text, i) && !continuesToken(text, i) ? readDateAt(text, i, stop, floor, found[found.length - 1]) : undefined;
     if (date) found.push(date);
-    i = date ? date.end : chineseNumeralRunEnd(text, i, stop);
+    i = date ? date.end : skipFailedStart(text, i, stop);
   }
   return found;
 }
 
-/** Equal dates, or equal but for a year that one side leaves out (`今年2月20日` ↔ `20 February 2025`). */
+/** Past a whole Latin word (a date never starts inside one) or run of Chinese numerals. */
+function skipFailedStart(text: string, i: number, stop: number): number {
+  return isLatinLetterAt(text, i) ? Math.max(latinWordEnd(text, i, stop), i + 1) : chineseNumeralRunEnd(text, i, stop);
+}
+
+/** 明年, `last month`: relative to the note's date, with no month or day of its own. */
+export function isRelativeOnly(date: DateMention): boolean {
+  return date.year === undefined && date.month === undefined && date.day === undefined;
+}
+
+/** Years agree when equal, or when one side leaves its year out or gives it relative to an unknown date. */
+function yearsAgree(a: DateMention, b: DateMention): boolean {
+  if (a.year !== undefined && b.year !== undefined) return a.year === b.year;
+  if (a.relativeYear !== undefined && b.relativeYear !== undefined) return a.relativeYear === b.relativeYear;
+  return true;
+}
+
+/** A day whose month the context gives (`同月29日`, `上月15日`) could be a day of any month. */
+function monthsAgree(a: DateMention, b: DateMention): boolean {
+  if (a.month !== undefined && b.month !== undefined) return a.month === b.month;
+  if (a.month === undefined && b.month === undefined) return a.relativeMonth === b.relativeMonth;
+  return (a.month === undefined ? a : b).day !== undefined;
+}
+
+/**
+ * Dates that may name the same day or month: equal fields, where a year left out or relative to a
+ * note of unknown date matches any (`今年2月20日` ↔ `20 February 2025`); relative-only dates
+ * (`明年`, `last month`) match only each other.
+ */
 export function datesAgree(a: DateMention, b: DateMention): boolean {
-  const yearsAgree = a.year === undefined || b.year === undefined || a.year === b.year;
-  return yearsAgree && a.month === b.month && a.day === b.day;
+  if (isRelativeOnly(a) || isRelativeOnly(b)) {
+    return isRelativeOnly(a) && isRelativeOnly(b) && a.relativeYear === b.relativeYear && a.relativeMonth === b.relativeMonth;
+  }
+  return yearsAgree(a, b) && monthsAgree(a, b) && a.day === b.day;
+}
+
+/** The date with a relative year resolved against the note's year, when that is known. */
+export function withReferenceYear(date: DateMention, referenceYear: number | undefined): DateMention {
+  if (referenceYear === undefined || date.relativeYear === undefined || date.year !== undefined || date.month === undefined) return date;
+  return { ...date, year: referenceYear + date.relativeYear };
 }

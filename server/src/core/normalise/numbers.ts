@@ -1,18 +1,22 @@
 /**
  * Finds the numbers a translation must carry over, in English and Chinese, normalised to a value so that
- * `5,415` ≡ `5415`, `30,000` ≡ `3万`, `four` ≡ `4`, `5%` ≡ `百分之五`, and approximations keep their
- * qualifier (`1200余` ≡ `more than 1,200`). Indefinite amounts (`tens of thousands`, `数万`) are ranges.
- * Years inside dates are reported with kind `year` and day/month numbers are left to the date finder.
+ * `5,415` ≡ `5415` ≡ `５，４１５`, `30,000` ≡ `3万`, `four` ≡ `4`, `a dozen` ≡ `十二`, `twice` ≡ `两次`,
+ * `5%` ≡ `百分之五`, `half` ≡ `一半` (kind `fraction`), `30th` ≡ `第三十` (kind `ordinal`), `23:00` ≡ `23时`
+ * (kind `time`), and approximations keep their qualifier (`1200余` ≡ `more than 1,200`). Indefinite
+ * amounts (`tens of thousands`, `数万`, `for decades`) are ranges. Years inside dates are reported with
+ * kind `year` and day/month numbers are left to the date finder. Markers, codes and designations are
+ * read as numbers here (the aligner uses them); the checks set them aside (see nonQuantities.ts).
  */
 import numerals from './numerals.json';
 import {
-  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, skipOrdinalSuffix, skipSpaces,
+  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { DateMention, findDates } from './dates';
-import { isChineseNumeral, readChineseNumber } from './numerals';
+import { isChineseNumeral, readArabic, readChineseNumber } from './numerals';
+import { readTimeAfter } from './times';
 
 export type NumberQualifier = 'more-than' | 'about' | 'nearly' | 'at-least' | 'at-most' | 'less-than' | 'several';
-export type NumberKind = 'count' | 'percent' | 'percentage-point' | 'ordinal' | 'year';
+export type NumberKind = 'count' | 'percent' | 'percentage-point' | 'ordinal' | 'year' | 'fraction' | 'time';
 export type TextLanguage = 'en' | 'zh';
 
 export interface NumberMention {
@@ -31,6 +35,8 @@ const EN_UNITS: Table = numerals.englishUnits;
 const EN_ORDINALS: Table = numerals.englishOrdinals;
 const EN_SCALES: Table = numerals.englishScales;
 const EN_MULTIPLES: Table = numerals.englishMultiples;
+const EN_REPETITIONS: Table = numerals.englishRepetitions;
+const EN_DENOMINATORS: Table = numerals.englishDenominators;
 const EN_PREFIXES = numerals.englishPrefixQualifiers as [string, NumberQualifier][];
 const ZH_PREFIXES = numerals.chinesePrefixQualifiers as [string, NumberQualifier][];
 const ZH_SUFFIXES = numerals.chineseSuffixQualifiers as [string, NumberQualifier][];
@@ -39,9 +45,14 @@ const EN_YEAR_WORDS = new Set(numerals.englishYearWords);
 const ZH_INDEFINITE = new Set(numerals.chineseIndefinite);
 const ZH_CLASSIFIERS = new Set(numerals.chineseClassifiers);
 const ZH_IDIOMS = numerals.chineseNumeralIdioms;
+const ZH_RANGE_JOINERS = numerals.chineseRangeJoiners;
+const ZH_HALF: readonly string[] = numerals.chineseHalf;
+const ZH_METRIC_WORDS: readonly string[] = numerals.chineseMetricWords;
 const ZH_PERCENT_PREFIX = '百分之';
+const FRACTION_MARK = '分之';
+const HALF = '半';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
-const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES].flatMap((table) => Object.keys(table)));
+const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES, EN_REPETITIONS, EN_DENOMINATORS].flatMap((table) => Object.keys(table)));
 const MAX_PHRASE_WORDS = 16;
 const LONGEST_PREFIX = 16;
 
@@ -97,18 +108,12 @@ function readPrefixQualifier(text: string, start: number, floor: number): Number
   return undefined;
 }
 
-function previousWord(text: string, start: number, floor: number): string {
-  let j = start - 1;
-  while (j >= floor && text[j] === ' ') j--;
-  let k = j;
-  while (k >= floor && isLatinLetterAt(text, k) && j - k < 12) k--;
-  return text.slice(k + 1, j + 1).toLowerCase();
-}
-
 /** Digits, possibly with Chinese units (`3万`), an English scale (`1.2 million`), `%` or an ordinal suffix. */
 function readDigitMention(text: string, i: number, end: number, floor: number): Draft | undefined {
   const reading = readChineseNumber(text, i, end);
   if (!reading) return undefined;
+  const time = readTimeAfter(text, i, reading.value, reading.end, end);
+  if (time) return { start: i, end: time.end, value: time.value, kind: 'time' };
   const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
   const scale = readScaleWord(text, draft.end, end);
   if (scale) Object.assign(draft, { end: scale.end, value: reading.value * scale.scale });
@@ -134,19 +139,40 @@ function readIndefinite(text: string, i: number, end: number): Draft | undefined
   return { start: i, end: unit.end, ...rangeOf(unit.value), qualifier: 'several', kind: 'count' };
 }
 
-/** A single numeral character counts only where it plainly is one: 第二, 两国, 三次, 一是, 十几. */
+/** `一至三`, `三、四`: a numeral on either side of a range or list joiner. */
+function inNumeralRange(text: string, start: number, end: number): boolean {
+  const joinerAfter = ZH_RANGE_JOINERS.includes(text[end] ?? '_') && isChineseNumeral(text[end + 1] ?? '');
+  const joinerBefore = ZH_RANGE_JOINERS.includes(text[start - 1] ?? '_') && isChineseNumeral(text[start - 2] ?? '');
+  return joinerAfter || joinerBefore;
+}
+
+/** A single numeral character counts only where it plainly is one: 第二, 两国, 三次, 一是, 十几, 一至三, 五千克. */
 function isPlainNumeral(text: string, start: number, end: number): boolean {
   if (end - start > 1) return true;
   const next = text[end] ?? '';
   return text[start - 1] === '第' || ZH_CLASSIFIERS.has(next) || next === '是' || ZH_INDEFINITE.has(next) ||
-    ZH_SUFFIXES.some(([suffix]) => suffix === next);
+    ZH_SUFFIXES.some(([suffix]) => suffix === next) || inNumeralRange(text, start, end) ||
+    ZH_METRIC_WORDS.some((word) => text.startsWith(word, end));
+}
+
+/** `三分之二` (2/3), `一半`, `半数`: a fraction. */
+function readChineseFraction(text: string, i: number, end: number): Draft | undefined {
+  const half = ZH_HALF.find((word) => text.startsWith(word, i) && i + word.length <= end);
+  if (half) return { start: i, end: i + half.length, value: 0.5, kind: 'fraction' };
+  const denominator = readChineseNumber(text, i, end);
+  if (!denominator || denominator.value < 2 || !text.startsWith(FRACTION_MARK, denominator.end)) return undefined;
+  const numerator = readChineseNumber(text, denominator.end + FRACTION_MARK.length, end);
+  if (!numerator) return undefined;
+  return { start: i, end: numerator.end, value: numerator.value / denominator.value, kind: 'fraction' };
 }
 
 function readChineseMention(text: string, i: number, end: number): Draft | undefined {
-  const indefinite = readIndefinite(text, i, end);
+  const indefinite = readIndefinite(text, i, end) ?? readChineseFraction(text, i, end);
   if (indefinite) return indefinite;
   if (!isChineseNumeral(text[i] ?? '')) return undefined;
   const reading = readChineseNumber(text, i, end);
+  const time = reading && readTimeAfter(text, i, reading.value, reading.end, end);
+  if (time) return { start: i, end: time.end, value: time.value, kind: 'time' };
   if (!reading || !isPlainNumeral(text, i, reading.end)) return undefined;
   const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
   if (text[i - 1] === '第' || text[reading.end] === '是') draft.kind = 'ordinal';
@@ -186,9 +212,13 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
     const unit = EN_UNITS[word];
     const ordinal = EN_ORDINALS[word];
     const scale = EN_SCALES[word];
+    const denominator = lastEnd > i && total === 0 && current > 0 && current < 10 ? EN_DENOMINATORS[word] : undefined;
     if (unit !== undefined) current += unit;
-    else if (ordinal !== undefined && ordinal >= 100) [current, kind] = [(current || 1) * ordinal, 'ordinal'];
-    else if (ordinal !== undefined) [current, kind] = [current + ordinal, 'ordinal'];
+    else if (denominator !== undefined && (current === 1 || word.endsWith('s'))) {
+      return { start: i, end: wordEnd, value: current / denominator, kind: 'fraction' };
+    } else if (ordinal !== undefined && ordinal >= 100) [current, kind] = [(current || 1) * ordinal, 'ordinal'];
+    // `twenty-first` adds up; `one third` is a fraction (above), and `one second` two words.
+    else if (ordinal !== undefined && current % 10 === 0) [current, kind] = [current + ordinal, 'ordinal'];
     else if (scale === 100) current = (current || 1) * scale;
     else if (scale !== undefined) [total, current] = [total + (current || 1) * scale, 0];
     else break;
@@ -206,12 +236,32 @@ function nextNumberWordStart(text: string, i: number, end: number): number {
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
   const word = text.slice(j, wordEnd).toLowerCase();
-  return EN_UNITS[word] !== undefined || EN_ORDINALS[word] !== undefined || EN_SCALES[word] !== undefined ? j : -1;
+  const continues = [EN_UNITS, EN_ORDINALS, EN_SCALES, EN_DENOMINATORS].some((table) => table[word] !== undefined);
+  return continues ? j : -1;
 }
 
-function readEnglishMention(text: string, i: number, end: number): Draft | undefined {
+/** `twice`, `once`: a count. */
+function readRepetition(text: string, i: number, end: number): Draft | undefined {
+  const wordEnd = latinWordEnd(text, i, end);
+  const value = EN_REPETITIONS[text.slice(i, wordEnd).toLowerCase()];
+  return value === undefined ? undefined : { start: i, end: wordEnd, value, kind: 'count' };
+}
+
+/** `half`, and `a third of`, `a quarter of` (not `a third party`): a fraction without a number word. */
+function readLoneFraction(text: string, i: number, end: number, floor: number): Draft | undefined {
+  const wordEnd = latinWordEnd(text, i, end);
+  const word = text.slice(i, wordEnd).toLowerCase();
+  const denominator = EN_DENOMINATORS[word];
+  if (denominator === undefined) return undefined;
+  const ofFollows = hasWordAt(text, skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2)), 'of', end);
+  if (word === 'half' || (previousWord(text, i, floor) === 'a' && ofFollows)) return { start: i, end: wordEnd, value: 1 / denominator, kind: 'fraction' };
+  return undefined;
+}
+
+function readEnglishMention(text: string, i: number, end: number, floor: number): Draft | undefined {
   if (isLatinLetterAt(text, i - 1)) return undefined;
-  const draft = readEnglishMultiple(text, i, end) ?? readEnglishWords(text, i, end);
+  const draft = readEnglishMultiple(text, i, end) ?? readRepetition(text, i, end) ?? readLoneFraction(text, i, end, floor)
+    ?? readEnglishWords(text, i, end);
   if (!draft || draft.kind !== 'count' || draft.max !== undefined) return draft;
   const percent = readPercentSuffix(text, draft.end, end);
   return percent ? { ...draft, ...percent } : draft;
@@ -227,7 +277,7 @@ function readChinesePercent(text: string, i: number, end: number): Draft | undef
 /** Digits are read in either version; number words only in the script of the version's language. */
 function readMentionAt(text: string, i: number, end: number, floor: number, lang: TextLanguage): Draft | undefined {
   if (digitAt(text, i) >= 0) return digitAt(text, i - 1) < 0 ? readDigitMention(text, i, end, floor) : undefined;
-  if (lang === 'en') return isLatinLetterAt(text, i) ? readEnglishMention(text, i, end) : undefined;
+  if (lang === 'en') return isLatinLetterAt(text, i) ? readEnglishMention(text, i, end, floor) : undefined;
   return readChinesePercent(text, i, end) ?? readChineseMention(text, i, end);
 }
 
@@ -242,7 +292,7 @@ function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage)
     return lang === 'en' && EN_NUMBER_WORDS.has(text.slice(i, wordEnd).toLowerCase()) ? 0 : wordEnd - i;
   }
   const ch = text[i] ?? '';
-  return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch)) ? 0 : 1;
+  return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch) || ch === HALF) ? 0 : 1;
 }
 
 /** Adds the qualifier written before or after the number within the range; a trailing 余/多 joins the span. */
@@ -262,7 +312,9 @@ function yearMention(text: string, date: DateMention): NumberMention | undefined
   if (yearMark >= 0) return { start: date.start, end: date.start + yearMark, value: date.year, kind: 'year' };
   const atStart = digitAt(text, date.start) >= 0 && digitAt(text, date.start + 3) >= 0 && digitAt(text, date.start + 2) >= 0;
   const start = atStart ? date.start : date.end - 4;
-  return { start, end: start + 4, value: date.year, kind: 'year' };
+  // A date of a list or range takes its year from its neighbour (`6 and 19 March 2026`): no digits of its own.
+  const written = readArabic(text, Math.max(0, start), date.end);
+  return written?.value === date.year && written.end === start + 4 ? { start, end: start + 4, value: date.year, kind: 'year' } : undefined;
 }
 
 /** The skipped words of `一切`, `十分`, `万一`: numeral characters that are not numbers here. */
@@ -314,15 +366,26 @@ function sameValue(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+const HALF_DAY = 12;
+
+/** `23:00` ↔ `晚上11时` ↔ `11 p.m.`: the same hour on the 24-hour or the 12-hour clock. */
+function sameTime(a: NumberMention, b: NumberMention): boolean {
+  if (a.max !== undefined || b.max !== undefined) return false;
+  const apart = Math.abs(a.value - b.value);
+  return sameValue(apart, 0) || sameValue(apart, HALF_DAY) || sameValue(apart, 2 * HALF_DAY);
+}
+
 /**
- * Whether two mentions can translate each other. Percentages only match percentages; ranges match
- * whatever they overlap; otherwise the values must be equal whatever the qualifiers, because
- * translators turn `1,200余` into `more than 1,200` or `some 1,200` freely, but never change the figure.
+ * Whether two mentions can translate each other. Percentages only match percentages; times match
+ * the same hour on either clock; ranges match whatever they overlap; otherwise the values must be
+ * equal whatever the qualifiers and whether ordinal or count (`30th` ↔ `30周年`), because translators
+ * turn `1,200余` into `more than 1,200` or `some 1,200` freely, but never change the figure.
  */
 export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
   const percentA = a.kind === 'percent' || a.kind === 'percentage-point';
   const percentB = b.kind === 'percent' || b.kind === 'percentage-point';
   if (percentA !== percentB) return false;
+  if (a.kind === 'time' || b.kind === 'time') return sameTime(a, b);
   if (a.max === undefined && b.max === undefined) return sameValue(a.value, b.value);
   const [lowA, highA] = interval(a);
   const [lowB, highB] = interval(b);

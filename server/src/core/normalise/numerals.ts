@@ -22,10 +22,24 @@ export interface ArabicReading extends NumberReading {
 const MAX_DIGITS = 40;
 const CHINESE_DIGITS: Readonly<Record<string, number>> = numerals.chineseDigits;
 const CHINESE_UNITS: Readonly<Record<string, number>> = numerals.chineseUnits;
+/** Units of measure that begin with a unit character: the 千 of `1.2千克` is kilo-, not a thousand. */
+const METRIC_WORDS: readonly string[] = numerals.chineseMetricWords;
 const MYRIAD = 10000;
 
-/** Thousands separators; `，` and `、` are deliberately absent: they separate clauses and list items. */
-function isGroupSeparator(code: number): boolean {
+const FULL_WIDTH_COMMA = 0xff0c;
+
+function isFullWidthDigit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0xff10 && code <= 0xff19;
+}
+
+/**
+ * Thousands separators. `，` separates clauses after ASCII digits (`1，200` is two numbers), but between
+ * full-width digits it is the comma of full-width typing (`１，２００`); `、` always separates list items.
+ */
+function isGroupSeparator(text: string, j: number): boolean {
+  const code = text.charCodeAt(j);
+  if (code === FULL_WIDTH_COMMA) return isFullWidthDigit(text, j - 1) && isFullWidthDigit(text, j + 1);
   return code === 0x2c || code === 0x2009 || code === 0x202f;
 }
 
@@ -50,7 +64,7 @@ export function readArabic(text: string, i: number, end: number): ArabicReading 
   let j = i + first;
   let hasSeparator = false;
   // A group is a separator followed by exactly three digits; anything else ends the number.
-  while (first <= 3 && isGroupSeparator(text.charCodeAt(j)) && countDigits(text, j + 1, end) === 3) {
+  while (first <= 3 && isGroupSeparator(text, j) && countDigits(text, j + 1, end) === 3) {
     value = value * 1000 + digitsValue(text, j + 1, 3);
     integerDigits += 3;
     hasSeparator = true;
@@ -134,6 +148,7 @@ export function readChineseNumber(text: string, i: number, end: number): Chinese
     const ch = text[j] ?? '';
     const digit = CHINESE_DIGITS[ch];
     const unit = CHINESE_UNITS[ch];
+    if (unit !== undefined && METRIC_WORDS.some((word) => text.startsWith(word, j))) break;
     const arabic = digit === undefined && unit === undefined ? readArabic(text, j, end) : undefined;
     if (digit !== undefined) accumulator.addDigit(digit);
     else if (unit !== undefined) accumulator.addUnit(unit);

@@ -1,0 +1,148 @@
+/**
+ * Findings as diagnostics, pushed (`textDocument/publishDiagnostics`).
+ *
+ * Push rather than pull: a finding in one file depends on its counterpart file and on the glossary,
+ * and the server knows exactly which documents a change touches (the edited note and its partner), so
+ * it republishes those two and nothing else. Pull with `interFileDependencies` would make the client
+ * re-pull every open document after each keystroke anywhere, needs `workspace/diagnostic/refresh`
+ * for glossary changes anyway, and is missing from several clients this server runs in (older
+ * Neovim, the browser host). The cost stays bounded by the debounce and the cached alignment.
+ */
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Severity } from '../core/checks';
+import { fileProblemCode, type FileProblem, type NoteFinding, type NoteService } from '../service';
+import { toLocation, toRange } from './positions';
+
+export const DIAGNOSTIC_SOURCE = 'diplonote';
+const TYPING_DELAY_MS = 250;
+/**
+ * Aligning the versions afresh for the checks blocks the server (about 0.2 s per MB), so the wait
+ * grows a little with the note: the requests that follow a keystroke are answered first.
+ */
+const EXTRA_DELAY_MS_PER_MB = 250;
+/**
+ * The checks themselves run in slices of this many milliseconds, with the server free to answer
+ * requests in between; a run whose note (or partner) changed meanwhile is given up.
+ */
+const SLICE_MS = 10;
+
+const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(document: TextDocument, finding: NoteFinding): Diagnostic {
+  return {
+    range: toRange(document, finding.span),
+    severity: SEVERITIES[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.code,
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({ location: toLocation(r.location), message: r.message })),
+    ...(finding.term ? { data: finding.term } : {}),
+  };
+}
+
+/** A problem of a glossary or the project file, at its line and column. */
+export function fileProblemDiagnostic(problem: FileProblem): Diagnostic {
+  const position = { line: problem.line, character: problem.character };
+  return {
+    range: { start: position, end: { line: problem.line, character: problem.character + 1 } },
+    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: fileProblemCode(problem.file),
+    message: problem.message,
+  };
+}
+
+/** Runs `task` once pending messages have been read: setImmediate where there is one (Node), else a timer (browser). */
+function later(task: () => void): void {
+  if (typeof setImmediate === 'function') setImmediate(task);
+  else setTimeout(task, 0);
+}
+
+export interface DiagnosticsContext {
+  readonly connection: Connection;
+  readonly service: NoteService;
+  document(uri: string): TextDocument | undefined;
+  openDocuments(): readonly TextDocument[];
+  /** Logs a failure; a failed run publishes nothing. */
+  failed(error: unknown): void;
+}
+
+/** Publishes after a pause in typing, and for the partner file too, whose findings share the pair. */
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document, the run in progress: a newer run, or a close, makes an older one stop. */
+  private readonly runs = new Map<string, object>();
+
+  constructor(private readonly context: DiagnosticsContext) {}
+
+  changed(uri: string): void {
+    this.schedule(uri);
+    const document = this.context.document(uri);
+    const partner = document ? this.context.service.partnerUri(document) : undefined;
+    if (partner && this.context.document(partner)) this.schedule(partner);
+  }
+
+  /** After a settings, glossary or on-disk counterpart change: every open note. */
+  refreshAll(): void {
+    for (const document of this.context.openDocuments()) this.schedule(document.uri);
+  }
+
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.runs.delete(uri);
+    void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    const size = this.context.document(uri)?.getText().length ?? 0;
+    const delay = TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
+    this.timers.set(uri, setTimeout(() => void this.publish(uri), delay));
+  }
+
+  private async publish(uri: string): Promise<void> {
+    this.timers.delete(uri);
+    const document = this.context.document(uri);
+    if (!document) return;
+    const run = {};
+    this.runs.set(uri, run);
+    const version = document.version;
+    // The run reads the note and its partner as they are now; a local edit of either moves their
+    // spans in place (core/incremental.ts), so any change to either ends the run.
+    const partner = this.context.document(this.context.service.partnerUri(document) ?? uri);
+    const partnerVersion = partner?.version;
+    const unchanged = () => this.runs.get(uri) === run && this.context.document(uri)?.version === version
+      && (!partner || this.context.document(partner.uri)?.version === partnerVersion);
+    try {
+      const steps = await this.context.service.findings(document);
+      const slice = (): void => {
+        if (!unchanged()) return;
+        try {
+          const deadline = performance.now() + SLICE_MS;
+          let step = steps.next();
+          while (!step.done && performance.now() < deadline) step = steps.next();
+          if (!step.done) {
+            later(slice);
+            return;
+          }
+          this.runs.delete(uri);
+          void this.context.connection.sendDiagnostics({ uri, version, diagnostics: step.value.map((f) => toDiagnostic(document, f)) });
+        } catch (error) {
+          this.runs.delete(uri);
+          this.context.failed(error);
+        }
+      };
+      slice();
+    } catch (error) {
+      this.runs.delete(uri);
+      this.context.failed(error);
+    }
+  }
+}

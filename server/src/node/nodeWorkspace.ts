@@ -1,0 +1,154 @@
+/**
+ * The Workspace port over the disk, for the Node server and the CLI. Reads are bounded whatever `stat`
+ * says (`/proc` files report a size of 0 and never end), only regular files are opened (a pipe would
+ * block), and the first block of a file that is not text ends the read. File changes come from the
+ * editor's watcher, passed in by the server (`notifyChanged`); the CLI has none.
+ */
+import { constants, type Dirent } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch/posix';
+import {
+  NO_OPEN_DOCUMENTS, type Disposable, type FileChange, type FileQuery, type FileRead, type FileStat, type OpenDocuments,
+  type ReadLimits, type Workspace,
+} from '../service/workspace';
+
+const BLOCK_BYTES = 64 * 1024;
+/** Folders deeper than this below a workspace folder are not searched. */
+const MAX_DEPTH = 16;
+
+/** The file system path of a `file:` URI; undefined for any other URI. */
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorKind(error: unknown): FileRead {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'EISDIR') return { kind: 'not-a-file', detail: 'is a directory' };
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', detail: 'permission denied' };
+  return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export class NodeWorkspace implements Workspace {
+  folders: readonly string[] = [];
+  private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
+
+  constructor(readonly documents: OpenDocuments = NO_OPEN_DOCUMENTS, folders: readonly string[] = []) {
+    this.folders = folders;
+  }
+
+  setFolders(folders: readonly string[]): void {
+    this.folders = folders;
+  }
+
+  async stat(uri: string): Promise<FileStat | undefined> {
+    const file = filePath(uri);
+    if (!file) return undefined;
+    try {
+      const info = await stat(file);
+      return { type: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other', size: info.size, version: info.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readFile(uri: string, limits: ReadLimits): Promise<FileRead> {
+    const file = filePath(uri);
+    if (!file) return { kind: 'missing' };
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) return { kind: 'not-a-file', detail: 'is a directory' };
+      if (!info.isFile()) return { kind: 'not-a-file' };
+      return await readBounded(file, limits);
+    } catch (error) {
+      return errorKind(error);
+    }
+  }
+
+  async realUri(uri: string): Promise<string | undefined> {
+    const file = filePath(uri);
+    if (!file) return undefined;
+    try {
+      return pathToFileURL(await realpath(file)).toString();
+    } catch {
+      return undefined;
+    }
+  }
+
+  async findFiles(folder: string, query: FileQuery): Promise<string[]> {
+    const root = filePath(folder);
+    if (!root || query.include.length === 0) return [];
+    const options = { dot: true, nocase: true };
+    const walk = { root, wanted: picomatch([...query.include], options), excluded: picomatch([...query.exclude], options), found: [] as string[], max: query.maxResults };
+    await walkFolder(walk, '', 0);
+    return walk.found.map((relative) => pathToFileURL(path.join(root, relative)).toString());
+  }
+
+  onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The editor's watcher saw these changes. */
+  notifyChanged(changes: readonly FileChange[]): void {
+    for (const listener of this.listeners) listener(changes);
+  }
+}
+
+/** Reads block by block up to the limit; never trusts the size on record. */
+async function readBounded(file: string, limits: ReadLimits): Promise<FileRead> {
+  // O_NONBLOCK: if the file was swapped for a pipe since `stat`, opening it must not wait for a writer.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { kind: 'not-a-file' };
+    const blocks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const block = Buffer.alloc(BLOCK_BYTES);
+      const { bytesRead } = await handle.read(block, 0, BLOCK_BYTES, null);
+      if (bytesRead === 0) break;
+      if (total === 0 && limits.mayBeText && !limits.mayBeText(block.subarray(0, bytesRead))) return { kind: 'binary' };
+      total += bytesRead;
+      if (total > limits.maxBytes) return { kind: 'too-large' };
+      blocks.push(bytesRead === BLOCK_BYTES ? block : block.subarray(0, bytesRead));
+    }
+    return { kind: 'read', bytes: Buffer.concat(blocks, total), version: opened.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Walk {
+  readonly root: string;
+  readonly wanted: (relative: string) => boolean;
+  readonly excluded: (relative: string) => boolean;
+  readonly found: string[];
+  readonly max: number;
+}
+
+async function walkFolder(walk: Walk, relative: string, depth: number): Promise<void> {
+  if (depth > MAX_DEPTH || walk.found.length >= walk.max) return;
+  let entries: Dirent[];
+  try {
+    entries = await readdir(path.join(walk.root, relative), { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (walk.found.length >= walk.max) return;
+    const child = relative ? `${relative}/${entry.name}` : entry.name;
+    if (walk.excluded(child)) continue;
+    // Linked folders are not entered (no loops); a linked file is listed, and checked where it leads when read.
+    if (entry.isDirectory()) await walkFolder(walk, child, depth + 1);
+    else if ((entry.isFile() || entry.isSymbolicLink()) && walk.wanted(child)) walk.found.push(child);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Every argument a client sends to a command or a custom request is checked here before use: a note
+ * is named by the URI of a document open in the editor, without a query or a fragment (which would
+ * name something else than the path does); a note the service writes for (a term pair) must also lie
+ * in a workspace folder, under that folder's scheme; terms are one line of at most 200 characters,
+ * without control characters. A refusal is a sentence saying which argument and why.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { collapseSpaces } from '../core/glossary/draft';
+import { hasControlCharacters } from './pathPolicy';
+import { hasQueryOrFragment, innermostFolder, schemeOf } from './uris';
+import type { Workspace } from './workspace';
+
+export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** The argument of `diplonote.addTermPair`, as the code actions build it and the client completes it. */
+export interface TermPairRequest {
+  readonly uri: string;
+  /** The language of `term`. */
+  readonly language: 'en' | 'zh';
+  readonly term: string;
+  /** The form in the other language; the VS Code client asks the user for it when absent. */
+  readonly rendering?: string;
+  /** The aligned text in the other language, shown while the user types the rendering. */
+  readonly context?: string;
+}
+
+export const MAX_TERM_LENGTH = 200;
+
+function refused<T>(message: string): Checked<T> {
+  return { ok: false, message };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** An open note named by `value`; with `inFolder`, also one inside a workspace folder, of its scheme. */
+export function openNote(workspace: Workspace, value: unknown, inFolder: boolean): Checked<TextDocument> {
+  if (typeof value !== 'string' || value === '') return refused('the note must be given by its URI (a string).');
+  const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (hasQueryOrFragment(value)) return refused(`the URI ${shown} has a query or a fragment, which name something other than a note; refused.`);
+  const document = workspace.documents.get(value);
+  if (!document) return refused(`${shown} is not a note open in the editor; refused.`);
+  if (!inFolder) return { ok: true, value: document };
+  const folder = innermostFolder(value, workspace.folders);
+  if (!folder) return refused(`${shown} lies outside every workspace folder; refused.`);
+  if (schemeOf(folder) !== schemeOf(value)) return refused(`${shown} is not a file of the workspace folder; refused.`);
+  return { ok: true, value: document };
+}
+
+/** A position (0-based line and UTF-16 character); positions past the end are the end. */
+export function position(value: unknown): Checked<{ line: number; character: number }> {
+  const { line, character } = record(value) ?? {};
+  const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused('the position must be { "line", "character" }, whole numbers from 0.');
+}
+
+/** Why `text` cannot be a glossary form, or undefined when it can. */
+export function termProblem(text: string, what: string): string | undefined {
+  if (/[\r\n\u2028\u2029]/.test(text)) return `the ${what} must be one line; refused.`;
+  if (hasControlCharacters(text)) return `the ${what} holds control characters (such as NUL or a right-to-left override); refused.`;
+  if (text.length > MAX_TERM_LENGTH) return `the ${what} is longer than ${MAX_TERM_LENGTH} characters; refused.`;
+  return undefined;
+}
+
+export function termPairRequest(workspace: Workspace, value: unknown): Checked<{ request: TermPairRequest; document: TextDocument }> {
+  const fields = record(value);
+  const usage = 'diplonote.addTermPair takes one argument { "uri", "language": "en" | "zh", "term", "rendering" }.';
+  if (!fields) return refused(usage);
+  const note = openNote(workspace, fields.uri, true);
+  if (!note.ok) return note;
+  const { language, term, rendering } = fields;
+  if ((language !== 'en' && language !== 'zh') || typeof term !== 'string' || (rendering !== undefined && typeof rendering !== 'string')) return refused(usage);
+  const problem = termProblem(term, 'term') ?? (rendering === undefined ? undefined : termProblem(rendering, 'rendering'));
+  if (problem) return refused(problem);
+  const known = collapseSpaces(term);
+  if (known === '') return refused(usage);
+  const other = rendering === undefined ? '' : collapseSpaces(rendering);
+  return { ok: true, value: { document: note.value, request: { uri: note.value.uri, language, term: known, ...(other ? { rendering: other } : {}) } } };
+}

@@ -1,0 +1,73 @@
+/**
+ * The `diplonote.*` settings as the editor sends them, validated: a value of the wrong type is
+ * replaced by its default and reported once, in words that say which setting and why. A setting the
+ * user did not set stays absent, so that the project file (`.diplonote.json`) applies; the VS Code
+ * client sends only the values set in some scope, not the defaults (see client/src/commands.ts).
+ */
+import { readChecksSettings, type ChecksSettings } from '../../core/checks';
+import { workspacePattern } from '../pathPolicy';
+
+export interface ServerSettings {
+  /** Documents larger than this (in UTF-16 code units, about characters) get the reduced feature set. */
+  readonly maxFileSize: number;
+  /** Glossary files or glob patterns, relative to the workspace folders; absent when not set. */
+  readonly glossaryFiles?: readonly string[];
+  /** The severities set for some checks. */
+  readonly checks: ChecksSettings;
+  /** Files and folders the editor hides (`files.exclude`), as glob patterns. */
+  readonly exclude: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = { maxFileSize: 50 * 1024 * 1024, checks: {}, exclude: [] };
+
+const MIN_MAX_FILE_SIZE = 1024;
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Reads the `diplonote` section (and, when given, `files.exclude`) as the client sent them; returns
+ * the settings and what was wrong with them.
+ */
+export function readSettings(section: unknown, filesExclude?: unknown): { settings: ServerSettings; problems: string[] } {
+  const problems: string[] = [];
+  const values = asRecord(section);
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  const raw = values.maxFileSize;
+  if (raw !== undefined) {
+    if (typeof raw === 'number' && Number.isFinite(raw) && raw >= MIN_MAX_FILE_SIZE) maxFileSize = raw;
+    else problems.push(`diplonote.maxFileSize must be a number of at least ${MIN_MAX_FILE_SIZE}; got ${JSON.stringify(raw)}. Using ${maxFileSize}.`);
+  }
+  const checks = readChecksSettings(values.checks);
+  problems.push(...checks.problems);
+  const glossaryFiles = readGlossaryFiles(values.glossary, problems);
+  const settings = { maxFileSize, checks: checks.settings, exclude: readExclude(filesExclude), ...(glossaryFiles ? { glossaryFiles } : {}) };
+  return { settings, problems };
+}
+
+function readGlossaryFiles(glossary: unknown, problems: string[]): string[] | undefined {
+  const files = asRecord(glossary).files;
+  if (files === undefined || files === null) return undefined;
+  if (!Array.isArray(files) || !files.every((file) => typeof file === 'string')) {
+    problems.push(`diplonote.glossary.files must be a list of file paths or glob patterns; got ${JSON.stringify(files)}. Using none.`);
+    return [];
+  }
+  const patterns: string[] = [];
+  for (const file of files as string[]) {
+    const checked = workspacePattern(file);
+    if (checked.kind === 'pattern') patterns.push(checked.pattern);
+    else problems.push(`diplonote.glossary.files: "${file}" ${checked.reason}; glossary paths are relative to the workspace folder. It was not read.`);
+  }
+  return patterns;
+}
+
+/** `files.exclude` is `{ "glob": true }`; only the patterns set to true hide anything. */
+function readExclude(filesExclude: unknown): string[] {
+  const patterns: string[] = [];
+  for (const [pattern, hidden] of Object.entries(asRecord(filesExclude))) {
+    const checked = workspacePattern(pattern);
+    if (hidden === true && checked.kind === 'pattern') patterns.push(checked.pattern);
+  }
+  return patterns;
+}

@@ -1,0 +1,295 @@
+/**
+ * The note service: everything Diplonote knows about notes, as plain data, for the Node server, the
+ * web server and the CLI alike. It is created with its `Workspace` (how files are listed, read and
+ * watched, and which documents are open) and answers in offsets into documents; it knows nothing of
+ * LSP, Node or VS Code. One configuration, one pairing of versions, one glossary, one path policy.
+ */
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { termsFromGlossary } from '../core/checks/glossaryTerms';
+import { sentencePairs } from '../core/export/pairs';
+import { toCsv, toTmx } from '../core/export/tmx';
+import type { Span } from '../core/model';
+import type { OutlineItem } from '../core/outline';
+import type { TextEncoding } from '../core/text/decode';
+import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
+import { openNote, position, termPairRequest, type Checked } from './arguments';
+import { Configurations, type Configuration } from './config/configuration';
+import { readSettings } from './config/editorSettings';
+import type { FileProblem } from './config/projectFile';
+import { actionsFor, type ActionData, type ActionRequest } from './features/codeActions';
+import { completionsAt, type CompletionData } from './features/completion';
+import {
+  counterpartLocation, highlightsAt, jumpFrom, lenses, termAt, termCounterpart, type Highlight, type Jump, type Lens, type TextLocation,
+} from './features/counterparts';
+import { findingSteps, type NoteFinding } from './features/findings';
+import { hoverAt, type HoverAnswer } from './features/hover';
+import { foldsOf, selectionChains, type Fold } from './features/structure';
+import { planTermPair, type TermPairPlan } from './features/termPair';
+import { readText, READ_LIMITS, type TextRead } from './files';
+import { Glossaries } from './glossaries';
+import { Pairing, type AlignedDocuments, type AlignmentUse, type PairingResult } from './pairing';
+import type { FileChange, Workspace } from './workspace';
+
+export interface ServiceHost {
+  readonly workspace: Workspace;
+  /** A file was read in an encoding other than UTF-8: the CLI says so, the server logs it. */
+  decoded?(uri: string, encoding: TextEncoding): void;
+  /** A note past `maxFileSize` was asked for a cross-language feature: the server tells the user once. */
+  tooLarge?(document: TextDocument, limit: number): void;
+  /** Files the findings depend on changed and were read again (configuration, glossaries, partners). */
+  changed?(): void;
+  /** Set by the embedding program: its version, written into exports. */
+  readonly toolVersion: string;
+}
+
+export type { AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation };
+
+/** The code a problem of a file that is not a note is shown with. */
+export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
+  return Configurations.isProjectFile(uri) ? 'project-file' : 'glossary-file';
+}
+
+function* noFindings(): Generator<void, NoteFinding[], void> {
+  return [];
+}
+
+export function createNoteService(host: ServiceHost): NoteService {
+  return new NoteService(host);
+}
+
+export class NoteService {
+  readonly workspace: Workspace;
+  private readonly configurations: Configurations;
+  private readonly glossaries: Glossaries;
+  private readonly analyses: AnalysisCache;
+  private readonly pairing: Pairing;
+  /** File problems published before, so that a file that has none now is cleared. */
+  private projectFilesSeen = new Set<string>();
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: ServiceHost) {
+    this.workspace = host.workspace;
+    const decoded = (uri: string, encoding: TextEncoding) => host.decoded?.(uri, encoding);
+    this.configurations = new Configurations(this.workspace, decoded);
+    this.glossaries = new Glossaries(this.workspace, decoded);
+    this.analyses = new AnalysisCache(() => this.glossaries.index);
+    this.pairing = new Pairing(this.analyses, this.workspace, decoded);
+    this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
+  }
+
+  // ----- configuration and files ------------------------------------------------------------------
+
+  /** The editor's `diplonote` section (and `files.exclude`); returns what was wrong with them. Call `reload` after. */
+  setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
+    const { settings, problems } = readSettings(section, filesExclude);
+    this.configurations.setEditorSettings(settings);
+    return problems;
+  }
+
+  configurationFor(uri?: string): Configuration {
+    return this.configurations.for(uri);
+  }
+
+  /**
+   * Reads the project files, then the glossaries, again; resolves once both are in force. `first` runs
+   * before, in the same turn (the server fetches the editor's settings there), so that every feature
+   * asked meanwhile waits for all of it.
+   */
+  reload(first?: () => Promise<void>): Promise<void> {
+    this.reloading = this.reloading.then(async () => {
+      await first?.();
+      await this.configurations.reload();
+      await this.glossaries.reload((folder) => this.configurations.for(folder));
+      this.analyses.forgetAll();
+    }).catch(() => undefined).then(() => this.host.changed?.());
+    return this.reloading;
+  }
+
+  /**
+   * Resolves when the reading started by earlier changes is done. The features that read the glossary
+   * or the configuration wait for it, so that an answer after a change notification reflects the change.
+   */
+  settled(): Promise<void> {
+    return this.reloading;
+  }
+
+  /** Problems of the project files and glossary files, by URI; a file that has none now has an empty list. */
+  fileProblems(): ReadonlyMap<string, readonly FileProblem[]> {
+    const problems = this.configurations.problemsByFile(this.projectFilesSeen);
+    this.projectFilesSeen = new Set(problems.keys());
+    for (const [uri, list] of this.glossaries.problemsByFile) problems.set(uri, list);
+    return problems;
+  }
+
+  private async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
+    if (rereads) await this.reload();
+    else this.host.changed?.();
+  }
+
+  // ----- documents ----------------------------------------------------------------------------------
+
+  /** Called with the changes of one edit before they are applied, to re-analyse only what they touch. */
+  documentChanging(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
+    this.analyses.changing(document, changes);
+  }
+
+  documentClosed(uri: string): void {
+    this.analyses.forget(uri);
+    this.pairing.closed(uri);
+  }
+
+  /** How many partner files read from disk are held in memory. */
+  get heldPartners(): number {
+    return this.pairing.heldPartners;
+  }
+
+  /** The URI of the open or closed file a note pairs with, by name only (nothing is read). */
+  partnerUri(document: TextDocument): string | undefined {
+    const ref = this.pairing.partnerRef(document);
+    return ref?.kind === 'file' ? ref.uri : undefined;
+  }
+
+  /** A note that is not open (the CLI's input, later the workspace index): bounded, decoded. */
+  readNote(uri: string, maxBytes: number = READ_LIMITS.cliInput): Promise<TextRead> {
+    return readText(this.workspace, uri, maxBytes);
+  }
+
+  /** The other version, aligned; `interactive` reuses the pairing of paragraphs while the user types. */
+  async pair(document: TextDocument, use: AlignmentUse = 'exact'): Promise<PairingResult> {
+    return this.pairing.pair(document, use);
+  }
+
+  /** Checks the arguments of a request naming an open note at a position; the offset there. */
+  notePosition(uri: unknown, at: unknown): Checked<{ document: TextDocument; offset: number }> {
+    const note = openNote(this.workspace, uri, false);
+    if (!note.ok) return note;
+    const checked = position(at);
+    return checked.ok ? { ok: true, value: { document: note.value, offset: note.value.offsetAt(checked.value) } } : checked;
+  }
+
+  /** Checks the argument of a request naming an open note. */
+  note(uri: unknown): Checked<TextDocument> {
+    return openNote(this.workspace, uri, false);
+  }
+
+  private analysis(document: TextDocument): DocumentAnalysis {
+    return this.analyses.get(document);
+  }
+
+  /**
+   * After a wait (a reload, a partner read), whether the document is still one the service keeps
+   * anything for: a note closed meanwhile gets no answer, and no analysis is made for it again.
+   */
+  private live(document: TextDocument): boolean {
+    return this.pairing.isLive(document);
+  }
+
+  private withinLimit(document: TextDocument): boolean {
+    const limit = this.configurationFor(document.uri).maxFileSize;
+    if (document.getText().length <= limit) return true;
+    this.host.tooLarge?.(document, limit);
+    return false;
+  }
+
+  /** The interactive alignment, or undefined for a note past the size limit or with no other version. */
+  private async interactive(document: TextDocument): Promise<AlignedDocuments | undefined> {
+    if (!this.withinLimit(document)) return undefined;
+    const paired = await this.pairing.pair(document, 'interactive');
+    return paired.kind === 'aligned' ? paired.aligned : undefined;
+  }
+
+  // ----- features -----------------------------------------------------------------------------------
+
+  outline(document: TextDocument): readonly OutlineItem[] {
+    return this.analysis(document).outline;
+  }
+
+  folds(document: TextDocument): Fold[] {
+    return foldsOf(this.analysis(document));
+  }
+
+  selectionChains(document: TextDocument, offsets: readonly number[]): Span[][] {
+    return selectionChains(this.analysis(document), offsets);
+  }
+
+  async definition(document: TextDocument, offset: number): Promise<Jump | undefined> {
+    await this.settled();
+    const aligned = await this.interactive(document);
+    if (!aligned || !this.live(document)) return undefined;
+    const analysis = this.analysis(document);
+    const term = termAt(analysis.terms, offset);
+    const counterpart = term && termCounterpart(analysis, term, aligned, (other) => this.analysis(other));
+    return jumpFrom(analysis, aligned, offset, term && counterpart ? { source: term, counterpart } : undefined);
+  }
+
+  /** Undefined when the note has no other version to highlight in. */
+  async highlights(document: TextDocument, offset: number): Promise<Highlight[] | undefined> {
+    const aligned = await this.interactive(document);
+    return aligned && this.live(document) ? highlightsAt(this.analysis(document), aligned, offset) : undefined;
+  }
+
+  async codeLenses(document: TextDocument): Promise<Lens[]> {
+    const aligned = await this.interactive(document);
+    return aligned ? lenses(document, aligned) : [];
+  }
+
+  async counterpartLocation(document: TextDocument, offset: number): Promise<TextLocation | undefined> {
+    const aligned = await this.interactive(document);
+    return aligned && this.live(document) ? counterpartLocation(this.analysis(document), aligned, offset) : undefined;
+  }
+
+  async hover(document: TextDocument, offset: number): Promise<HoverAnswer | undefined> {
+    await this.settled();
+    if (!this.live(document)) return undefined;
+    const analysis = this.analysis(document);
+    return hoverAt(analysis, offset, async (term) => {
+      const aligned = await this.interactive(document);
+      return aligned && this.live(document) ? termCounterpart(this.analysis(document), term, aligned, (other) => this.analysis(other)) : undefined;
+    });
+  }
+
+  async completions(document: TextDocument, offset: number): Promise<CompletionData[]> {
+    await this.settled();
+    if (!this.live(document)) return [];
+    return completionsAt(this.analysis(document), offset, this.glossaries.index.entries());
+  }
+
+  /**
+   * The findings of a note, in steps: the partner is read and paired first; the checks then run one
+   * step at a time, so that the caller can pause between steps (and give up when the note changed).
+   * A note past the size limit has none.
+   */
+  async findings(document: TextDocument): Promise<Generator<void, NoteFinding[], void>> {
+    if (!this.withinLimit(document)) return noFindings();
+    await this.settled();
+    const pairing = await this.pairing.pair(document, 'exact');
+    if (!this.live(document)) return noFindings();
+    return findingSteps({
+      analysis: this.analysis(document), pairing, settings: this.configurationFor(document.uri).checks,
+      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other),
+    });
+  }
+
+  async codeActions(document: TextDocument, request: ActionRequest): Promise<ActionData[]> {
+    await this.settled();
+    const aligned = await this.interactive(document);
+    return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
+  }
+
+  /** Checks the command's argument, then plans the glossary change. */
+  async planTermPair(argument: unknown): Promise<TermPairPlan> {
+    const checked = termPairRequest(this.workspace, argument);
+    if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
+    await this.settled();
+    return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+  }
+
+  /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */
+  async exportPairs(document: TextDocument, format: 'tmx' | 'csv'): Promise<string | undefined> {
+    const paired = await this.pairing.pair(document, 'exact');
+    if (paired.kind !== 'aligned') return undefined;
+    const pairs = sentencePairs(paired.aligned.alignment);
+    return format === 'tmx' ? toTmx(pairs, { toolVersion: this.host.toolVersion }) : toCsv(pairs);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Finds the other language version of a note and aligns the two: the note's own versions when it
+ * holds both, otherwise its partner file (the front matter's `counterpart:`, or `NAME.en.note` ↔
+ * `NAME.zh.note`), as the path policy allows it, taken from the editor when open and from the
+ * workspace when not. The latest alignment of each pair of files is kept, so moving the cursor costs
+ * a lookup, not an alignment. While the user types inside paragraphs, interactive features reuse the
+ * pairing of paragraphs (re-pairing points and sentences); checks and export always get a fresh one.
+ *
+ * A partner read from disk is held while an open note needs it, and let go (text, analysis and
+ * alignments) when the last such note closes or names another partner.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from '../core/model';
+import { alignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
+import type { TextEncoding } from '../core/text/decode';
+import type { AnalysisCache } from './analysisCache';
+import { readText, READ_LIMITS } from './files';
+import { boundaryOf, partnerOf, type PartnerRef } from './pathPolicy';
+import { fileName } from './uris';
+import type { Workspace } from './workspace';
+
+export interface AlignedDocuments {
+  readonly alignment: NoteAlignment;
+  readonly en: TextDocument;
+  readonly zh: TextDocument;
+}
+
+/** Why a note named a partner that is not used, at the place it was named. */
+export interface PartnerProblem {
+  readonly message: string;
+  readonly span: Span;
+}
+
+export type PairingResult =
+  | { readonly kind: 'aligned'; readonly aligned: AlignedDocuments }
+  | { readonly kind: 'alone'; readonly problem?: PartnerProblem };
+
+/** `exact`: aligned afresh for this version. `interactive`: may reuse the last pairing of paragraphs while only local edits happened. */
+export type AlignmentUse = 'exact' | 'interactive';
+
+interface HeldAlignment {
+  readonly aligned: AlignedDocuments;
+  /** The document versions and analysis shapes (see AnalysisCache) it was made for. */
+  readonly versions: string;
+  readonly shapes: string;
+  readonly exact: boolean;
+}
+
+type PartnerDocument = { readonly document: TextDocument } | { readonly problem?: PartnerProblem };
+
+const ALONE: PairingResult = { kind: 'alone' };
+
+export class Pairing {
+  /** The latest alignment per pair of files (`en URI|zh URI`). */
+  private readonly alignments = new Map<string, HeldAlignment>();
+  /** Partner files read from the workspace, by URI. */
+  private readonly fromDisk = new Map<string, TextDocument>();
+  /** Reads in progress, so that requests arriving together read a partner once. */
+  private readonly reading = new Map<string, Promise<PartnerDocument>>();
+  /** For each note, the partner it last read from the workspace. */
+  private readonly partnerRead = new Map<string, string>();
+
+  constructor(
+    private readonly analyses: AnalysisCache,
+    private readonly workspace: Workspace,
+    private readonly decoded: (uri: string, encoding: TextEncoding) => void,
+  ) {}
+
+  /** Where the partner of a note is named, by the path policy; no file is touched. */
+  partnerRef(document: TextDocument): PartnerRef | undefined {
+    return partnerOf(document.uri, this.analyses.get(document).note, this.workspace.folders);
+  }
+
+  async pair(document: TextDocument, use: AlignmentUse = 'exact'): Promise<PairingResult> {
+    if (!this.isLive(document)) return ALONE;
+    const note = this.analyses.get(document).note;
+    if (note.versions.length >= 2) return this.aligned([document, document], use);
+    const ref = this.partnerRef(document);
+    if (!ref) return ALONE;
+    if (ref.kind === 'refused') return { kind: 'alone', problem: { message: ref.message, span: ref.at } };
+    const partner = await this.partnerDocument(document, ref.uri, ref.namedAt);
+    if (!('document' in partner)) return partner.problem ? { kind: 'alone', problem: partner.problem } : ALONE;
+    // Closed while the partner was read: nothing is analysed or kept for it any more.
+    if (!this.isLive(document)) return ALONE;
+    // The editor updates a document in place: after the read, the note is as it is now.
+    const language = this.analyses.get(document).note.language;
+    return this.aligned(language === 'zh' ? [partner.document, document] : [document, partner.document], use);
+  }
+
+  /** Open in the editor, or a partner held for an open note: what the service keeps anything for. */
+  isLive(document: TextDocument): boolean {
+    return this.workspace.documents.get(document.uri) === document || this.fromDisk.get(document.uri) === document;
+  }
+
+  /** A note closed: what only it needed goes. */
+  closed(uri: string): void {
+    this.partnerRead.delete(uri);
+    this.forgetAlignmentsWith(uri);
+    this.letGoUnneeded();
+  }
+
+  /** How many partner files read from the workspace are held (for tests of memory). */
+  get heldPartners(): number {
+    return this.fromDisk.size;
+  }
+
+  private async partnerDocument(note: TextDocument, uri: string, namedAt: Span | undefined): Promise<PartnerDocument> {
+    const open = this.workspace.documents.get(uri);
+    if (open) {
+      this.rememberPartner(note.uri, undefined);
+      return { document: open };
+    }
+    let reading = this.reading.get(uri);
+    if (!reading) {
+      reading = this.readPartner(uri, boundaryOf(note.uri, this.workspace.folders), namedAt ?? firstLine(note));
+      this.reading.set(uri, reading);
+      void reading.finally(() => this.reading.delete(uri));
+    }
+    const partner = await reading;
+    this.rememberPartner(note.uri, 'document' in partner ? uri : undefined);
+    return partner;
+  }
+
+  /** The partner as on disk now: read again only when its version changed. */
+  private async readPartner(uri: string, boundary: string, namedAt: Span): Promise<PartnerDocument> {
+    const stat = await this.workspace.stat(uri);
+    if (stat?.type !== 'file') return {};
+    const held = this.fromDisk.get(uri);
+    // Versions of files on disk are negative, so they never equal an editor's version of the same URI.
+    if (held && held.version === -stat.version) return { document: held };
+    const read = await readText(this.workspace, uri, READ_LIMITS.partner, boundary);
+    if (read.kind === 'refused') {
+      return read.missing ? {} : { problem: { message: `The other version ${fileName(uri)} is ${read.message}.`, span: namedAt } };
+    }
+    this.decoded(uri, read.encoding);
+    const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);
+    this.fromDisk.set(uri, document);
+    return { document };
+  }
+
+  /** Only a note open in the editor holds its partner; any other caller reads it for the moment. */
+  private rememberPartner(note: string, read: string | undefined): void {
+    const partner = this.workspace.documents.get(note) ? read : undefined;
+    const previous = this.partnerRead.get(note);
+    if (previous === partner) return;
+    if (partner === undefined) this.partnerRead.delete(note);
+    else this.partnerRead.set(note, partner);
+    this.letGoUnneeded();
+  }
+
+  private letGoUnneeded(): void {
+    const needed = new Set(this.partnerRead.values());
+    for (const uri of [...this.fromDisk.keys()]) {
+      if (needed.has(uri)) continue;
+      this.fromDisk.delete(uri);
+      this.forgetAlignmentsWith(uri);
+      if (!this.workspace.documents.get(uri)) this.analyses.forget(uri);
+    }
+  }
+
+  private forgetAlignmentsWith(uri: string): void {
+    for (const pair of [...this.alignments.keys()]) if (pair.split('|').includes(uri)) this.alignments.delete(pair);
+  }
+
+  private aligned([en, zh]: [TextDocument, TextDocument], use: AlignmentUse): PairingResult {
+    const pair = `${en.uri}|${zh.uri}`;
+    const versions = `${en.version}|${zh.version}`;
+    const held = this.alignments.get(pair);
+    if (held && held.versions === versions && (held.exact || use === 'interactive')) return { kind: 'aligned', aligned: held.aligned };
+    const enAnalysis = this.analyses.get(en);
+    const zhAnalysis = this.analyses.get(zh);
+    const enSide = sideOf(enAnalysis.note, 'en');
+    const zhSide = sideOf(zhAnalysis.note, 'zh');
+    if (!enSide || !zhSide) return ALONE;
+    const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}`;
+    const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide) : undefined;
+    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide), en, zh };
+    this.alignments.set(pair, { aligned, versions, shapes, exact: reused === undefined });
+    return { kind: 'aligned', aligned };
+  }
+}
+
+/** The first line of a document: where a problem with a partner named by no line of the note is shown. */
+function firstLine(document: TextDocument): Span {
+  const text = document.getText();
+  const end = text.search(/\r|\n/);
+  return { start: 0, end: end < 0 ? text.length : end };
+}
+

@@ -1,0 +1,69 @@
+/**
+ * The `Workspace` port: everything the service knows of files comes through it, so the same service
+ * runs over the disk (`node/nodeWorkspace.ts`: the Node server and the CLI), over the editor's file
+ * system in a browser (`browser/webWorkspace.ts`), and in memory (`memoryWorkspace.ts`: tests).
+ * URIs are strings as the editor sends them (`file:///…`, `vscode-vfs://…`). Implementations only
+ * fetch and list; what may be read, and on whose word, is decided once in the service (`pathPolicy.ts`).
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export interface FileStat {
+  readonly type: 'file' | 'directory' | 'other';
+  readonly size: number;
+  /** Changes whenever the file does (its modification time). */
+  readonly version: number;
+}
+
+export interface ReadLimits {
+  /** A file longer than this is refused, whatever its size on record: reading stops past it. */
+  readonly maxBytes: number;
+  /** Told the first block read; false stops the reading (a device or `/proc` file that is not text). */
+  readonly mayBeText?: (head: Uint8Array) => boolean;
+}
+
+export type FileRead =
+  | { readonly kind: 'read'; readonly bytes: Uint8Array; readonly version: number }
+  | { readonly kind: 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'unreadable'; readonly detail?: string };
+
+export interface FileQuery {
+  /** Glob patterns (picomatch syntax: `**`, `{a,b}`, `[abc]`), relative to the folder, `/`-separated. */
+  readonly include: readonly string[];
+  /** Files and folders not to search, in the same syntax. */
+  readonly exclude: readonly string[];
+  readonly maxResults: number;
+}
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  readonly uri: string;
+  readonly kind: FileChangeKind;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** The documents open in the editor, with the versions the editor gave them (`TextDocuments` is one). */
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+  all(): readonly TextDocument[];
+}
+
+export interface Workspace {
+  /** The workspace folders (URIs, without a trailing slash needed); none for a loose file. */
+  readonly folders: readonly string[];
+  readonly documents: OpenDocuments;
+  stat(uri: string): Promise<FileStat | undefined>;
+  /** Reads a regular file, never more than `limits.maxBytes` (devices, pipes and folders are refused). */
+  readFile(uri: string, limits: ReadLimits): Promise<FileRead>;
+  /** The URI with every symbolic link resolved; undefined when it does not exist or cannot be resolved. */
+  realUri(uri: string): Promise<string | undefined>;
+  /** Files under a folder matching the query, as URIs. */
+  findFiles(folder: string, query: FileQuery): Promise<string[]>;
+  /** Fired when files change on disk (as the editor's watcher or the workspace itself sees it). */
+  onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
+}
+
+/** For workspaces with no editor (the CLI): nothing is open. */
+export const NO_OPEN_DOCUMENTS: OpenDocuments = { get: () => undefined, all: () => [] };
