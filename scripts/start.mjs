@@ -92,13 +92,13 @@ export function installExtension(profile, vsix, env) {
  * Starts code-server in a process group of its own (so it can be stopped with everything it starts:
  * extension host, language server) and resolves with the child and the URL it reports once listening.
  * `locale` (e.g. `zh-cn`) is the display language: extensions follow it; VS Code's own strings need a
- * language pack.
+ * language pack. `workspaceTrust` keeps VS Code's workspace trust (Restricted Mode) on.
  */
-export function startCodeServer({ profile, folder, port = 0, env, log, locale }) {
+export function startCodeServer({ profile, folder, port = 0, env, log, locale, workspaceTrust = false }) {
   const child = spawn(codeServerBin, [
     ...profileArgs(profile),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     ...(locale ? ['--locale', locale] : []),
     folder,

@@ -57,6 +57,13 @@ describe('VS Code in Chinese (display language zh-cn) with the packaged .vsix', 
     await workbench.page.keyboard.press('Escape');
   });
 
+  it('the walkthrough is in Chinese', async () => {
+    await workbench.runCommand('Welcome: Open Walkthrough...', 'Select a walkthrough to open');
+    await workbench.quickInput('Diplonote', 'Diplonote 入门');
+    await workbench.page.locator('.getting-started-step.expanded').filter({ hasText: '打开示例照会' })
+      .getByRole('button', { name: '打开示例照会' }).waitFor({ timeout: UI_TIMEOUT_MS });
+  });
+
   it('the status bar item and the messages of the client are in Chinese', async () => {
     await workbench.openFile(REFERENCE_NOTE);
     assert.equal(await workbench.waitForStatus(NOTE_STATUS, /^英文 \+ 中文$/, SERVER_TIMEOUT_MS), '英文 + 中文');

@@ -211,6 +211,17 @@ describe('VS Code (code-server) with the packaged .vsix', function () {
     await workbench.screenshot(shots.problems);
   });
 
+  it('Ctrl+F8 and Ctrl+Shift+F8 in a note go to its next and previous finding', async () => {
+    await workbench.openFile(path.basename(SEEDED_ERROR_FIXTURE));
+    await workbench.goTo({ line: 0, character: 0 });
+    await workbench.page.keyboard.press('Control+F8');
+    await workbench.waitForStatus('status.editor.selection', /^Ln 5, Col 206\b/);
+    await workbench.page.locator('.marker-widget').filter({ hasText: '5,415' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await workbench.page.keyboard.press('Control+Shift+F8');
+    await workbench.waitForStatus('status.editor.selection', /^Ln 15, Col 53\b/);
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('the quick fix asks for the rendering of a term, writes it to the glossary, and the finding goes', async () => {
     const note = TERM_PAIR_NOTE;
     const glossary = path.join(scratch.workspace, TEAM_GLOSSARY);

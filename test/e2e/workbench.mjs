@@ -169,13 +169,13 @@ export async function launchBrowser(scratch) {
  * open on the scratch workspace. Every file a test opens must be in the workspace before this is called:
  * Quick Open finds files through a search that may not see a file written later.
  */
-export async function startVsCode(scratch, { settings = {}, locale } = {}) {
+export async function startVsCode(scratch, { settings = {}, locale, workspaceTrust } = {}) {
   const profile = codeServerProfile(path.join(scratch.root, 'code-server'), settings);
   const installed = installExtension(profile, vsixPath, scratch.env);
   if (!installed.includes(installedExtension)) throw new Error(`installed extensions: ${installed.join(', ')}`);
   if (locale) useDisplayLanguage(profile, locale);
   const log = createWriteStream(path.join(scratch.root, 'code-server.log'));
-  const codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log, locale });
+  const codeServer = await startCodeServer({ profile, folder: scratch.workspace, env: scratch.env, log, locale, workspaceTrust });
   const { context, workbench } = await launchBrowser(scratch);
   await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   return { codeServer, context, workbench };

@@ -40,6 +40,7 @@ const CLASSES: readonly FigureClass[] = [{
     ['some twenty-five entrepreneurs', '约二十五名企业家'], ['twice a day', '每日两次'], ['twice as fast', '两倍'],
     ['about half of the schools', '约一半学校'], ['five principles', '五项原则'], ['two thirds of the pupils', '三分之二的学生'],
     ['over the past two decades', '二十年来'], ['the International Decade for Action', '国际行动十年'],
+    ['50 per cent of the schools', '一半学校'], ['nearly 30 per cent', '近三成'], ['more than 1,000 people', '千人以上'],
   ],
   differ: [
     // A spelled-out two, twice or half is reported too when its sentence holds a rival figure.
@@ -55,7 +56,8 @@ const CLASSES: readonly FigureClass[] = [{
     ['the 30th anniversary', '30周年'], ['the thirtieth day', '第三十日'], ['its 58th session', '第58届会议'],
     ['its sixty-ninth session', '第６９届会议'], ['the sixty-second session', '第六十二届会议'], ['the 30th meeting', '第３０次会议'],
     ['the second attack', '第二次袭击'], ['No. 1 Detention Centre', '第一看守所'], ['the 21st team', '第21批'],
-    ['the Third Conference', '第三届会议'], ['for the first time', '首次'],
+    ['the Third Conference', '第三届会议'], ['for the first time', '首次'], ['in the third quarter', '第三季度'],
+    ['the first half of 2026', '2026年上半年'], ['the 14th Five-Year Plan', '“十四五”规划'],
   ],
   differ: [
     ['its 58th session', '第59届会议', ['number-mismatch en 58th', 'number-mismatch zh 59']],
@@ -65,7 +67,10 @@ const CLASSES: readonly FigureClass[] = [{
   ],
 }, {
   name: 'article and clause numbers in Chinese numerals',
-  agree: [['article 22 of the Treaty', '条约第二十二条'], ['article 36 of the Convention', '公约第三十六条'], ['Article 5.5 of the Agreement', '协定第5.5条']],
+  agree: [
+    ['article 22 of the Treaty', '条约第二十二条'], ['article 36 of the Convention', '公约第三十六条'], ['Article 5.5 of the Agreement', '协定第5.5条'],
+    ['articles 9 to 14', '第九至十四条'], ['article 8 (2)', '第八条第二款'], ['resolution 2231 (2015)', '第2231（2015）号决议'],
+  ],
   differ: [['article 22', '第二十三条', ['number-mismatch en 22', 'number-mismatch zh 二十三']]],
 }, {
   name: 'relative dates, never against an absolute date that could be the same; the note\'s own year decides when known',
@@ -90,7 +95,8 @@ const CLASSES: readonly FigureClass[] = [{
     ['in February and May 2025', '2025年2月和5月'], ['on 6 and 19 March 2026', '2026年3月6日和19日'],
     ['on 27 or 28 April 2026', '2026年4月27日或28日'], ['from 22 to 25 April 2026', '２０２６年４月２２日至２５日'],
     ['from 9 to 13 March 2026', '2026年3月9日至13日'], ['on 14 January and 20 February 2026', '分别于2026年1月14日和2月20日'],
-    ['twice, on 9 and 17 June', '6月9日和17日两次'], ['from January to March', '1至3月'],
+    ['twice, on 9 and 17 June', '6月9日和17日两次'], ['from January to March', '1至3月'], ['5–9 May', '5月5日至9日'],
+    ['in early May', '5月初'], ['in mid-March', '3月中旬'],
     ['pupils in grades 1 to 4', '一级至四级'], ['pupils in grades 1 to 3', '一至三年级学生'],
   ],
   differ: [
@@ -102,8 +108,9 @@ const CLASSES: readonly FigureClass[] = [{
 }, {
   name: 'times, codes, designations, units of measure, list markers and numerals in names',
   agree: [
-    ['at around 23:00', '当晚23时许'], ['at 11 p.m.', '晚上11时'], ['at 10:30', '10时30分'],
+    ['at around 23:00', '当晚23时许'], ['at 11 p.m.', '晚上11时'], ['at 10:30', '10时30分'], ['at 15:30', '下午3时30分'],
     ['resolution 5/1', '第5/1号决议'], ['note No. 027/2026', '第０２７/２０２６号照会'], ['flight CA783 landed', '航班降落'],
+    ['flight CA783 landed', 'CA783航班降落'], ['the G20 summit', '二十国集团峰会'], ['the COVID-19 pandemic', '新冠肺炎疫情'],
     ['about 1.2 kilograms', '约1.2千克'], ['as follows:\n1. the names;\n2. the dates.', '如下：\n（一）姓名；\n（二）日期。'],
     ['(1) training (2) loans', '（一）培训（二）贷款'], ['the Decade', '“水十年”'], ['within the 4 days', '4日内'],
   ],
@@ -111,6 +118,7 @@ const CLASSES: readonly FigureClass[] = [{
     ['at around 23:00', '当晚22时许', ['number-mismatch en 23:00', 'number-mismatch zh 22时']],
     ['about 1.2 kilograms', '约1.3千克', ['number-mismatch en 1.2', 'number-mismatch zh 1.3']],
     ['resolution 5/1 and 120 cases', '第5/1号决议，121起', ['number-mismatch en 120', 'number-mismatch zh 121']],
+    ['the G20 summit', '七国集团峰会', ['number-mismatch zh 七']],
   ],
 }, {
   name: 'full-width digits and punctuation',

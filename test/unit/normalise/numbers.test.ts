@@ -73,6 +73,11 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('一半，半数以上，三分之二', 'zh'), ['一半=0.5 fraction', '半数=0.5 at-least fraction', '三分之二=0.6666666666666666 fraction']);
   });
 
+  it('reads tenths as a percentage and stops a numeral where a name goes on (十四五 is 十四 and 五)', () => {
+    assert.deepEqual(summary('近三成，九成以上，一成不变，“十四五”规划，一千零五', 'zh'),
+      ['三成=30 nearly percent', '九成=90 at-least percent', '十四=14 count', '一千零五=1005 count']);
+  });
+
   it('reads single numerals of a range or list, grades and kilograms', () => {
     assert.deepEqual(summary('一至三年级，一级至四级，约1.2千克，五千克，1.2万', 'zh'),
       ['一=1 count', '三=3 count', '一=1 count', '四=4 count', '1.2=1.2 about count', '五=5 count', '1.2万=12000 count']);

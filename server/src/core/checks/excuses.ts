@@ -2,9 +2,10 @@
  * Leftover mentions that are not translation errors: an amount converted to another currency; a small
  * number spelled out on one side whose counterpart hides inside a name or idiom on the other (`the
  * "four families"` ↔ `四大家族`, which the number finder rightly reads as a word, not a count); a
- * mention that is often no quantity at all (`a`/`一家`/`两国`, `first`, `half`, `明年`) with no rival in
- * its sentence pair; a year the other version gives relative to the note's (`in 2027` ↔ `明年`); and a
- * month the other version names where the date finder reads no date (`February saw…` ↔ `今年2月`).
+ * mention that is often no quantity at all (`a`/`一家`/`两国`, `first`, `half`, `明年`, the `19` of
+ * `COVID-19`) with no rival in its sentence pair; a year the other version gives relative to the
+ * note's (`in 2027` ↔ `明年`); and a month the other version names where the date finder reads no date
+ * (`February saw…` ↔ `今年2月`).
  *
  * Each excuse is made once per side of a paragraph pair from what the other side left over, so that
  * testing one mention costs no walk over the others.
@@ -13,6 +14,7 @@ import type { Span } from '../model';
 import currencies from '../normalise/currencies.json';
 import { findDates, isRelativeOnly, type DateMention } from '../normalise/dates';
 import months from '../normalise/months.json';
+import { insideQuotedName, isCodeAt } from '../normalise/nonQuantities';
 import type { NumberMention } from '../normalise/numbers';
 import numerals from '../normalise/numerals.json';
 
@@ -97,12 +99,14 @@ function keysByUnit<M>(otherLeft: readonly M[], unitOf: (mention: M) => number, 
 }
 
 /**
- * What a spelled-out mention may be instead of a quantity: a count up to two (an article, `bilateral`),
- * a small ordinal (`first` of `for the first time`, `First Secretary`), a fraction (`half`, `一半`).
+ * What a mention may be instead of a quantity: a spelled-out count up to two (an article, `bilateral`),
+ * a small spelled-out ordinal (`first` of `for the first time`, `First Secretary`), a fraction (`half`,
+ * `一半`), the figure of a code or a quoted name (`COVID-19` ↔ `新冠肺炎`, `“十四五”规划`).
  */
-type SoftFamily = 'count' | 'ordinal' | 'fraction';
+type SoftFamily = 'count' | 'ordinal' | 'fraction' | 'name';
 
 function softFamily(text: string, mention: NumberMention): SoftFamily | undefined {
+  if (isCodeAt(text, mention.start, mention.end) || insideQuotedName(text, mention.start, mention.end)) return 'name';
   if (mention.max !== undefined || hasDigit(text.slice(mention.start, mention.end))) return undefined;
   if (mention.kind === 'fraction') return 'fraction';
   if (mention.kind === 'ordinal' && mention.value <= SMALL) return 'ordinal';

@@ -68,8 +68,8 @@ function overlaps(span: Span, spans: readonly Span[]): boolean {
 }
 
 /**
- * Numbers that need a counterpart: not the digits of a date or of a reference, nor a list marker, a
- * code or a designation (see nonQuantities.ts; the aligner still uses those as anchors).
+ * Numbers that need a counterpart: not the digits of a date or of a reference, nor a list marker or a
+ * designation (see nonQuantities.ts; the aligner still uses those as anchors).
  */
 function countedNumbers(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): NumberMention[] {
   return outside(findNumbers(side.text, span.start, span.end, language, dates), dates)
@@ -78,6 +78,11 @@ function countedNumbers(side: SideText, span: Span, language: Side, dates: reado
 
 function isPercent(mention: NumberMention): boolean {
   return mention.kind === 'percent' || mention.kind === 'percentage-point';
+}
+
+function shareKey(mention: NumberMention): string {
+  if (mention.kind === 'fraction') return `p${twelveDigits(mention.value * 100)}`;
+  return `${isPercent(mention) ? 'p' : 'n'}${twelveDigits(mention.value)}`;
 }
 
 /** Computed on first use only, then kept. */
@@ -109,7 +114,8 @@ const NUMBERS: Quantity<NumberMention> = {
     return (text, n, unit) => convertedAmount(text, n, otherCurrencies) || hidden(text, n) || unchallenged(text, n, unit) || relativeYear(n);
   },
   // Times compare modulo 12 (`23:00` ↔ `晚上11时`), so they are tried against every mention.
-  key: (n) => (n.max === undefined && n.kind !== 'time' ? `${isPercent(n) ? 'p' : 'n'}${twelveDigits(n.value)}` : undefined),
+  // A fraction is keyed as the percentage it is (`一半` ↔ `50 per cent`).
+  key: (n) => (n.max === undefined && n.kind !== 'time' ? shareKey(n) : undefined),
 };
 
 const DATES: Quantity<DateMention> = {

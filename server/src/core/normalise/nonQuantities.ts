@@ -1,8 +1,10 @@
 /**
  * Digits and numerals that are no quantity a translation must carry: list and paragraph markers
- * (`1.`, `２．`, `(3)`, `（十一）`, `十二、` at a line start), codes glued to letters (`CA783`, `COVID-19`)
- * and designations with a slash (`resolution 5/1`, `第5/1号决议`, `No. 027/2026`). The number finder
- * steps over them whole, so that neither version reports what the other writes differently or not at all.
+ * (`1.`, `２．`, `(3)`, `（十一）`, `十二、` at a line start) and designations with a slash (`resolution
+ * 5/1`, `第5/1号决议`, `No. 027/2026`), which the checks set aside, so that neither version reports what
+ * the other writes differently or not at all; and codes glued to letters (`CA783`, `COVID-19`, `G20`),
+ * which pair when the other version has the figure (`G20` ↔ `二十国集团`) and are no error when not
+ * (`COVID-19` ↔ `新冠肺炎`), as are numerals inside a short quoted name (`“十四五”规划`, `“水十年”`).
  */
 import currencies from './currencies.json';
 import { digitAt, isLatinLetterAt } from './chars';
@@ -94,10 +96,36 @@ function chineseMarkerLength(text: string, i: number, end: number): number {
   return text[runEnd] === '、' && atLineStart(text, i) ? runEnd - i + 1 : 0;
 }
 
-/** The length of the marker, code or designation starting at `i`, or 0 when a quantity may start there. */
+function startsDigitRun(text: string, i: number): boolean {
+  return digitAt(text, i) >= 0 && digitAt(text, i - 1) < 0;
+}
+
+/** The length of the marker or designation starting at `i`, or 0 when a quantity may start there. */
 export function nonQuantityLength(text: string, i: number, end: number): number {
   if (isChineseNumeral(text[i] ?? '')) return chineseMarkerLength(text, i, end);
-  if (digitAt(text, i) < 0 || digitAt(text, i - 1) >= 0) return 0;
+  if (!startsDigitRun(text, i)) return 0;
   const runEnd = digitRunEnd(text, i, end);
-  return codeLength(text, i, end, runEnd) || designationLength(text, i, end, runEnd) || markerLength(text, i, runEnd);
+  return designationLength(text, i, end, runEnd) || markerLength(text, i, runEnd);
+}
+
+/** Whether the digits at `i` belong to a code glued to letters (`CA783`, `COVID-19`, `G20`). */
+export function isCodeAt(text: string, i: number, end: number): boolean {
+  return startsDigitRun(text, i) && codeLength(text, i, end, digitRunEnd(text, i, end)) > 0;
+}
+
+const OPENING_QUOTES = '“「『"';
+const CLOSING_QUOTES = '”」』"';
+/** How far a quoted name reaches on either side of its numeral. */
+const NAME_REACH = 8;
+
+/** Whether `span` lies inside a short quoted name: `“十四五”规划`, `“水十年”`. */
+export function insideQuotedName(text: string, start: number, end: number): boolean {
+  let opened = false;
+  for (let j = start - 1; j >= 0 && start - j <= NAME_REACH && !opened; j--) {
+    if (CLOSING_QUOTES.includes(text[j]) && text[j] !== '"') return false;
+    opened = OPENING_QUOTES.includes(text[j]);
+  }
+  if (!opened) return false;
+  for (let j = end; j < text.length && j - end < NAME_REACH; j++) if (CLOSING_QUOTES.includes(text[j])) return true;
+  return false;
 }

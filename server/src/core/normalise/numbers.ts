@@ -51,6 +51,8 @@ const ZH_METRIC_WORDS: readonly string[] = numerals.chineseMetricWords;
 const ZH_PERCENT_PREFIX = '百分之';
 const FRACTION_MARK = '分之';
 const HALF = '半';
+/** 三成 is 30 per cent. */
+const TENTHS = '成';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
 const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES, EN_REPETITIONS, EN_DENOMINATORS].flatMap((table) => Object.keys(table)));
 const MAX_PHRASE_WORDS = 16;
@@ -174,6 +176,7 @@ function readChineseMention(text: string, i: number, end: number): Draft | undef
   const time = reading && readTimeAfter(text, i, reading.value, reading.end, end);
   if (time) return { start: i, end: time.end, value: time.value, kind: 'time' };
   if (!reading || !isPlainNumeral(text, i, reading.end)) return undefined;
+  if (text[reading.end] === TENTHS && reading.value <= 10) return { start: i, end: reading.end + 1, value: reading.value * 10, kind: 'percent' };
   const draft: Draft = { start: i, end: reading.end, value: reading.value, kind: 'count' };
   if (text[i - 1] === '第' || text[reading.end] === '是') draft.kind = 'ordinal';
   const teens = reading.end < end && text[reading.end] === '几' && reading.value % 10 === 0;
@@ -366,6 +369,11 @@ function sameValue(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** `50 per cent` ↔ `一半`: a percentage and the fraction it is. */
+function sameShare(percent: NumberMention, fraction: NumberMention): boolean {
+  return percent.kind === 'percent' && fraction.kind === 'fraction' && percent.max === undefined && sameValue(percent.value, fraction.value * 100);
+}
+
 const HALF_DAY = 12;
 
 /** `23:00` ↔ `晚上11时` ↔ `11 p.m.`: the same hour on the 24-hour or the 12-hour clock. */
@@ -376,7 +384,8 @@ function sameTime(a: NumberMention, b: NumberMention): boolean {
 }
 
 /**
- * Whether two mentions can translate each other. Percentages only match percentages; times match
+ * Whether two mentions can translate each other. Percentages only match percentages and the fractions
+ * they are (`50 per cent` ↔ `一半`); times match
  * the same hour on either clock; ranges match whatever they overlap; otherwise the values must be
  * equal whatever the qualifiers and whether ordinal or count (`30th` ↔ `30周年`), because translators
  * turn `1,200余` into `more than 1,200` or `some 1,200` freely, but never change the figure.
@@ -384,7 +393,7 @@ function sameTime(a: NumberMention, b: NumberMention): boolean {
 export function numbersAgree(a: NumberMention, b: NumberMention): boolean {
   const percentA = a.kind === 'percent' || a.kind === 'percentage-point';
   const percentB = b.kind === 'percent' || b.kind === 'percentage-point';
-  if (percentA !== percentB) return false;
+  if (percentA !== percentB) return sameShare(a, b) || sameShare(b, a);
   if (a.kind === 'time' || b.kind === 'time') return sameTime(a, b);
   if (a.max === undefined && b.max === undefined) return sameValue(a.value, b.value);
   const [lowA, highA] = interval(a);

@@ -144,11 +144,15 @@ export function readChineseNumber(text: string, i: number, end: number): Chinese
   let j = i;
   let hasUnit = false;
   let chineseChars = 0;
+  let digitsAfterUnit = 0;
   while (j < end && j - i < MAX_DIGITS) {
     const ch = text[j] ?? '';
     const digit = CHINESE_DIGITS[ch];
     const unit = CHINESE_UNITS[ch];
     if (unit !== undefined && METRIC_WORDS.some((word) => text.startsWith(word, j))) break;
+    // After a unit one digit follows (一千零五: a zero does not count); `十四五` is 十四 and a name's 五.
+    if (digit !== undefined && digit !== 0 && hasUnit && ++digitsAfterUnit > 1) break;
+    if (unit !== undefined) digitsAfterUnit = 0;
     const arabic = digit === undefined && unit === undefined ? readArabic(text, j, end) : undefined;
     if (digit !== undefined) accumulator.addDigit(digit);
     else if (unit !== undefined) accumulator.addUnit(unit);
