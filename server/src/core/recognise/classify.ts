@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
+  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -54,6 +54,8 @@ const MAX_TITLE_LINES = 3;
 const MAX_PLACE_WIDTH = 40;
 const MAX_PLACE_LOWER_WORDS = 2;
 const MIN_PROSE_WORDS = 8;
+/** A name line is short: `Yerlan Abdikarimov`, `Lucía Marenco`. */
+const MAX_NAME_LINE = 60;
 const MIN_INTRODUCING_WIDTH = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -96,6 +98,8 @@ export interface BlockFacts {
   /** Opens with the name of a State body or an office: `Permanent Mission of …`, `Mandates of the …`. */
   readonly institution: boolean;
   readonly personName: boolean;
+  /** A name with the lines of an office under it: `Lucía Marenco` / `Special Rapporteur on …`. */
+  readonly signatory: boolean;
   /** Starts like an item of a list set apart by blank lines (listItems.ts). */
   readonly listItem: boolean;
   /** One letter per line (see LINE_CODES): where a block of short lines must be cut. */
@@ -112,6 +116,8 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const content = text.slice(block.start, block.end);
   const single = block.lines.length === 1;
   const prose = looksLikeProse(text, block, content);
+  // Most blocks are paragraphs: what only tells short blocks apart is not computed for them.
+  const shortFirstLine = firstContent.length <= MAX_NAME_LINE;
   const annexMatch = ANNEX.exec(firstContent);
   const head = content.slice(0, OPENING_SEARCH_LENGTH);
   const opening = findFormula(head, 'opening');
@@ -129,22 +135,24 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: single && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
-    titleStart: TITLE_START.test(firstContent) || TITLE_END.test(content.replace(/\s+/g, '')),
+    documentTitle: single && shortFirstLine && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
+    titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
     referenceValue: single ? referenceValueAt(firstContent) : -1,
     placeDate: !prose && isPlaceAndDate(content, block.lines.length),
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
     sentenceEnd: endsWithSentence(text, block),
-    proseWords: carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content),
+    proseWords: !prose && (carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content)),
     endsWithColon: endsWithColon(text, block.start, block.end),
     allShort,
     headingSized,
     addresseeStart: ADDRESSEE_START.test(firstContent),
     letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
     institution: INSTITUTION_START.test(firstContent),
-    personName: block.lines.length <= 4 && isPersonName(firstContent),
+    personName: shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent),
+    signatory: shortFirstLine && block.lines.length >= 2 && block.lines.length <= 4 && isPersonName(firstContent)
+      && block.lines.slice(1).some((line) => OFFICE_TITLE.test(text.slice(line.trimStart, line.trimEnd))),
     listItem: startsItem(text, block),
     lineKinds: allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
       ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
@@ -273,11 +281,14 @@ function isShort(text: string, line: Line): boolean {
 
 const NAME_WORD = /^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|bin|al|el|da|dos|du|le)|[A-Z][a-z]*-[A-Z][a-z]+)$/;
 
+/** Words of a style or an institution, never of a person's name. */
+const NOT_A_NAME = /^(?:of|the|and|for|on|in|to|her|his|excellency|ministry|embassy|mission|republic|government|office|department|consulate|affairs|kingdom|state|united|nations|permanent|general)$/i;
+
 /** A signatory's name: `Yerlan Abdikarimov`, `Maria L. SANTOS`, `陈旭`. */
 function isPersonName(content: string): boolean {
   if (/^[\u3400-\u9fff·•]{2,5}$/.test(content)) return true;
   const words = content.split(/\s+/);
-  return words.length >= 2 && words.length <= 5 && words.every((word) => NAME_WORD.test(word))
+  return words.length >= 2 && words.length <= 5 && words.every((word) => NAME_WORD.test(word) && !NOT_A_NAME.test(word))
     && words.some((word) => isUpperLatin(word.charCodeAt(0)) && word.length > 2);
 }
 
@@ -371,7 +382,7 @@ const BODY_PARAGRAPH: BlockClass = { kind: 'paragraph', role: 'body' };
 function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
   const specific = specificKind(unit.facts, previous);
   if (specific) return specific;
-  if (unit.facts.personName && !unit.facts.prose && previous && (isClosing(previous) || previous.cls.kind === 'signature')) {
+  if (!unit.facts.prose && (unit.facts.signatory || (unit.facts.personName && previous && (isClosing(previous) || previous.cls.kind === 'signature')))) {
     return { cls: { kind: 'signature' }, rule: 'signatory' };
   }
   if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
@@ -423,7 +434,8 @@ function openingHere(facts: BlockFacts, previous: ClassifiedBlock | undefined): 
   return { cls: { kind: 'paragraph', role: 'opening', person, formula }, rule: person === 'first' ? 'opening-first-person' : 'opening-formula' };
 }
 
-const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature', 'addressee']);
+/** What stands after a closing formula; an addressee is no reason for what follows it to be one (no chains). */
+const AFTER_CLOSING: ReadonlySet<string> = new Set(['placeDate', 'signature']);
 
 /** Short unpunctuated blocks: letterhead, addressee, signatory, title; told apart by their neighbours. */
 function shortBlockKind(facts: BlockFacts, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {

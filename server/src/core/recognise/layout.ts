@@ -31,6 +31,10 @@ interface Run {
   from: number;
   to: number;
   paragraphs: number;
+  /** Holds a title, subject, heading, translation marker or formula: it frames a text and is no stray. */
+  framed: boolean;
+  /** Blocks of no language that head the run after them (a reference before the other version's title). */
+  heads?: boolean;
 }
 
 export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
@@ -71,7 +75,9 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   let closed = false;
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && (kind === 'translationMarker' || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && !inAnnex(blocks, languages, from, i)));
+    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
+      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && kind !== 'translationMarker'
+        && !inAnnex(blocks, languages, from, i) && !tailFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
@@ -80,7 +86,86 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
     if (isClosing(blocks[i])) closed = true;
   }
   if (from < blocks.length) documents.push({ from, to: blocks.length });
-  return documents;
+  return withoutStrayDocuments(blocks, documents);
+}
+
+/**
+ * A "document" of one paragraph or less without a formula, or one with nothing that heads or frames
+ * a text (no title, subject, heading, marker or formula) between two framed documents, is a stray of
+ * the one before: text after a note's closing, not a text of its own. (One paragraph that translates
+ * another then joins it, and the two are split into versions by language all the same.)
+ */
+function withoutStrayDocuments(blocks: readonly ClassifiedBlock[], documents: readonly DocumentRange[]): DocumentRange[] {
+  const result: DocumentRange[] = [];
+  documents.forEach((document, k) => {
+    const previous = result[result.length - 1];
+    const next = documents[k + 1];
+    const stray = previous && ((paragraphsIn(blocks, document) <= 1 && !hasFormula(blocks, document))
+      || (!isFramed(blocks, document) && next !== undefined && isFramed(blocks, previous) && isFramed(blocks, next)));
+    if (previous && stray) result[result.length - 1] = { from: previous.from, to: document.to };
+    else result.push(document);
+  });
+  return result;
+}
+
+const FRAMING_KINDS: ReadonlySet<string> = new Set(['title', 'subject', 'heading', 'translationMarker', 'salutation']);
+
+/** Titles, subjects, headings, markers and formulas frame a text: a run or a document with one is no stray. */
+function frames(block: ClassifiedBlock): boolean {
+  return FRAMING_KINDS.has(block.cls.kind) || (block.cls.kind === 'paragraph' && block.cls.role !== 'body');
+}
+
+function isFramed(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
+  for (let i = document.from; i < document.to; i++) if (frames(blocks[i])) return true;
+  return false;
+}
+
+function hasFormula(blocks: readonly ClassifiedBlock[], document: DocumentRange): boolean {
+  for (let i = document.from; i < document.to; i++) {
+    const cls = blocks[i].cls;
+    if (cls.kind === 'paragraph' && cls.role !== 'body') return true;
+  }
+  return false;
+}
+
+function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRange): number {
+  let paragraphs = 0;
+  for (let i = document.from; i < document.to; i++) if (blocks[i].cls.kind === 'paragraph') paragraphs++;
+  return paragraphs;
+}
+
+/** A stray block or two between a note's closing and the rest of its tail (place and date, addressee, annex). */
+function tailFollows(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  // A heading of its own starts a text, unless the tail goes on right after it (a stray title line).
+  if (frames(blocks[at]) && blocks[at].cls.kind !== 'translationMarker') {
+    const next = blocks[at + 1]?.cls.kind ?? '';
+    return HEADING_LINES.has(blocks[at].cls.kind) && (CLOSING_TAIL.has(next) || next === 'annex');
+  }
+  for (let i = at + 1; i < Math.min(blocks.length, at + MAX_STRAYS_IN_TAIL + 1); i++) {
+    const kind = blocks[i].cls.kind;
+    if (kind === 'annex') return languages[i] === languages[at - 1] || languages[i] === 'other';
+    if (CLOSING_TAIL.has(kind)) return true;
+    if (frames(blocks[i]) && kind !== 'translationMarker') return false;
+  }
+  return false;
+}
+
+const MAX_STRAYS_IN_TAIL = 2;
+const HEADING_LINES: ReadonlySet<string> = new Set(['title', 'subject', 'heading', 'salutation']);
+
+/** Whether the text after `at` (its first paragraph or title) is in another language than the text before it. */
+function changesLanguage(blocks: readonly ClassifiedBlock[], from: number, at: number): boolean {
+  let before: Language = 'other';
+  for (let i = at - 1; i >= from && before === 'other'; i--) if (isText(blocks[i])) before = blocks[i].language;
+  let after: Language = 'other';
+  for (let i = at + 1; i < blocks.length && after === 'other'; i++) if (isText(blocks[i])) after = blocks[i].language;
+  return before !== after;
+}
+
+const TEXT_KINDS: ReadonlySet<string> = new Set(['paragraph', 'title', 'subject', 'heading']);
+
+function isText(block: ClassifiedBlock): boolean {
+  return TEXT_KINDS.has(block.cls.kind);
 }
 
 /**
@@ -88,15 +173,22 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
  * with it unless it heads a block in another language (the reference of the next version).
  */
 function inAnnex(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
-  let annex = -1;
-  for (let i = at - 1; i >= from && annex < 0; i--) {
-    if (blocks[i].cls.kind === 'annex') annex = i;
-    else if (isClosing(blocks[i])) return false;
+  const annexLanguages = new Set<Language>();
+  for (let i = at - 1; i >= from && !isClosing(blocks[i]); i--) {
+    if (blocks[i].cls.kind === 'annex') annexLanguages.add(blocks[i].language);
   }
-  if (annex < 0) return false;
-  const language = blocks[annex].language;
-  if (languages[at] !== 'other') return languages[at] === language;
-  return !headsNext(blocks, languages, at, blocks.length, language);
+  if (annexLanguages.size === 0) return false;
+  if (languages[at] === 'other') return [...annexLanguages].some((language) => !headsNext(blocks, languages, at, blocks.length, language));
+  return annexLanguages.has(languages[at]) || !languageGoesOn(blocks, languages, at);
+}
+
+/** Whether the language of the block at `at` goes on after it: one stray block in another language does not. */
+function languageGoesOn(blocks: readonly ClassifiedBlock[], languages: readonly Language[], at: number): boolean {
+  if (blocks[at].cls.kind === 'translationMarker' || (blocks[at].cls.kind === 'paragraph' && blocks[at].cls.role !== 'body')) return true;
+  for (let i = at + 1; i < Math.min(blocks.length, at + 3); i++) {
+    if (languages[i] !== 'other') return languages[i] === languages[at];
+  }
+  return true;
 }
 
 function isClosing(block: ClassifiedBlock): boolean {
@@ -145,11 +237,14 @@ function versionRuns(blocks: readonly ClassifiedBlock[], languages: readonly Lan
     const language = languages[i];
     const current = runs[runs.length - 1];
     const paragraph = blocks[i].cls.kind === 'paragraph' ? 1 : 0;
-    if (current && (language === current.language || (language === 'other' && !headsNext(blocks, languages, i, to, current.language)))) {
+    const framing = frames(blocks[i]);
+    const heads = language === 'other' && current !== undefined && headsNext(blocks, languages, i, to, current.language);
+    if (current && !heads && (language === current.language || language === 'other')) {
       current.to = i + 1;
       current.paragraphs += paragraph;
+      current.framed ||= framing;
     } else {
-      runs.push({ language, from: i, to: i + 1, paragraphs: paragraph });
+      runs.push({ language, from: i, to: i + 1, paragraphs: paragraph, framed: framing, ...(heads ? { heads } : {}) });
     }
   }
   return mergeStrayRuns(runs).filter((run) => run.paragraphs > 0 && run.language !== 'other')
@@ -171,10 +266,14 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
   const merged: Run[] = [];
   for (const run of runs) {
     const previous = merged[merged.length - 1];
-    if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
+    if (previous?.heads === true) {
+      merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+    } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;
+      previous.framed ||= run.framed && run.paragraphs > 0;
     } else if (previous && (previous.paragraphs === 0 || previous.language === 'other')) {
+      // What heads a run frames it only in its own language: `（译文）` before a stray English line frames nothing.
       merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
     } else {
       merged.push({ ...run });
@@ -183,15 +282,29 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
   return absorbLoneParagraphs(merged);
 }
 
-function absorbLoneParagraphs(runs: Run[]): Run[] {
+/**
+ * A run of one paragraph is a stray, not a version, when the runs around it are of one language and
+ * hold three or more together, or when it stands at an end of the document beside a run of three or more: a
+ * translation keeps about as many paragraphs as its original, two versions of one paragraph each
+ * (a short acknowledgement) stay two versions.
+ */
+function absorbLoneParagraphs(runs: readonly Run[]): Run[] {
   const result: Run[] = [];
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
     const previous = result[result.length - 1];
     const next = runs[i + 1];
-    if (previous && next && run.paragraphs === 1 && previous.language === next.language && previous.paragraphs > 1) {
+    if (run.paragraphs !== 1 || run.framed) {
+      result.push({ ...run });
+    } else if (previous && next && previous.language === next.language && previous.paragraphs + next.paragraphs >= MIN_BESIDE_STRAY) {
       previous.to = next.to;
       previous.paragraphs += run.paragraphs + next.paragraphs;
+      i++;
+    } else if (previous && !next && previous.paragraphs >= MIN_BESIDE_STRAY) {
+      previous.to = run.to;
+      previous.paragraphs += run.paragraphs;
+    } else if (!previous && next && runs[i + 2] === undefined && next.paragraphs >= MIN_BESIDE_STRAY) {
+      result.push({ ...next, from: run.from, paragraphs: next.paragraphs + run.paragraphs });
       i++;
     } else {
       result.push({ ...run });
@@ -199,6 +312,9 @@ function absorbLoneParagraphs(runs: Run[]): Run[] {
   }
   return result;
 }
+
+/** A run of one paragraph at an end of a document, beside a run of this many, is a stray. */
+const MIN_BESIDE_STRAY = 3;
 
 // ---------------------------------------------------------------------------------------------
 // The header the versions share

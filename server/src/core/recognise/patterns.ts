@@ -17,6 +17,10 @@ export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|
 /** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
 export const CHINESE_ADDRESS_LINE = /^[^，。；：:,.;!?！？、]{2,36}(?:部|局|厅|廳|处|處|署|馆|館|团|團|会|會|院|司|办公室|辦公室|政府|阁下|閣下|先生|女士|同志|主席|部长|部長|大使|总统|總統|总理|總理|专员|專員|报告员|報告員|秘书长|秘書長)[：:]$/;
 
+/** A line naming a signatory's office: `Special Rapporteur on …`, `Ambassador`, `特命全权大使`. */
+export const OFFICE_TITLE =
+  /^(?:Special\sRapporteur|Independent\sExpert|Chair(?:person)?(?:-Rapporteur)?|Vice-Chair|Member|Ambassador|Permanent\sRepresentative|Deputy\sPermanent\sRepresentative|(?:Deputy\s|Vice\s)?Minister|Secretary|Under-Secretary|Director(?:-General)?|Consul(?:-General)?|Charg[ée]\sd'affaires|High\sCommissioner|Head\sof)(?![A-Za-z])|(?:大使|代表|部长|部長|司长|司長|总领事|總領事|参赞|參贊|秘书|秘書|主任|主席|报告员|報告員|专员|專員)$/;
+
 /** The start of an institution's name, as a letterhead's first line gives it. */
 export const INSTITUTION_START =
   /^(?:Mandates?\sof\sthe|Office\sof\sthe|Permanent\sMission|Mission\spermanente|Embassy\sof|Ministry\sof|Consulate(?:-General|\sGeneral)?\sof|Department\sof|Delegation\sof|United\sNations|Palais\sdes\sNations|Government\sof)/i;
