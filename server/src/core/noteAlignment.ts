@@ -127,16 +127,26 @@ function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | 
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
 }
 
-/** Characters less the padding of tables and wrapped lines: a run of white space counts as one. */
+/**
+ * The length the aligner compares: characters, less the padding of tables and wrapped lines (a run of
+ * white space counts as one) and less digits, which both versions write alike and which would skew the
+ * ratio of English to Chinese characters in a table of figures.
+ */
 function spokenLength(text: string, span: Span): number {
   let length = 0;
   let inSpace = false;
   for (let i = span.start; i < span.end; i++) {
-    const space = isWhitespace(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const space = isWhitespace(code);
+    if (!space && isDigitCode(code)) continue;
     if (!space || !inSpace) length++;
     inSpace = space;
   }
   return length;
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** Names and references the Chinese text keeps in Latin script are anchors on both sides. */
