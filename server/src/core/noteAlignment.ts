@@ -325,7 +325,8 @@ function allPointsOf(points: readonly Point[]): Point[] {
 
 function ordinalAnchorAt(blocks: readonly AlignableBlock[], sentence: Span): string[] {
   const point = allPointsOf(blocks.flatMap(pointsOf)).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
-  return point ? [`ord:${point.isFinal ? 'final' : point.ordinal}`] : [];
+  // `pt:`: a point's number is structure, not wording; a point with no point of its number opposite has no counterpart.
+  return point ? [`pt:${point.isFinal ? 'final' : point.ordinal}`] : [];
 }
 
 // ---------------------------------------------------------------------------------------------
