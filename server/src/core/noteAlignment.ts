@@ -4,7 +4,7 @@
  * note (its language versions) or from two files (a `NAME.en.note` / `NAME.zh.note` pair).
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
-import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
+import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
 import { numberAndDateAnchors, paragraphAnchorWeight, paragraphUnmatchedCost, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
@@ -200,12 +200,12 @@ function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: Ter
   const zhSpans = zhBlocks.map((b) => b.span);
   const bothSides = enBlocks.length > 0 && zhBlocks.length > 0;
   let sentences: readonly UnitPair[] | undefined;
+  const points = bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [];
   return {
-    en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks,
-    points: bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [],
+    en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks, points,
     // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
     get sentences() {
-      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, terms) : [];
+      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, points, terms) : [];
       return sentences;
     },
   };
@@ -243,16 +243,21 @@ function pointKey(point: Point): string {
 // ---------------------------------------------------------------------------------------------
 // Sentence level
 
+/**
+ * Sentences inside a paragraph pair, the sentences that start paired points fixed to each other: a
+ * point with no partner of its number (a `Third` the other version leaves out) is left unpaired
+ * rather than merged into its neighbour.
+ */
 function alignSentences(
   en: VersionSide, zh: VersionSide, enBlocks: readonly AlignableBlock[], zhBlocks: readonly AlignableBlock[],
-  terms: TermAnchors | undefined,
+  points: readonly PointPair[], terms: TermAnchors | undefined,
 ): UnitPair[] {
   const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
   const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
   const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0])));
   const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0])));
   addVerbatimAnchors(enUnits, zhUnits);
-  return alignUnits(enUnits, zhUnits)
+  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences))
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
     .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
 }
@@ -317,6 +322,24 @@ function trimmed(text: string, start: number, end: number): Span {
   while (s < e && isWhitespace(text.charCodeAt(s))) s++;
   while (e > s && isWhitespace(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
+}
+
+/** The indexes of the sentences that paired points start with, as fixed pairs. */
+function pointSentencePairs(points: readonly PointPair[], enSentences: readonly Span[][], zhSentences: readonly Span[][]): Array<[number, number]> {
+  const startingAt = (sentences: readonly Span[][]) => new Map(sentences.map((spans, k) => [spans[0].start, k]));
+  const enAt = startingAt(enSentences);
+  const zhAt = startingAt(zhSentences);
+  const pairs: Array<[number, number]> = [];
+  const visit = (list: readonly PointPair[]) => {
+    for (const pair of list) {
+      const enIndex = enAt.get(pair.en.marker.start);
+      const zhIndex = zhAt.get(pair.zh.marker.start);
+      if (enIndex !== undefined && zhIndex !== undefined) pairs.push([enIndex, zhIndex]);
+      visit(pair.children);
+    }
+  };
+  visit(points);
+  return pairs.sort((a, b) => a[0] - b[0]);
 }
 
 function allPointsOf(points: readonly Point[]): Point[] {
