@@ -5,9 +5,9 @@
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
-import { numberAndDateAnchors, paragraphAnchorWeight, paragraphUnmatchedCost, verbatimAnchors } from './align/anchors';
+import { noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
-import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
+import { NOTE_SENTENCE_BEAD_SHAPES, PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isLowerLatin, isWhitespace } from './text/script';
 
@@ -71,7 +71,12 @@ function isAlignable(block: { kind: string }): block is AlignableBlock {
 /** How paragraphs are paired: their own bead priors, omissions by prior, small numbers as weak evidence. */
 const PARAGRAPH_OPTIONS = {
   shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true,
-  anchorWeight: paragraphAnchorWeight, unmatchedCost: paragraphUnmatchedCost,
+  anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
+} as const;
+
+/** How the sentences of a paragraph pair are paired: crossed 2-2 beads rare, small numbers weak evidence. */
+const SENTENCE_OPTIONS = {
+  shapes: NOTE_SENTENCE_BEAD_SHAPES, anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
 } as const;
 
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
@@ -99,7 +104,7 @@ export function reuseAlignment(previous: NoteAlignment, en: VersionSide, zh: Ver
 // Paragraph level
 
 function blockUnits(side: VersionSide, terms: TermAnchors | undefined): AlignUnit[] {
-  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block)));
+  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block), markersOf(block)));
 }
 
 function partsOf(block: AlignableBlock): readonly Span[] {
@@ -115,16 +120,41 @@ function pointAnchors(block: AlignableBlock): string[] {
   return anchors;
 }
 
-function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | undefined, extra: string[] = []): AlignUnit {
+/**
+ * A unit as the aligner sees it. The numbers of list markers (`5.`, `(2)`) are left out of its
+ * anchors: they number the structure, which `ord:`/`pt:` anchors carry, not the text.
+ */
+function unitOf(
+  side: VersionSide, spans: readonly Span[], terms: TermAnchors | undefined, extra: string[] = [], markers: readonly Span[] = [],
+): AlignUnit {
   const { text, language } = side;
   const anchors = [...extra];
   let length = 0;
   for (const span of spans) {
     length += spokenLength(text, span);
-    anchors.push(...numberAndDateAnchors(text, span.start, span.end, language));
+    for (const piece of withoutMarkers(span, markers)) anchors.push(...numberAndDateAnchors(text, piece.start, piece.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
+}
+
+/** The pieces of a span between the markers inside it (markers in document order). */
+function withoutMarkers(span: Span, markers: readonly Span[]): Span[] {
+  const pieces: Span[] = [];
+  let from = span.start;
+  for (const marker of markers) {
+    if (marker.end <= from || marker.start >= span.end) continue;
+    if (marker.start > from) pieces.push({ start: from, end: marker.start });
+    from = marker.end;
+  }
+  if (from < span.end) pieces.push({ start: from, end: span.end });
+  return pieces;
+}
+
+function markersOf(block: AlignableBlock): Span[] {
+  if (block.kind !== 'paragraph') return block.kind === 'heading' ? [block.marker] : [];
+  const points = allPointsOf(block.points).map((point) => point.marker);
+  return (block.number ? [block.number.marker, ...points] : points).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -254,10 +284,12 @@ function alignSentences(
 ): UnitPair[] {
   const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
   const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
-  const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0])));
-  const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0])));
+  const enMarkers = enBlocks.flatMap(markersOf);
+  const zhMarkers = zhBlocks.flatMap(markersOf);
+  const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0]), enMarkers));
+  const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0]), zhMarkers));
   addVerbatimAnchors(enUnits, zhUnits);
-  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences))
+  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS)
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
     .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
 }

@@ -20,8 +20,8 @@ export interface AlignUnit {
 
 const WEIGHTS: Readonly<Record<string, number>> = weightTable.weights;
 const UNMATCHED: Readonly<Record<string, number>> = weightTable.unmatched;
-const PARAGRAPH_WEIGHTS: Readonly<Record<string, number>> = weightTable.paragraph.weights;
-const PARAGRAPH_UNMATCHED: Readonly<Record<string, number>> = weightTable.paragraph.unmatched;
+const NOTE_WEIGHTS: Readonly<Record<string, number>> = weightTable.note.weights;
+const NOTE_UNMATCHED: Readonly<Record<string, number>> = weightTable.note.unmatched;
 const LONGEST_VERBATIM = 80;
 
 function prefixOf(key: string): string {
@@ -34,14 +34,14 @@ export function defaultAnchorWeight(key: string): number {
   return WEIGHTS[prefixOf(key)] ?? weightTable.other;
 }
 
-/** The reward for a shared anchor between paragraphs (see `paragraph` in anchorWeights.json). */
-export function paragraphAnchorWeight(key: string): number {
-  return PARAGRAPH_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
+/** The reward for a shared anchor between units of a note and its translation (see `note` in anchorWeights.json). */
+export function noteAnchorWeight(key: string): number {
+  return NOTE_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
 }
 
-/** The cost of an anchor left unmatched between paragraphs. */
-export function paragraphUnmatchedCost(key: string): number {
-  return PARAGRAPH_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
+/** The cost of an anchor left unmatched between units of a note and its translation. */
+export function noteUnmatchedCost(key: string): number {
+  return NOTE_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
 }
 
 /** The default cost of an exact anchor left unmatched in a bead with two non-empty sides. */
