@@ -148,8 +148,9 @@ const LAST_YEAR = 2099;
 /**
  * Copy `k`: names rotated by k, digits 1–9 permuted, years shifted; zero kept. What the checks compare
  * must change alike in both languages, so some digits are kept: a day in a date (`23 to 29 June` ↔
- * `6月23日至29日`), whose months and days must stay valid, and every number whose value either text
- * writes in words or numerals (`eight members` ↔ `一行8人`), which digits alone cannot follow.
+ * `6月23日至29日`), whose months and days must stay valid, every number whose value either text writes
+ * in words or numerals (`eight members` ↔ `一行8人`), which digits alone cannot follow, and the number
+ * of a paragraph or point (`1.` ↔ `一、`).
  */
 export class Variation {
   private readonly digits: string[];
@@ -183,7 +184,7 @@ export class Variation {
     const inDate = new Covered(dates);
     const inKept = new Covered(kept);
     return named.replace(/[0-9]+/g, (digits, start: number) => {
-      if (inKept.covers(start)) return digits;
+      if (inKept.covers(start) || isMarker(named, start, digits.length)) return digits;
       const value = Number(digits);
       if (digits.length === 4 && value >= FIRST_YEAR && value <= LAST_YEAR) return String(value + this.yearShift);
       if (inDate.covers(start)) return digits;
@@ -192,6 +193,12 @@ export class Variation {
       return out;
     });
   }
+}
+
+/** Digits that number a paragraph or point (`1.`, `(2)` at a line start): the other version may count in words (`一、`). */
+function isMarker(text: string, start: number, length: number): boolean {
+  const lineStart = (at: number) => at === 0 || text[at - 1] === '\n';
+  return (lineStart(start) || (lineStart(start - 1) && '(（'.includes(text[start - 1]))) && '.)、．）'.includes(text[start + length] ?? '-');
 }
 
 /** The values a text writes without digits (`eight`, `八`, `two thousand`): a translation may give them in figures. */

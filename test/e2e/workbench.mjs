@@ -6,7 +6,7 @@ import path from 'node:path';
 import {
   codeServerBin, codeServerProfile, installedExtension, installExtension, startCodeServer, useDisplayLanguage, vsixPath,
 } from '../../scripts/start.mjs';
-import { repoRoot } from './harness.mjs';
+import { makeScratch, processesGone, repoRoot, stopGroup } from './harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PLAYWRIGHT_DIR = path.join(repoRoot, '.tools', 'playwright');
@@ -179,4 +179,38 @@ export async function startVsCode(scratch, { settings = {}, locale, workspaceTru
   const { context, workbench } = await launchBrowser(scratch);
   await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   return { codeServer, context, workbench };
+}
+
+/**
+ * The mocha hooks of a suite that drives one code-server session, for the suites that need nothing more:
+ * `prepare(scratch)` writes the workspace's files before the editor starts; the returned object holds
+ * `scratch`, `codeServer`, `context` and `workbench` once `before` has run. A failed test leaves a
+ * screenshot, and the scratch folder is kept after a failure or with E2E_KEEP=1.
+ */
+export function vsCodeSession({ prefix, prepare = () => {}, ...options }) {
+  const session = {};
+  let failures = 0;
+  before(async function () {
+    this.timeout(120000);
+    requireTools();
+    session.scratch = makeScratch(prefix);
+    prepare(session.scratch);
+    Object.assign(session, await startVsCode(session.scratch, options));
+  });
+  afterEach(async function () {
+    if (this.currentTest.state !== 'failed') return;
+    failures += 1;
+    await session.workbench?.screenshot(path.join(session.scratch.root, 'screenshots', `failed-${failures}.png`)).catch(() => {});
+  });
+  after(async function () {
+    this.timeout(30000);
+    const { scratch, codeServer, context } = session;
+    await context?.close().catch(() => {});
+    if (codeServer) await stopGroup(codeServer.child);
+    const stragglers = scratch ? await processesGone(scratch.root, 5000) : [];
+    if (scratch && (process.env.E2E_KEEP === '1' || failures > 0)) console.log(`kept ${scratch.root}`);
+    else scratch?.remove();
+    if (stragglers.length > 0) throw new Error(`processes still running after the suite (killed now): ${stragglers.join(', ')}`);
+  });
+  return session;
 }

@@ -160,7 +160,8 @@ function toBlock(
   text: string, block: JoinedBlock, numbering: Numbering, annotations: Annotation[], built: Built, memo: Memo,
 ): Block {
   const span = { start: block.start, end: block.end };
-  const lines = block.lines.map((line) => ({ start: line.trimStart, end: line.trimEnd }));
+  // Paragraphs keep their parts, not their lines: only the other blocks list them.
+  const lines = block.cls.kind === 'paragraph' ? [] : block.lines.map((line) => ({ start: line.trimStart, end: line.trimEnd }));
   switch (block.cls.kind) {
     case 'paragraph': {
       built.pointsBefore.push(numbering.points.copy());

@@ -41,6 +41,7 @@ const CLASSES: readonly FigureClass[] = [{
     ['about half of the schools', '约一半学校'], ['five principles', '五项原则'], ['two thirds of the pupils', '三分之二的学生'],
     ['over the past two decades', '二十年来'], ['the International Decade for Action', '国际行动十年'],
     ['50 per cent of the schools', '一半学校'], ['nearly 30 per cent', '近三成'], ['more than 1,000 people', '千人以上'],
+    ['RMB 1.2 trillion', '1.2万亿元'], ['4.5 per cent', '百分之四点五'], ['one in five', '五分之一'], ['tens of millions', '数千万'],
   ],
   differ: [
     // A spelled-out two, twice or half is reported too when its sentence holds a rival figure.
@@ -108,7 +109,7 @@ const CLASSES: readonly FigureClass[] = [{
 }, {
   name: 'times, codes, designations, units of measure, list markers and numerals in names',
   agree: [
-    ['at around 23:00', '当晚23时许'], ['at 11 p.m.', '晚上11时'], ['at 10:30', '10时30分'], ['at 15:30', '下午3时30分'],
+    ['at around 23:00', '当晚23时许'], ['at 11 p.m.', '晚上11时'], ['at 10:30', '10时30分'], ['at 15:30', '下午3时30分'], ['at 9:30 a.m. on Thursday', '星期四上午9时30分'],
     ['resolution 5/1', '第5/1号决议'], ['note No. 027/2026', '第０２７/２０２６号照会'], ['flight CA783 landed', '航班降落'],
     ['flight CA783 landed', 'CA783航班降落'], ['the G20 summit', '二十国集团峰会'], ['the COVID-19 pandemic', '新冠肺炎疫情'],
     ['about 1.2 kilograms', '约1.2千克'], ['as follows:\n1. the names;\n2. the dates.', '如下：\n（一）姓名；\n（二）日期。'],

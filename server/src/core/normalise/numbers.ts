@@ -12,7 +12,7 @@ import {
   digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { DateMention, findDates } from './dates';
-import { isChineseNumeral, readArabic, readChineseNumber } from './numerals';
+import { chineseDigitValue, isChineseNumeral, readArabic, readChineseNumber } from './numerals';
 import { readTimeAfter } from './times';
 
 export type NumberQualifier = 'more-than' | 'about' | 'nearly' | 'at-least' | 'at-most' | 'less-than' | 'several';
@@ -51,6 +51,7 @@ const ZH_METRIC_WORDS: readonly string[] = numerals.chineseMetricWords;
 const ZH_PERCENT_PREFIX = '百分之';
 const FRACTION_MARK = '分之';
 const HALF = '半';
+const DECIMAL_POINT = '点';
 /** 三成 is 30 per cent. */
 const TENTHS = '成';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
@@ -274,7 +275,22 @@ function readEnglishMention(text: string, i: number, end: number, floor: number)
 function readChinesePercent(text: string, i: number, end: number): Draft | undefined {
   if (!text.startsWith(ZH_PERCENT_PREFIX, i)) return undefined;
   const reading = readChineseNumber(text, i + ZH_PERCENT_PREFIX.length, end);
-  return reading ? { start: i, end: reading.end, value: reading.value, kind: 'percent' } : undefined;
+  if (!reading) return undefined;
+  const decimals = readSpokenDecimals(text, reading.end, end);
+  return { start: i, end: decimals?.end ?? reading.end, value: reading.value + (decimals?.value ?? 0), kind: 'percent' };
+}
+
+/** `点五` of `百分之四点五`: decimals spelled digit by digit after 点. */
+function readSpokenDecimals(text: string, i: number, end: number): { end: number; value: number } | undefined {
+  if (text[i] !== DECIMAL_POINT) return undefined;
+  let value = 0;
+  let scale = 1;
+  let j = i + 1;
+  for (let digit = chineseDigitValue(text[j] ?? ''); j < end && digit !== undefined; digit = chineseDigitValue(text[++j] ?? '')) {
+    scale /= 10;
+    value += digit * scale;
+  }
+  return j > i + 1 ? { end: j, value } : undefined;
 }
 
 /** Digits are read in either version; number words only in the script of the version's language. */

@@ -116,7 +116,8 @@ class ChineseAccumulator {
     if (unit < MYRIAD) {
       this.section += (this.current ?? 1) * unit;
     } else {
-      const group = this.section + (this.current ?? 0) || 1;
+      // A bare 万 is ten thousand; the 亿 of 1.2万亿 multiplies what came before (no group of its own).
+      const group = this.section + (this.current ?? 0) || (this.total === 0 ? 1 : 0);
       this.total = unit > MYRIAD ? (this.total + group) * unit : this.total + group * unit;
       this.section = 0;
     }

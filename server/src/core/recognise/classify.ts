@@ -54,6 +54,8 @@ const MAX_TITLE_LINES = 3;
 const MAX_PLACE_WIDTH = 40;
 const MAX_PLACE_LOWER_WORDS = 2;
 const MIN_PROSE_WORDS = 8;
+/** A name line is short: `Yerlan Abdikarimov`, `Lucía Marenco`. */
+const MAX_NAME_LINE = 60;
 const MIN_INTRODUCING_WIDTH = 16;
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +116,8 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const content = text.slice(block.start, block.end);
   const single = block.lines.length === 1;
   const prose = looksLikeProse(text, block, content);
+  // Most blocks are paragraphs: what only tells short blocks apart is not computed for them.
+  const shortFirstLine = firstContent.length <= MAX_NAME_LINE;
   const annexMatch = ANNEX.exec(firstContent);
   const head = content.slice(0, OPENING_SEARCH_LENGTH);
   const opening = findFormula(head, 'opening');
@@ -131,23 +135,23 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: single && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
-    titleStart: TITLE_START.test(firstContent) || TITLE_END.test(content.replace(/\s+/g, '')),
+    documentTitle: single && shortFirstLine && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
+    titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
     referenceValue: single ? referenceValueAt(firstContent) : -1,
     placeDate: !prose && isPlaceAndDate(content, block.lines.length),
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
     sentenceEnd: endsWithSentence(text, block),
-    proseWords: carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content),
+    proseWords: !prose && (carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content)),
     endsWithColon: endsWithColon(text, block.start, block.end),
     allShort,
     headingSized,
     addresseeStart: ADDRESSEE_START.test(firstContent),
     letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
     institution: INSTITUTION_START.test(firstContent),
-    personName: block.lines.length <= 4 && isPersonName(firstContent),
-    signatory: block.lines.length >= 2 && block.lines.length <= 4 && isPersonName(firstContent)
+    personName: shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent),
+    signatory: shortFirstLine && block.lines.length >= 2 && block.lines.length <= 4 && isPersonName(firstContent)
       && block.lines.slice(1).some((line) => OFFICE_TITLE.test(text.slice(line.trimStart, line.trimEnd))),
     listItem: startsItem(text, block),
     lineKinds: allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES

@@ -36,7 +36,11 @@ export function joinSplitParagraphs(text: string, blocks: readonly ClassifiedBlo
       previous.end = block.end;
       previous.joins.push(join);
     } else {
-      joined.push({ ...block, lines: block.lines.slice(), parts: [{ start: block.start, end: block.end }], joins: [] });
+      joined.push({
+        lines: block.lines.slice(), start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
+        language: block.language, cls: block.cls, rule: block.rule, ...(block.bareAnnex ? { bareAnnex: true } : {}),
+        parts: [{ start: block.start, end: block.end }], joins: [],
+      });
     }
   }
   return joined;
