@@ -268,6 +268,8 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
     const previous = merged[merged.length - 1];
     if (previous?.heads === true) {
       merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+    } else if (run.heads === true) {
+      merged.push({ ...run });
     } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;
