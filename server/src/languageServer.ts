@@ -22,7 +22,7 @@ import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
 import { toSpan } from './lsp/positions';
 import { selectionRanges } from './lsp/selectionRange';
-import { ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST } from './protocol';
+import { ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST } from './protocol';
 import { createNoteService } from './service';
 import type { Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
@@ -172,6 +172,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
     return counterpartLocation(await noteService.counterpartLocation(document, offset));
   });
+  connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');

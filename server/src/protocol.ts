@@ -16,6 +16,13 @@ export interface ExportPairsParams {
 /** The aligned sentence pairs of a note as TMX, for the client to save ("Export Aligned Pairs"). */
 export const EXPORT_PAIRS_REQUEST = new RequestType<ExportPairsParams, { tmx: string } | null, void>('diplonote/exportPairs');
 
+export interface ExplainStructureParams {
+  readonly uri: string;
+}
+
+/** Why each block of a note was read as it was, as text ("Explain Structure", `diplonote outline --explain`). */
+export const EXPLAIN_STRUCTURE_REQUEST = new RequestType<ExplainStructureParams, { text: string } | null, void>('diplonote/explainStructure');
+
 // ----- commands ----------------------------------------------------------------------------------
 
 /** Server command: records a term and its rendering in the user's glossary (through `workspace/applyEdit`). */
@@ -44,6 +51,7 @@ export const GO_TO_COUNTERPART_COMMAND = 'diplonote.goToCounterpart';
 /** Client commands of the command palette. */
 export const OPEN_COUNTERPART_COMMAND = 'diplonote.openCounterpart';
 export const EXPORT_ALIGNED_PAIRS_COMMAND = 'diplonote.exportAlignedPairs';
+export const EXPLAIN_STRUCTURE_COMMAND = 'diplonote.explainStructure';
 
 // ----- the workspace's files, asked of the client (the web server has no file system) -----------
 
