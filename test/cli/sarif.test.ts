@@ -99,7 +99,7 @@ describe('cli: diplonote check --format sarif', () => {
   it('has a rule with a description and a default level for every code', () => {
     const { rules = [] } = sarif(['test/fixtures/checks/consistent.note']).log.runs[0].tool.driver;
     const ids = rules.map((rule) => rule.id);
-    for (const code of [...CHECK_CODES, 'front-matter', 'counterpart-invalid', 'project-file', 'glossary-file']) assert.ok(ids.includes(code), code);
+    for (const code of [...CHECK_CODES, 'front-matter', 'counterpart-invalid', 'link-missing', 'project-file', 'glossary-file']) assert.ok(ids.includes(code), code);
     assert.equal(new Set(ids).size, ids.length);
     for (const rule of rules) {
       assert.ok((rule.shortDescription?.text.length ?? 0) > 20, `${rule.id}: ${rule.shortDescription?.text}`);

@@ -13,6 +13,7 @@ export type ReportedCode = NoteFinding['code'] | ReturnType<typeof fileProblemCo
 const NOT_CHECKS: Readonly<Record<Exclude<ReportedCode, CheckCode>, { readonly description: string; readonly severity: Severity }>> = {
   'front-matter': { description: 'A problem of the front matter: YAML that does not parse, an unknown or repeated key, a value of the wrong kind.', severity: 'warning' },
   'counterpart-invalid': { description: 'A counterpart: that is not followed: not a relative path to a .note file inside the workspace folder, or a file that cannot be read.', severity: 'warning' },
+  'link-missing': { description: 'A counterpart: naming a file that does not exist (the other language version the note names).', severity: 'warning' },
   'project-file': { description: 'A problem of .diplonote.json: JSON that does not parse, a value of the wrong type, an unknown check, a path outside the folder.', severity: 'error' },
   'glossary-file': { description: 'A problem of a glossary file (JSON, CSV/TSV or TBX): an entry without both languages, a value of the wrong type, a file that does not parse.', severity: 'error' },
 };
