@@ -4,10 +4,10 @@
  * note (its language versions) or from two files (a `NAME.en.note` / `NAME.zh.note` pair).
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
-import { alignUnits, alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
-import { numberAndDateAnchors, paragraphAnchorWeight, paragraphUnmatchedCost, verbatimAnchors } from './align/anchors';
+import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
+import { noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
-import { PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
+import { NOTE_SENTENCE_BEAD_SHAPES, PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
 import { isLowerLatin, isWhitespace } from './text/script';
 
@@ -71,7 +71,12 @@ function isAlignable(block: { kind: string }): block is AlignableBlock {
 /** How paragraphs are paired: their own bead priors, omissions by prior, small numbers as weak evidence. */
 const PARAGRAPH_OPTIONS = {
   shapes: PARAGRAPH_BEAD_SHAPES, omissionsByPriorOnly: true,
-  anchorWeight: paragraphAnchorWeight, unmatchedCost: paragraphUnmatchedCost,
+  anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
+} as const;
+
+/** How the sentences of a paragraph pair are paired: crossed 2-2 beads rare, small numbers weak evidence. */
+const SENTENCE_OPTIONS = {
+  shapes: NOTE_SENTENCE_BEAD_SHAPES, anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
 } as const;
 
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
@@ -99,7 +104,7 @@ export function reuseAlignment(previous: NoteAlignment, en: VersionSide, zh: Ver
 // Paragraph level
 
 function blockUnits(side: VersionSide, terms: TermAnchors | undefined): AlignUnit[] {
-  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block)));
+  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block), markersOf(block)));
 }
 
 function partsOf(block: AlignableBlock): readonly Span[] {
@@ -115,28 +120,63 @@ function pointAnchors(block: AlignableBlock): string[] {
   return anchors;
 }
 
-function unitOf(side: VersionSide, spans: readonly Span[], terms: TermAnchors | undefined, extra: string[] = []): AlignUnit {
+/**
+ * A unit as the aligner sees it. The numbers of list markers (`5.`, `(2)`) are left out of its
+ * anchors: they number the structure, which `ord:`/`pt:` anchors carry, not the text.
+ */
+function unitOf(
+  side: VersionSide, spans: readonly Span[], terms: TermAnchors | undefined, extra: string[] = [], markers: readonly Span[] = [],
+): AlignUnit {
   const { text, language } = side;
   const anchors = [...extra];
   let length = 0;
   for (const span of spans) {
     length += spokenLength(text, span);
-    anchors.push(...numberAndDateAnchors(text, span.start, span.end, language));
+    for (const piece of withoutMarkers(span, markers)) anchors.push(...numberAndDateAnchors(text, piece.start, piece.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
   return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
 }
 
-/** Characters less the padding of tables and wrapped lines: a run of white space counts as one. */
+/** The pieces of a span between the markers inside it (markers in document order). */
+function withoutMarkers(span: Span, markers: readonly Span[]): Span[] {
+  const pieces: Span[] = [];
+  let from = span.start;
+  for (const marker of markers) {
+    if (marker.end <= from || marker.start >= span.end) continue;
+    if (marker.start > from) pieces.push({ start: from, end: marker.start });
+    from = marker.end;
+  }
+  if (from < span.end) pieces.push({ start: from, end: span.end });
+  return pieces;
+}
+
+function markersOf(block: AlignableBlock): Span[] {
+  if (block.kind !== 'paragraph') return block.kind === 'heading' ? [block.marker] : [];
+  const points = allPointsOf(block.points).map((point) => point.marker);
+  return (block.number ? [block.number.marker, ...points] : points).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The length the aligner compares: characters, less the padding of tables and wrapped lines (a run of
+ * white space counts as one) and less digits, which both versions write alike and which would skew the
+ * ratio of English to Chinese characters in a table of figures.
+ */
 function spokenLength(text: string, span: Span): number {
   let length = 0;
   let inSpace = false;
   for (let i = span.start; i < span.end; i++) {
-    const space = isWhitespace(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const space = isWhitespace(code);
+    if (!space && isDigitCode(code)) continue;
     if (!space || !inSpace) length++;
     inSpace = space;
   }
   return length;
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** Names and references the Chinese text keeps in Latin script are anchors on both sides. */
@@ -190,12 +230,12 @@ function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: Ter
   const zhSpans = zhBlocks.map((b) => b.span);
   const bothSides = enBlocks.length > 0 && zhBlocks.length > 0;
   let sentences: readonly UnitPair[] | undefined;
+  const points = bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [];
   return {
-    en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks,
-    points: bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [],
+    en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks, points,
     // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
     get sentences() {
-      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, terms) : [];
+      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, points, terms) : [];
       return sentences;
     },
   };
@@ -233,16 +273,23 @@ function pointKey(point: Point): string {
 // ---------------------------------------------------------------------------------------------
 // Sentence level
 
+/**
+ * Sentences inside a paragraph pair, the sentences that start paired points fixed to each other: a
+ * point with no partner of its number (a `Third` the other version leaves out) is left unpaired
+ * rather than merged into its neighbour.
+ */
 function alignSentences(
   en: VersionSide, zh: VersionSide, enBlocks: readonly AlignableBlock[], zhBlocks: readonly AlignableBlock[],
-  terms: TermAnchors | undefined,
+  points: readonly PointPair[], terms: TermAnchors | undefined,
 ): UnitPair[] {
   const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
   const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
-  const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0])));
-  const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0])));
+  const enMarkers = enBlocks.flatMap(markersOf);
+  const zhMarkers = zhBlocks.flatMap(markersOf);
+  const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0]), enMarkers));
+  const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0]), zhMarkers));
   addVerbatimAnchors(enUnits, zhUnits);
-  return alignUnits(enUnits, zhUnits)
+  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS)
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
     .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
 }
@@ -309,13 +356,32 @@ function trimmed(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/** The indexes of the sentences that paired points start with, as fixed pairs. */
+function pointSentencePairs(points: readonly PointPair[], enSentences: readonly Span[][], zhSentences: readonly Span[][]): Array<[number, number]> {
+  const startingAt = (sentences: readonly Span[][]) => new Map(sentences.map((spans, k) => [spans[0].start, k]));
+  const enAt = startingAt(enSentences);
+  const zhAt = startingAt(zhSentences);
+  const pairs: Array<[number, number]> = [];
+  const visit = (list: readonly PointPair[]) => {
+    for (const pair of list) {
+      const enIndex = enAt.get(pair.en.marker.start);
+      const zhIndex = zhAt.get(pair.zh.marker.start);
+      if (enIndex !== undefined && zhIndex !== undefined) pairs.push([enIndex, zhIndex]);
+      visit(pair.children);
+    }
+  };
+  visit(points);
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
 function allPointsOf(points: readonly Point[]): Point[] {
   return points.flatMap((point) => [point, ...allPointsOf(point.children)]);
 }
 
 function ordinalAnchorAt(blocks: readonly AlignableBlock[], sentence: Span): string[] {
   const point = allPointsOf(blocks.flatMap(pointsOf)).find((p) => p.marker.start >= sentence.start && p.marker.start < sentence.end);
-  return point ? [`ord:${point.isFinal ? 'final' : point.ordinal}`] : [];
+  // `pt:`: a point's number is structure, not wording; a point with no point of its number opposite has no counterpart.
+  return point ? [`pt:${point.isFinal ? 'final' : point.ordinal}`] : [];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * `diplonote check FILE… [--json] [--severity LEVEL]`: the findings the editor shows, as
+ * `diplonote check PATH… [--format text|json] [--severity LEVEL]`: the findings the editor shows, as
  * `file:line:col: severity code message` lines (the format CI annotators read): those of each note and
  * of its partner file, and the problems of the project file and glossaries the editor reads. Exit 1 when
  * a finding reaches the threshold (warning unless told), 0 otherwise, 2 when a file or an option is unusable.
@@ -7,7 +7,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { finish, SEVERITY_RANK, type Severity } from '../../core/checks';
 import { fileProblemCode, type FileProblem, type NoteFinding } from '../../service';
-import { EXIT_UNUSABLE_INPUT, type CommandContext } from '../command';
+import type { CommandContext } from '../command';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK } from '../definition';
+import { jsonText, type Style } from '../terminal';
 
 export interface Located {
   file: string;
@@ -24,31 +26,51 @@ export interface JsonFinding extends Located {
   related: Array<Located & { message: string }>;
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set(Object.keys(SEVERITY_RANK));
+const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
 
-export async function checkCommand(context: CommandContext): Promise<number> {
-  const threshold = context.options.get('--severity') ?? 'warning';
-  if (!SEVERITIES.has(threshold)) {
-    context.error(`diplonote check: --severity must be one of hint, information, warning, error (not "${threshold}")`);
-    return EXIT_UNUSABLE_INPUT;
-  }
+export const checkCommand = defineCommand({
+  name: 'check',
+  operands: 'FILE…',
+  minOperands: 1,
+  summary: 'consistency findings of each note and its other version; exit 1 at or above a severity',
+  details: [
+    'Prints the findings the editor shows for each note and its partner file, and the problems of the',
+    '.diplonote.json and glossaries of its folder (codes project-file, glossary-file), as',
+    'FILE:LINE:COLUMN: SEVERITY CODE MESSAGE lines.',
+  ].join('\n'),
+  options: {
+    format: { type: 'string', value: 'FORMAT', choices: ['text', 'json'], description: 'the output format (default text)' },
+    json: { type: 'boolean', description: 'the same as --format json' },
+    severity: { type: 'string', value: 'LEVEL', choices: SEVERITIES, description: 'exit 1 when a finding is at or above LEVEL (default warning)' },
+  },
+  async run(context, options) {
+    const threshold = (options.severity ?? 'warning') as Severity;
+    const found = await collectFindings(context);
+    const format = options.json ? 'json' : options.format ?? 'text';
+    if (format === 'json') context.out(jsonText(found.findings));
+    else for (const finding of found.findings) context.out(formatFinding(context.style, finding));
+    if (found.status !== EXIT_OK) return found.status;
+    return found.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? EXIT_FINDINGS : EXIT_OK;
+  },
+});
+
+async function collectFindings(context: CommandContext): Promise<{ findings: JsonFinding[]; status: number }> {
   await context.service.reload();
-  const found: JsonFinding[] = [...context.service.fileProblems()].flatMap(([uri, problems]) => problems.map((p) => fromProblem(context, uri, p)));
+  const findings: JsonFinding[] = [...context.service.fileProblems()].flatMap(([uri, problems]) => problems.map((p) => fromProblem(context, uri, p)));
   const done = new Set<string>();
   const status = await context.forEachNote(async ({ document }) => {
-    if (done.has(document.uri)) return;
     const paired = await context.service.pair(document);
     const notes = paired.kind === 'aligned' && paired.aligned.en !== paired.aligned.zh ? [paired.aligned.en, paired.aligned.zh] : [document];
     for (const note of notes) {
       done.add(note.uri);
-      const findings = finish(await context.service.findings(note));
-      found.push(...findings.map((f) => fromFinding(context, note, f)));
+      findings.push(...finish(await context.service.findings(note)).map((f) => fromFinding(context, note, f)));
     }
-  });
-  if (context.json) context.out(JSON.stringify(found, null, 2) + '\n');
-  else for (const f of found) context.out(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}\n`);
-  if (status !== 0) return status;
-  return found.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold as Severity]) ? 1 : 0;
+  }, (uri) => done.has(uri));
+  return { findings, status };
+}
+
+function formatFinding(style: Style, f: JsonFinding): string {
+  return `${style.file(f.file)}:${f.line}:${f.column}: ${style.severity(f.severity)} ${style.dim(f.code)} ${style.text(f.message)}\n`;
 }
 
 function locate(context: CommandContext, document: TextDocument, offset: number): Located {

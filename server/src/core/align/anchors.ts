@@ -20,8 +20,8 @@ export interface AlignUnit {
 
 const WEIGHTS: Readonly<Record<string, number>> = weightTable.weights;
 const UNMATCHED: Readonly<Record<string, number>> = weightTable.unmatched;
-const PARAGRAPH_WEIGHTS: Readonly<Record<string, number>> = weightTable.paragraph.weights;
-const PARAGRAPH_UNMATCHED: Readonly<Record<string, number>> = weightTable.paragraph.unmatched;
+const NOTE_WEIGHTS: Readonly<Record<string, number>> = weightTable.note.weights;
+const NOTE_UNMATCHED: Readonly<Record<string, number>> = weightTable.note.unmatched;
 const LONGEST_VERBATIM = 80;
 
 function prefixOf(key: string): string {
@@ -34,14 +34,14 @@ export function defaultAnchorWeight(key: string): number {
   return WEIGHTS[prefixOf(key)] ?? weightTable.other;
 }
 
-/** The reward for a shared anchor between paragraphs (see `paragraph` in anchorWeights.json). */
-export function paragraphAnchorWeight(key: string): number {
-  return PARAGRAPH_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
+/** The reward for a shared anchor between units of a note and its translation (see `note` in anchorWeights.json). */
+export function noteAnchorWeight(key: string): number {
+  return NOTE_WEIGHTS[prefixOf(key)] ?? defaultAnchorWeight(key);
 }
 
-/** The cost of an anchor left unmatched between paragraphs. */
-export function paragraphUnmatchedCost(key: string): number {
-  return PARAGRAPH_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
+/** The cost of an anchor left unmatched between units of a note and its translation. */
+export function noteUnmatchedCost(key: string): number {
+  return NOTE_UNMATCHED[prefixOf(key)] ?? defaultUnmatchedCost(key);
 }
 
 /** The default cost of an exact anchor left unmatched in a bead with two non-empty sides. */
@@ -52,23 +52,21 @@ export function defaultUnmatchedCost(key: string): number {
 /** Up to this value, a whole number is weak evidence of a pairing. */
 const FEW = 12;
 
-function numberKey(mention: NumberMention): string | undefined {
-  if (mention.max !== undefined) return undefined;
-  if (mention.kind === 'ordinal') return `ord:${mention.value}`;
-  if (mention.kind === 'percent' || mention.kind === 'percentage-point') return `pct:${mention.value}`;
+function numberKeys(mention: NumberMention): string[] {
+  if (mention.max !== undefined) return [];
+  // `30th anniversary` is `30周年`, `the 58th session` `第58届`: a large ordinal is also the number it counts.
+  if (mention.kind === 'ordinal') return mention.value > FEW ? [`ord:${mention.value}`, `num:${mention.value}`] : [`ord:${mention.value}`];
+  if (mention.kind === 'percent' || mention.kind === 'percentage-point') return [`pct:${mention.value}`];
   // "a", "one" and 一 are articles as often as numbers: as anchors they would reward chance.
-  if (mention.value === 1) return undefined;
+  if (mention.value === 1) return [];
   // Small whole numbers come and go in translation (`the two sides` ↔ 双方, `in duplicate` ↔ 一式两份).
-  return Number.isInteger(mention.value) && mention.value <= FEW ? `few:${mention.value}` : `num:${mention.value}`;
+  return [Number.isInteger(mention.value) && mention.value <= FEW ? `few:${mention.value}` : `num:${mention.value}`];
 }
 
 /** `num:`, `pct:` and `ord:` keys for the numbers of `text[start, end)`; ranges give none. */
 export function numberAnchors(text: string, start: number, end: number, lang: TextLanguage, dates?: readonly DateMention[]): string[] {
   const keys: string[] = [];
-  for (const mention of findNumbers(text, start, end, lang, dates)) {
-    const key = numberKey(mention);
-    if (key) keys.push(key);
-  }
+  for (const mention of findNumbers(text, start, end, lang, dates)) keys.push(...numberKeys(mention));
   return keys;
 }
 

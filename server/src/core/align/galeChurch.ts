@@ -22,6 +22,8 @@ export interface LengthModel {
 export const BEAD_SHAPES: readonly BeadShape[] = beadTable.beads;
 /** The shapes paragraphs are paired in: see `paragraphComment` in beads.json. */
 export const PARAGRAPH_BEAD_SHAPES: readonly BeadShape[] = beadTable.paragraphBeads;
+/** The shapes the sentences of a note and its translation are paired in: see `noteSentenceComment`. */
+export const NOTE_SENTENCE_BEAD_SHAPES: readonly BeadShape[] = beadTable.noteSentenceBeads;
 
 /**
  * Default variance per Chinese character. Gale & Church's 6.8 is an EN–FR figure in units of the other

@@ -76,7 +76,7 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
     const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
-      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && kind !== 'translationMarker'
+      || (closed && !(CLOSING_TAIL.has(kind) && sameLanguageAsClosing(blocks, languages, from, i)) && kind !== 'annex' && kind !== 'translationMarker'
         && !inAnnex(blocks, languages, from, i) && !tailFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
@@ -132,6 +132,13 @@ function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRang
   let paragraphs = 0;
   for (let i = document.from; i < document.to; i++) if (blocks[i].cls.kind === 'paragraph') paragraphs++;
   return paragraphs;
+}
+
+/** A place and date, signature or addressee goes with the closing before it in the same language only. */
+function sameLanguageAsClosing(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
+  if (languages[at] === 'other') return true;
+  for (let i = at - 1; i >= from; i--) if (isClosing(blocks[i])) return blocks[i].language === languages[at];
+  return true;
 }
 
 /** A stray block or two between a note's closing and the rest of its tail (place and date, addressee, annex). */
@@ -268,6 +275,8 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
     const previous = merged[merged.length - 1];
     if (previous?.heads === true) {
       merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+    } else if (run.heads === true) {
+      merged.push({ ...run });
     } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;
