@@ -13,16 +13,24 @@ import { addTermPair } from './lsp/addTermPair';
 import { codeActions, findingsOf } from './lsp/codeActions';
 import { codeLenses } from './lsp/codeLens';
 import { completions } from './lsp/completion';
+import { correspondenceAnswer } from './lsp/correspondence';
 import { counterpartLocation } from './lsp/counterpartRequest';
-import { definition } from './lsp/definition';
+import { definition, noteDefinition } from './lsp/definition';
 import { DiagnosticsPublisher, fileProblemDiagnostic } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/documentHighlight';
+import { documentLinks } from './lsp/documentLinks';
 import { documentSymbols } from './lsp/documentSymbols';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
+import { indexProgress } from './lsp/indexProgress';
 import { toSpan } from './lsp/positions';
+import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
-import { ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST } from './protocol';
+import { workspaceSymbols } from './lsp/workspaceSymbols';
+import {
+  ADD_TERM_PAIR_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST, EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
+  type InitializationOptions,
+} from './protocol';
 import { createNoteService } from './service';
 import type { Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
@@ -40,6 +48,8 @@ export interface Platform {
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
+/** The Correspondence view is told to refresh at most this often while the index changes. */
+const CORRESPONDENCE_REFRESH_MS = 500;
 
 export function startLanguageServer(connection: Connection, platform: Platform): void {
   // The service hears of each edit before it is applied, to re-analyse only what the edit touched.
@@ -66,6 +76,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
       diagnostics.refreshAll();
     },
+    indexProgress: () => indexProgress(connection),
+    indexChanged: () => correspondenceChanged(),
   });
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
@@ -76,10 +88,22 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   let capabilities: ClientCapabilities = {};
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
   let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
+  let showsCorrespondence = false;
+  let correspondenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Tells a client showing the Correspondence view that the index changed, once per pause. */
+  function correspondenceChanged(): void {
+    if (!showsCorrespondence || correspondenceTimer !== undefined) return;
+    correspondenceTimer = setTimeout(() => {
+      correspondenceTimer = undefined;
+      void connection.sendNotification(CORRESPONDENCE_CHANGED_NOTIFICATION, {});
+    }, CORRESPONDENCE_REFRESH_MS);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
+    showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -87,7 +111,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onShutdown(() => {
     phase = 'shutDown';
   });
-  connection.onInitialized(() => void refreshSettings());
+  // The index is built once the settings and project files say what to leave out.
+  connection.onInitialized(() => void refreshSettings().then(() => noteService.indexWorkspace()).catch(logFailure));
   connection.onDidChangeConfiguration(() => void refreshSettings());
 
   /** The editor's settings, then the files they point to, read again; the features wait for both. */
@@ -117,6 +142,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND] },
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
@@ -151,8 +179,22 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
   connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
     selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
-  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) =>
-    definition(d, await noteService.definition(d, d.offsetAt(params.position)))));
+  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) => {
+    const offset = d.offsetAt(params.position);
+    const notes = noteService.noteDefinition(d, offset);
+    return notes ? noteDefinition(d, notes) : definition(d, await noteService.definition(d, offset));
+  }));
+  connection.onReferences((params) => withDocument(params.textDocument.uri, (d) =>
+    references(noteService.references(d, d.offsetAt(params.position), params.context.includeDeclaration))));
+  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, async (d) => documentLinks(d, await noteService.documentLinks(d))));
+  connection.onWorkspaceSymbol((params) => {
+    checkPhase();
+    return workspaceSymbols(noteService.workspaceSymbols(typeof params.query === 'string' ? params.query : ''));
+  });
+  connection.onRequest(CORRESPONDENCE_REQUEST, () => {
+    checkPhase();
+    return correspondenceAnswer(noteService.correspondence(), noteService.indexState);
+  });
   connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, async (d) =>
     documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position)))));
   connection.onCodeLens((params) => withDocument(params.textDocument.uri, async (d) => codeLenses(d, await noteService.codeLenses(d))));
@@ -172,6 +214,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
     return counterpartLocation(await noteService.counterpartLocation(document, offset));
   });
+  connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');
