@@ -14,6 +14,7 @@ import {
   OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult, type InitializationOptions,
 } from '../../server/src/protocol';
 import { explicitSettings } from './settings';
+import { registerExplainStructure } from './explainStructure';
 
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
@@ -50,6 +51,7 @@ export function registerCommands(context: ExtensionContext, client: BaseLanguage
     commands.registerCommand(OPEN_COUNTERPART_COMMAND, () => openCounterpartToTheSide(context, client)),
     commands.registerCommand(EXPORT_ALIGNED_PAIRS_COMMAND, () => exportAlignedPairs(client)),
   );
+  registerExplainStructure(context, client);
 }
 
 /** The code lens target: opens the document (beside, when it is another file) and selects the range. */

@@ -30,7 +30,8 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST,
+  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { createNoteService } from './service';
@@ -227,6 +228,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
     return counterpartLocation(await noteService.counterpartLocation(document, offset));
   });
+  connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');

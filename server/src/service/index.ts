@@ -6,6 +6,7 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { termsFromGlossary } from '../core/checks/glossaryTerms';
+import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
 import type { Span } from '../core/model';
@@ -426,6 +427,11 @@ export class NoteService {
     if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
     await this.settled();
     return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+  }
+
+  /** Why each block of the note was read as it was (what `outline --explain` prints). */
+  explainStructure(document: TextDocument): string {
+    return formatExplanation(explainStructure(document.getText()));
   }
 
   /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */
