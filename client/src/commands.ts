@@ -11,7 +11,7 @@ import {
 import type { BaseLanguageClient, LanguageClientOptions, Location, TextDocumentPositionParams } from 'vscode-languageclient';
 import {
   ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_ALIGNED_PAIRS_COMMAND, EXPORT_PAIRS_REQUEST, GO_TO_COUNTERPART_COMMAND,
-  OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult,
+  OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult, type InitializationOptions,
 } from '../../server/src/protocol';
 import { explicitSettings } from './settings';
 import { registerExplainStructure } from './explainStructure';
@@ -23,10 +23,11 @@ const FOLLOW_DELAY_MS = 120;
 export function clientOptions(context: ExtensionContext): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'diplomatic-note' }],
+    initializationOptions: { correspondenceView: true } satisfies InitializationOptions,
     synchronize: {
       configurationSection: 'diplonote',
-      // Glossary, project and closed counterpart files: the server reads them again when they change.
-      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,.diplonote.json}'),
+      // Glossary, project and ignore files, and notes (the index, closed counterparts): read again when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,.diplonote.json,.gitignore}'),
     },
     middleware: {
       provideCodeLenses: (document, token, next) =>

@@ -70,6 +70,15 @@ export interface AddTermPairResult {
   readonly applied: boolean;
 }
 
+/** Server command (*Diplonote: Check Workspace*): the findings of every note; answers a `CheckWorkspaceResult`. */
+export const CHECK_WORKSPACE_COMMAND = 'diplonote.checkWorkspace';
+
+export interface CheckWorkspaceResult {
+  /** Notes checked (those open in the editor are checked as they are edited). */
+  readonly notes: number;
+  readonly findings: number;
+}
+
 /** Client command (code lenses, quick fixes): reveals `(uri, range)`. */
 export const GO_TO_COUNTERPART_COMMAND = 'diplonote.goToCounterpart';
 /** Client commands of the command palette. */
