@@ -319,6 +319,15 @@ export class NoteService {
     await this.index.build(progress);
   }
 
+  /**
+   * The notes the index covers in a workspace folder, without reading them: `**\/*.note` less the
+   * folder's exclusions and what its `.gitignore` files leave out (the CLI's folders and globs).
+   */
+  async notesIn(folder: string): Promise<string[]> {
+    await this.settled();
+    return this.index.listNotes([folder]);
+  }
+
   /** What the index holds of a note (the editor's text for an open note). */
   indexedNote(uri: string): IndexedNote | undefined {
     return this.indexNow().get(uri);
