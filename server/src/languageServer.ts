@@ -22,13 +22,16 @@ import { documentLinks } from './lsp/documentLinks';
 import { documentSymbols } from './lsp/documentSymbols';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
+import { pulledDiagnostics } from './lsp/pullDiagnostics';
+import { WorkspaceChecks } from './lsp/workspaceChecks';
 import { indexProgress } from './lsp/indexProgress';
 import { toSpan } from './lsp/positions';
 import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST,
+  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { createNoteService } from './service';
@@ -74,11 +77,17 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     },
     changed: () => {
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
-      diagnostics.refreshAll();
+      if (!pullsDiagnostics) diagnostics.refreshAll();
+      else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
+      workspaceChecks.changed();
     },
     indexProgress: () => indexProgress(connection),
-    indexChanged: () => correspondenceChanged(),
+    indexChanged: () => {
+      correspondenceChanged();
+      workspaceChecks.changed();
+    },
   });
+  const workspaceChecks = new WorkspaceChecks(connection, noteService);
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
     document: (uri) => documents.get(uri),
@@ -89,6 +98,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
   let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
   let showsCorrespondence = false;
+  /** The client pulls diagnostics (see lsp/diagnostics.ts): the open notes' findings are not pushed. */
+  let pullsDiagnostics = false;
   let correspondenceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Tells a client showing the Correspondence view that the index changed, once per pause. */
@@ -104,6 +115,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
     showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
+    pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -145,7 +157,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       workspaceSymbolProvider: true,
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND] },
+      executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND] },
+      ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'diplonote', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
   });
@@ -207,6 +220,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   }));
   connection.onExecuteCommand(async (params) => {
     checkPhase();
+    if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecks.run();
     if (params.command !== ADD_TERM_PAIR_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: no command ${params.command}.`);
     return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell });
   });
@@ -214,6 +228,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
     return counterpartLocation(await noteService.counterpartLocation(document, offset));
   });
+  connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');
@@ -227,7 +242,18 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     }));
   });
 
-  documents.onDidChangeContent((event) => diagnostics.changed(event.document.uri));
+  connection.languages.diagnostics.on((params, token) => {
+    checkPhase();
+    return pulledDiagnostics(noteService, documents.get(params.textDocument.uri), token);
+  });
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) => {
+    checkPhase();
+    return workspaceChecks.pull(params, token, (items) => partial?.report({ items }));
+  });
+
+  documents.onDidChangeContent((event) => {
+    if (!pullsDiagnostics) diagnostics.changed(event.document.uri);
+  });
   documents.onDidClose((event) => {
     noteService.documentClosed(event.document.uri);
     toldTooLarge.delete(event.document.uri);

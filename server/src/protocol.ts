@@ -17,6 +17,12 @@ export interface ExportPairsParams {
 /** The aligned sentence pairs of a note as TMX, for the client to save ("Export Aligned Pairs"). */
 export const EXPORT_PAIRS_REQUEST = new RequestType<ExportPairsParams, { tmx: string } | null, void>('diplonote/exportPairs');
 
+export interface ExplainStructureParams {
+  readonly uri: string;
+}
+
+/** Why each block of a note was read as it was, as text ("Explain Structure", `diplonote outline --explain`). */
+export const EXPLAIN_STRUCTURE_REQUEST = new RequestType<ExplainStructureParams, { text: string } | null, void>('diplonote/explainStructure');
 /**
  * The Correspondence view's data: countries → years → threads, each thread a communication or note
  * and the notes answering it (the service's plain data, whose ranges are LSP ranges already).
@@ -64,11 +70,21 @@ export interface AddTermPairResult {
   readonly applied: boolean;
 }
 
+/** Server command (*Diplonote: Check Workspace*): the findings of every note; answers a `CheckWorkspaceResult`. */
+export const CHECK_WORKSPACE_COMMAND = 'diplonote.checkWorkspace';
+
+export interface CheckWorkspaceResult {
+  /** Notes checked (those open in the editor are checked as they are edited). */
+  readonly notes: number;
+  readonly findings: number;
+}
+
 /** Client command (code lenses, quick fixes): reveals `(uri, range)`. */
 export const GO_TO_COUNTERPART_COMMAND = 'diplonote.goToCounterpart';
 /** Client commands of the command palette. */
 export const OPEN_COUNTERPART_COMMAND = 'diplonote.openCounterpart';
 export const EXPORT_ALIGNED_PAIRS_COMMAND = 'diplonote.exportAlignedPairs';
+export const EXPLAIN_STRUCTURE_COMMAND = 'diplonote.explainStructure';
 
 // ----- the workspace's files, asked of the client (the web server has no file system) -----------
 

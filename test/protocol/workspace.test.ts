@@ -6,17 +6,18 @@
  * is for the condition itself (the progress's end, the answer changing), never a fixed sleep.
  */
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DefinitionRequest, DidChangeWatchedFilesNotification, DocumentLinkRequest, FileChangeType, ReferencesRequest, WorkDoneProgressCancelNotification,
-  WorkspaceSymbolRequest, type LocationLink, type ProgressToken, type SymbolInformation, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
-  type WorkDoneProgressReport,
+  DefinitionRequest, DidChangeWatchedFilesNotification, DocumentDiagnosticRequest, DocumentLinkRequest, ExecuteCommandRequest, FileChangeType,
+  PublishDiagnosticsNotification, ReferencesRequest, WorkDoneProgressCancelNotification, WorkspaceDiagnosticRequest, WorkspaceSymbolRequest,
+  type Diagnostic, type LocationLink, type ProgressToken, type SymbolInformation, type WorkDoneProgressBegin, type WorkDoneProgressEnd,
+  type WorkDoneProgressReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
-import { CORRESPONDENCE_REQUEST, type CorrespondenceThread } from '../../server/src/protocol';
-import { startServer, type ServerSession } from '../support/serverConnection';
+import { CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_REQUEST, type CheckWorkspaceResult, type CorrespondenceThread } from '../../server/src/protocol';
+import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
 import { positionOf } from '../support/positions';
 import { COMMUNICATION } from '../support/workspaceNotes';
 import { nextDiagnostics } from './diagnostics.test';
@@ -55,23 +56,37 @@ async function eventually<T>(ask: () => Promise<T>, accept: (answer: T) => boole
   }
 }
 
+const SEEDED_MISMATCH = path.join(REPO_ROOT, 'test', 'fixtures', 'checks', 'number-mismatch.note');
+
+/** A temporary workspace folder of notes: a thread, a git-ignored note, a note with a seeded mismatch. */
+function makeFolder(prefix: string): { root: string; file: (name: string) => string; uriOf: (name: string) => string } {
+  const root = mkdtempSync(path.join(tmpdir(), prefix));
+  const file = (name: string) => path.join(root, name);
+  mkdirSync(path.join(root, 'replies'));
+  mkdirSync(path.join(root, 'archive'));
+  writeFileSync(file('al-chn-4-2025.note'), COMMUNICATION);
+  writeFileSync(file('replies/reply.en.note'), REPLY_EN);
+  writeFileSync(file('replies/reply.zh.note'), REPLY_ZH);
+  writeFileSync(file('replies/follow-up.zh.note'), FOLLOW_UP);
+  writeFileSync(file('archive/old.note'), REPLY_EN.replace('CHN/HR/2025/34', 'CHN/HR/2019/1'));
+  writeFileSync(file('.gitignore'), 'archive/\n');
+  copyFileSync(SEEDED_MISMATCH, file('mismatch.note'));
+  return { root, file, uriOf: (name) => pathToFileURL(file(name)).toString() };
+}
+
+function nameOf(uri: string): string {
+  return path.relative(path.dirname(new URL(uri).pathname), new URL(uri).pathname);
+}
+
 describe('protocol: the workspace index', () => {
   let root: string;
+  let file: (name: string) => string;
+  let uriOf: (name: string) => string;
   let server: ServerSession;
   const progress = new ProgressLog();
-  const file = (name: string) => path.join(root, name);
-  const uriOf = (name: string) => pathToFileURL(file(name)).toString();
 
   before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'diplonote-workspace-'));
-    mkdirSync(path.join(root, 'replies'));
-    mkdirSync(path.join(root, 'archive'));
-    writeFileSync(file('al-chn-4-2025.note'), COMMUNICATION);
-    writeFileSync(file('replies/reply.en.note'), REPLY_EN);
-    writeFileSync(file('replies/reply.zh.note'), REPLY_ZH);
-    writeFileSync(file('replies/follow-up.zh.note'), FOLLOW_UP);
-    writeFileSync(file('archive/old.note'), REPLY_EN.replace('CHN/HR/2025/34', 'CHN/HR/2019/1'));
-    writeFileSync(file('.gitignore'), 'archive/\n');
+    ({ root, file, uriOf } = makeFolder('diplonote-workspace-'));
     server = await startServer({}, root, { onProgress: progress.record, initializationOptions: { correspondenceView: true } });
     await progress.firstEnd;
   });
@@ -92,7 +107,8 @@ describe('protocol: the workspace index', () => {
     const byReference = await symbols(server, 'CHN/HR/2025/34');
     assert.deepEqual(byReference.filter((s) => s.name === 'CHN/HR/2025/34').map((s) => s.location.uri).sort(), [uriOf('replies/reply.en.note'), uriOf('replies/reply.zh.note')]);
     const byCitation = await symbols(server, 'AL CHN 4');
-    assert.deepEqual(byCitation.map((s) => s.location.uri).sort(), [uriOf('al-chn-4-2025.note'), uriOf('replies/reply.en.note'), uriOf('replies/reply.zh.note')]);
+    assert.deepEqual(byCitation.filter((s) => s.name === 'AL CHN 4/2025').map((s) => s.location.uri).sort(),
+      [uriOf('al-chn-4-2025.note'), uriOf('replies/reply.en.note'), uriOf('replies/reply.zh.note')]);
     assert.deepEqual(await symbols(server, 'CHN/HR/2019/1'), []);
   });
 
@@ -130,9 +146,8 @@ describe('protocol: the workspace index', () => {
     const answer = await server.connection.sendRequest(CORRESPONDENCE_REQUEST, {});
     const shape = (node: CorrespondenceThread): unknown => [node.label, ...node.children.map(shape)];
     assert.equal(answer.indexing, false);
-    assert.deepEqual(answer.countries.map((c) => [c.country, c.years.map((y) => [y.year, y.threads.map(shape)])]), [
-      ['CHN', [[2025, [['AL CHN 4/2025', ['CHN/HR/2025/34', ['CHN/HR/2025/51']]]]]]],
-    ]);
+    const chn2025 = answer.countries.find((c) => c.country === 'CHN')?.years.find((y) => y.year === 2025);
+    assert.deepEqual(chn2025?.threads.map(shape), [['AL CHN 4/2025', ['CHN/HR/2025/34', ['CHN/HR/2025/51']]]]);
   });
 
   it('a note written on disk is indexed once the watcher tells', async () => {
@@ -174,6 +189,95 @@ describe('protocol: cancelling the index build', () => {
     } finally {
       await server?.stop();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('protocol: workspace diagnostics', () => {
+  let folder: ReturnType<typeof makeFolder>;
+  before(() => {
+    folder = makeFolder('diplonote-checks-');
+  });
+  after(() => rmSync(folder.root, { recursive: true, force: true }));
+
+  /** What the check of the folder must find, by file: the seeded mismatch and the missing counterpart. */
+  function assertFindings(byUri: ReadonlyMap<string, readonly Diagnostic[]>): void {
+    const codes = [...byUri].filter(([, items]) => items.length > 0).map(([uri, items]) => `${nameOf(uri)}: ${[...new Set(items.map((d) => d.code))].join(',')}`).sort();
+    assert.deepEqual(codes, ['follow-up.zh.note: link-missing', 'mismatch.note: number-mismatch']);
+    assert.deepEqual([...byUri.keys()].map(nameOf).sort(), ['al-chn-4-2025.note', 'follow-up.zh.note', 'mismatch.note', 'reply.en.note', 'reply.zh.note']);
+  }
+
+  it('pulled: held until Check Workspace runs, then every note streamed with progress; after a change only that note', async function () {
+    this.timeout(60000);
+    const progress = new ProgressLog();
+    const server = await startServer({}, folder.root, {
+      onProgress: progress.record,
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
+    try {
+      assert.equal(server.initializeResult.capabilities.diagnosticProvider && 'workspaceDiagnostics' in server.initializeResult.capabilities.diagnosticProvider
+        ? server.initializeResult.capabilities.diagnosticProvider.workspaceDiagnostics : false, true);
+      await progress.firstEnd; // the index
+      const streamed = new Map<string, Diagnostic[]>();
+      const resultIds = new Map<string, string>();
+      const partialResultToken = 'workspace-pull-1';
+      const keep = (items: readonly WorkspaceDocumentDiagnosticReport[]) => {
+        for (const item of items) {
+          if (item.kind === 'full') streamed.set(item.uri, item.items);
+          if (item.resultId) resultIds.set(item.uri, item.resultId);
+        }
+      };
+      server.connection.onProgress(WorkspaceDiagnosticRequest.partialResult, partialResultToken, (partial) => keep(partial.items));
+      let answered = false;
+      const pulled = server.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [], partialResultToken }).then((report) => {
+        answered = true;
+        return report;
+      });
+      // Held: asking the index for something else is answered meanwhile, and the pull is not.
+      await symbols(server, 'CHN');
+      assert.equal(answered, false, 'the workspace pull waits for the command');
+      const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: CHECK_WORKSPACE_COMMAND, arguments: [] })) as CheckWorkspaceResult;
+      keep((await pulled).items);
+      assertFindings(streamed);
+      assert.deepEqual(summary, { notes: 5, findings: [...streamed.values()].reduce((n, items) => n + items.length, 0) });
+      assert.ok(progress.events.some((e) => e.value.kind === 'begin' && /checking/i.test(e.value.title)), 'progress of the check');
+
+      // The next pull is held until a note changes, and then answers that note only.
+      const previousResultIds = [...resultIds].map(([uri, value]) => ({ uri, value }));
+      const next = server.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
+      writeFileSync(folder.file('mismatch.note'), 'On 1 March 2025, China repatriated 210 nationals.\n\n2025年3月1日，中方遣返了210名公民。\n');
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: folder.uriOf('mismatch.note'), type: FileChangeType.Changed }] });
+      const changed = await next;
+      assert.deepEqual(changed.items.map((item) => [nameOf(item.uri), item.kind, item.kind === 'full' ? item.items.length : -1]), [['mismatch.note', 'full', 0]]);
+      copyFileSync(SEEDED_MISMATCH, folder.file('mismatch.note'));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('pulled: an open note\'s findings come with textDocument/diagnostic', async () => {
+    const server = await startServer({}, folder.root, { capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    try {
+      const uri = folder.uriOf('replies/follow-up.zh.note');
+      await server.open(uri, FOLLOW_UP);
+      const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      assert.deepEqual(report.kind === 'full' ? report.items.map((d) => d.code) : report.kind, ['link-missing']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('pushed: Check Workspace publishes the findings of every note to a client that does not pull', async function () {
+    this.timeout(60000);
+    const server = await startServer({}, folder.root);
+    try {
+      const published = new Map<string, Diagnostic[]>();
+      server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.set(params.uri, params.diagnostics));
+      const summary = (await server.connection.sendRequest(ExecuteCommandRequest.type, { command: CHECK_WORKSPACE_COMMAND, arguments: [] })) as CheckWorkspaceResult;
+      assertFindings(published);
+      assert.equal(summary.notes, 5);
+    } finally {
+      await server.stop();
     }
   });
 });

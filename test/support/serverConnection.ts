@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification,
+  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DiagnosticRefreshRequest, DidOpenTextDocumentNotification, ExitNotification,
   InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type ApplyWorkspaceEditResult, type ClientCapabilities, type InitializeResult, type ProgressToken, type ProtocolConnection, type TextEdit,
@@ -53,6 +53,8 @@ export async function startServer(
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
   if (options.applyEditsOnDisk) connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => applyOnDisk(params.edit));
+  // An editor that pulls diagnostics asks again when told to; the tests pull when they want.
+  connection.onRequest(DiagnosticRefreshRequest.type, () => null);
   const { onProgress } = options;
   if (onProgress) {
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {

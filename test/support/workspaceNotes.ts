@@ -12,4 +12,6 @@ export const COMMUNICATION = [
   '',
   'I have the honour to address you in my capacity as Special Rapporteur.',
   '',
+  'Please accept, Excellency, the assurances of my highest consideration.',
+  '',
 ].join('\n');

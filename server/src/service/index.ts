@@ -4,8 +4,9 @@
  * watched, and which documents are open) and answers in offsets into documents; it knows nothing of
  * LSP, Node or VS Code. One configuration, one pairing of versions, one glossary, one path policy.
  */
-import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { termsFromGlossary } from '../core/checks/glossaryTerms';
+import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
 import type { Span } from '../core/model';
@@ -29,6 +30,7 @@ import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { planTermPair, type TermPairPlan } from './features/termPair';
 import { workspaceSymbols, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
+import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
 import { Pairing, type AlignedDocuments, type AlignmentUse, type PairingResult } from './pairing';
 import type { LineRange, NoteLocation } from './noteSummary';
@@ -85,6 +87,8 @@ export class NoteService {
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
+  /** Counts the readings of configuration and glossaries: findings made before another may differ. */
+  private configurationReadings = 0;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
@@ -126,6 +130,7 @@ export class NoteService {
       await this.configurations.reload();
       await this.glossaries.reload((folder) => this.configurations.for(folder));
       this.analyses.forgetAll();
+      this.configurationReadings++;
     }).catch(() => undefined).then(() => {
       this.host.changed?.();
       // Exclusions may have changed: the folders are listed again (unchanged notes are kept).
@@ -328,6 +333,12 @@ export class NoteService {
     return this.index.listNotes([folder]);
   }
 
+  /** Resolves once the index is complete: waits for a build running, starts one when none completed. */
+  async indexComplete(): Promise<void> {
+    await this.index.settled();
+    if (this.index.state !== 'ready') await this.indexWorkspace();
+  }
+
   /** What the index holds of a note (the editor's text for an open note). */
   indexedNote(uri: string): IndexedNote | undefined {
     return this.indexNow().get(uri);
@@ -372,6 +383,48 @@ export class NoteService {
     return noteLinks(document.uri, this.analysis(document).note, index, this.workspace);
   }
 
+  /** Every indexed note, the open ones as the editor has them. */
+  indexedNotes(): IndexedNote[] {
+    return [...this.indexNow().all()];
+  }
+
+  /**
+   * What the findings of an indexed note depend on, as a string that changes whenever they may:
+   * the configuration and glossaries read, the note's version and its partner's.
+   */
+  findingsVersion(note: IndexedNote): string {
+    const partner = note.partner === undefined ? undefined : this.index.get(note.partner);
+    return `${this.configurationReadings}:${note.version}:${partner?.version ?? ''}`;
+  }
+
+  /**
+   * The findings of a note of the workspace, open or not (a closed note is read from disk for the
+   * check and let go after), computed in slices; undefined when it cannot be read.
+   */
+  async checkNote(uri: string): Promise<{ document: TextDocument; findings: NoteFinding[] } | undefined> {
+    const open = this.workspace.documents.get(uri);
+    if (open) return { document: open, findings: await this.findingsInSlices(open) ?? [] };
+    const read = await readText(this.workspace, uri, READ_LIMITS.partner);
+    if (read.kind === 'refused') return undefined;
+    // The version a file read from disk gets (see pairing.ts).
+    const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);
+    this.pairing.hold(document);
+    try {
+      return { document, findings: await this.findingsInSlices(document) ?? [] };
+    } finally {
+      this.pairing.release(document);
+      this.analyses.forget(uri);
+    }
+  }
+
+  /**
+   * The findings of a note, computed in slices of `budgetMs` with requests answered in between; undefined
+   * when `stillWanted` said to give up.
+   */
+  async findingsInSlices(document: TextDocument, budgetMs?: number, stillWanted?: () => boolean): Promise<NoteFinding[] | undefined> {
+    return runInSlices(await this.findings(document), budgetMs, stillWanted);
+  }
+
   /** The threads of the workspace, by country and year. */
   correspondence(): ThreadCountry[] {
     return correspondence(this.indexNow());
@@ -383,6 +436,11 @@ export class NoteService {
     if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
     await this.settled();
     return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+  }
+
+  /** Why each block of the note was read as it was (what `outline --explain` prints). */
+  explainStructure(document: TextDocument): string {
+    return formatExplanation(explainStructure(document.getText()));
   }
 
   /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */

@@ -63,6 +63,8 @@ export class Pairing {
   private readonly reading = new Map<string, Promise<PartnerDocument>>();
   /** For each note, the partner it last read from the workspace. */
   private readonly partnerRead = new Map<string, string>();
+  /** Notes read from disk to be checked (a workspace check): live until released. */
+  private readonly held = new Map<string, TextDocument>();
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -91,9 +93,20 @@ export class Pairing {
     return this.aligned(language === 'zh' ? [partner.document, document] : [document, partner.document], use);
   }
 
-  /** Open in the editor, or a partner held for an open note: what the service keeps anything for. */
+  /** Open in the editor, a partner held for an open note, or a note being checked: what the service keeps anything for. */
   isLive(document: TextDocument): boolean {
-    return this.workspace.documents.get(document.uri) === document || this.fromDisk.get(document.uri) === document;
+    const { uri } = document;
+    return this.workspace.documents.get(uri) === document || this.fromDisk.get(uri) === document || this.held.get(uri) === document;
+  }
+
+  /** A note read from disk is checked: it is live, as an open note, until `release`. */
+  hold(document: TextDocument): void {
+    this.held.set(document.uri, document);
+  }
+
+  release(document: TextDocument): void {
+    if (this.held.get(document.uri) === document) this.held.delete(document.uri);
+    this.closed(document.uri);
   }
 
   /** A note closed: what only it needed goes. */

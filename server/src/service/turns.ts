@@ -27,3 +27,18 @@ export class Slicer {
     this.sliceStart = performance.now();
   }
 }
+
+/**
+ * Runs a computation written as steps (a generator) in slices of `budgetMs`, letting the event loop
+ * run between slices; gives up (undefined) as soon as `stillWanted` says so, before any slice.
+ */
+export async function runInSlices<T>(steps: Generator<void, T, void>, budgetMs = SLICE_MS, stillWanted: () => boolean = () => true): Promise<T | undefined> {
+  for (;;) {
+    if (!stillWanted()) return undefined;
+    const deadline = performance.now() + budgetMs;
+    let step = steps.next();
+    while (!step.done && performance.now() < deadline) step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}

@@ -1,5 +1,10 @@
-/** `diplonote outline FILE… [--json]`: the outline as an indented tree with line numbers, or JSON. */
+/**
+ * `diplonote outline FILE… [--json] [--explain]`: the outline as an indented tree with line numbers, or
+ * JSON; with `--explain`, each block with the kind it was read as and why (the rule, the language).
+ */
 import type { OutlineItem } from '../../core/outline';
+import { explainStructure, formatExplanation, type Explanation } from '../../core/explainStructure';
+import type { CommandContext } from '../command';
 import { defineCommand } from '../definition';
 import type { Style } from '../terminal';
 import { jsonText } from '../terminal';
@@ -20,8 +25,11 @@ export const outlineCommand = defineCommand({
   summary: 'the structure of each note: letterhead, reference, formulas, versions, paragraphs, points',
   options: {
     json: { type: 'boolean', description: 'JSON: per file, the outline items with kind, name, detail, line, endLine, children' },
+    explain: { type: 'boolean', description: 'each block with the kind it was read as, the rule that decided it, its language and why (with --json: as JSON)' },
   },
+  details: 'With --explain the structure is told block by block: copy it into a report when a note is read wrongly.',
   async run(context, options) {
+    if (options.explain) return explain(context, options.json === true);
     const results: Array<{ file: string; outline: JsonItem[] }> = [];
     const status = await context.forEachNote(({ file, document }) => {
       const lineOf = (offset: number) => document.positionAt(offset).line + 1;
@@ -37,6 +45,17 @@ export const outlineCommand = defineCommand({
     return status;
   },
 });
+
+async function explain(context: CommandContext, json: boolean): Promise<number> {
+  const results: Array<{ file: string } & Explanation> = [];
+  const status = await context.forEachNote(({ file, document }) => {
+    const explanation = explainStructure(document.getText());
+    if (json) results.push({ file, ...explanation });
+    else context.out(`${[context.style.file(file), ...formatExplanation(explanation).trimEnd().split('\n').map((line) => context.style.text(line))].join('\n')}\n`);
+  });
+  if (json) context.out(jsonText(results));
+  return status;
+}
 
 function formatTree(style: Style, file: string, outline: readonly JsonItem[]): string {
   const lines = [style.file(file)];

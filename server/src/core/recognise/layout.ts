@@ -73,17 +73,22 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   const documents: DocumentRange[] = [];
   let from = 0;
   let closed = false;
+  const paragraphLanguages = new Set<Language>();
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
+    // An opening formula in another language than the text so far opens the next version's text.
+    const opensAnother = isOpening(blocks[i]) && [...paragraphLanguages].some((language) => language !== blocks[i].language);
+    const startsAnother = i > from && (opensAnother || (kind === 'translationMarker' && changesLanguage(blocks, from, i))
       || (closed && !(CLOSING_TAIL.has(kind) && sameLanguageAsClosing(blocks, languages, from, i)) && kind !== 'annex' && kind !== 'translationMarker'
         && !inAnnex(blocks, languages, from, i) && !tailFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
       closed = false;
+      paragraphLanguages.clear();
     }
     if (isClosing(blocks[i])) closed = true;
+    if (kind === 'paragraph' && blocks[i].language !== 'other') paragraphLanguages.add(blocks[i].language);
   }
   if (from < blocks.length) documents.push({ from, to: blocks.length });
   return withoutStrayDocuments(blocks, documents);
@@ -196,6 +201,10 @@ function languageGoesOn(blocks: readonly ClassifiedBlock[], languages: readonly 
     if (languages[i] !== 'other') return languages[i] === languages[at];
   }
   return true;
+}
+
+function isOpening(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role === 'opening';
 }
 
 function isClosing(block: ClassifiedBlock): boolean {

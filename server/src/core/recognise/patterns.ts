@@ -73,7 +73,7 @@ export const DATED: readonly RegExp[] = [
 ];
 
 export const OWN_REFERENCE_LABELLED =
-  /^(?:our\sref(?:erence)?\.?|your\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|(?:circular\s)?note\s(?:verbale\s)?no\.?|file\sno\.?|no\.|n°|(?:本[处處]|我[方馆館部处處])?(?:编号|編號|文号|文號|档号|檔號|发文字号|發文字號|照会号|照會號|参考编号|參考編號))\s?[:：]?\s?(\S.{0,100})$/i;
+  /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|(?:circular\s)?note\s(?:verbale\s)?no\.?|file\sno\.?|no\.|n°|(?:本[处處]|我[方馆館部处處])?(?:编号|編號|文号|文號|档号|檔號|发文字号|發文字號|照会号|照會號|参考编号|參考編號))\s?[:：]?\s?(\S.{0,100})$/i;
 
 export const OWN_REFERENCE_BARE = /^[A-Z0-9]{1,12}(?:[/.\-][A-Z0-9]{1,12}){2,8}$/i;
 
