@@ -324,6 +324,15 @@ export class NoteService {
     await this.index.build(progress);
   }
 
+  /**
+   * The notes the index covers in a workspace folder, without reading them: `**\/*.note` less the
+   * folder's exclusions and what its `.gitignore` files leave out (the CLI's folders and globs).
+   */
+  async notesIn(folder: string): Promise<string[]> {
+    await this.settled();
+    return this.index.listNotes([folder]);
+  }
+
   /** Resolves once the index is complete: waits for a build running, starts one when none completed. */
   async indexComplete(): Promise<void> {
     await this.index.settled();

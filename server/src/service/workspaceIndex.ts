@@ -167,10 +167,10 @@ export class WorkspaceIndex {
     this.host.changed(changed.splice(0));
   }
 
-  /** Every note of every folder that is neither excluded nor ignored by git. */
-  private async listNotes(): Promise<string[]> {
+  /** Every note of these folders (all by default) that is neither excluded nor ignored by git; nothing is read. */
+  async listNotes(folders: readonly string[] = this.host.workspace.folders): Promise<string[]> {
     const all: string[] = [];
-    for (const folder of this.host.workspace.folders) {
+    for (const folder of folders) {
       const exclude = this.host.configurationFor(folder).exclude;
       const found = await this.host.workspace.findFiles(folder, { include: [NOTE_GLOB], exclude, maxResults: MAX_LISTED_NOTES });
       for (const uri of found) if (!(await this.ignoreFiles.ignores(folder, uri))) all.push(uri);
