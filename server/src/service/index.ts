@@ -9,7 +9,7 @@ import { termsFromGlossary } from '../core/checks/glossaryTerms';
 import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
-import type { Span } from '../core/model';
+import type { Note, Span } from '../core/model';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -236,6 +236,11 @@ export class NoteService {
   }
 
   // ----- features -----------------------------------------------------------------------------------
+
+  /** The analysis of a note (the CLI's corpus export reads its paragraphs). */
+  analysed(document: TextDocument): Note {
+    return this.analysis(document).note;
+  }
 
   outline(document: TextDocument): readonly OutlineItem[] {
     return this.analysis(document).outline;

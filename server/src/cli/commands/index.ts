@@ -6,6 +6,7 @@ import type { Command } from '../definition';
 import { alignCommand } from './align';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
+import { indexCommand } from './indexCorpus';
 import { outlineCommand } from './outline';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, indexCommand];
