@@ -258,8 +258,8 @@ describe('protocol: annotations', function () {
 
   it('refuses arguments that are not what the request takes', async () => {
     await assert.rejects(server.connection.sendRequest(ANNOTATE_REQUEST, { uri: enUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }), /empty/);
-    await assert.rejects(server.connection.sendRequest(ANNOTATE_REQUEST, { uri: enUri, range: rangeOf(enText, 'Auckland'), motivation: 'replying' }), /motivation/);
-    await assert.rejects(server.connection.sendRequest(UPDATE_ANNOTATION_REQUEST, { uri: enUri, id: id, status: 'closed' }), /status/);
+    await assert.rejects(server.connection.sendRequest(ANNOTATE_REQUEST.method, { uri: enUri, range: rangeOf(enText, 'Auckland'), motivation: 'replying' }), /motivation/);
+    await assert.rejects(server.connection.sendRequest(UPDATE_ANNOTATION_REQUEST.method, { uri: enUri, id, status: 'closed' }), /status/);
     const missing = await server.connection.sendRequest(DELETE_ANNOTATION_REQUEST, { uri: enUri, id: 'urn:uuid:nope' });
     assert.equal(missing.applied, false);
     assert.ok(!existsSync(path.join(folder, 'nothing.note.annotations.json')));

@@ -40,18 +40,24 @@ export interface ReplyView {
   readonly modified?: string;
 }
 
-/** What an annotation says, wherever it is shown. */
+/** What an annotation says, wherever it is shown (the client gets it as it is: see protocol.ts). */
 export interface AnnotationContent {
+  /** `urn:uuid:…`: what update and delete take. */
   readonly id: string;
+  /** `commenting`, `tagging`, `questioning`, `highlighting` (a hand-written file may hold other W3C motivations). */
   readonly motivation: string;
+  /** `open` or `resolved` for threads (commenting, questioning); absent otherwise. */
   readonly status?: 'open' | 'resolved';
+  /** Markdown as the user wrote it ('' when none): to render with HTML and images disabled. */
   readonly comment: string;
+  /** Tag names (the taxonomy gives labels and colours). */
   readonly tags: readonly string[];
   readonly creator?: string;
   readonly created?: string;
   readonly modified?: string;
-  /** The text annotated, as the sidecar records it. */
+  /** The text annotated, as the sidecar records it (for an orphan, what is no longer found). */
   readonly quote: string;
+  /** The thread, oldest first. */
   readonly replies: readonly ReplyView[];
 }
 
