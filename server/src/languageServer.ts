@@ -36,6 +36,7 @@ import {
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
   type InitializationOptions,
 } from './protocol';
+import { localeOf } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import type { Checked } from './service/arguments';
@@ -86,7 +87,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
       workspaceChecks.changed();
     },
-    indexProgress: () => indexProgress(connection),
+    indexProgress: () => indexProgress(connection, noteService.locale),
     userName: platform.userName,
     annotationsChanged: (uris) => {
       for (const uri of uris) {
@@ -130,6 +131,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     capabilities = params.capabilities;
     showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -239,7 +241,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onCodeAction((params) => withDocument(params.textDocument.uri, async (d) => {
     const { refs, diagnostics: held } = findingsOf(d, params);
     const actions = await noteService.codeActions(d, { selection: toSpan(d, params.range), findings: refs });
-    return codeActions(d, params, held, actions);
+    return codeActions(d, params, held, actions, noteService.locale);
   }));
   connection.onExecuteCommand(async (params) => {
     checkPhase();

@@ -9,6 +9,7 @@ import { termsFromGlossary } from '../core/checks/glossaryTerms';
 import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
+import type { Locale } from '../core/messages';
 import type { Note, Span } from '../core/model';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
@@ -63,6 +64,8 @@ export interface ServiceHost {
   readonly userName?: string;
   /** The annotations of these notes changed (made, edited, deleted, their sidecar changed on disk). */
   annotationsChanged?(uris: readonly string[]): void;
+  /** The language of what the service says (findings, hovers, titles); English unless told. */
+  readonly locale?: Locale;
 }
 
 const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => crypto.randomUUID(), now: () => new Date() };
@@ -113,9 +116,11 @@ export class NoteService {
   private reloading: Promise<void> = Promise.resolve();
   /** Counts the readings of configuration and glossaries: findings made before another may differ. */
   private configurationReadings = 0;
+  private speaks: Locale;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
+    this.speaks = host.locale ?? 'en';
     const decoded = (uri: string, encoding: TextEncoding) => host.decoded?.(uri, encoding);
     this.configurations = new Configurations(this.workspace, decoded);
     this.glossaries = new Glossaries(this.workspace, decoded);
@@ -142,6 +147,16 @@ export class NoteService {
   }
 
   // ----- configuration and files ------------------------------------------------------------------
+
+  /** The language to speak from now on: the server learns its client's at `initialize`. */
+  setLocale(locale: Locale): void {
+    this.speaks = locale;
+  }
+
+  /** The language of what the service says; the protocol layer titles its own actions and progress in it. */
+  get locale(): Locale {
+    return this.speaks;
+  }
 
   /** The editor's `diplonote` section (and `files.exclude`); returns what was wrong with them. Call `reload` after. */
   setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
@@ -315,7 +330,7 @@ export class NoteService {
 
   async codeLenses(document: TextDocument): Promise<Lens[]> {
     const aligned = await this.interactive(document);
-    return aligned ? lenses(document, aligned) : [];
+    return aligned ? lenses(document, aligned, this.locale) : [];
   }
 
   async counterpartLocation(document: TextDocument, offset: number): Promise<TextLocation | undefined> {
@@ -330,7 +345,7 @@ export class NoteService {
     const [notes, answer] = await Promise.all([this.annotationHover(document, offset), hoverAt(analysis, offset, async (term) => {
       const aligned = await this.interactive(document);
       return aligned && this.live(document) ? termCounterpart(this.analysis(document), term, aligned, (other) => this.analysis(other)) : undefined;
-    })]);
+    }, this.locale)]);
     return withAnnotationHover(notes, answer);
   }
 
@@ -350,16 +365,16 @@ export class NoteService {
     await this.settled();
     const [pairing, unplaced] = await Promise.all([this.pairing.pair(document, 'exact'), this.annotationLayer.orphans(document)]);
     if (!this.live(document)) return noFindings();
-    return withFindings(orphanFindings(document, unplaced.orphans, unplaced.sidecar, unplaced.toUtf16), findingSteps({
+    return withFindings(orphanFindings(document, unplaced.orphans, unplaced.sidecar, unplaced.toUtf16, this.locale), findingSteps({
       analysis: this.analysis(document), pairing, settings: this.configurationFor(document.uri).checks,
-      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other),
+      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other), locale: this.locale,
     }));
   }
 
   async codeActions(document: TextDocument, request: ActionRequest): Promise<ActionData[]> {
     await this.settled();
     const aligned = await this.interactive(document);
-    return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
+    return this.live(document) ? actionsFor(this.analysis(document), request, aligned, this.locale) : [];
   }
 
   // ----- the workspace index ---------------------------------------------------------------------------
@@ -526,13 +541,13 @@ export class NoteService {
 
   /** The annotations under the cursor, for the hover. */
   private async annotationHover(document: TextDocument, offset: number): Promise<HoverAnswer | undefined> {
-    return annotationHover(await this.annotationsOf(document), offset);
+    return annotationHover(await this.annotationsOf(document), offset, this.locale);
   }
 
   /** The entries of the outline's Annotations group; none unless `diplonote.annotations.outlineGroup` is on. */
   async annotationEntries(document: TextDocument): Promise<AnnotationEntry[]> {
     await this.settled();
-    return this.annotationSettings.outlineGroup ? annotationEntries(await this.annotationLayer.of(document)) : [];
+    return this.annotationSettings.outlineGroup ? annotationEntries(await this.annotationLayer.of(document), this.locale) : [];
   }
 
   /** The tag taxonomy in force for a note. */

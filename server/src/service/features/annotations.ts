@@ -7,9 +7,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TagDefinition } from '../../core/annotations/tags';
+import { format, message, type Locale, type Message } from '../../core/messages';
 import type { Span } from '../../core/model';
 import type { AnnotationContent, AnnotationView, NoteAnnotations, ProjectedView } from '../annotations';
-import { escapeMarkdown } from '../markdown';
+import { codeSpan, escapeMarkdown } from '../markdown';
 import { fileName } from '../uris';
 import type { HoverAnswer } from './hover';
 import type { NoteFinding } from './findings';
@@ -18,14 +19,15 @@ import type { NoteFinding } from './findings';
 const QUOTE_SHOWN = 60;
 
 /** The hover at `offset`: every annotation and projection covering it; undefined when none does. */
-export function annotationHover(annotations: NoteAnnotations, offset: number): HoverAnswer | undefined {
+export function annotationHover(annotations: NoteAnnotations, offset: number, locale: Locale): HoverAnswer | undefined {
   const own = annotations.placed.filter((view) => view.span && covers(view.span, offset));
   const projected = annotations.projected.filter((view) => covers(view.span, offset));
   if (own.length === 0 && projected.length === 0) return undefined;
   const spans = [...own.map((view) => view.span as Span), ...projected.map((view) => view.span)];
+  const say = (said: Message) => format(locale, said);
   const parts = [
-    ...own.map((view) => contentMarkdown(view, annotations.tags)),
-    ...projected.map((view) => `${projectedHeading(view)}\n\n${contentMarkdown(view, annotations.tags)}`),
+    ...own.map((view) => contentMarkdown(view, annotations.tags, locale)),
+    ...projected.map((view) => `${say(projectedHeading(view))}\n\n${contentMarkdown(view, annotations.tags, locale)}`),
   ];
   // The innermost span: the hover's range is where all of them overlap.
   const span = { start: Math.max(...spans.map((s) => s.start)), end: Math.min(...spans.map((s) => s.end)) };
@@ -36,30 +38,39 @@ function covers(span: Span, offset: number): boolean {
   return span.start <= offset && offset <= span.end;
 }
 
-function projectedHeading(view: ProjectedView): string {
-  return `*Projected from the other version (${view.level}), ${escapeMarkdown(fileName(view.source.document.uri))}*`;
+const LEVELS = {
+  sentence: message('annotation.level.sentence'), point: message('annotation.level.point'), paragraph: message('annotation.level.paragraph'),
+} as const;
+
+function projectedHeading(view: ProjectedView): Message {
+  return message('annotation.projected', { level: LEVELS[view.level], file: escapeMarkdown(fileName(view.source.document.uri)) });
 }
 
-function contentMarkdown(view: AnnotationContent, taxonomy: readonly TagDefinition[]): string {
+function contentMarkdown(view: AnnotationContent, taxonomy: readonly TagDefinition[], locale: Locale): string {
+  const say = (said: Message) => format(locale, said);
   const heading = [
-    `**${escapeMarkdown(motivationLabel(view.motivation))}**`,
-    ...(view.status ? [view.status === 'resolved' ? 'resolved' : 'open'] : []),
-    ...(view.creator ? [`by ${escapeMarkdown(view.creator)}`] : []),
+    `**${escapeMarkdown(motivationLabel(view.motivation, locale))}**`,
+    ...(view.status ? [say(message(view.status === 'resolved' ? 'annotation.resolved' : 'annotation.open'))] : []),
+    ...(view.creator ? [say(message('annotation.by', { creator: escapeMarkdown(view.creator) }))] : []),
   ].join(' · ');
-  const tags = view.tags.length > 0 ? `Tags: ${view.tags.map((tag) => `\`${tagLabel(tag, taxonomy).replace(/`/g, "'")}\``).join(', ')}` : '';
+  const labels = view.tags.map((tag) => codeSpan(tagLabel(tag, taxonomy, locale)));
+  const tags = labels.length > 0 ? say(message('annotation.tags', { tags: labels })) : '';
   const replies = view.replies.map((reply) => `> ${reply.creator ? `**${escapeMarkdown(reply.creator)}**: ` : ''}${oneParagraph(reply.comment)}`);
   return [heading, view.comment ? userMarkdown(view.comment) : '', tags, ...replies].filter((part) => part !== '').join('\n\n');
 }
 
-function motivationLabel(motivation: string): string {
-  const labels: Readonly<Record<string, string>> = {
-    commenting: 'Comment', questioning: 'Question', tagging: 'Tags', highlighting: 'Highlight', linking: 'Link',
-  };
-  return labels[motivation] ?? motivation;
+const MOTIVATION_LABELS: Readonly<Record<string, Message>> = {
+  commenting: message('annotation.commenting'), questioning: message('annotation.questioning'), tagging: message('annotation.tagging'),
+  highlighting: message('annotation.highlighting'), linking: message('annotation.linking'),
+};
+
+function motivationLabel(motivation: string, locale: Locale): string {
+  const label = MOTIVATION_LABELS[motivation];
+  return label ? format(locale, label) : motivation;
 }
 
-function tagLabel(name: string, taxonomy: readonly TagDefinition[]): string {
-  return taxonomy.find((tag) => tag.name === name)?.label.en ?? name;
+function tagLabel(name: string, taxonomy: readonly TagDefinition[], locale: Locale): string {
+  return taxonomy.find((tag) => tag.name === name)?.label[locale] ?? name;
 }
 
 /** A reply inside a quote block: its lines joined, as Markdown made safe. */
@@ -89,17 +100,16 @@ export function userMarkdown(markdown: string): string {
 }
 
 /** An Information finding for each orphan, where it stood (clamped to the text). */
-export function orphanFindings(document: TextDocument, orphans: readonly AnnotationView[], sidecar: string, toUtf16: (codePoint: number) => number): NoteFinding[] {
+export function orphanFindings(
+  document: TextDocument, orphans: readonly AnnotationView[], sidecar: string, toUtf16: (codePoint: number) => number, locale: Locale,
+): NoteFinding[] {
   const length = document.getText().length;
   return orphans.map((view) => {
     const start = view.recorded ? Math.min(toUtf16(view.recorded.start), length) : 0;
     const end = view.recorded ? Math.min(Math.max(toUtf16(view.recorded.end), start), length) : 0;
-    const quote = view.quote ? ` on “${shortQuote(view.quote)}”` : '';
-    return {
-      code: 'annotation-orphaned', severity: 'information', span: { start, end },
-      message: `An annotation${quote} is no longer found in the note (orphaned); it is kept in ${fileName(sidecar)}.`,
-      related: [],
-    };
+    const quote = view.quote ? message('annotation.orphaned.quote', { quote: shortQuote(view.quote) }) : '';
+    const said = message('annotation.orphaned', { quote, file: fileName(sidecar) });
+    return { code: 'annotation-orphaned', severity: 'information', span: { start, end }, message: format(locale, said), related: [] };
   });
 }
 
@@ -122,11 +132,11 @@ export interface AnnotationEntry {
 }
 
 /** The placed annotations as outline entries, in document order (orphans have no place in it). */
-export function annotationEntries(annotations: NoteAnnotations): AnnotationEntry[] {
+export function annotationEntries(annotations: NoteAnnotations, locale: Locale): AnnotationEntry[] {
   return annotations.placed.flatMap((view) => {
     if (!view.span) return [];
-    const tags = view.tags.map((tag) => tagLabel(tag, annotations.tags));
+    const tags = view.tags.map((tag) => tagLabel(tag, annotations.tags, locale));
     const comment = view.comment.replace(/\s+/g, ' ').trim();
-    return [{ name: shortQuote(view.quote) || motivationLabel(view.motivation), detail: [...tags, comment.slice(0, QUOTE_SHOWN)].filter(Boolean).join(' · '), span: view.span }];
+    return [{ name: shortQuote(view.quote) || motivationLabel(view.motivation, locale), detail: [...tags, comment.slice(0, QUOTE_SHOWN)].filter(Boolean).join(' · '), span: view.span }];
   });
 }
