@@ -55,7 +55,6 @@ describe('Annotations in VS Code (code-server)', function () {
   const sidecar = () => path.join(session.scratch.workspace, `${ENGLISH}.annotations.json`);
   const readSidecar = () => (existsSync(sidecar()) ? JSON.parse(readFileSync(sidecar(), 'utf8')) : undefined);
   const page = () => session.workbench.page;
-  const activeEditor = () => page().locator('.editor-group-container.active .monaco-editor').first();
   const gutterThreads = (group) => group.locator('.margin-view-overlays .comment-range-glyph[class*="comment-thread"]');
   const annotationRows = () => page().locator('.pane:has(.pane-header[aria-label^="Annotations"]) .monaco-list-row');
 
@@ -84,7 +83,7 @@ describe('Annotations in VS Code (code-server)', function () {
 
   it('Tag Selection ticks a tag from the quick pick, and the thread shows it', async () => {
     const { workbench } = session;
-    await activeEditor().click({ position: { x: 5, y: 5 } }).catch(() => {}); // focus back in the text, the selection kept
+    await workbench.openFile(ENGLISH); // the focus back in the text, from the comment's editor
     await workbench.goTo(quoteStart);
     for (let step = 0; step < QUOTE.length; step++) await page().keyboard.press('Shift+ArrowRight');
     await workbench.runCommand('Diplonote: Tag Selection', 'Tick the tags of the annotation, then press Enter');
@@ -148,6 +147,8 @@ describe('Annotations in VS Code (code-server)', function () {
     // Next Annotation selects it: the span is exactly the quote, one line lower.
     await workbench.goTo({ line: 0, character: 0 });
     await workbench.runCommand('Diplonote: Next Annotation');
-    await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${quoteStart.line + 2}, Col ${quoteStart.character + 1} \\(${QUOTE.length} selected\\)`));
+    // The cursor is at the end of the selection.
+    const end = `Ln ${quoteStart.line + 2}, Col ${quoteStart.character + QUOTE.length + 1}`;
+    await workbench.waitForStatus('status.editor.selection', new RegExp(`^${end} \\(${QUOTE.length} selected\\)`));
   });
 });

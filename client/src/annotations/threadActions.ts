@@ -68,8 +68,7 @@ export function registerThreadActions(store: AnnotationStore, threads: Annotatio
     threads.redraw(comment.thread);
   };
 
-  // The thread is drawn again from the server's answer, with every comment as it was saved.
-  const cancelEdit = (comment: AnnotationComment) => store.refresh(comment.note);
+  const cancelEdit = (comment: AnnotationComment) => threads.restore(comment);
 
   const saveEdit = async (comment: AnnotationComment) => {
     await store.update({ uri: comment.note, id: comment.id, comment: comment.edited() });

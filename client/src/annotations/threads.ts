@@ -86,6 +86,8 @@ export class AnnotationThreads implements Disposable {
   /** Per note, its threads by key (an annotation's id; `projected:` + id for one shown from the other version). */
   private readonly threads = new Map<string, Map<string, CommentThread>>();
   private readonly targets = new WeakMap<CommentThread, ThreadTarget>();
+  /** What each thread was last drawn from. */
+  private readonly drawn = new WeakMap<CommentThread, string>();
   private readonly subscriptions: Disposable[];
   /** The annotation just made: its thread opens when it first shows. */
   private expandOnArrival: string | undefined;
@@ -124,6 +126,12 @@ export class AnnotationThreads implements Disposable {
     thread.comments = [...thread.comments];
   }
 
+  /** Draws the thread again from the server's answer, every comment as it was saved (an edit cancelled). */
+  async restore(comment: AnnotationComment): Promise<void> {
+    this.drawn.delete(comment.thread);
+    await this.store.refresh(comment.note);
+  }
+
   private show(uri: string): void {
     const answer = this.store.get(uri);
     const taxonomy = taxonomyOf(answer?.tags);
@@ -159,6 +167,10 @@ export class AnnotationThreads implements Disposable {
   private fill(thread: CommentThread, target: ThreadTarget, taxonomy: Taxonomy): void {
     this.targets.set(thread, target);
     const { annotation } = target;
+    // Answers come after every pause in typing: a thread whose content is the same is left as drawn.
+    const shown = JSON.stringify([target.kind, target.kind === 'own' && target.writable, { ...annotation, range: undefined }, taxonomy.tags]);
+    if (this.drawn.get(thread) === shown) return;
+    this.drawn.set(thread, shown);
     const editable = target.kind === 'own' && target.writable ? EDITABLE_COMMENT : undefined;
     const tags = annotation.tags.map((tag) => taxonomy.label(tag)).join(' · ');
     thread.label = target.kind === 'projected' ? projectedLabel(target.annotation, tags) : tags || undefined;
