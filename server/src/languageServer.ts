@@ -30,8 +30,8 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
-  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
+  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { createNoteService } from './service';
@@ -48,6 +48,8 @@ export interface EditorWorkspace extends Workspace {
 export interface Platform {
   /** The workspace over the editor's open documents. */
   workspace(documents: OpenDocuments, connection: Connection): EditorWorkspace;
+  /** Heap in use after a full garbage collection, where the platform can force one (a test hook). */
+  heapUsedAfterGc?(): number | null;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -88,10 +90,14 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     },
   });
   const workspaceChecks = new WorkspaceChecks(connection, noteService);
+  let testHooks = false;
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
     document: (uri) => documents.get(uri),
     openDocuments: () => documents.all(),
+    runStarting: async (uri, version) => {
+      if (testHooks) await connection.sendRequest(CHECKS_STARTING_REQUEST, { uri, version });
+    },
   });
   let canAskConfiguration = false;
   let capabilities: ClientCapabilities = {};
@@ -114,7 +120,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
-    showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    showsCorrespondence = options?.correspondenceView === true;
+    testHooks = options?.testHooks === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
@@ -233,6 +241,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');
     return tmx === undefined ? null : { tmx };
+  });
+  connection.onRequest(HELD_REQUEST, () => {
+    checkPhase();
+    if (!testHooks) throw new ResponseError(ErrorCodes.MethodNotFound, 'Diplonote: test hooks are off.');
+    return { ...noteService.held(), heapUsedAfterGc: platform.heapUsedAfterGc?.() ?? null };
   });
   // A counterpart, glossary or project file changed on disk: the service reads again what it must.
   connection.onDidChangeWatchedFiles((params) => {

@@ -10,4 +10,12 @@ import { stdioTransport } from './node/stdioTransport';
 
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
-startLanguageServer(connection, { workspace: (documents) => new NodeWorkspace(documents) });
+startLanguageServer(connection, {
+  workspace: (documents) => new NodeWorkspace(documents),
+  // Only with `node --expose-gc`, for the memory tests (the test hook diplonote/test/held).
+  heapUsedAfterGc: () => {
+    if (typeof gc !== 'function') return null;
+    gc();
+    return process.memoryUsage().heapUsed;
+  },
+});
