@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { alignUnits, alignWithFixedPairs, AlignUnit, Bead } from '../../../server/src/core/align/align';
 import { dateAnchors, numberAnchors, verbatimAnchors } from '../../../server/src/core/align/anchors';
+import { syntheticPair } from './synthetic';
 
 function units(texts: readonly string[], lang: 'en' | 'zh'): AlignUnit[] {
   const verbatim = lang === 'zh' ? verbatimAnchors([], texts).zh : texts.map(() => []);
@@ -116,28 +117,6 @@ describe('alignWithFixedPairs', () => {
     assert.deepEqual(shapes(beads), ['0:0', '1:1', '2:2', '3,4:3,4', '5:', '6:5']);
   });
 });
-
-/** A deterministic pseudo-random bilingual text: Chinese lengths are a quarter of the English ± noise. */
-function syntheticPair(count: number): { en: AlignUnit[]; zh: AlignUnit[] } {
-  let seed = 12345;
-  const next = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const en: AlignUnit[] = [];
-  const zh: AlignUnit[] = [];
-  for (let k = 0; k < count; k++) {
-    const length = 40 + Math.floor(next() * 160);
-    en.push({ text: '', length, anchors: [] });
-    const chinese = Math.max(1, Math.round(length / 4 + (next() - 0.5) * 8));
-    if (next() < 0.2) {
-      zh.push({ text: '', length: Math.ceil(chinese / 2), anchors: [] }, { text: '', length: Math.floor(chinese / 2) + 1, anchors: [] });
-    } else {
-      zh.push({ text: '', length: chinese, anchors: [] });
-    }
-  }
-  return { en, zh };
-}
 
 /** The lattice cells an alignment sweeps, every level and band included: the aligner's work, counted. */
 function cellsSwept(pair: { en: AlignUnit[]; zh: AlignUnit[] }): number {
