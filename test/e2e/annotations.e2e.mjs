@@ -68,9 +68,14 @@ describe('Annotations in VS Code (code-server)', function () {
 
     await workbench.runCommand('Diplonote: Annotate Selection');
     const widget = page().locator('.review-widget').filter({ has: page().locator('.comment-form') }).first();
-    await widget.locator('.comment-form .monaco-editor').click();
+    const form = widget.locator('.comment-form');
+    await form.waitFor({ timeout: UI_TIMEOUT_MS });
+    // The box opens with the focus in it; a collapsed one (the prompt as a button) opens on a click.
+    const prompt = form.locator('.review-thread-reply-button');
+    if (await prompt.isVisible()) await prompt.click();
+    await form.locator('.monaco-editor').click();
     await page().keyboard.type(COMMENT);
-    await widget.locator('.comment-form .monaco-button', { hasText: 'Add Comment' }).click();
+    await widget.getByRole('button', { name: 'Add Comment' }).click();
 
     const written = await until(readSidecar, (file) => file?.items?.length === 1, 'the sidecar holds one annotation');
     const [annotation] = written.items;
@@ -114,8 +119,9 @@ describe('Annotations in VS Code (code-server)', function () {
     const chinese = page().locator('.editor-group-container').filter({ has: page().locator(`.tab.active[data-resource-name="${CHINESE}"]`) });
     const projected = gutterThreads(chinese).first();
     await projected.waitFor({ timeout: SERVER_TIMEOUT_MS });
-    await projected.click();
-    const thread = chinese.locator('.review-widget').filter({ hasText: 'Projected from the English version' }).first();
+    await chinese.locator('.view-lines').first().click();
+    await workbench.runCommand('Comments: Expand All Comments');
+    const thread = chinese.locator('.review-widget').filter({ hasText: /Projected from the (English|other language) version/ }).first();
     await thread.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await thread.innerText(), /Legal basis/);
     assert.match(await thread.innerText(), /visa fees be waived/);

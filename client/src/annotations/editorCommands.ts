@@ -38,14 +38,18 @@ export function registerEditorCommands(store: AnnotationStore, threads: Annotati
     return editor;
   };
 
-  const annotate = () => {
+  const annotate = async () => {
     const editor = writableNote();
     if (!editor) return;
     if (editor.selection.isEmpty) {
       void window.showInformationMessage(l10n.t('Diplonote: select the text to annotate first.'));
       return;
     }
-    threads.startThread(editor.document.uri, editor.selection);
+    // VS Code's own command opens the comment box with the focus in it, but on a line where a thread
+    // already ends it opens that thread instead of starting one: there the thread is started here.
+    const endLine = editor.selection.end.line;
+    if (spansOf(store, editor).some((span) => span.end.line === endLine)) threads.startThread(editor.document.uri, editor.selection);
+    else await commands.executeCommand('workbench.action.addComment');
   };
 
   const tag = async () => {

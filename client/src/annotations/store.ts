@@ -4,8 +4,10 @@
  * note, a change of the annotation settings. This is the one place the client sends the annotation
  * requests; threads, decorations, the view and the commands read from here and listen to `onDidChange`.
  */
-import { Disposable, EventEmitter, l10n, window, workspace, type Event, type TextDocument, type Uri } from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { Disposable, EventEmitter, l10n, window, workspace, type Event, type Uri } from 'vscode';
+import {
+  DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, type BaseLanguageClient,
+} from 'vscode-languageclient';
 import {
   ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST,
   type AnnotateParams, type AnnotationEditResult, type AnnotationsResult, type DeleteAnnotationParams, type UpdateAnnotationParams,
@@ -33,10 +35,10 @@ export class AnnotationStore implements Disposable {
     this.subscriptions.push(
       this.changes,
       client.onNotification(ANNOTATIONS_CHANGED_NOTIFICATION, (params) => this.refreshWithRelated(params.uri)),
-      workspace.onDidOpenTextDocument((document) => isNote(document) && void this.refresh(document.uri.toString())),
-      workspace.onDidChangeTextDocument((event) => isNote(event.document) && event.contentChanges.length > 0 && this.refreshSoon(event.document)),
-      // Closed, a note is answered for as it is on disk (unsaved edits are gone).
-      workspace.onDidCloseTextDocument((document) => isNote(document) && this.refreshClosed(document.uri.toString())),
+      // Asked once the server was told of the document: a question sent before would find it unknown.
+      client.getFeature(DidOpenTextDocumentNotification.method).onNotificationSent((event) => this.refresh(event.params.textDocument.uri)),
+      client.getFeature(DidChangeTextDocumentNotification.method).onNotificationSent((event) => this.refreshSoon(event.params.textDocument.uri)),
+      client.getFeature(DidCloseTextDocumentNotification.method).onNotificationSent((event) => this.refreshClosed(event.params.textDocument.uri)),
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('diplonote.annotations') && this.refreshAll()),
     );
   }
@@ -81,8 +83,7 @@ export class AnnotationStore implements Disposable {
     this.changes.fire(uri);
   }
 
-  private refreshSoon(document: TextDocument): void {
-    const uri = document.uri.toString();
+  private refreshSoon(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
@@ -112,6 +113,7 @@ export class AnnotationStore implements Disposable {
     return related;
   }
 
+  /** Closed, a note is answered for as it is on disk, if the server answers for notes not open. */
   private refreshClosed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);

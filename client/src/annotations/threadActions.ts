@@ -53,9 +53,10 @@ export function registerThreadActions(store: AnnotationStore, threads: Annotatio
       return;
     }
     const result = await store.annotate({ uri: thread.uri.toString(), range: lspRange(span), motivation: 'commenting', comment: text });
-    if (!result) return;
-    threads.expandWhenShown(result.id);
+    if (!result) return; // the thread stays, with what was typed, for another try
     thread.dispose();
+    // The store asked for the note's annotations before answering: the new thread is there.
+    if (result.id) threads.expand(thread.uri.toString(), result.id);
   };
 
   const reply = async ({ thread, text }: CommentReply) => {

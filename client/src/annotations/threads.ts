@@ -89,12 +89,10 @@ export class AnnotationThreads implements Disposable {
   /** What each thread was last drawn from. */
   private readonly drawn = new WeakMap<CommentThread, string>();
   private readonly subscriptions: Disposable[];
-  /** The annotation just made: its thread opens when it first shows. */
-  private expandOnArrival: string | undefined;
 
   constructor(private readonly store: AnnotationStore) {
     this.controller = comments.createCommentController(COMMENT_CONTROLLER, l10n.t('Diplonote annotations'));
-    this.controller.options = { prompt: l10n.t('Annotate the selection…'), placeHolder: l10n.t('Your comment (Markdown)') };
+    this.controller.options = { prompt: l10n.t('Comment or reply…'), placeHolder: l10n.t('Your comment (Markdown)') };
     this.controller.commentingRangeProvider = { provideCommentingRanges: (document) => this.commentingRanges(document) };
     this.subscriptions = [this.controller, store.onDidChange((uri) => this.showWithProjections(uri))];
   }
@@ -117,8 +115,10 @@ export class AnnotationThreads implements Disposable {
     return this.targets.get(thread);
   }
 
-  expandWhenShown(id: string | undefined): void {
-    this.expandOnArrival = id;
+  /** Opens the thread of an annotation of `uri` (the one just made). */
+  expand(uri: string, id: string): void {
+    const thread = this.threads.get(uri)?.get(id);
+    if (thread) thread.collapsibleState = CommentThreadCollapsibleState.Expanded;
   }
 
   /** Replaces the thread's comments so that the editor shows a comment's new mode. */
@@ -161,7 +161,7 @@ export class AnnotationThreads implements Disposable {
       let thread = threads.get(key);
       if (!thread) {
         thread = this.controller.createCommentThread(Uri.parse(uri), range, []);
-        thread.collapsibleState = target.annotation.id === this.expandOnArrival ? CommentThreadCollapsibleState.Expanded : CommentThreadCollapsibleState.Collapsed;
+        thread.collapsibleState = CommentThreadCollapsibleState.Collapsed;
         threads.set(key, thread);
       } else if (!thread.range?.isEqual(range)) {
         thread.range = range;
