@@ -1,5 +1,5 @@
 /** The shape of a consistency finding, shared by the checks, the editor diagnostics and the CLI. */
-import { format, type Message } from '../messages';
+import type { Saying } from '../messages';
 import type { Span } from '../model';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
@@ -25,18 +25,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
   'closing-missing': 'information',
 };
 
-/**
- * What a finding or a related span says: `said`, to render in the user's language, and its English
- * text in `message` (what SARIF, logs and the tests read).
- */
-export interface Saying {
-  readonly message: string;
-  readonly said: Message;
-}
-
-export function saying(said: Message): Saying {
-  return { message: format('en', said), said };
-}
+export { saying, type Saying } from '../messages';
 
 export interface RelatedSpan extends Saying {
   readonly side: Side;

@@ -188,4 +188,11 @@ export const EN = {
   'progress.indexing': 'Diplonote: indexing notes',
   'progress.checking': 'Diplonote: checking notes',
   'progress.cancelled': '{done}/{total} (cancelled)',
+
+  // The command line (server/src/cli)
+  'cli.read-as': 'read as {encoding}',
+  'cli.no-note.glob': 'no note found (the pattern matches no note that is not excluded or ignored)',
+  'cli.no-note.folder': 'no note found (no .note file that is not excluded or ignored)',
+  'cli.no-other-version': 'no other language version (neither inside the note nor a NAME.en.note / NAME.zh.note partner)',
+  'cli.none': '(none)',
 } as const;

@@ -184,4 +184,10 @@ export const ZH: Translation<typeof EN> = {
   'progress.indexing': 'Diplonote：正在为照会编制索引',
   'progress.checking': 'Diplonote：正在检查照会',
   'progress.cancelled': '{done}/{total}（已取消）',
+
+  'cli.read-as': '按 {encoding} 编码读取',
+  'cli.no-note.glob': '未找到照会（该模式未匹配到任何未被排除或忽略的照会）',
+  'cli.no-note.folder': '未找到照会（没有未被排除或忽略的 .note 文件）',
+  'cli.no-other-version': '没有另一语文本（照会中没有，也没有 NAME.en.note / NAME.zh.note 配对文件）',
+  'cli.none': '（无）',
 };
