@@ -73,8 +73,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     tooLarge: (document, limit) => {
       if (toldTooLarge.has(document.uri)) return;
       toldTooLarge.add(document.uri);
-      tell(MessageType.Info, `this note is larger than diplonote.maxFileSize (${limit} characters); ` +
-        'the outline stays, cross-language jumps and checks are off for it.');
+      tell(MessageType.Info, format(noteService.locale, message('server.too-large', { limit })));
     },
     changed: () => {
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });

@@ -127,7 +127,7 @@ export class NoteService {
   setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
     const { settings, problems } = readSettings(section, filesExclude);
     this.configurations.setEditorSettings(settings);
-    return problems;
+    return problems.map((problem) => format(this.locale, problem));
   }
 
   configurationFor(uri?: string): Configuration {
@@ -167,7 +167,8 @@ export class NoteService {
     const problems = this.configurations.problemsByFile(this.projectFilesSeen);
     this.projectFilesSeen = new Set(problems.keys());
     for (const [uri, list] of this.glossaries.problemsByFile) problems.set(uri, list);
-    return problems;
+    const said = (list: readonly FileProblem[]) => list.map((problem) => ({ ...problem, message: format(this.locale, problem.said) }));
+    return new Map([...problems].map(([uri, list]) => [uri, said(list)]));
   }
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {

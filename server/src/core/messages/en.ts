@@ -43,6 +43,10 @@ export const EN = {
   'related.own-reference': 'The own reference in {place}',
   'settings.checks-not-object': 'diplonote.checks must be an object; the default severities are used.',
   'settings.check-unknown': 'diplonote.checks.{code} is not a known check; it is ignored.',
+  'settings.max-file-size': 'diplonote.maxFileSize must be a number of at least {min}; got {value}. Using {size}.',
+  'settings.glossary-files': 'diplonote.glossary.files must be a list of file paths or glob patterns; got {value}. Using none.',
+  'settings.glossary-file': 'diplonote.glossary.files: "{file}" {reason}; glossary paths are relative to the workspace folder. It was not read.',
+  'server.too-large': 'this note is larger than diplonote.maxFileSize ({limit} characters); the outline stays, cross-language jumps and checks are off for it.',
   'settings.check-severity': 'diplonote.checks.{code} must be one of off, hint, information, warning, error; the default ({severity}) is used.',
 
   // The front matter (core/recognise/frontMatter.ts)
@@ -69,6 +73,22 @@ export const EN = {
   'frontMatter.invalid-yaml': 'The front matter is not valid YAML here: {detail}.',
   'frontMatter.unknown-key.near': 'Unknown front matter key "{key}": did you mean "{near}"?',
   'frontMatter.unknown-key': 'Unknown front matter key "{key}" (known: {known}).',
+
+  // The project file (service/config/projectFile.ts) and files that could not be read
+  'project.not-an-object': 'The project file must be an object: { "glossary": …, "checks": … }.',
+  'project.unknown-key': 'Unknown key "{name}"; it is kept but has no effect in this version.',
+  'project.not-object': '"{what}" must be an object; it was ignored.',
+  'project.unknown-glossary-key': 'Unknown key "glossary.{name}"; known: "files".',
+  'project.not-patterns': '"{what}" must be a list of relative paths or glob patterns; it was ignored.',
+  'project.bad-path': 'This path {reason}; paths are relative to the workspace folder. It was ignored.',
+  'project.unknown-language': 'Unknown language "{name}"; known: "en", "zh".',
+  'project.language-tag': '"languages.{name}" must be a language tag such as "{example}"; it was ignored.',
+  'project.unknown-annotations-key': 'Unknown key "annotations.{name}"; known: "tags".',
+  'project.tags-not-list': '"annotations.tags" must be a list of tags; it was ignored.',
+  'project.bad-tag': 'A tag is { "name": "…", "label"?: { "en", "zh" }, "colour"?, "description"? }; this one was ignored.',
+  'project.too-deep': 'The project file nests too deeply to be read; it was ignored.',
+  'file.unreadable': '{file}: {reason}',
+  'glossary.unreadable': 'Glossary file not read: {reason}.',
 
   // Glossary files (core/glossary)
   'glossary.too-many-problems': 'More than {count} problems; the rest are not listed.',

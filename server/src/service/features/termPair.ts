@@ -65,7 +65,7 @@ export async function planTermPair(request: TermPairRequest, glossary: GlossaryI
   const existing = read.kind === 'text' ? read.text : undefined;
   const change = addPairToGlossary(existing, pair, target.base);
   if (change.kind === 'present') return told('info', say(message('termPair.present', { pair: described, file })));
-  if (change.kind === 'malformed') return told('warning', say(message('termPair.malformed', { file, line: change.line, problem: change.message })));
+  if (change.kind === 'malformed') return told('warning', say(message('termPair.malformed', { file, line: change.line, problem: change.said })));
   return {
     kind: 'edit', glossary: target.uri, pairText: say(described), create: change.kind === 'create', existing: existing ?? '',
     changes: change.kind === 'create' ? [{ offset: 0, length: 0, content: change.text }] : change.changes,
