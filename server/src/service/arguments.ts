@@ -59,8 +59,10 @@ export function position(value: unknown): Checked<{ line: number; character: num
 }
 
 /** Why `text` cannot be a glossary form, or undefined when it can. */
-export function termProblem(text: string, what: 'term' | 'rendering'): Message | undefined {
-  const named = what === 'term' ? message('refused.term') : message('refused.rendering');
+const TERM_WORDS = { term: 'refused.term', rendering: 'refused.rendering', tag: 'refused.tag' } as const;
+
+export function termProblem(text: string, what: keyof typeof TERM_WORDS): Message | undefined {
+  const named = message(TERM_WORDS[what]);
   if (/[\r\n\u2028\u2029]/.test(text)) return message('refused.term-lines', { what: named });
   if (hasControlCharacters(text)) return message('refused.term-controls', { what: named });
   if (text.length > MAX_TERM_LENGTH) return message('refused.term-length', { what: named, limit: MAX_TERM_LENGTH });

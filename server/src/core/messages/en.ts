@@ -47,6 +47,9 @@ export const EN = {
   'settings.glossary-files': 'diplonote.glossary.files must be a list of file paths or glob patterns; got {value}. Using none.',
   'settings.glossary-file': 'diplonote.glossary.files: "{file}" {reason}; glossary paths are relative to the workspace folder. It was not read.',
   'server.too-large': 'this note is larger than diplonote.maxFileSize ({limit} characters); the outline stays, cross-language jumps and checks are off for it.',
+  'settings.annotations-author': 'diplonote.annotations.author must be a name; got {value}. Using the user\'s name.',
+  'settings.annotations-outline-group': 'diplonote.annotations.outlineGroup must be true or false; got {value}.',
+  'file.not-read': 'Not read: {reason}.',
   'settings.check-severity': 'diplonote.checks.{code} must be one of off, hint, information, warning, error; the default ({severity}) is used.',
 
   // The front matter (core/recognise/frontMatter.ts)
@@ -223,6 +226,17 @@ export const EN = {
   'refused.rendering': 'rendering',
   'refused.add-term-pair': 'diplonote.addTermPair takes one argument { "uri", "language": "en" | "zh", "term", "rendering" }.',
   'refused.no-command': 'no command {command}.',
+  'refused.tag': 'tag',
+  'refused.range': 'the range must be { "start", "end" }, each { "line", "character" }.',
+  'refused.empty-range': 'select the text to annotate: the range is empty or only white space.',
+  'refused.motivation': 'the motivation must be one of {motivations}.',
+  'refused.status': 'the status must be "open" or "resolved".',
+  'refused.empty-reply': 'a reply needs some text.',
+  'refused.nothing-to-change': 'nothing to change: give a comment, tags, a status or a reply.',
+  'refused.annotation-id': 'the annotation must be given by its id (a string such as "urn:uuid:…").',
+  'refused.comment-not-text': 'a comment must be a string (Markdown).',
+  'refused.comment-length': 'a comment is limited to {limit} characters.',
+  'refused.tags': 'tags must be a list of at most {limit} names.',
 
   // Adding a term pair to a glossary (service/features/termPair.ts, lsp/addTermPair.ts)
   'termPair.pair': '"{term}" ({language}) ↔ "{rendering}"',
@@ -249,4 +263,21 @@ export const EN = {
   'cli.no-note.folder': 'no note found (no .note file that is not excluded or ignored)',
   'cli.no-other-version': 'no other language version (neither inside the note nor a NAME.en.note / NAME.zh.note partner)',
   'cli.none': '(none)',
+
+  // Annotations (service/features/annotations.ts); markdown, every argument escaped by the caller
+  'annotation.commenting': 'Comment',
+  'annotation.questioning': 'Question',
+  'annotation.tagging': 'Tags',
+  'annotation.highlighting': 'Highlight',
+  'annotation.linking': 'Link',
+  'annotation.open': 'open',
+  'annotation.resolved': 'resolved',
+  'annotation.by': 'by {creator}',
+  'annotation.tags': 'Tags: {tags}',
+  'annotation.projected': '*Projected from the other version ({level}), {file}*',
+  'annotation.level.sentence': 'sentence',
+  'annotation.level.point': 'point',
+  'annotation.level.paragraph': 'paragraph',
+  'annotation.orphaned': 'An annotation{quote} is no longer found in the note (orphaned); it is kept in {file}.',
+  'annotation.orphaned.quote': ' on “{quote}”',
 } as const;
