@@ -94,7 +94,7 @@ export class AnnotationThreads implements Disposable {
     this.controller = comments.createCommentController(COMMENT_CONTROLLER, l10n.t('Diplonote annotations'));
     this.controller.options = { prompt: l10n.t('Comment or reply…'), placeHolder: l10n.t('Your comment (Markdown)') };
     this.controller.commentingRangeProvider = { provideCommentingRanges: (document) => this.commentingRanges(document) };
-    this.subscriptions = [this.controller, store.onDidChange((uri) => this.showWithProjections(uri))];
+    this.subscriptions = [this.controller, store.onDidChange((uri) => this.show(uri))];
   }
 
   /** The whole of a note takes comments, unless its annotations cannot be written (an untitled note, a sidecar with errors). */
@@ -130,14 +130,6 @@ export class AnnotationThreads implements Disposable {
   async restore(comment: AnnotationComment): Promise<void> {
     this.drawn.delete(comment.thread);
     await this.store.refresh(comment.note);
-  }
-
-  /** The note's threads, and those of the notes its annotations are projected on (their labels name its language). */
-  private showWithProjections(uri: string): void {
-    this.show(uri);
-    for (const answer of this.store.all()) {
-      if (answer.uri !== uri && answer.projected.some((projected) => projected.source.uri === uri)) this.show(answer.uri);
-    }
   }
 
   private show(uri: string): void {
@@ -176,7 +168,7 @@ export class AnnotationThreads implements Disposable {
     this.targets.set(thread, target);
     const { annotation } = target;
     const tags = annotation.tags.map((tag) => taxonomy.label(tag)).join(' · ');
-    const label = target.kind === 'projected' ? projectedLabel(target.annotation, this.languageOf(target.annotation), tags) : tags || undefined;
+    const label = target.kind === 'projected' ? projectedLabel(target.annotation, tags) : tags || undefined;
     // Answers come after every pause in typing: a thread whose content is the same is left as drawn.
     const shown = JSON.stringify([target.kind, target.kind === 'own' && target.writable, { ...annotation, range: undefined }, label]);
     if (this.drawn.get(thread) === shown) return;
@@ -194,11 +186,6 @@ export class AnnotationThreads implements Disposable {
     ];
   }
 
-  /** The language version a projected annotation was made on, as its own note's answer says (when known). */
-  private languageOf(projected: ProjectedAnnotationData): 'en' | 'zh' | undefined {
-    return this.store.get(projected.source.uri)?.annotations.find((annotation) => annotation.id === projected.id)?.language;
-  }
-
   dispose(): void {
     for (const threads of this.threads.values()) for (const thread of threads.values()) thread.dispose();
     Disposable.from(...this.subscriptions).dispose();
@@ -212,10 +199,10 @@ function contextOf(target: ThreadTarget): string {
   return status === 'resolved' ? THREAD_CONTEXT.resolved : status === 'open' ? THREAD_CONTEXT.open : THREAD_CONTEXT.untracked;
 }
 
-function projectedLabel(annotation: ProjectedAnnotationData, language: 'en' | 'zh' | undefined, tags: string): string {
+function projectedLabel(annotation: ProjectedAnnotationData, tags: string): string {
   const level = LEVEL_NAMES[annotation.level]();
-  const label = language
-    ? l10n.t('Projected from the {0} version ({1})', LANGUAGE_NAMES[language](), level)
+  const label = annotation.language
+    ? l10n.t('Projected from the {0} version ({1})', LANGUAGE_NAMES[annotation.language](), level)
     : l10n.t('Projected from the other language version ({0})', level);
   return tags ? `${label} · ${tags}` : label;
 }

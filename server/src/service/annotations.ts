@@ -81,6 +81,8 @@ export interface AnnotationView extends AnnotationContent {
 /** An annotation of the other language version, shown on this one. */
 export interface ProjectedView extends AnnotationContent {
   readonly span: Span;
+  /** The language of the version the annotation was made on. */
+  readonly language?: 'en' | 'zh';
   readonly level: ProjectionLevel;
   readonly source: { readonly document: TextDocument; readonly span: Span };
 }
@@ -333,9 +335,9 @@ export class Annotations {
 function projectedOnto(document: TextDocument, own: readonly AnnotationView[], partner: TextDocument | undefined, partnerViews: readonly AnnotationView[]): ProjectedView[] {
   const sources = [...own.map((view) => ({ view, source: document })), ...partnerViews.map((view) => ({ view, source: partner as TextDocument }))];
   return sources.flatMap(({ view, source }): ProjectedView[] => {
-    const { counterpart, span, anchoring: _anchoring, recorded: _recorded, language: _language, ...content } = view;
+    const { counterpart, span, anchoring: _anchoring, recorded: _recorded, language, ...content } = view;
     if (!span || !counterpart || counterpart.document.uri !== document.uri) return [];
-    return [{ ...content, span: counterpart.span, level: counterpart.level, source: { document: source, span } }];
+    return [{ ...content, span: counterpart.span, level: counterpart.level, ...(language ? { language } : {}), source: { document: source, span } }];
   }).sort((a, b) => a.span.start - b.span.start);
 }
 
