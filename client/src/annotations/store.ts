@@ -1,10 +1,10 @@
 /**
- * The annotations of notes as the server places them (`diplonote/annotations`), kept per note and asked
+ * The annotations of the open notes as the server places them (`diplonote/annotations`), kept per note and asked
  * again whenever they may have changed: the server's `diplonote/annotationsChanged`, an edit of the
  * note, a change of the annotation settings. This is the one place the client sends the annotation
  * requests; threads, decorations, the view and the commands read from here and listen to `onDidChange`.
  */
-import { Disposable, EventEmitter, l10n, window, workspace, type Event, type Uri } from 'vscode';
+import { Disposable, EventEmitter, l10n, window, workspace, type Event } from 'vscode';
 import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, type BaseLanguageClient,
 } from 'vscode-languageclient';
@@ -13,10 +13,6 @@ import {
   type AnnotateParams, type AnnotationEditResult, type AnnotationsResult, type DeleteAnnotationParams, type UpdateAnnotationParams,
 } from '../../../server/src/protocol';
 import { isNote } from './documents';
-
-const SIDECAR_SUFFIX = '.annotations.json';
-const SIDECAR_GLOB = '**/*.note.annotations.json';
-const MAX_SIDECARS = 2000;
 
 /** Waits this long after the last keystroke before asking for the moved ranges (the editor moves them meanwhile). */
 const EDIT_REFRESH_DELAY_MS = 300;
@@ -38,28 +34,14 @@ export class AnnotationStore implements Disposable {
       // Asked once the server was told of the document: a question sent before would find it unknown.
       client.getFeature(DidOpenTextDocumentNotification.method).onNotificationSent((event) => this.refresh(event.params.textDocument.uri)),
       client.getFeature(DidChangeTextDocumentNotification.method).onNotificationSent((event) => this.refreshSoon(event.params.textDocument.uri)),
-      client.getFeature(DidCloseTextDocumentNotification.method).onNotificationSent((event) => this.refreshClosed(event.params.textDocument.uri)),
+      client.getFeature(DidCloseTextDocumentNotification.method).onNotificationSent((event) => this.forget(event.params.textDocument.uri)),
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('diplonote.annotations') && this.refreshAll()),
     );
   }
 
-  /**
-   * Once the server runs: asks for the annotations of the notes already open and of every note with a
-   * sidecar in the workspace (for the Annotations view and the Comments panel), and of those whose
-   * sidecar appears later.
-   */
+  /** Once the server runs: asks for the annotations of the notes already open (the server answers for open notes). */
   start(): void {
     for (const document of workspace.textDocuments) if (isNote(document)) void this.refresh(document.uri.toString());
-    const sidecars = workspace.createFileSystemWatcher(SIDECAR_GLOB, false, true, true);
-    this.subscriptions.push(sidecars, sidecars.onDidCreate((sidecar) => this.refreshNoteOf([sidecar])));
-    void workspace.findFiles(SIDECAR_GLOB, undefined, MAX_SIDECARS).then((found) => this.refreshNoteOf(found), () => undefined);
-  }
-
-  private async refreshNoteOf(sidecars: readonly Uri[]): Promise<void> {
-    for (const sidecar of sidecars) {
-      const note = sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) }).toString();
-      if (!this.answers.has(note)) await this.refresh(note);
-    }
   }
 
   get(uri: string): AnnotationsResult | undefined {
@@ -113,11 +95,11 @@ export class AnnotationStore implements Disposable {
     return related;
   }
 
-  /** Closed, a note is answered for as it is on disk, if the server answers for notes not open. */
-  private refreshClosed(uri: string): void {
+  private forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    void this.refresh(uri);
+    this.questions.delete(uri);
+    if (this.answers.delete(uri)) this.changes.fire(uri);
   }
 
   annotate(params: AnnotateParams): Promise<AnnotationEditResult | undefined> {

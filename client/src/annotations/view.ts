@@ -1,7 +1,6 @@
 /**
- * The Annotations view (Explorer, beside Correspondence): the annotations of the notes the store knows
- * (open, or with a sidecar in the workspace), grouped by note or by tag, narrowed by a filter; a click
- * shows the annotated span.
+ * The Annotations view (Explorer, beside Correspondence): the annotations of the open notes, grouped
+ * by note or by tag, narrowed by a filter; a click shows the annotated span.
  */
 import {
   commands, Disposable, EventEmitter, l10n, MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,
