@@ -17,7 +17,7 @@ import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPer
 import { headingMarker, type HeadingFamily } from './headings';
 import {
   ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
-  OWN_REFERENCE_LABELLED, SALUTATION, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
+  OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
@@ -62,7 +62,7 @@ const MIN_INTRODUCING_WIDTH = 16;
 // Facts: what a block says on its own
 
 /** What one line is, when it is something on its own in a block of short lines. */
-type LineKind = 'reference' | 'citedReference' | 'date' | 'salutation' | 'subject' | 'copyTo' | 'marker' | 'documentTitle' | 'plain';
+type LineKind = 'reference' | 'citedReference' | 'date' | 'salutation' | 'subject' | 'copyTo' | 'signingFor' | 'marker' | 'documentTitle' | 'plain';
 
 /** What a block looks like on its own, whatever surrounds it: computed once per block text. */
 export interface BlockFacts {
@@ -111,7 +111,7 @@ export interface BlockFacts {
 }
 
 const LINE_CODES: Record<LineKind, string> = {
-  reference: 'r', citedReference: 'y', date: 'd', salutation: 's', subject: 'j', copyTo: 'c', marker: 'm', documentTitle: 't', plain: '.',
+  reference: 'r', citedReference: 'y', date: 'd', salutation: 's', subject: 'j', copyTo: 'c', signingFor: 'g', marker: 'm', documentTitle: 't', plain: '.',
 };
 
 export function blockFacts(text: string, block: RawBlock): BlockFacts {
@@ -136,14 +136,14 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
+    signature: SIGNING_FOR.test(firstContent) || block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: single && shortFirstLine && isDocumentTitle(firstContent),
+    documentTitle: shortFirstLine && (single || headingSized) && isDocumentTitle(firstContent),
     titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
     referenceValue: single || withCitedReference(lineKinds) ? referenceValueAt(firstContent) : -1,
     placeDate: !prose && isPlaceAndDate(content, block.lines.length),
@@ -175,6 +175,7 @@ function lineKind(content: string): LineKind {
   if (content.length > 140) return 'plain';
   if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
   if (COPY_TO.test(content)) return 'copyTo';
+  if (SIGNING_FOR.test(content)) return 'signingFor';
   if (referenceValueAt(content) >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';
@@ -349,7 +350,7 @@ function unitsOf(text: string, blocks: readonly RawBlock[], memo: Memo): Unit[] 
  * one piece. Plain lines stay together; a subject line takes the plain lines after it (it wraps).
  */
 function piecesOf(block: RawBlock, kinds: string): RawBlock[] | undefined {
-  if (kinds.length < 2 || !/[rdsjmtcy]/.test(kinds) || /^[jc]\.*$/.test(kinds) || withCitedReference(kinds)) return undefined;
+  if (kinds.length < 2 || !/[rdsjmtcyg]/.test(kinds) || /^[jctg]\.*$/.test(kinds) || withCitedReference(kinds)) return undefined;
   const pieces: RawBlock[] = [];
   let current: Line[] = [];
   let currentKind = '';
@@ -367,10 +368,13 @@ function piecesOf(block: RawBlock, kinds: string): RawBlock[] | undefined {
   return pieces;
 }
 
-/** Plain lines carry on what they follow (a wrapped subject or copy-to line); `Your ref.` stays under `Our ref.`. */
+/**
+ * Plain lines carry on what they follow (a wrapped subject, copy-to line or title; a signatory under
+ * `For the Government of …`); `Your ref.` stays under `Our ref.`.
+ */
 function joinsPiece(kind: string, currentKind: string): boolean {
   if (kind === 'y') return currentKind === 'r';
-  return kind === '.' && (currentKind === '.' || currentKind === 'j' || currentKind === 'c');
+  return kind === '.' && '.jctg'.includes(currentKind);
 }
 
 function piece(lines: Line[], afterPageBreak: boolean): RawBlock {

@@ -14,6 +14,13 @@ export const SALUTATION: readonly RegExp[] = [
   /^尊敬的[^，。；：:\n]{1,30}[：:]$/,
 ];
 
+/**
+ * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
+ * Each starts a signature block of its own, with the signatory's name and office under it.
+ */
+export const SIGNING_FOR =
+  /^(?:For|On\sbehalf\sof)\sthe\s(?:Government|State|Republic|Kingdom|People's|Ministry|Federal|United|Grand|Principality|Sultanate|Democratic|Socialist|Islamic|Federation)|^[^，。；：\s]{2,30}(?:政府|國|国)(?:全权)?代表$|^代表[^，。；：\s]{2,30}(?:政府|國|国)$/;
+
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
 
 /** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
