@@ -223,8 +223,24 @@ function readRelativeMonth(text: string, i: number, end: number): DateMention | 
 function readSameMonth(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
   if (!SAME_MONTH.some((word) => text.startsWith(word, i))) return undefined;
   const day = readDayAfter(text, i + 2, end);
-  if (!day) return undefined;
-  return { start: i, end: day.end, ...definedOnly({ year: previous?.year, month: previous?.month, relativeYear: previous?.relativeYear }), day: day.value };
+  return day ? dayOfMonthBefore(i, day.end, day.value, previous) : undefined;
+}
+
+function dayOfMonthBefore(start: number, end: number, day: number, previous: DateMention | undefined): DateMention {
+  return { start, end, ...definedOnly({ year: previous?.year, month: previous?.month, relativeYear: previous?.relativeYear }), day };
+}
+
+/** What makes an English ordinal a day of the month last named: `the 28th of the same month`. */
+const EN_SAME_MONTH = [' of the same month', ' of that month'];
+
+/** `28th of the same month`: as 同月28日. */
+function readEnglishSameMonth(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
+  const day = readPlain(text, i, end);
+  if (!day || day.digits > 2 || !isDay(day.value)) return undefined;
+  const afterSuffix = skipOrdinalSuffix(text, day.end, end);
+  if (afterSuffix === day.end) return undefined;
+  const tail = EN_SAME_MONTH.find((words) => afterSuffix + words.length <= end && text.startsWith(words, afterSuffix));
+  return tail ? dayOfMonthBefore(i, afterSuffix + tail.length, day.value, previous) : undefined;
 }
 
 function readRelativeChineseDate(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
@@ -249,7 +265,9 @@ function canStartDate(text: string, i: number): boolean {
 function readDateAt(text: string, i: number, end: number, floor: number, previous: DateMention | undefined): DateMention | undefined {
   if (isUpperLatinAt(text, i)) return readRelativeEnglish(text, i, end) ?? readMonthDayYear(text, i, end, floor);
   if (isLatinLetterAt(text, i)) return readRelativeEnglish(text, i, end);
-  if (digitAt(text, i) >= 0) return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end);
+  if (digitAt(text, i) >= 0) {
+    return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end) ?? readEnglishSameMonth(text, i, end, previous);
+  }
   return readRelativeChineseDate(text, i, end, previous) ?? readChineseDate(text, i, end);
 }
 
