@@ -94,6 +94,9 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('下午二時三十分，下午二時前', 'zh'), ['二時三十分=2.5 time', '二時=2 time']);
     assert.deepEqual(summary('in Room XXIV, Part II, I think, a CV, Room XIIII', 'en'), ['XXIV=24 ordinal', 'II=2 ordinal']);
     assert.deepEqual(summary('万国宫，万国邮政联盟，三万人', 'zh'), ['三万=30000 count']);
+    assert.deepEqual(summary('照片兩張，三萬五千人，陸名，提高1.5个百分点，百分点', 'zh'),
+      ['兩=2 count', '三萬五千=35000 count', '陸=6 count', '1.5个百分点=1.5 percentage-point']);
+    assert.deepEqual(summary('between two and five months, two hundred and five', 'en'), ['two=2 count', 'five=5 count', 'two hundred and five=205 count']);
   });
 
   it('reads a full-width comma as a thousands separator between full-width digits only', () => {

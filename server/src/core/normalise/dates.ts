@@ -174,14 +174,24 @@ function readChineseField(text: string, i: number, end: number, marks: string): 
   return { value: number.value, end: number.end + 1 };
 }
 
+/** Past a line break (or a space) inside a Chinese date, as PDF text wraps it: `2026年2月⏎23日`. */
+function pastLineWrap(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < MAX_WRAP && WRAP_SPACES.includes(text[j] ?? '_')) j++;
+  return j;
+}
+
+const WRAP_SPACES = ' \t\r\n\u3000';
+const MAX_WRAP = 3;
+
 /** `2025年2月20日`, `二〇二五年二月二十日`, `2月20日`, `2025年2月`; a relative year (今年) may precede. */
 function readChineseDate(text: string, i: number, end: number, relativeYear?: number): DateMention | undefined {
   const year = relativeYear === undefined ? readChineseField(text, i, end, '年') : undefined;
   const validYear = year && year.value >= 1000 && year.value <= 2999 ? year : undefined;
   if (year && !validYear) return undefined;
-  const month = readChineseField(text, validYear ? validYear.end : i, end, '月');
+  const month = readChineseField(text, validYear ? pastLineWrap(text, validYear.end, end) : i, end, '月');
   if (!month || !isMonth(month.value)) return undefined;
-  const day = readChineseField(text, month.end, end, DAY_MARKS);
+  const day = readChineseField(text, pastLineWrap(text, month.end, end), end, DAY_MARKS);
   const validDay = day && isDay(day.value) ? day : undefined;
   // A month alone after 年 follows a year that failed (`12025年2月`): no date there.
   if (!validYear && !validDay && relativeYear === undefined && text[i - 1] === '年') return undefined;

@@ -227,16 +227,19 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
     else if (scale !== undefined) [total, current] = [total + (current || 1) * scale, 0];
     else break;
     lastEnd = wordEnd;
-    wordStart = nextNumberWordStart(text, wordEnd, end);
+    wordStart = nextNumberWordStart(text, wordEnd, end, scale !== undefined);
     if (wordStart < 0) break;
   }
   return lastEnd > i ? { start: i, end: lastEnd, value: total + current, kind } : undefined;
 }
 
-/** After a number word: the start of the next one across ` `, `-` or ` and `, else -1. */
-function nextNumberWordStart(text: string, i: number, end: number): number {
+/**
+ * After a number word: the start of the next one across ` `, `-`, or ` and ` after a scale word
+ * (`two hundred and five`; `between two and five` is two numbers), else -1.
+ */
+function nextNumberWordStart(text: string, i: number, end: number, afterScale: boolean): number {
   let j = text[i] === '-' ? i + 1 : skipSpaces(text, i, Math.min(end, i + 2));
-  if (j > i && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
+  if (j > i && afterScale && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
   const word = text.slice(j, wordEnd).toLowerCase();
