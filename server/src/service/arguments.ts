@@ -68,10 +68,10 @@ export type PositionField = 'position' | 'positions' | 'range';
 export function documentRequest(value: unknown, needs: readonly PositionField[] = []): Checked<string> {
   const params = record(value);
   const uri = record(params?.textDocument)?.uri;
-  if (typeof uri !== 'string') return refused('the request must name a document: { "textDocument": { "uri" } }.');
+  if (typeof uri !== 'string') return refused(message('refused.no-document'));
   const has = (field: PositionField) => params !== undefined && field in params;
   const missing = needs.find((field) => !has(field));
-  if (missing) return refused(`the request must carry "${missing}".`);
+  if (missing) return refused(message('refused.missing-field', { field: missing }));
   const range = record(params?.range);
   const positions = [
     ...(has('position') ? [params?.position] : []),
@@ -79,7 +79,7 @@ export function documentRequest(value: unknown, needs: readonly PositionField[] 
     ...(has('range') ? [range?.start, range?.end] : []),
   ];
   const invalid = positions.map(position).find((checked) => !checked.ok);
-  return invalid && !invalid.ok ? refused(invalid.message) : { ok: true, value: uri };
+  return invalid && !invalid.ok ? refused(invalid.said) : { ok: true, value: uri };
 }
 
 /** Why `text` cannot be a glossary form, or undefined when it can. */
