@@ -61,14 +61,37 @@ function symbolsOf(note: IndexedNote): WorkspaceSymbolData[] {
   ];
 }
 
-/** The symbols matching `query`, best first; for an empty query, the notes' references. */
-export function workspaceSymbols(notes: Iterable<IndexedNote>, query: string): WorkspaceSymbolData[] {
-  const candidates: Candidate[] = [];
-  for (const note of notes) for (const candidate of candidatesOf(note)) candidates.push(candidate);
-  const trimmed = query.trim();
-  if (trimmed === '') {
-    return candidates.filter((c) => c.symbol.field === 'reference').slice(0, EMPTY_QUERY_SYMBOLS).map((c) => c.symbol);
+/** What the search reads of the index: its notes, and a number that changes whenever they do. */
+export interface SymbolSource {
+  readonly generation: number;
+  all(): Iterable<IndexedNote>;
+}
+
+/**
+ * Ctrl+T over the index: the candidates of every note gathered once per state of the index (ten
+ * thousand notes give some fifty thousand), and each query matched against them.
+ */
+export class WorkspaceSymbolSearch {
+  private candidates: readonly Candidate[] = [];
+  private generation: number | undefined;
+
+  /** The symbols matching `query`, best first; for an empty query, the notes' references. */
+  find(source: SymbolSource, query: string): WorkspaceSymbolData[] {
+    const candidates = this.candidatesOf(source);
+    const trimmed = query.trim();
+    if (trimmed === '') {
+      return candidates.filter((c) => c.symbol.field === 'reference').slice(0, EMPTY_QUERY_SYMBOLS).map((c) => c.symbol);
+    }
+    const results = fuzzysort.go(trimmed, candidates, { key: 'target', limit: MAX_WORKSPACE_SYMBOLS, threshold: 0 });
+    return results.map((result) => result.obj.symbol);
   }
-  const results = fuzzysort.go(trimmed, candidates, { key: 'target', limit: MAX_WORKSPACE_SYMBOLS, threshold: 0 });
-  return results.map((result) => result.obj.symbol);
+
+  private candidatesOf(source: SymbolSource): readonly Candidate[] {
+    if (source.generation === this.generation) return this.candidates;
+    const candidates: Candidate[] = [];
+    for (const note of source.all()) for (const candidate of candidatesOf(note)) candidates.push(candidate);
+    this.candidates = candidates;
+    this.generation = source.generation;
+    return candidates;
+  }
 }
