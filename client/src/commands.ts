@@ -121,7 +121,7 @@ async function exportAlignedPairs(client: BaseLanguageClient): Promise<void> {
     filters: { [l10n.t('Translation memory (TMX)')]: ['tmx'] },
   });
   if (!target) return;
-  await workspace.fs.writeFile(target, new TextEncoder().encode(answer.tmx));
+  await workspace.fs.writeFile(target, new TextEncoder().encode(answer.text));
   void window.showInformationMessage(l10n.t('Diplonote: aligned pairs written to {0}.', workspace.asRelativePath(target)));
 }
 

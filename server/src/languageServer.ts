@@ -22,9 +22,13 @@ import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
 import { toSpan } from './lsp/positions';
 import { selectionRanges } from './lsp/selectionRange';
-import { ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST } from './protocol';
+import { applySidecarWrites } from './lsp/sidecarEdit';
+import {
+  ADD_TERM_PAIR_COMMAND, ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, COUNTERPART_REQUEST, EXPORT_GLOSSARY_REQUEST,
+  EXPORT_PAIRS_REQUEST, STATISTICS_REQUEST, type CorrectAlignmentResult,
+} from './protocol';
 import { createNoteService } from './service';
-import type { Checked } from './service/arguments';
+import { concordanceTerm, correctionRequest, formatOf, type Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
 /** A workspace whose folders and file changes the editor tells. */
@@ -174,9 +178,23 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   });
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
-    const tmx = await noteService.exportPairs(document, 'tmx');
-    return tmx === undefined ? null : { tmx };
+    const format = accepted(formatOf(params?.format, ['tmx', 'csv'] as const, 'tmx'));
+    const text = await noteService.exportPairs(document, format);
+    return text === undefined ? null : { format, text };
   });
+  connection.onRequest(ALIGNED_VIEW_REQUEST, async (params) => (await noteService.alignedView(accepted(noteService.note(params?.uri)))) ?? null);
+  connection.onRequest(CORRECT_ALIGNMENT_REQUEST, async (params): Promise<CorrectAlignmentResult> => {
+    const { document, stamp, action } = accepted(correctionRequest(workspace, params));
+    const outcome = await noteService.planCorrection(document, stamp, action);
+    if (outcome.kind === 'refused') return { applied: false, message: outcome.message, sidecars: [] };
+    const applied = await applySidecarWrites(outcome.writes, 'Correct the alignment', { connection, capabilities });
+    if (applied.applied) noteService.sidecarsWritten(outcome.writes);
+    diagnostics.refreshAll();
+    return { ...applied, sidecars: applied.applied ? outcome.writes.map((write) => write.uri) : [] };
+  });
+  connection.onRequest(STATISTICS_REQUEST, async (params) => noteService.statistics(accepted(noteService.note(params?.uri))));
+  connection.onRequest(CONCORDANCE_REQUEST, async (params) => noteService.concordance(accepted(concordanceTerm(params?.term))));
+  connection.onRequest(EXPORT_GLOSSARY_REQUEST, async (params) => ({ text: await noteService.exportGlossary(accepted(formatOf(params?.format, ['tbx', 'csv'] as const))) }));
   // A counterpart, glossary or project file changed on disk: the service reads again what it must.
   connection.onDidChangeWatchedFiles((params) => {
     workspace.notifyChanged(params.changes.flatMap((change: FileEvent) => {

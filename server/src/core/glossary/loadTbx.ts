@@ -1,14 +1,15 @@
 /**
  * TBX (TermBase eXchange, ISO 30042) as terminology tools export it, both dialects:
  * 2008 `martif/text/body/termEntry/langSet/(tig|ntig)/term` and 2019 `tbx/…/conceptEntry/langSec/termSec/term`.
- * Definitions (`descrip type="definition"`, per language or per concept), the subject field (→ category)
- * and a source are kept; deprecated or superseded terms are dropped, since they must not be suggested.
+ * Definitions (`descrip type="definition"`, per language or per concept), notes (`note` outside a term),
+ * the subject field (→ category) and a source are kept; deprecated or superseded terms are dropped, since they must not be suggested.
  *
  * Security: saxes is non-validating, never fetches a DTD and expands no entity of its own. On top of
  * that a DOCTYPE with an internal subset (where entities are declared: "billion laughs", external
  * entities) is refused outright and nothing from the file is loaded.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { countLineBreaks, languageOfTag, localName, unsafeDoctypeAt } from '../text/xml';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
@@ -20,27 +21,11 @@ const STATUS_NOTE_TYPES = new Set(['administrativeStatus', 'normativeAuthorizati
 const REJECTED_STATUS_WORDS = ['deprecated', 'superseded', 'obsolete'];
 const MAX_SYNTAX_PROBLEMS = 20;
 
-type Language = 'en' | 'zh' | 'other';
-type CaptureKind = 'term' | 'definition' | 'subject' | 'status' | 'source';
+type Language = ReturnType<typeof languageOfTag>;
+type CaptureKind = 'term' | 'definition' | 'note' | 'subject' | 'status' | 'source';
 
 /** Thrown from inside a parser callback to stop reading the file. */
 class StopReading extends Error {}
-
-/** `en-GB` → en, `zh-Hant-TW` → zh; other languages are not ours. */
-function languageOfTag(tag: string | undefined): Language {
-  const primary = (tag ?? '').toLowerCase().split(/[-_]/, 1)[0];
-  return primary === 'en' || primary === 'zh' ? primary : 'other';
-}
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) count++;
-  return count;
-}
 
 interface Concept {
   offsetLine: number;
@@ -91,11 +76,10 @@ class TbxReader {
   }
 
   private checkDoctype(doctype: string): void {
-    const subset = doctype.indexOf('[');
-    const entity = doctype.indexOf('<!ENTITY');
-    if (subset < 0 && entity < 0) return;
+    const unsafe = unsafeDoctypeAt(doctype);
+    if (unsafe === undefined) return;
     const doctypeLine = this.parser.line - 1 - countLineBreaks(doctype);
-    const line = entity >= 0 ? doctypeLine + countLineBreaks(doctype.slice(0, entity)) : doctypeLine;
+    const line = doctype.startsWith('<!ENTITY', unsafe) ? doctypeLine + countLineBreaks(doctype.slice(0, unsafe)) : doctypeLine;
     this.problems.atLine(line, 0, 'DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); the file was not loaded.');
     this.refused = true;
     throw new StopReading();
@@ -127,6 +111,7 @@ class TbxReader {
   private captureKind(name: string, type: string | undefined): CaptureKind | undefined {
     if (name === 'term') return 'term';
     if (name === 'descrip' && type === 'definition') return 'definition';
+    if (name === 'note' && !this.term) return 'note';
     if (name === 'descrip' && type === 'subjectField') return 'subject';
     if (name === 'termNote' && type !== undefined && STATUS_NOTE_TYPES.has(type)) return 'status';
     if ((name === 'admin' || name === 'descrip') && type === 'source') return 'source';
@@ -155,10 +140,11 @@ class TbxReader {
       this.term.line = capture.line;
     } else if (capture.kind === 'status') {
       if (this.term) this.term.rejected = REJECTED_STATUS_WORDS.some((word) => text.toLowerCase().includes(word));
-    } else if (capture.kind === 'definition') {
+    } else if (capture.kind === 'definition' || capture.kind === 'note') {
       const language = capture.language === 'en' || capture.language === 'zh' ? capture.language : languageOfText(text);
-      draft.definition ??= {};
-      draft.definition[language] ??= text;
+      const field = capture.kind;
+      draft[field] ??= {};
+      draft[field][language] ??= text;
     } else if (capture.kind === 'subject') {
       draft.category ??= text;
     } else {

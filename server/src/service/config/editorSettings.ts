@@ -5,6 +5,7 @@
  * client sends only the values set in some scope, not the defaults (see client/src/commands.ts).
  */
 import { readChecksSettings, type ChecksSettings } from '../../core/checks';
+import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
 import { workspacePattern } from '../pathPolicy';
 
 export interface ServerSettings {
@@ -16,6 +17,8 @@ export interface ServerSettings {
   readonly checks: ChecksSettings;
   /** Files and folders the editor hides (`files.exclude`), as glob patterns. */
   readonly exclude: readonly string[];
+  /** The language tags set for exports (`diplonote.languages`); absent when not set. */
+  readonly languageTags?: Partial<LanguageTags>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { maxFileSize: 50 * 1024 * 1024, checks: {}, exclude: [] };
@@ -42,7 +45,11 @@ export function readSettings(section: unknown, filesExclude?: unknown): { settin
   const checks = readChecksSettings(values.checks);
   problems.push(...checks.problems);
   const glossaryFiles = readGlossaryFiles(values.glossary, problems);
-  const settings = { maxFileSize, checks: checks.settings, exclude: readExclude(filesExclude), ...(glossaryFiles ? { glossaryFiles } : {}) };
+  const languageTags = readLanguageTags(values.languages, problems);
+  const settings = {
+    maxFileSize, checks: checks.settings, exclude: readExclude(filesExclude),
+    ...(glossaryFiles ? { glossaryFiles } : {}), ...(languageTags ? { languageTags } : {}),
+  };
   return { settings, problems };
 }
 
@@ -60,6 +67,17 @@ function readGlossaryFiles(glossary: unknown, problems: string[]): string[] | un
     else problems.push(`diplonote.glossary.files: "${file}" ${checked.reason}; glossary paths are relative to the workspace folder. It was not read.`);
   }
   return patterns;
+}
+
+/** `diplonote.languages`: `{ "en": "en-GB", "zh": "zh-CN" }`, each a language tag. */
+function readLanguageTags(languages: unknown, problems: string[]): Partial<LanguageTags> | undefined {
+  if (languages === undefined || languages === null) return undefined;
+  const tags: Partial<Record<'en' | 'zh', string>> = {};
+  for (const [language, tag] of Object.entries(asRecord(languages))) {
+    if ((language === 'en' || language === 'zh') && typeof tag === 'string' && LANGUAGE_TAG.test(tag)) tags[language] = tag;
+    else problems.push(`diplonote.languages.${language} must be a language tag such as "${language === 'zh' ? 'zh-CN' : 'en-GB'}" (for "en" or "zh"); got ${JSON.stringify(tag)}. It was ignored.`);
+  }
+  return tags;
 }
 
 /** `files.exclude` is `{ "glob": true }`; only the patterns set to true hide anything. */
