@@ -9,6 +9,7 @@ import { analyse } from '../core/analyse';
 import type { AnnotationEnvironment } from '../core/annotations/edit';
 import { finish } from '../core/checks';
 import { termsFromGlossary } from '../core/checks/glossaryTerms';
+import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx, type LanguageTags } from '../core/export/tmx';
 import { glossaryToCsv, glossaryToTbx } from '../core/glossary/exportGlossary';
@@ -33,17 +34,23 @@ import { CONCORDANCE_PATTERNS, concordanceOf, MAX_CONCORDANCE_FILES, type Concor
 import {
   applyPlan, correctionsSidecarOf, linkingAnnotation, placedCorrections, planAction, type CorrectionAction, type Sides, type VersionDocument,
 } from './features/corrections';
+import { correspondence, type ThreadCountry } from './features/correspondence';
+import { carriersOf, noteLinks, referenceAt, referencesTo, type NoteLink } from './features/crossReferences';
 import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { noteStatistics, type NoteStatistics } from './features/statistics';
 import { planTermPair, type TermPairPlan } from './features/termPair';
+import { workspaceSymbols, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
+import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
+import type { LineRange, NoteLocation } from './noteSummary';
 import { Pairing, type AlignedDocuments, type AlignmentUse, type PairCorrections, type PairingResult } from './pairing';
 import { boundaryOf, partnerOf } from './pathPolicy';
 import { fileName, isInside } from './uris';
 import type { FileChange, Workspace } from './workspace';
+import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState } from './workspaceIndex';
 
 export interface ServiceHost {
   readonly workspace: Workspace;
@@ -53,6 +60,10 @@ export interface ServiceHost {
   tooLarge?(document: TextDocument, limit: number): void;
   /** Files the findings depend on changed and were read again (configuration, glossaries, partners). */
   changed?(): void;
+  /** How the index tells the progress of a build (the server: `window/workDoneProgress`). */
+  indexProgress?(): Promise<IndexProgress>;
+  /** Notes were added to the index, changed in it or removed from it. */
+  indexChanged?(uris: readonly string[]): void;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
   /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
@@ -78,7 +89,17 @@ export interface PairsExportOptions {
   readonly created?: Date;
 }
 
-export type { AlignedDocuments, AlignedRow, Concordance, CorrectionAction, FileProblem, Configuration, NoteFinding, NoteStatistics, SidecarWrite, TextLocation };
+export type {
+  AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
+  ThreadCountry, IndexProgress, IndexState, IndexedNote,
+  AlignedRow, Concordance, CorrectionAction, NoteStatistics, SidecarWrite,
+};
+
+/** Where a reference under the cursor is defined: the notes of the workspace that carry it as their own. */
+export interface NoteDefinition {
+  readonly origin: Span;
+  readonly targets: readonly { readonly uri: string; readonly line: LineRange; readonly range: LineRange }[];
+}
 
 /** The code a problem of a file that is not a note is shown with. */
 export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
@@ -102,9 +123,12 @@ export class NoteService {
   private readonly annotations: AnnotationStore;
   /** The corrections last placed, per pair of files, with the sidecar generations and versions they were placed for. */
   private readonly placed = new Map<string, { key: string; versions: string; list: PairCorrections['list'] }>();
+  private readonly index: WorkspaceIndex;
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
+  /** Counts the readings of configuration and glossaries: findings made before another may differ. */
+  private configurationReadings = 0;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
@@ -114,6 +138,12 @@ export class NoteService {
     this.analyses = new AnalysisCache(() => this.glossaries.index);
     this.annotations = new AnnotationStore(this.workspace, decoded);
     this.pairing = new Pairing(this.analyses, this.workspace, decoded, (en, zh) => this.correctionsOf(en, zh));
+    this.index = new WorkspaceIndex({
+      workspace: this.workspace,
+      configurationFor: (folder) => this.configurationFor(folder),
+      analysisOf: (document) => this.analysis(document).note,
+      changed: (uris) => host.indexChanged?.(uris),
+    });
     this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
   }
 
@@ -141,7 +171,12 @@ export class NoteService {
       await this.configurations.reload();
       await this.glossaries.reload((folder) => this.configurations.for(folder));
       this.analyses.forgetAll();
-    }).catch(() => undefined).then(() => this.host.changed?.());
+      this.configurationReadings++;
+    }).catch(() => undefined).then(() => {
+      this.host.changed?.();
+      // Exclusions may have changed: the folders are listed again (unchanged notes are kept).
+      if (this.index.state !== 'not-started') void this.indexWorkspace();
+    });
     return this.reloading;
   }
 
@@ -163,6 +198,7 @@ export class NoteService {
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
     this.annotations.filesChanged(changes);
+    void this.index.filesChanged(changes);
     const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
     if (rereads) await this.reload();
     else this.host.changed?.();
@@ -179,6 +215,7 @@ export class NoteService {
     this.analyses.forget(uri);
     this.pairing.closed(uri);
     for (const pair of [...this.placed.keys()]) if (pair.split('|').includes(uri)) this.placed.delete(pair);
+    void this.index.documentClosed(uri);
   }
 
   /** How many partner files read from disk are held in memory. */
@@ -319,12 +356,125 @@ export class NoteService {
     return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
   }
 
+  // ----- the workspace index ---------------------------------------------------------------------------
+
+  /**
+   * Indexes every note of the workspace folders (again), in the background; resolves when done. The
+   * server starts it once the configuration is read; the CLI when it needs the workspace.
+   */
+  async indexWorkspace(progress: (() => Promise<IndexProgress>) | undefined = this.host.indexProgress?.bind(this.host)): Promise<void> {
+    await this.settled();
+    await this.index.build(progress);
+  }
+
+  /** Resolves once the index is complete: waits for a build running, starts one when none completed. */
+  async indexComplete(): Promise<void> {
+    await this.index.settled();
+    if (this.index.state !== 'ready') await this.indexWorkspace();
+  }
+
+  /** What the index holds of a note (the editor's text for an open note). */
+  indexedNote(uri: string): IndexedNote | undefined {
+    return this.indexNow().get(uri);
+  }
+
+  get indexState(): IndexState {
+    return this.index.state;
+  }
+
+  /** The index with the open notes as the editor has them. Never waits: what is indexed so far. */
+  private indexNow(): WorkspaceIndex {
+    if (this.index.state === 'not-started') void this.indexWorkspace();
+    this.index.syncOpenDocuments();
+    return this.index;
+  }
+
+  /** Notes by reference, title, sender, date or cited communication (Ctrl+T). */
+  workspaceSymbols(query: string): WorkspaceSymbolData[] {
+    return workspaceSymbols(this.indexNow().all(), query);
+  }
+
+  /**
+   * Every place a note of the workspace mentions the reference under the cursor (a cited communication,
+   * an `in-reply-to:` value or the note's own reference); undefined when there is none there.
+   */
+  references(document: TextDocument, offset: number, withCarriers: boolean): NoteLocation[] | undefined {
+    const at = referenceAt(this.analysis(document).note, offset);
+    return at && referencesTo(this.indexNow(), at.key, withCarriers || at.role === 'own');
+  }
+
+  /** The notes carrying the cited reference under the cursor as their own; undefined when none does. */
+  noteDefinition(document: TextDocument, offset: number): NoteDefinition | undefined {
+    const at = referenceAt(this.analysis(document).note, offset);
+    if (!at || at.role === 'own') return undefined;
+    const targets = carriersOf(this.indexNow(), at.key, document.uri);
+    return targets.length > 0 ? { origin: at.span, targets } : undefined;
+  }
+
+  /** `counterpart:`, `in-reply-to:` and cited references that resolve in the workspace. */
+  async documentLinks(document: TextDocument): Promise<NoteLink[]> {
+    const index = this.indexNow();
+    return noteLinks(document.uri, this.analysis(document).note, index, this.workspace);
+  }
+
+  /** Every indexed note, the open ones as the editor has them. */
+  indexedNotes(): IndexedNote[] {
+    return [...this.indexNow().all()];
+  }
+
+  /**
+   * What the findings of an indexed note depend on, as a string that changes whenever they may:
+   * the configuration and glossaries read, the note's version and its partner's.
+   */
+  findingsVersion(note: IndexedNote): string {
+    const partner = note.partner === undefined ? undefined : this.index.get(note.partner);
+    return `${this.configurationReadings}:${note.version}:${partner?.version ?? ''}`;
+  }
+
+  /**
+   * The findings of a note of the workspace, open or not (a closed note is read from disk for the
+   * check and let go after), computed in slices; undefined when it cannot be read.
+   */
+  async checkNote(uri: string): Promise<{ document: TextDocument; findings: NoteFinding[] } | undefined> {
+    const open = this.workspace.documents.get(uri);
+    if (open) return { document: open, findings: await this.findingsInSlices(open) ?? [] };
+    const read = await readText(this.workspace, uri, READ_LIMITS.partner);
+    if (read.kind === 'refused') return undefined;
+    // The version a file read from disk gets (see pairing.ts).
+    const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);
+    this.pairing.hold(document);
+    try {
+      return { document, findings: await this.findingsInSlices(document) ?? [] };
+    } finally {
+      this.pairing.release(document);
+      this.analyses.forget(uri);
+    }
+  }
+
+  /**
+   * The findings of a note, computed in slices of `budgetMs` with requests answered in between; undefined
+   * when `stillWanted` said to give up.
+   */
+  async findingsInSlices(document: TextDocument, budgetMs?: number, stillWanted?: () => boolean): Promise<NoteFinding[] | undefined> {
+    return runInSlices(await this.findings(document), budgetMs, stillWanted);
+  }
+
+  /** The threads of the workspace, by country and year. */
+  correspondence(): ThreadCountry[] {
+    return correspondence(this.indexNow());
+  }
+
   /** Checks the command's argument, then plans the glossary change. */
   async planTermPair(argument: unknown): Promise<TermPairPlan> {
     const checked = termPairRequest(this.workspace, argument);
     if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
     await this.settled();
     return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+  }
+
+  /** Why each block of the note was read as it was (what `outline --explain` prints). */
+  explainStructure(document: TextDocument): string {
+    return formatExplanation(explainStructure(document.getText()));
   }
 
   /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */
