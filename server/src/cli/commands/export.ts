@@ -1,8 +1,11 @@
 /**
- * `diplonote export FILE (--tmx | --csv) [--out FILE]`: the aligned sentence pairs of a note (with its
- * other version) as a TMX 1.4b translation memory or a CSV file. `--out` never writes over an input.
+ * `diplonote export FILE (--tmx | --csv) [--source-lang TAG] [--target-lang TAG] [--out FILE]`: the aligned
+ * sentence pairs of a note (with its other version) as a TMX 1.4b translation memory or a CSV file, the
+ * languages tagged as told, else as `.diplonote.json` says (`en`, `zh` by default). `--out` never writes
+ * over an input. With SOURCE_DATE_EPOCH set, the TMX is dated then (reproducible output).
  */
 import { fileURLToPath } from 'node:url';
+import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
 import { defineCommand, EXIT_OK, EXIT_UNUSABLE_INPUT } from '../definition';
 import { writeOutput } from '../outputFile';
 import { printableLines } from '../terminal';
@@ -19,17 +22,24 @@ export const exportCommand = defineCommand({
     tmx: { type: 'boolean', description: 'TMX 1.4b' },
     csv: { type: 'boolean', description: 'CSV: en,zh rows, quoted' },
     out: { type: 'string', value: 'FILE', description: 'write to FILE (default: standard output)' },
+    'source-lang': { type: 'string', value: 'TAG', description: 'the language tag of the English version, such as en-GB (default: .diplonote.json, else en)' },
+    'target-lang': { type: 'string', value: 'TAG', description: 'the language tag of the Chinese version, such as zh-CN (default: .diplonote.json, else zh)' },
   },
   async run(context, options) {
     if (options.tmx === options.csv) {
       context.error('diplonote export: give exactly one of --tmx or --csv');
       return EXIT_UNUSABLE_INPUT;
     }
+    const languages = languageOptions(options['source-lang'], options['target-lang']);
+    if (typeof languages === 'string') {
+      context.error(`diplonote export: ${languages}`);
+      return EXIT_UNUSABLE_INPUT;
+    }
     let output: string | undefined;
     const status = await context.forEachNote(async ({ file, document }) => {
       const paired = await context.service.pair(document);
       if (paired.kind === 'alone') context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
-      else output = await context.service.exportPairs(document, options.tmx ? 'tmx' : 'csv');
+      else output = await context.service.exportPairs(document, options.tmx ? 'tmx' : 'csv', { languages, created: creationDate() });
     });
     if (output === undefined) return status || EXIT_UNUSABLE_INPUT;
     if (options.out === undefined) {
@@ -44,3 +54,17 @@ export const exportCommand = defineCommand({
     return EXIT_UNUSABLE_INPUT;
   },
 });
+
+/** The tags given by `--source-lang` and `--target-lang`, or what is wrong with one. */
+export function languageOptions(source: string | undefined, target: string | undefined): Partial<LanguageTags> | string {
+  for (const [flag, tag] of [['--source-lang', source], ['--target-lang', target]] as const) {
+    if (tag !== undefined && !LANGUAGE_TAG.test(tag)) return `${flag} must be a language tag such as en-GB or zh-CN (not "${tag}")`;
+  }
+  return { ...(source ? { en: source } : {}), ...(target ? { zh: target } : {}) };
+}
+
+/** Now, or the time SOURCE_DATE_EPOCH gives (seconds since 1970), for output that builds alike. */
+export function creationDate(): Date {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
+}

@@ -7,5 +7,6 @@ import { alignCommand } from './align';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { outlineCommand } from './outline';
+import { statsCommand } from './stats';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand];
