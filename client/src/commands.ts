@@ -26,8 +26,8 @@ export function clientOptions(context: ExtensionContext): LanguageClientOptions 
     initializationOptions: { correspondenceView: true } satisfies InitializationOptions,
     synchronize: {
       configurationSection: 'diplonote',
-      // Glossary, project and ignore files, and notes (the index, closed counterparts): read again when they change.
-      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,.diplonote.json,.gitignore}'),
+      // Glossary, project and ignore files, notes and their annotations (the index, closed counterparts): read again when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,*.note.annotations.json,.diplonote.json,.gitignore}'),
     },
     middleware: {
       provideCodeLenses: (document, token, next) =>

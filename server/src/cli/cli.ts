@@ -1,5 +1,5 @@
 /** The `diplonote` command line: finds the command, parses its arguments strictly, runs it. */
-import { createContext, inputsOf } from './command';
+import { createContext } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_STATUS_HELP, EXIT_UNUSABLE_INPUT, STDIN_HELP, type Command } from './definition';
 import { processTerminal, type Terminal } from './terminal';
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
     terminal.out(command.help());
     return EXIT_OK;
   }
-  const context = createContext(inputsOf(parsed.operands, { stdinName: parsed.stdinName }), terminal);
+  const context = await createContext(parsed.operands, terminal, { stdinName: parsed.stdinName, paths: command.paths });
   return parsed.run(context);
 }
 

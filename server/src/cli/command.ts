@@ -10,8 +10,10 @@ import { decodeText, encodingName, isUtf8, type TextEncoding } from '../core/tex
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { createNoteService, type NoteService } from '../service';
 import { READ_LIMITS, type TextRead } from '../service/files';
+import { fileName } from '../service/uris';
 import type { FileRead, ReadLimits } from '../service/workspace';
 import { EXIT_UNUSABLE_INPUT } from './definition';
+import { classify, folderUri, notesNamed, rootOf, type Operand } from './paths';
 import type { Style, Terminal } from './terminal';
 import { workspaceFolderOf } from './workspaceFolders';
 
@@ -62,44 +64,62 @@ class RecordingWorkspace extends NodeWorkspace {
 export interface ContextOptions {
   /** The name standard input is read as (its folder gives the partner and glossaries). */
   readonly stdinName?: string;
+  /** Whether operands may be folders and globs (see paths.ts); else each is a file. */
+  readonly paths?: boolean;
 }
 
-export const STDIN_DISPLAY = '<stdin>';
+const STDIN_DISPLAY = '<stdin>';
 
-/** The inputs named on the command line, `-` as standard input. */
-export function inputsOf(operands: readonly string[], options: ContextOptions): Input[] {
-  return operands.map((operand) => {
-    if (operand !== '-') return { uri: fileUri(operand), file: operand };
-    const name = options.stdinName ?? STDIN_DISPLAY;
-    return { uri: fileUri(name), file: options.stdinName ?? STDIN_DISPLAY, stdin: true };
-  });
-}
-
-export function fileUri(file: string): string {
+function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).toString();
 }
 
-export function createContext(inputs: readonly Input[], terminal: Terminal): CommandContext {
-  const given = new Map(inputs.map(({ uri, file }) => [uri, file]));
-  const display = (uri: string): string => {
-    const named = given.get(uri);
-    if (named !== undefined) return named;
-    if (!uri.startsWith('file:')) return uri;
-    const relative = path.relative(process.cwd(), fileURLToPath(uri));
-    return relative.startsWith('..') || path.isAbsolute(relative) ? fileURLToPath(uri) : relative;
-  };
+function displayName(uri: string): string {
+  const relative = path.relative(process.cwd(), fileURLToPath(uri));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? fileURLToPath(uri) : relative;
+}
+
+/** What each operand names; those that name nothing usable are said on standard error. */
+function classifyOperands(operands: readonly string[], options: ContextOptions, terminal: Terminal): { used: Operand[]; unusable: boolean } {
+  const used: Operand[] = [];
+  let unusable = false;
+  for (const operand of operands) {
+    const classified = options.paths ? classify(operand) : operand === '-' ? { kind: 'stdin' as const } : { kind: 'file' as const, operand };
+    if (classified.kind !== 'refused') used.push(classified);
+    else {
+      terminal.error(`diplonote: ${classified.operand}: ${classified.reason}`);
+      unusable = true;
+    }
+  }
+  return { used, unusable };
+}
+
+export async function createContext(operands: readonly string[], terminal: Terminal, options: ContextOptions = {}): Promise<CommandContext> {
+  const stdinFile = options.stdinName ?? STDIN_DISPLAY;
+  const classified = classifyOperands(operands, options, terminal);
+  const roots = (inputs: readonly Input[] = []) => [...new Set([
+    ...classified.used.map((operand) => rootOf(operand) ?? workspaceFolderOf(stdinFile)),
+    ...inputs.map((input) => workspaceFolderOf(fileURLToPath(input.uri))),
+  ].map(folderUri))];
+  const given = new Map<string, string>();
+  const display = (uri: string): string => given.get(uri) ?? (uri.startsWith('file:') ? displayName(uri) : uri);
   const told = new Set<string>();
   const tellEncoding = (uri: string, encoding: TextEncoding) => {
     if (isUtf8(encoding) || told.has(uri)) return;
     told.add(uri);
     terminal.error(`diplonote: ${display(uri)}: read as ${encodingName(encoding)}`);
   };
-  const folders = [...new Set(inputs.map((input) => pathToFileURL(workspaceFolderOf(fileURLToPath(input.uri))).toString()))];
   // The note being worked on is the CLI's one open document: the service keeps what it needs while it is.
   const open = new Map<string, TextDocument>();
   const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] };
-  const workspace = new RecordingWorkspace(documents, folders);
+  const workspace = new RecordingWorkspace(documents, roots());
   const service = createNoteService({ workspace, toolVersion: CLI_VERSION, decoded: tellEncoding });
+  const listed = await listOperands(classified.used, service, terminal);
+  const unusable = classified.unusable || listed.unusable;
+  const inputs = await uniqueInputs(classified.used, listed.notes, stdinFile, workspace);
+  for (const input of inputs) given.set(input.uri, input.file);
+  // A note listed under a folder reads the project file nearest to it, as when it is named itself.
+  workspace.setFolders(roots(inputs));
   const read = (input: Input): Promise<TextRead> => (input.stdin ? readInput(terminal) : service.readNote(input.uri));
   return {
     inputs, service, terminal, style: terminal.style, display,
@@ -107,7 +127,7 @@ export function createContext(inputs: readonly Input[], terminal: Terminal): Com
     error: (text) => terminal.error(text),
     filesRead: () => [...workspace.read],
     async forEachNote(action, skip) {
-      let status = 0;
+      let status = unusable ? EXIT_UNUSABLE_INPUT : 0;
       for (const input of inputs) {
         if (skip?.(input.uri)) continue;
         const text = await read(input);
@@ -127,6 +147,59 @@ export function createContext(inputs: readonly Input[], terminal: Terminal): Com
       return status;
     },
   };
+}
+
+type Listed = Extract<Operand, { kind: 'folder' | 'glob' }>;
+
+/** The notes each folder and glob names (none listed twice); an operand that names none is said so. */
+async function listOperands(operands: readonly Operand[], service: NoteService, terminal: Terminal): Promise<{ notes: Map<Operand, string[]>; unusable: boolean }> {
+  const notes = new Map<Operand, string[]>();
+  const listings = operands.filter((operand): operand is Listed => operand.kind === 'folder' || operand.kind === 'glob');
+  if (listings.length === 0) return { notes, unusable: false };
+  // The configuration of each workspace folder says what is excluded.
+  await service.reload();
+  const byRoot = new Map<string, Promise<string[]>>();
+  let unusable = false;
+  for (const operand of listings) {
+    const root = folderUri(operand.root);
+    if (!byRoot.has(root)) byRoot.set(root, service.notesIn(root));
+    const named = notesNamed(operand, await (byRoot.get(root) as Promise<string[]>));
+    if (named.length === 0) {
+      terminal.error(`diplonote: ${operand.operand}: no note found (${operand.kind === 'glob' ? 'the pattern matches no note' : 'no .note file'} that is not excluded or ignored)`);
+      unusable = true;
+    }
+    notes.set(operand, named);
+  }
+  return { notes, unusable };
+}
+
+/** The inputs in the order named, each file once (a note listed under two names, by its real path, once). */
+async function uniqueInputs(operands: readonly Operand[], listed: ReadonlyMap<Operand, string[]>, stdinFile: string, workspace: RecordingWorkspace): Promise<Input[]> {
+  const inputs: Input[] = [];
+  const seen = new Set<string>();
+  const add = (input: Input, real: string = input.uri) => {
+    if (seen.has(input.uri) || seen.has(real)) return;
+    seen.add(input.uri).add(real);
+    inputs.push(input);
+  };
+  for (const operand of operands) {
+    if (operand.kind === 'stdin') add({ uri: fileUri(stdinFile), file: stdinFile, stdin: true });
+    else if (operand.kind === 'file') add({ uri: fileUri(operand.operand), file: operand.operand });
+    else for (const { uri, real } of await withoutLinks(listed.get(operand) ?? [], workspace)) add({ uri, file: displayName(uri) }, real);
+  }
+  return inputs;
+}
+
+/** Listed notes with their real paths; a link to a note listed under its own name is left out. */
+async function withoutLinks(uris: readonly string[], workspace: RecordingWorkspace): Promise<Array<{ uri: string; real: string }>> {
+  const entries = await Promise.all(uris.map(async (uri) => ({ uri, real: (await workspace.realUri(uri)) ?? uri })));
+  const kept = new Map<string, string>();
+  const ownName = (uri: string, real: string) => fileName(uri) === fileName(real);
+  for (const { uri, real } of entries) {
+    const other = kept.get(real);
+    if (other === undefined || (ownName(uri, real) && !ownName(other, real))) kept.set(real, uri);
+  }
+  return entries.filter(({ uri, real }) => kept.get(real) === uri);
 }
 
 async function readInput(terminal: Terminal): Promise<TextRead> {

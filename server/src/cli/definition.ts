@@ -48,6 +48,8 @@ export interface CommandSpec<O extends OptionDefinitions> {
   readonly operands: string;
   readonly minOperands: number;
   readonly maxOperands?: number;
+  /** Whether an operand may be a folder or a glob, naming every note under it (see paths.ts). */
+  readonly paths?: boolean;
   /** One line, for the list of commands. */
   readonly summary: string;
   /** Paragraphs shown by `diplonote help COMMAND` under the usage. */
@@ -61,6 +63,7 @@ export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly operands: string;
+  readonly paths: boolean;
   help(): string;
   usage(): string;
   /** The operands and option values, or a usage error. */
@@ -87,6 +90,7 @@ export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>)
     name: spec.name,
     summary: spec.summary,
     operands: spec.operands,
+    paths: spec.paths === true,
     usage,
     help: () => [usage(), '', spec.summary, ...(spec.details ? ['', spec.details] : []), '', 'Options:', ...optionLines(options), '', EXIT_STATUS_HELP, ''].join('\n'),
     parse(args) {

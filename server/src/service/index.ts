@@ -280,6 +280,11 @@ export class NoteService {
 
   // ----- features -----------------------------------------------------------------------------------
 
+  /** The analysis of a note (the CLI's corpus export reads its paragraphs). */
+  analysed(document: TextDocument): Note {
+    return this.analysis(document).note;
+  }
+
   outline(document: TextDocument): readonly OutlineItem[] {
     return this.analysis(document).outline;
   }
@@ -365,6 +370,15 @@ export class NoteService {
   async indexWorkspace(progress: (() => Promise<IndexProgress>) | undefined = this.host.indexProgress?.bind(this.host)): Promise<void> {
     await this.settled();
     await this.index.build(progress);
+  }
+
+  /**
+   * The notes the index covers in a workspace folder, without reading them: `**\/*.note` less the
+   * folder's exclusions and what its `.gitignore` files leave out (the CLI's folders and globs).
+   */
+  async notesIn(folder: string): Promise<string[]> {
+    await this.settled();
+    return this.index.listNotes([folder]);
   }
 
   /** Resolves once the index is complete: waits for a build running, starts one when none completed. */

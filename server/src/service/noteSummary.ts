@@ -57,6 +57,8 @@ export interface NoteSummary {
   /** The language versions, in order; the note's language when it has one version. */
   readonly languages: readonly Language[];
   readonly mentions: readonly NoteMention[];
+  /** The keys of the `in-reply-to:` values (see references.ts). */
+  readonly inReplyTo: readonly string[];
   /** The `counterpart:` value as written. */
   readonly counterpart?: string;
   /** Body paragraphs and numbered points, per language. */
@@ -82,6 +84,7 @@ export function summariseNote(note: Note): NoteSummary {
     ...optionalField('title', frontMatterValue(note, 'title') ?? firstLineOf(note, 'title') ?? firstLineOf(note, 'subject', true)),
     languages: note.versions.length > 0 ? note.versions.map((version) => version.language) : [note.language],
     mentions: mentionsOf(note, place),
+    inReplyTo: inReplyToItems(note).flatMap((item) => referenceKey(item.value) ?? []),
     ...(counterpart ? { counterpart } : {}),
     counts: countsOf(note),
     inlineAnnotations: note.annotations.length,

@@ -12,6 +12,7 @@
 import picomatch from 'picomatch/posix';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../core/analyse';
+import { parseSidecar, sidecarFileName } from '../core/annotations/sidecar';
 import type { Note } from '../core/model';
 import type { Configuration } from './config/configuration';
 import { readText } from './files';
@@ -29,6 +30,8 @@ export interface IndexedNote extends NoteSummary {
   readonly fromEditor: boolean;
   /** The file of its other language version, when it names one or has a `NAME.en.note` ↔ `NAME.zh.note` twin. */
   readonly partner?: string;
+  /** Annotations in its sidecar file `NAME.note.annotations.json`, when it has one. */
+  readonly annotations?: number;
 }
 
 /** Told how the build goes; `cancelled` is asked between notes. */
@@ -49,6 +52,7 @@ interface NoteRead {
   readonly ticket: number;
   readonly version: number;
   readonly note?: Note;
+  readonly annotations?: number;
 }
 
 /** Notes read at once while indexing: reading overlaps the analysis of the notes before. */
@@ -57,6 +61,9 @@ const READS_AHEAD = 8;
 export const MAX_INDEXED_NOTE_BYTES = 16 * 1024 * 1024;
 const MAX_LISTED_NOTES = 200_000;
 const NOTE_GLOB = '**/*.note';
+const SIDECAR_SUFFIX = sidecarFileName('');
+const SIDECAR_GLOB = `**/*.note${SIDECAR_SUFFIX}`;
+const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
 const REPORT_EVERY_MS = 100;
 
 export interface IndexHost {
@@ -76,6 +83,8 @@ export class WorkspaceIndex {
   /** Per URI, the latest read asked for: an older read that ends later is dropped. */
   private readonly reads = new Map<string, number>();
   private readCounter = 0;
+  /** The notes that have a sidecar file of annotations. */
+  private readonly sidecars = new Set<string>();
   private building: Promise<void> | undefined;
   private rebuildWanted = false;
   private currentState: IndexState = 'not-started';
@@ -130,6 +139,7 @@ export class WorkspaceIndex {
 
   /** False when cancelled; `counts` says how far it went. */
   private async buildOnce(progress: IndexProgress | undefined, counts: { done: number; total: number }): Promise<boolean> {
+    this.sidecars.clear();
     const listed = await this.listNotes();
     const wanted = new Set(listed);
     const gone = [...this.notes.values()].filter((note) => !note.fromEditor && !wanted.has(note.uri)).map((note) => note.uri);
@@ -167,13 +177,19 @@ export class WorkspaceIndex {
     this.host.changed(changed.splice(0));
   }
 
-  /** Every note of every folder that is neither excluded nor ignored by git. */
-  private async listNotes(): Promise<string[]> {
+  /**
+   * Every note of these folders (all by default) that is neither excluded nor ignored by git; nothing
+   * is read. Remembers which notes have a sidecar.
+   */
+  async listNotes(folders: readonly string[] = this.host.workspace.folders): Promise<string[]> {
     const all: string[] = [];
-    for (const folder of this.host.workspace.folders) {
+    for (const folder of folders) {
       const exclude = this.host.configurationFor(folder).exclude;
-      const found = await this.host.workspace.findFiles(folder, { include: [NOTE_GLOB], exclude, maxResults: MAX_LISTED_NOTES });
-      for (const uri of found) if (!(await this.ignoreFiles.ignores(folder, uri))) all.push(uri);
+      const found = await this.host.workspace.findFiles(folder, { include: [NOTE_GLOB, SIDECAR_GLOB], exclude, maxResults: MAX_LISTED_NOTES });
+      for (const uri of found) {
+        if (uri.endsWith(SIDECAR_SUFFIX)) this.sidecars.add(uri.slice(0, -SIDECAR_SUFFIX.length));
+        else if (!(await this.ignoreFiles.ignores(folder, uri))) all.push(uri);
+      }
     }
     return all;
   }
@@ -193,10 +209,20 @@ export class WorkspaceIndex {
   private startRead(uri: string): Promise<NoteRead> {
     const ticket = ++this.readCounter;
     this.reads.set(uri, ticket);
-    return readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES).then(
-      (read) => (read.kind === 'text' ? { uri, ticket, version: -read.version, note: analyse(read.text) } : { uri, ticket, version: 0 }),
+    const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
+    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES), annotations]).then(
+      ([read, count]) => (read.kind === 'text'
+        ? { uri, ticket, version: -read.version, note: analyse(read.text), ...(count === undefined ? {} : { annotations: count }) }
+        : { uri, ticket, version: 0 }),
       () => ({ uri, ticket, version: 0 }),
     );
+  }
+
+  /** The annotations the sidecar file holds (those that could be read); undefined when it cannot be read. */
+  private async countAnnotations(uri: string): Promise<number | undefined> {
+    const sidecar = `${uri}${SIDECAR_SUFFIX}`;
+    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES);
+    return read.kind === 'text' ? parseSidecar(read.text, sidecar).collection.items.length : undefined;
   }
 
   /** Applies a read unless a newer one was asked for, or the note is open (the editor's text wins). */
@@ -205,13 +231,16 @@ export class WorkspaceIndex {
     this.reads.delete(read.uri);
     if (this.notes.get(read.uri)?.fromEditor) return false;
     if (!read.note) return this.remove(read.uri);
-    this.put(this.entryOf(read.uri, read.note, read.version, false));
+    this.put(this.entryOf(read.uri, read.note, read.version, false, read.annotations));
     return true;
   }
 
-  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean): IndexedNote {
+  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean, annotations?: number): IndexedNote {
     const partner = partnerOf(uri, note, this.host.workspace.folders);
-    return { uri, version, fromEditor, ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note) };
+    return {
+      uri, version, fromEditor, ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note),
+      ...(annotations === undefined ? {} : { annotations }),
+    };
   }
 
   private put(entry: IndexedNote): void {
@@ -242,7 +271,15 @@ export class WorkspaceIndex {
       void this.build();
     }
     const changed: string[] = [];
-    for (const { uri, kind } of changes) {
+    for (const change of changes) {
+      // A sidecar changed: its note is read again, with the new count.
+      const sidecarOf = change.uri.endsWith(SIDECAR_SUFFIX) ? change.uri.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+      if (sidecarOf !== undefined) {
+        if (change.kind === 'deleted') this.sidecars.delete(sidecarOf);
+        else this.sidecars.add(sidecarOf);
+      }
+      const uri = sidecarOf ?? change.uri;
+      const kind = sidecarOf === undefined ? change.kind : 'changed';
       if (!/\.note$/i.test(uri) || this.notes.get(uri)?.fromEditor) continue;
       if (kind === 'deleted' || !(await this.inScope(uri))) {
         this.reads.delete(uri);

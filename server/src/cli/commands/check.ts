@@ -1,5 +1,5 @@
 /**
- * `diplonote check FILE… [--format text|json|sarif] [--severity LEVEL]`: the findings the editor shows, as
+ * `diplonote check PATH… [--format text|json|sarif] [--severity LEVEL]`: the findings the editor shows, as
  * `file:line:col: severity code message` lines (the format CI annotators read): those of each note and
  * of its partner file, and the problems of the project file and glossaries the editor reads. Exit 1 when
  * a finding reaches the threshold (warning unless told), 0 otherwise, 2 when a file or an option is unusable.
@@ -51,13 +51,19 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export const checkCommand = defineCommand({
   name: 'check',
-  operands: 'FILE…',
+  operands: 'PATH…',
   minOperands: 1,
+  paths: true,
   summary: 'consistency findings of each note and its other version; exit 1 at or above a severity',
   details: [
     'Prints the findings the editor shows for each note and its partner file, and the problems of the',
     '.diplonote.json and glossaries of its folder (codes project-file, glossary-file), as',
     'FILE:LINE:COLUMN: SEVERITY CODE MESSAGE lines, as JSON, or as a SARIF 2.1.0 log for code scanning.',
+    '',
+    'A PATH is a file (checked whatever the configuration excludes), a folder (every .note under it), or a',
+    'glob in quotes (\'notes/**/*.note\', {a,b}, [abc]; backslashes are separators). Folders and globs list the',
+    'notes the editor indexes: not those excluded by .diplonote.json "exclude" or ignored by .gitignore, nor',
+    'dot folders and node_modules. Each pair of versions is checked once.',
   ].join('\n'),
   options: {
     format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'the output format (default text)' },

@@ -6,7 +6,8 @@ import type { Command } from '../definition';
 import { alignCommand } from './align';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
+import { indexCommand } from './indexCorpus';
 import { outlineCommand } from './outline';
 import { statsCommand } from './stats';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand, indexCommand];
