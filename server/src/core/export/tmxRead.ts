@@ -5,10 +5,11 @@
  * the original format, not text, and are left out; `hi` and `sub` keep their text. Parsed with saxes,
  * as TBX is (core/text/xml.ts): no DTD is read and a DOCTYPE declaring entities refuses the file.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from '../glossary/problems';
 import type { GlossaryProblem } from '../glossary/types';
-import { countLineBreaks, localName, unsafeDoctypeAt } from '../text/xml';
+import { localName } from '../text/xml';
+import { XmlReader } from '../text/xmlReader';
 
 export interface TmxVariant {
   /** The `xml:lang` (or TMX 1.1 `lang`) as written: `en-GB`, `zh-CN`. */
@@ -47,9 +48,6 @@ export interface TmxReading {
 
 /** Inline elements whose content is markup of the original document, not text. */
 const CODE_ELEMENTS = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
-const MAX_SYNTAX_PROBLEMS = 20;
-
-class StopReading extends Error {}
 
 interface OpenUnit {
   tuid?: string;
@@ -58,49 +56,21 @@ interface OpenUnit {
   variants: TmxVariant[];
 }
 
-class TmxReader {
+class TmxReader extends XmlReader {
   header: TmxHeader = {};
   readonly units: TmxUnit[] = [];
-  refused = false;
   private unit: OpenUnit | undefined;
   private language: string | undefined;
   private segment: { text: string; line: number; character: number } | undefined;
   private prop: TmxProp | undefined;
   /** Depth inside inline code elements, whose text is skipped. */
   private inCode = 0;
-  private tagLine = 0;
-  private tagColumn = 0;
-  private syntaxProblems = 0;
 
-  constructor(private readonly parser: SaxesParser<{}>, private readonly problems: ProblemList) {
-    parser.on('doctype', (doctype) => this.checkDoctype(doctype));
-    parser.on('opentagstart', () => {
-      this.tagLine = parser.line - 1;
-      this.tagColumn = Math.max(0, parser.column - 1);
-    });
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('text', (text) => this.addText(text));
-    parser.on('cdata', (text) => this.addText(text));
-    parser.on('closetag', (tag) => this.close(localName(tag.name)));
-    parser.on('error', (error) => this.syntaxError(error.message));
+  constructor(problems: ProblemList) {
+    super(problems, 'the file was not read');
   }
 
-  private checkDoctype(doctype: string): void {
-    const unsafe = unsafeDoctypeAt(doctype);
-    if (unsafe === undefined) return;
-    const line = this.parser.line - 1 - countLineBreaks(doctype) + countLineBreaks(doctype.slice(0, unsafe));
-    this.problems.atLine(line, 0, 'DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); the file was not read.');
-    this.refused = true;
-    throw new StopReading();
-  }
-
-  private syntaxError(message: string): void {
-    const prefix = `${this.parser.line}:${this.parser.column}: `;
-    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, `Invalid XML: ${message.startsWith(prefix) ? message.slice(prefix.length) : message}`);
-    if (++this.syntaxProblems >= MAX_SYNTAX_PROBLEMS) throw new StopReading();
-  }
-
-  private open(tag: SaxesTagPlain): void {
+  protected open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
     const attributes: Record<string, string | undefined> = tag.attributes;
     if (this.segment) {
@@ -114,12 +84,12 @@ class TmxReader {
     else if (name === 'prop' && this.unit && !this.language) this.prop = { type: attributes.type ?? '', value: '' };
   }
 
-  private addText(text: string): void {
+  protected addText(text: string): void {
     if (this.segment && this.inCode === 0) this.segment.text += text;
     else if (this.prop) this.prop = { ...this.prop, value: this.prop.value + text };
   }
 
-  private close(name: string): void {
+  protected close(name: string): void {
     if (this.segment && name !== 'seg') {
       if (CODE_ELEMENTS.has(name)) this.inCode--;
       return;
@@ -161,12 +131,7 @@ export function parseTmx(text: string, file: string, maxBytes = DEFAULT_MAX_BYTE
   const tooBig = sizeProblem(text, file, maxBytes);
   if (tooBig) return { header: {}, units: [], problems: [{ ...tooBig, message: tooBig.message.replace('Glossary file', 'Translation memory') }] };
   const problems = new ProblemList(text, file);
-  const parser = new SaxesParser({ position: true });
-  const reader = new TmxReader(parser, problems);
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (!(error instanceof StopReading)) problems.atLine(parser.line - 1, 0, `Invalid XML: ${String(error)}`);
-  }
+  const reader = new TmxReader(problems);
+  reader.read(text);
   return reader.refused ? { header: {}, units: [], problems: problems.problems } : { header: reader.header, units: reader.units, problems: problems.problems };
 }

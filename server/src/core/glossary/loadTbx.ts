@@ -8,8 +8,9 @@
  * that a DOCTYPE with an internal subset (where entities are declared: "billion laughs", external
  * entities) is refused outright and nothing from the file is loaded.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { countLineBreaks, languageOfTag, localName, unsafeDoctypeAt } from '../text/xml';
+import type { SaxesTagPlain } from 'saxes';
+import { languageOfTag, localName } from '../text/xml';
+import { XmlReader } from '../text/xmlReader';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
@@ -19,13 +20,9 @@ const LANGUAGE_ELEMENTS = new Set(['langSet', 'langSec']);
 const TERM_GROUP_ELEMENTS = new Set(['tig', 'ntig', 'termSec']);
 const STATUS_NOTE_TYPES = new Set(['administrativeStatus', 'normativeAuthorization']);
 const REJECTED_STATUS_WORDS = ['deprecated', 'superseded', 'obsolete'];
-const MAX_SYNTAX_PROBLEMS = 20;
 
 type Language = ReturnType<typeof languageOfTag>;
 type CaptureKind = 'term' | 'definition' | 'note' | 'subject' | 'status' | 'source';
-
-/** Thrown from inside a parser callback to stop reading the file. */
-class StopReading extends Error {}
 
 interface Concept {
   offsetLine: number;
@@ -50,49 +47,18 @@ interface Capture {
   line: number;
 }
 
-class TbxReader {
+class TbxReader extends XmlReader {
   readonly entries: GlossaryEntry[] = [];
   private concept: Concept | undefined;
   private language: Language | undefined;
   private term: Term | undefined;
   private capture: Capture | undefined;
-  private tagLine = 0;
-  private syntaxProblems = 0;
-  /** Set when the DOCTYPE was refused: then nothing of the file may be used. */
-  refused = false;
 
-  constructor(
-    private readonly parser: SaxesParser<{}>,
-    private readonly problems: ProblemList,
-    private readonly file: string,
-  ) {
-    parser.on('doctype', (doctype) => this.checkDoctype(doctype));
-    parser.on('opentagstart', () => (this.tagLine = parser.line - 1));
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('text', (text) => this.addText(text));
-    parser.on('cdata', (text) => this.addText(text));
-    parser.on('closetag', (tag) => this.close(localName(tag.name)));
-    parser.on('error', (error) => this.syntaxError(error.message));
+  constructor(problems: ProblemList, private readonly file: string) {
+    super(problems, 'the file was not loaded');
   }
 
-  private checkDoctype(doctype: string): void {
-    const unsafe = unsafeDoctypeAt(doctype);
-    if (unsafe === undefined) return;
-    const doctypeLine = this.parser.line - 1 - countLineBreaks(doctype);
-    const line = doctype.startsWith('<!ENTITY', unsafe) ? doctypeLine + countLineBreaks(doctype.slice(0, unsafe)) : doctypeLine;
-    this.problems.atLine(line, 0, 'DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); the file was not loaded.');
-    this.refused = true;
-    throw new StopReading();
-  }
-
-  private syntaxError(message: string): void {
-    const prefix = `${this.parser.line}:${this.parser.column}: `;
-    const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, `Invalid XML: ${text}`);
-    if (++this.syntaxProblems >= MAX_SYNTAX_PROBLEMS) throw new StopReading();
-  }
-
-  private open(tag: SaxesTagPlain): void {
+  protected open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
     const attributes: Record<string, string | undefined> = tag.attributes;
     if (CONCEPT_ELEMENTS.has(name)) {
@@ -118,11 +84,11 @@ class TbxReader {
     return undefined;
   }
 
-  private addText(text: string): void {
+  protected addText(text: string): void {
     if (this.capture) this.capture.text += text;
   }
 
-  private close(name: string): void {
+  protected close(name: string): void {
     if (this.capture?.element === name) this.finishCapture(this.capture);
     else if (TERM_GROUP_ELEMENTS.has(name)) this.finishTerm();
     else if (LANGUAGE_ELEMENTS.has(name)) this.finishLanguage();
@@ -182,12 +148,7 @@ export function parseTbxGlossary(text: string, file: string, maxBytes = DEFAULT_
   const tooBig = sizeProblem(text, file, maxBytes);
   if (tooBig) return { entries: [], problems: [tooBig] };
   const problems = new ProblemList(text, file);
-  const parser = new SaxesParser({ position: true });
-  const reader = new TbxReader(parser, problems, file);
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (!(error instanceof StopReading)) problems.atLine(parser.line - 1, 0, `Invalid XML: ${String(error)}`);
-  }
+  const reader = new TbxReader(problems, file);
+  reader.read(text);
   return { entries: reader.refused ? [] : reader.entries, problems: problems.problems };
 }
