@@ -35,6 +35,7 @@ import {
   CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST, EXPLAIN_STRUCTURE_REQUEST, EXPORT_GLOSSARY_REQUEST, EXPORT_PAIRS_REQUEST, STATISTICS_REQUEST,
   type CorrectAlignmentResult, type InitializationOptions,
 } from './protocol';
+import { localeOf } from './core/messages';
 import { createNoteService } from './service';
 import { concordanceTerm, correctionRequest, formatOf, type Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
@@ -82,7 +83,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
       workspaceChecks.changed();
     },
-    indexProgress: () => indexProgress(connection),
+    indexProgress: () => indexProgress(connection, noteService.locale),
     indexChanged: () => {
       correspondenceChanged();
       workspaceChecks.changed();
@@ -117,6 +118,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     capabilities = params.capabilities;
     showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -217,7 +219,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onCodeAction((params) => withDocument(params.textDocument.uri, async (d) => {
     const { refs, diagnostics: held } = findingsOf(d, params);
     const actions = await noteService.codeActions(d, { selection: toSpan(d, params.range), findings: refs });
-    return codeActions(d, params, held, actions);
+    return codeActions(d, params, held, actions, noteService.locale);
   }));
   connection.onExecuteCommand(async (params) => {
     checkPhase();

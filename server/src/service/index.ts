@@ -13,6 +13,7 @@ import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx, type LanguageTags } from '../core/export/tmx';
 import { glossaryToCsv, glossaryToTbx } from '../core/glossary/exportGlossary';
+import type { Locale } from '../core/messages';
 import type { Note, Span } from '../core/model';
 import { alignVersions, sideOf, type NoteAlignment } from '../core/noteAlignment';
 import { alignedUnits } from '../core/workbench/rows';
@@ -66,6 +67,8 @@ export interface ServiceHost {
   indexChanged?(uris: readonly string[]): void;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
+  /** The language of what the service says (findings, hovers, titles); English unless told. */
+  readonly locale?: Locale;
   /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
   readonly annotationEnvironment?: AnnotationEnvironment;
 }
@@ -129,9 +132,11 @@ export class NoteService {
   private reloading: Promise<void> = Promise.resolve();
   /** Counts the readings of configuration and glossaries: findings made before another may differ. */
   private configurationReadings = 0;
+  private speaks: Locale;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
+    this.speaks = host.locale ?? 'en';
     const decoded = (uri: string, encoding: TextEncoding) => host.decoded?.(uri, encoding);
     this.configurations = new Configurations(this.workspace, decoded);
     this.glossaries = new Glossaries(this.workspace, decoded);
@@ -148,6 +153,16 @@ export class NoteService {
   }
 
   // ----- configuration and files ------------------------------------------------------------------
+
+  /** The language to speak from now on: the server learns its client's at `initialize`. */
+  setLocale(locale: Locale): void {
+    this.speaks = locale;
+  }
+
+  /** The language of what the service says; the protocol layer titles its own actions and progress in it. */
+  get locale(): Locale {
+    return this.speaks;
+  }
 
   /** The editor's `diplonote` section (and `files.exclude`); returns what was wrong with them. Call `reload` after. */
   setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
@@ -315,7 +330,7 @@ export class NoteService {
 
   async codeLenses(document: TextDocument): Promise<Lens[]> {
     const aligned = await this.interactive(document);
-    return aligned ? lenses(document, aligned) : [];
+    return aligned ? lenses(document, aligned, this.locale) : [];
   }
 
   async counterpartLocation(document: TextDocument, offset: number): Promise<TextLocation | undefined> {
@@ -330,7 +345,7 @@ export class NoteService {
     return hoverAt(analysis, offset, async (term) => {
       const aligned = await this.interactive(document);
       return aligned && this.live(document) ? termCounterpart(this.analysis(document), term, aligned, (other) => this.analysis(other)) : undefined;
-    });
+    }, this.locale);
   }
 
   async completions(document: TextDocument, offset: number): Promise<CompletionData[]> {
@@ -351,14 +366,14 @@ export class NoteService {
     if (!this.live(document)) return noFindings();
     return findingSteps({
       analysis: this.analysis(document), pairing, settings: this.configurationFor(document.uri).checks,
-      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other),
+      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other), locale: this.locale,
     });
   }
 
   async codeActions(document: TextDocument, request: ActionRequest): Promise<ActionData[]> {
     await this.settled();
     const aligned = await this.interactive(document);
-    return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
+    return this.live(document) ? actionsFor(this.analysis(document), request, aligned, this.locale) : [];
   }
 
   // ----- the workspace index ---------------------------------------------------------------------------

@@ -4,52 +4,52 @@
  */
 import countryTable from './countries.json';
 import typeTable from './communicationTypes.json';
+import { bilingual, message, type Message } from '../messages';
 import type { CitedCommunication, OwnReference, Point } from '../model';
 
 export interface CommunicationExplanation {
   readonly typeName: string;
   readonly typeNameZh: string;
-  readonly what: string;
-  readonly country: string;
-  readonly countryZh?: string;
+  readonly what: Message;
+  /** The country's name in both languages, or its code when it is not in the table. */
+  readonly country: Message;
   readonly serial: number;
   readonly year: number;
 }
 
 const COUNTRIES: Readonly<Record<string, readonly string[]>> = countryTable.countries;
-const TYPES: Readonly<Record<string, { en: string; zh: string; what: string }>> = typeTable.types;
+const TYPES: Readonly<Record<string, { en: string; zh: string; what: string; whatZh: string }>> = typeTable.types;
 
 export function explainCommunication(citation: CitedCommunication): CommunicationExplanation {
   const type = TYPES[citation.type];
   const country = COUNTRIES[citation.country];
   return {
-    typeName: type.en, typeNameZh: type.zh, what: type.what,
-    country: country?.[0] ?? `country code ${citation.country}`,
-    ...(country ? { countryZh: country[1] } : {}),
+    typeName: type.en, typeNameZh: type.zh, what: bilingual(type.what, type.whatZh),
+    country: country ? bilingual(`${country[0]} (${country[1]})`, `${country[1]}（${country[0]}）`) : message('hover.country-code', { code: citation.country }),
     serial: citation.serial, year: citation.year,
   };
 }
 
 /** The parts of a reference: `CHN/HR/2025/34` → CHN, HR, 2025, 34; `(2008)礼字第102号` → 2008, 礼, 102. */
-export function referenceParts(reference: OwnReference): Array<{ part: string; meaning: string }> {
+export function referenceParts(reference: OwnReference): Array<{ part: string; meaning: Message }> {
   const chinese = /^(.*?)[（(〔[]\s?(\d{4})\s?[）)〕\]]\s?(.*?)第?\s?(\d{1,6})\s?号$/.exec(reference.valueText);
   if (chinese) {
     return [
-      ...(chinese[1] ? [{ part: chinese[1], meaning: 'issuing body' }] : []),
-      { part: chinese[2], meaning: 'year' },
-      ...(chinese[3] ? [{ part: chinese[3], meaning: 'department or series character (字)' }] : []),
-      { part: chinese[4], meaning: 'serial number (第…号)' },
+      ...(chinese[1] ? [{ part: chinese[1], meaning: message('reference.part.issuing-body') }] : []),
+      { part: chinese[2], meaning: message('reference.part.year') },
+      ...(chinese[3] ? [{ part: chinese[3], meaning: message('reference.part.series') }] : []),
+      { part: chinese[4], meaning: message('reference.part.serial-chinese') },
     ];
   }
   return reference.valueText.split(/[/.\-]/).filter((part) => part !== '').map((part) => ({ part, meaning: meaningOf(part) }));
 }
 
-function meaningOf(part: string): string {
-  if (/^(19|20)\d\d$/.test(part)) return 'year';
-  if (/^\d+$/.test(part)) return 'serial number';
-  if (COUNTRIES[part]) return `country: ${COUNTRIES[part][0]}`;
-  if (part === 'HR') return 'subject: human rights';
-  return 'office or file code';
+function meaningOf(part: string): Message {
+  if (/^(19|20)\d\d$/.test(part)) return message('reference.part.year');
+  if (/^\d+$/.test(part)) return message('reference.part.serial');
+  if (COUNTRIES[part]) return message('reference.part.country', { country: bilingual(COUNTRIES[part][0], COUNTRIES[part][1]) });
+  if (part === 'HR') return message('reference.part.subject');
+  return message('reference.part.office');
 }
 
 const ENGLISH_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
