@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addTermPair } from './lsp/addTermPair';
+import { annotationsResult, annotationSymbols, editResult } from './lsp/annotations';
 import { codeActions, findingsOf } from './lsp/codeActions';
 import { codeLenses } from './lsp/codeLens';
 import { completions } from './lsp/completion';
@@ -28,15 +29,17 @@ import { indexProgress } from './lsp/indexProgress';
 import { toSpan } from './lsp/positions';
 import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
-import { applySidecarWrites } from './lsp/sidecarEdit';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, ALIGNED_VIEW_REQUEST, CHECK_WORKSPACE_COMMAND, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION,
-  CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST, EXPLAIN_STRUCTURE_REQUEST, EXPORT_GLOSSARY_REQUEST, EXPORT_PAIRS_REQUEST, STATISTICS_REQUEST,
-  type CorrectAlignmentResult, type InitializationOptions,
+  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
+  DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
+  ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, STATISTICS_REQUEST,
+  type InitializationOptions,
 } from './protocol';
 import { localeOf } from './core/messages';
 import { createNoteService } from './service';
+import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import { concordanceTerm, correctionRequest, formatOf, type Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
@@ -50,6 +53,10 @@ export interface EditorWorkspace extends Workspace {
 export interface Platform {
   /** The workspace over the editor's open documents. */
   workspace(documents: OpenDocuments, connection: Connection): EditorWorkspace;
+  /** The user's name on this computer, for the annotations made (the Node entry reads it; none in a browser). */
+  readonly userName?: string;
+  /** Heap in use after a full garbage collection, where the platform can force one (a test hook). */
+  heapUsedAfterGc?(): number | null;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -84,16 +91,29 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       workspaceChecks.changed();
     },
     indexProgress: () => indexProgress(connection, noteService.locale),
+    userName: platform.userName,
+    annotationsChanged: (uris) => {
+      for (const uri of uris) {
+        void connection.sendNotification(ANNOTATIONS_CHANGED_NOTIFICATION, { uri });
+        void publishSidecarProblems(uri);
+      }
+      if (!pullsDiagnostics) for (const uri of uris) diagnostics.changed(uri);
+      else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
+    },
     indexChanged: () => {
       correspondenceChanged();
       workspaceChecks.changed();
     },
   });
   const workspaceChecks = new WorkspaceChecks(connection, noteService);
+  let testHooks = false;
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
     document: (uri) => documents.get(uri),
     openDocuments: () => documents.all(),
+    runStarting: async (uri, version) => {
+      if (testHooks) await connection.sendRequest(CHECKS_STARTING_REQUEST, { uri, version });
+    },
   });
   let canAskConfiguration = false;
   let capabilities: ClientCapabilities = {};
@@ -116,7 +136,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
-    showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    showsCorrespondence = options?.correspondenceView === true;
+    testHooks = options?.testHooks === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -140,6 +162,13 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     });
   }
 
+  /** The problems of a note's annotation sidecar, on that file (cleared once mended). */
+  async function publishSidecarProblems(noteUri: string): Promise<void> {
+    if (!documents.get(noteUri)) return;
+    const { uri, problems } = await noteService.sidecarProblems(noteUri).catch(() => ({ uri: '', problems: [] }));
+    if (uri) await connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
+  }
+
   /** A message in the editor's notification area (a notification: nothing waits for an answer). */
   function tell(type: MessageType, message: string): void {
     void connection.sendNotification(ShowMessageNotification.type, { type, message: `Diplonote: ${message}` });
@@ -147,7 +176,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   const initializeResult = (): InitializeResult => ({
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saving a note writes its annotations' selectors where they are now.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'Diplonote' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
@@ -191,7 +221,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     return checked.value;
   }
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, (d) => documentSymbols(d, noteService.outline(d))));
+  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, async (d) =>
+    [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d))]));
   connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
   connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
     selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
@@ -239,18 +270,35 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     return text === undefined ? null : { format, text };
   });
   connection.onRequest(ALIGNED_VIEW_REQUEST, async (params) => (await noteService.alignedView(accepted(noteService.note(params?.uri)))) ?? null);
-  connection.onRequest(CORRECT_ALIGNMENT_REQUEST, async (params): Promise<CorrectAlignmentResult> => {
+  connection.onRequest(CORRECT_ALIGNMENT_REQUEST, async (params) => {
     const { document, stamp, action } = accepted(correctionRequest(workspace, params));
-    const outcome = await noteService.planCorrection(document, stamp, action);
-    if (outcome.kind === 'refused') return { applied: false, message: outcome.message, sidecars: [] };
-    const applied = await applySidecarWrites(outcome.writes, 'Correct the alignment', { connection, capabilities });
-    if (applied.applied) noteService.sidecarsWritten(outcome.writes);
-    diagnostics.refreshAll();
-    return { ...applied, sidecars: applied.applied ? outcome.writes.map((write) => write.uri) : [] };
+    const outcome = await noteService.correctAlignment(document, stamp, action);
+    return { applied: outcome.applied, sidecars: outcome.sidecars ?? [], ...(outcome.message ? { message: outcome.message } : {}) };
   });
   connection.onRequest(STATISTICS_REQUEST, async (params) => noteService.statistics(accepted(noteService.note(params?.uri))));
   connection.onRequest(CONCORDANCE_REQUEST, async (params) => noteService.concordance(accepted(concordanceTerm(params?.term))));
   connection.onRequest(EXPORT_GLOSSARY_REQUEST, async (params) => ({ text: await noteService.exportGlossary(accepted(formatOf(params?.format, ['tbx', 'csv'] as const))) }));
+  connection.onRequest(ANNOTATIONS_REQUEST, async (params) => {
+    const document = accepted(noteService.note(params?.uri));
+    return annotationsResult(await noteService.annotationsOf(document), document.version);
+  });
+  connection.onRequest(ANNOTATE_REQUEST, async (params) => {
+    const { document, edit } = accepted(annotateRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(UPDATE_ANNOTATION_REQUEST, async (params) => {
+    const { document, edit } = accepted(updateRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(DELETE_ANNOTATION_REQUEST, async (params) => {
+    const { document, edit } = accepted(deleteRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(HELD_REQUEST, () => {
+    checkPhase();
+    if (!testHooks) throw new ResponseError(ErrorCodes.MethodNotFound, 'Diplonote: test hooks are off.');
+    return { ...noteService.held(), heapUsedAfterGc: platform.heapUsedAfterGc?.() ?? null };
+  });
   // A counterpart, glossary or project file changed on disk: the service reads again what it must.
   connection.onDidChangeWatchedFiles((params) => {
     workspace.notifyChanged(params.changes.flatMap((change: FileEvent) => {
@@ -270,6 +318,10 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   documents.onDidChangeContent((event) => {
     if (!pullsDiagnostics) diagnostics.changed(event.document.uri);
+  });
+  documents.onDidOpen((event) => void publishSidecarProblems(event.document.uri));
+  documents.onDidSave((event) => {
+    void noteService.documentSaved(event.document).catch(logFailure);
   });
   documents.onDidClose((event) => {
     noteService.documentClosed(event.document.uri);

@@ -3,6 +3,7 @@
  * The VS Code clients (desktop and web) import this module and nothing else of the server.
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import type { AnnotationContent, ReplyView } from './service/annotations';
 import type { AlignedView, Concordance, CorrectionAction, NoteStatistics } from './service';
 import type { ThreadCountry } from './service/features/correspondence';
 
@@ -89,6 +90,8 @@ export const CORRESPONDENCE_CHANGED_NOTIFICATION = new NotificationType<Record<s
 export interface InitializationOptions {
   /** The client shows the Correspondence view and wants to hear when it should be refreshed. */
   readonly correspondenceView?: boolean;
+  /** The client is a test: the server answers and sends the requests of "test hooks" below. */
+  readonly testHooks?: boolean;
 }
 
 // ----- commands ----------------------------------------------------------------------------------
@@ -192,14 +195,7 @@ export type AnnotationAnchoring =
   | 'orphaned';
 
 /** A reply in an annotation's thread (an annotation with motivation `replying` whose target is the parent's id). */
-export interface AnnotationReplyData {
-  readonly id: string;
-  /** Markdown as the user wrote it: render it with HTML and images disabled. */
-  readonly comment: string;
-  readonly creator?: string;
-  readonly created?: string;
-  readonly modified?: string;
-}
+export type AnnotationReplyData = ReplyView;
 
 /** Where an annotation's span has its counterpart in the other language version. */
 export interface AnnotationCounterpart {
@@ -211,22 +207,12 @@ export interface AnnotationCounterpart {
   readonly language: 'en' | 'zh';
 }
 
-export interface AnnotationData {
-  /** `urn:uuid:…`: what update and delete take. */
-  readonly id: string;
-  /** `commenting`, `tagging`, `questioning`, `highlighting` (a hand-written file may hold other W3C motivations). */
-  readonly motivation: string;
-  /** `open` or `resolved` for threads (commenting, questioning); absent otherwise. */
-  readonly status?: AnnotationStatus;
-  /** The comment, Markdown as the user wrote it ('' when none): render it with HTML and images disabled. */
-  readonly comment: string;
-  /** Tag names (see `AnnotationsResult.tags` for labels and colours). */
-  readonly tags: readonly string[];
-  readonly creator?: string;
-  readonly created?: string;
-  readonly modified?: string;
-  /** The annotated text as recorded in the sidecar (for an orphan, what is no longer found). */
-  readonly quote: string;
+/**
+ * An annotation of the note: what it says (`AnnotationContent`: id, motivation, status, comment as
+ * Markdown to render with HTML and images disabled, tags, creator, dates, the quote recorded, the
+ * replies oldest first) and where it is now.
+ */
+export interface AnnotationData extends AnnotationContent {
   /** Where it is now; absent for an orphan. */
   readonly range?: Range;
   readonly anchoring: AnnotationAnchoring;
@@ -234,12 +220,10 @@ export interface AnnotationData {
   readonly language?: 'en' | 'zh';
   /** Its counterpart in the other version, when the alignment gives one. */
   readonly counterpart?: AnnotationCounterpart;
-  /** The thread, oldest first. */
-  readonly replies: readonly AnnotationReplyData[];
 }
 
 /** An annotation made on the other language version, shown on this one through the alignment. */
-export interface ProjectedAnnotationData extends Omit<AnnotationData, 'range' | 'counterpart' | 'anchoring'> {
+export interface ProjectedAnnotationData extends AnnotationContent {
   readonly projected: true;
   /** Where it shows in this document: the counterpart of the annotated span. */
   readonly range: Range;
@@ -350,3 +334,28 @@ export interface WriteFileParams {
 }
 
 export const FS_WRITE_FILE_REQUEST = new RequestType<WriteFileParams, { written: boolean; detail?: string }, void>('diplonote/fs/writeFile');
+
+// ----- test hooks: only with `initializationOptions.testHooks`, so that tests wait for states, not times ---
+
+export interface ChecksStartingParams {
+  readonly uri: string;
+  readonly version: number;
+}
+
+/**
+ * Server → client, as the pushed checks of a note start on `version`: the run waits for the answer,
+ * so that a test can change the note while a run is under way, whatever the speed of the machine.
+ */
+export const CHECKS_STARTING_REQUEST = new RequestType<ChecksStartingParams, null, void>('diplonote/test/checksStarting');
+
+export interface HeldAnswer {
+  /** Documents with an analysis, partner files read from disk, alignments of pairs. */
+  readonly analyses: number;
+  readonly partners: number;
+  readonly alignments: number;
+  /** Heap in use after a full garbage collection, bytes; null unless the server runs with `--expose-gc`. */
+  readonly heapUsedAfterGc: number | null;
+}
+
+/** What the server holds in memory, counted: after every note closed, nothing of them. */
+export const HELD_REQUEST = new RequestType<null, HeldAnswer, void>('diplonote/test/held');

@@ -87,6 +87,11 @@ export class AnnotationStore {
     return any;
   }
 
+  /** A note was closed: its sidecar is let go (read again when next asked for), as the analyses of closed notes are. */
+  forget(noteUri: string): void {
+    this.held.delete(AnnotationStore.sidecarOf(noteUri));
+  }
+
   /**
    * The write that makes `change` of the note's collection; refused when the note has no file a
    * sidecar could lie beside (an untitled note) or its sidecar has errors.

@@ -19,7 +19,10 @@ import { alignVersions, sideOf, type NoteAlignment } from '../core/noteAlignment
 import { alignedUnits } from '../core/workbench/rows';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
+import type { TagDefinition } from '../core/annotations/tags';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
+import { readAnnotationSettings, TagTaxonomies, type AnnotationSettings } from './annotationSettings';
+import { Annotations, type AnnotationEdit, type EditOutcome, type NoteAnnotations } from './annotations';
 import { AnnotationStore, type SidecarWrite } from './annotationStore';
 import { openNote, position, termPairRequest, type Checked } from './arguments';
 import { Configurations, type Configuration } from './config/configuration';
@@ -37,6 +40,7 @@ import {
 } from './features/corrections';
 import { correspondence, type ThreadCountry } from './features/correspondence';
 import { carriersOf, noteLinks, referenceAt, referencesTo, type NoteLink } from './features/crossReferences';
+import { annotationEntries, annotationHover, orphanFindings, withAnnotationHover, type AnnotationEntry } from './features/annotations';
 import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
@@ -67,13 +71,15 @@ export interface ServiceHost {
   indexChanged?(uris: readonly string[]): void;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
-  /** The language of what the service says (findings, hovers, titles); English unless told. */
-  readonly locale?: Locale;
   /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
   readonly annotationEnvironment?: AnnotationEnvironment;
+  /** The user's name on this computer (the Node entry reads it), for annotations when `diplonote.annotations.author` is not set. */
+  readonly userName?: string;
+  /** The annotations of these notes changed (made, edited, deleted, their sidecar changed on disk). */
+  annotationsChanged?(uris: readonly string[]): void;
+  /** The language of what the service says (findings, hovers, titles); English unless told. */
+  readonly locale?: Locale;
 }
-
-const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => crypto.randomUUID(), now: () => new Date() };
 
 /** The aligned view of a note: its rows, and the stamp a correction must name (the versions and corrections shown). */
 export interface AlignedView {
@@ -83,14 +89,21 @@ export interface AlignedView {
   readonly rows: readonly AlignedRow[];
 }
 
-/** A correction made in the view: the sidecar writes that record it, or why it was refused. */
-export type CorrectionOutcome = { readonly kind: 'writes'; readonly writes: readonly SidecarWrite[] } | { readonly kind: 'refused'; readonly message: string };
+/** A correction made in the view: written to the sidecars named, or why not (`message`). */
+export interface CorrectionOutcome {
+  readonly applied: boolean;
+  readonly message?: string;
+  /** The sidecars written (some may be, before one is refused). */
+  readonly sidecars?: readonly string[];
+}
 
 export interface PairsExportOptions {
   readonly languages?: Partial<LanguageTags>;
   /** When the export is made (TMX `creationdate`); now by default. */
   readonly created?: Date;
 }
+
+const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => crypto.randomUUID(), now: () => new Date() };
 
 export type {
   AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
@@ -104,13 +117,29 @@ export interface NoteDefinition {
   readonly targets: readonly { readonly uri: string; readonly line: LineRange; readonly range: LineRange }[];
 }
 
+/** Per-document state the service holds, counted. */
+export interface HeldCounts {
+  /** Documents with an analysis (open notes, partners read from disk, notes being checked). */
+  readonly analyses: number;
+  /** Partner files read from disk for open notes. */
+  readonly partners: number;
+  /** Alignments of a note and its other version. */
+  readonly alignments: number;
+}
+
 /** The code a problem of a file that is not a note is shown with. */
-export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
+export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' | 'annotations-file' | 'tags-file' {
+  if (AnnotationStore.isSidecar(uri)) return 'annotations-file';
+  if (TagTaxonomies.isTagFile(uri)) return 'tags-file';
   return Configurations.isProjectFile(uri) ? 'project-file' : 'glossary-file';
 }
 
 function* noFindings(): Generator<void, NoteFinding[], void> {
   return [];
+}
+
+function* withFindings(more: readonly NoteFinding[], steps: Generator<void, NoteFinding[], void>): Generator<void, NoteFinding[], void> {
+  return [...(yield* steps), ...more];
 }
 
 export function createNoteService(host: ServiceHost): NoteService {
@@ -123,10 +152,13 @@ export class NoteService {
   private readonly glossaries: Glossaries;
   private readonly analyses: AnalysisCache;
   private readonly pairing: Pairing;
-  private readonly annotations: AnnotationStore;
   /** The corrections last placed, per pair of files, with the sidecar generations and versions they were placed for. */
   private readonly placed = new Map<string, { key: string; versions: string; list: PairCorrections['list'] }>();
   private readonly index: WorkspaceIndex;
+  private readonly annotations: AnnotationStore;
+  private readonly annotationLayer: Annotations;
+  private readonly tagTaxonomies: TagTaxonomies;
+  private annotationSettings: AnnotationSettings = { outlineGroup: false };
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
@@ -149,6 +181,16 @@ export class NoteService {
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
     });
+    this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
+    this.annotationLayer = new Annotations({
+      workspace: this.workspace, store: this.annotations,
+      environment: host.annotationEnvironment ?? SYSTEM_ANNOTATION_ENVIRONMENT,
+      author: () => this.annotationSettings.author ?? host.userName,
+      tags: (uri) => this.annotationTags(uri),
+      analysis: (document) => this.analysis(document).note,
+      aligned: async (document) => (this.live(document) ? this.interactive(document) : undefined),
+      changed: (uris) => host.annotationsChanged?.(uris),
+    });
     this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
   }
 
@@ -168,7 +210,9 @@ export class NoteService {
   setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
     const { settings, problems } = readSettings(section, filesExclude);
     this.configurations.setEditorSettings(settings);
-    return problems;
+    const annotations = readAnnotationSettings((section as { annotations?: unknown } | null | undefined)?.annotations);
+    this.annotationSettings = annotations.settings;
+    return [...problems, ...annotations.problems];
   }
 
   configurationFor(uri?: string): Configuration {
@@ -208,12 +252,15 @@ export class NoteService {
     const problems = this.configurations.problemsByFile(this.projectFilesSeen);
     this.projectFilesSeen = new Set(problems.keys());
     for (const [uri, list] of this.glossaries.problemsByFile) problems.set(uri, list);
+    for (const [uri, list] of this.tagTaxonomies.problems()) problems.set(uri, list);
     return problems;
   }
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
-    this.annotations.filesChanged(changes);
     void this.index.filesChanged(changes);
+    for (const { uri } of changes) if (TagTaxonomies.isTagFile(uri)) this.tagTaxonomies.forget(uri);
+    const notes = this.annotationLayer.filesChanged(changes.map(({ uri }) => uri));
+    if (notes.length > 0) this.host.annotationsChanged?.(notes);
     const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
     if (rereads) await this.reload();
     else this.host.changed?.();
@@ -224,9 +271,11 @@ export class NoteService {
   /** Called with the changes of one edit before they are applied, to re-analyse only what they touch. */
   documentChanging(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
     this.analyses.changing(document, changes);
+    this.annotationLayer.documentChanging(document, changes);
   }
 
   documentClosed(uri: string): void {
+    this.annotationLayer.documentClosed(uri);
     this.analyses.forget(uri);
     this.pairing.closed(uri);
     for (const pair of [...this.placed.keys()]) if (pair.split('|').includes(uri)) this.placed.delete(pair);
@@ -236,6 +285,11 @@ export class NoteService {
   /** How many partner files read from disk are held in memory. */
   get heldPartners(): number {
     return this.pairing.heldPartners;
+  }
+
+  /** What the service holds per document, counted (for tests of memory: nothing of a closed note stays). */
+  held(): HeldCounts {
+    return { analyses: this.analyses.size, partners: this.pairing.heldPartners, alignments: this.pairing.heldAlignments };
   }
 
   /** The URI of the open or closed file a note pairs with, by name only (nothing is read). */
@@ -342,10 +396,11 @@ export class NoteService {
     await this.settled();
     if (!this.live(document)) return undefined;
     const analysis = this.analysis(document);
-    return hoverAt(analysis, offset, async (term) => {
+    const [notes, answer] = await Promise.all([this.annotationHover(document, offset), hoverAt(analysis, offset, async (term) => {
       const aligned = await this.interactive(document);
       return aligned && this.live(document) ? termCounterpart(this.analysis(document), term, aligned, (other) => this.analysis(other)) : undefined;
-    }, this.locale);
+    }, this.locale)]);
+    return withAnnotationHover(notes, answer);
   }
 
   async completions(document: TextDocument, offset: number): Promise<CompletionData[]> {
@@ -362,12 +417,12 @@ export class NoteService {
   async findings(document: TextDocument): Promise<Generator<void, NoteFinding[], void>> {
     if (!this.withinLimit(document)) return noFindings();
     await this.settled();
-    const pairing = await this.pairing.pair(document, 'exact');
+    const [pairing, unplaced] = await Promise.all([this.pairing.pair(document, 'exact'), this.annotationLayer.orphans(document)]);
     if (!this.live(document)) return noFindings();
-    return findingSteps({
+    return withFindings(orphanFindings(document, unplaced.orphans, unplaced.sidecar, unplaced.toUtf16, this.locale), findingSteps({
       analysis: this.analysis(document), pairing, settings: this.configurationFor(document.uri).checks,
       termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other), locale: this.locale,
-    });
+    }));
   }
 
   async codeActions(document: TextDocument, request: ActionRequest): Promise<ActionData[]> {
@@ -537,19 +592,20 @@ export class NoteService {
   }
 
   /**
-   * A correction made in the aligned view, on the rows it showed (`stamp`): the sidecar writes that
-   * record it. Refused when the note or its corrections changed since (the view shows them anew).
+   * A correction made in the aligned view, on the rows it showed (`stamp`), written to the sidecars
+   * that record it (the English version's for a new one, wherever an old one it replaces lies).
+   * Refused when the note or its corrections changed since (the view shows them anew).
    */
-  async planCorrection(document: TextDocument, stamp: string, action: CorrectionAction): Promise<CorrectionOutcome> {
+  async correctAlignment(document: TextDocument, stamp: string, action: CorrectionAction): Promise<CorrectionOutcome> {
     await this.settled();
     const paired = await this.pairing.pair(document, 'exact');
-    if (paired.kind !== 'aligned') return { kind: 'refused', message: 'this note has no other language version to pair with.' };
+    if (paired.kind !== 'aligned') return { applied: false, message: 'this note has no other language version to pair with.' };
     const { aligned } = paired;
-    if (stampOf(aligned) !== stamp) return { kind: 'refused', message: 'the note changed since the view was drawn; look again and repeat the correction.' };
+    if (stampOf(aligned) !== stamp) return { applied: false, message: 'the note changed since the view was drawn; look again and repeat the correction.' };
     const sides = this.sidesOf(aligned);
     const existing = this.placed.get(`${aligned.en.uri}|${aligned.zh.uri}`)?.list ?? [];
     const planned = planAction(action, alignedUnits(aligned.alignment), existing);
-    if (planned.kind === 'refused') return planned;
+    if (planned.kind === 'refused') return { applied: false, message: planned.message };
     const target = correctionsSidecarOf(sides);
     const environment = this.host.annotationEnvironment ?? SYSTEM_ANNOTATION_ENVIRONMENT;
     const added = planned.plan.add.map((correction) => linkingAnnotation(correction, sides, target, environment));
@@ -560,15 +616,18 @@ export class NoteService {
       const removes = planned.plan.remove.some((id) => stored.reading.collection.items.some((item) => item.id === id));
       if (!ownsAdded && !removes) continue;
       const write = await this.annotations.plan(note.uri, (collection) => applyPlan(collection, planned.plan, ownsAdded ? added : []));
-      if (write.kind === 'refused') return write;
+      if (write.kind === 'refused') return { applied: false, message: write.message };
       writes.push(write.write);
     }
-    return { kind: 'writes', writes };
-  }
-
-  /** The editor applied these sidecar writes: they are in force from now on. */
-  sidecarsWritten(writes: readonly SidecarWrite[]): void {
-    for (const write of writes) this.annotations.applied(write);
+    const sidecars: string[] = [];
+    for (const write of writes) {
+      const written = await this.workspace.replaceFile(write.uri, new TextEncoder().encode(write.text));
+      if (written.kind === 'refused') return { applied: false, message: `${fileName(write.uri)} was not written: ${written.detail}.`, sidecars };
+      this.annotations.applied(write);
+      sidecars.push(write.uri);
+    }
+    this.host.changed?.();
+    return { applied: true, sidecars };
   }
 
   /** The figures of a note's versions and whether the other version was found. */
@@ -666,6 +725,47 @@ export class NoteService {
     if (!enSide || !zhSide) return undefined;
     const corrections = await this.correctionsOf(en, zh);
     return { alignment: alignVersions(enSide, zhSide, undefined, corrections.list), other: uri };
+  }
+
+  // ----- annotations ---------------------------------------------------------------------------------
+
+  /** A note's annotations placed on it as it is now, their counterparts, the other version's projected on it, the orphans. */
+  async annotationsOf(document: TextDocument): Promise<NoteAnnotations> {
+    await this.settled();
+    return this.annotationLayer.of(document);
+  }
+
+  /** Makes a change to a note's annotations and writes its sidecar. */
+  async editAnnotations(document: TextDocument, edit: AnnotationEdit): Promise<EditOutcome> {
+    await this.settled();
+    return this.annotationLayer.edit(document, edit);
+  }
+
+  /** The note was saved: its sidecar is written again when annotations moved with the edits. */
+  documentSaved(document: TextDocument): Promise<boolean> {
+    return this.annotationLayer.documentSaved(document);
+  }
+
+  /** The problems of a note's sidecar and its URI, for the editor to show on that file (an empty list once mended). */
+  sidecarProblems(noteUri: string): Promise<{ uri: string; problems: readonly FileProblem[] }> {
+    return this.annotationLayer.problems(noteUri);
+  }
+
+  /** The annotations under the cursor, for the hover. */
+  private async annotationHover(document: TextDocument, offset: number): Promise<HoverAnswer | undefined> {
+    return annotationHover(await this.annotationsOf(document), offset, this.locale);
+  }
+
+  /** The entries of the outline's Annotations group; none unless `diplonote.annotations.outlineGroup` is on. */
+  async annotationEntries(document: TextDocument): Promise<AnnotationEntry[]> {
+    await this.settled();
+    return this.annotationSettings.outlineGroup ? annotationEntries(await this.annotationLayer.of(document), this.locale) : [];
+  }
+
+  /** The tag taxonomy in force for a note. */
+  async annotationTags(uri: string): Promise<readonly TagDefinition[]> {
+    await this.settled();
+    return this.tagTaxonomies.for(uri, this.annotationSettings.tags, this.configurationFor(uri).annotationTags);
   }
 }
 

@@ -12,7 +12,7 @@ import type { PairingResult } from '../pairing';
 import type { TextLocation } from './counterparts';
 
 /** Check codes, and the codes of problems that are not checks (no setting turns them off). */
-export type FindingCode = CheckCode | 'front-matter' | 'counterpart-invalid' | 'link-missing';
+export type FindingCode = CheckCode | 'front-matter' | 'counterpart-invalid' | 'link-missing' | 'annotation-orphaned';
 
 export interface NoteFinding {
   readonly code: FindingCode;
