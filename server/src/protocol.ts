@@ -42,11 +42,11 @@ export interface CorrectAlignmentParams {
 export interface CorrectAlignmentResult {
   readonly applied: boolean;
   readonly message?: string;
-  /** The sidecar files written: the VS Code client saves them. */
+  /** The sidecar files the server wrote. */
   readonly sidecars: readonly string[];
 }
 
-/** A correction made in the aligned view, recorded in the note's annotation sidecar through `workspace/applyEdit`. */
+/** A correction made in the aligned view, written by the server to the note's annotation sidecar. */
 export const CORRECT_ALIGNMENT_REQUEST = new RequestType<CorrectAlignmentParams, CorrectAlignmentResult, void>('diplonote/correctAlignment');
 
 /** The figures of a note's versions (the status bar item). */

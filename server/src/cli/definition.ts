@@ -50,12 +50,16 @@ export interface CommandSpec<O extends OptionDefinitions> {
   readonly maxOperands?: number;
   /** Whether an operand may be a folder or a glob, naming every note under it (see paths.ts). */
   readonly paths?: boolean;
+  /** How many operands come first that are words (a term, a subcommand), not files; `run` gets them. */
+  readonly words?: number;
+  /** The files when none is given after the words (`.`: the current folder). */
+  readonly defaultOperands?: readonly string[];
   /** One line, for the list of commands. */
   readonly summary: string;
   /** Paragraphs shown by `diplonote help COMMAND` under the usage. */
   readonly details?: string;
   readonly options: O;
-  run(context: CommandContext, options: OptionValues<O>): Promise<number>;
+  run(context: CommandContext, options: OptionValues<O>, words: readonly string[]): Promise<number>;
 }
 
 /** A command with its option types erased, as the registry holds it. */
@@ -72,6 +76,7 @@ export interface Command {
 
 export interface ParsedCommand {
   readonly help: boolean;
+  /** The files to read (the operands after the words, or the default ones). */
   readonly operands: readonly string[];
   readonly stdinName: string | undefined;
   run(context: CommandContext): Promise<number>;
@@ -103,7 +108,10 @@ export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>)
         if (problem) return { error: problem };
       }
       const stdinName = typeof values['stdin-name'] === 'string' ? values['stdin-name'] : undefined;
-      return { help, operands, stdinName, run: (context) => spec.run(context, values as OptionValues<O>) };
+      const words = operands.slice(0, spec.words ?? 0);
+      const files = operands.slice(words.length);
+      const given = files.length === 0 && spec.defaultOperands ? [...spec.defaultOperands] : files;
+      return { help, operands: given, stdinName, run: (context) => spec.run(context, values as OptionValues<O>, words) };
     },
   };
 }

@@ -30,12 +30,19 @@ export function unitsTouched(units: readonly UnitSpans[], span: Span): number[] 
   return touched;
 }
 
-/** Whether `span` covers at least half of each of the units it touches: it names them whole. */
+/** The share of a unit a span must cover to name it whole. */
+const WHOLE_SHARE = 0.9;
+
+/**
+ * Whether `span` covers nearly all of each unit it touches: it names them whole. Nearly, not exactly:
+ * a correction placed again after edits may have lost a few characters at an edge; but a span over
+ * two of a paragraph's three sentences names those sentences, not the paragraph.
+ */
 function namesWholeUnits(units: readonly UnitSpans[], touched: readonly number[], span: Span): boolean {
   return touched.every((k) => {
     const length = units[k].reduce((sum, piece) => sum + piece.end - piece.start, 0);
     const covered = units[k].reduce((sum, piece) => sum + Math.max(0, Math.min(piece.end, span.end) - Math.max(piece.start, span.start)), 0);
-    return covered * 2 >= length;
+    return covered >= length * WHOLE_SHARE;
   });
 }
 

@@ -4,11 +4,9 @@
  * languages tagged as told, else as `.diplonote.json` says (`en`, `zh` by default). `--out` never writes
  * over an input. With SOURCE_DATE_EPOCH set, the TMX is dated then (reproducible output).
  */
-import { fileURLToPath } from 'node:url';
 import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
-import { defineCommand, EXIT_OK, EXIT_UNUSABLE_INPUT } from '../definition';
-import { writeOutput } from '../outputFile';
-import { printableLines } from '../terminal';
+import { defineCommand, EXIT_UNUSABLE_INPUT } from '../definition';
+import { deliverOutput } from '../outputFile';
 import { alonePairing } from './versions';
 
 export const exportCommand = defineCommand({
@@ -42,16 +40,7 @@ export const exportCommand = defineCommand({
       else output = await context.service.exportPairs(document, options.tmx ? 'tmx' : 'csv', { languages, created: creationDate() });
     });
     if (output === undefined) return status || EXIT_UNUSABLE_INPUT;
-    if (options.out === undefined) {
-      // A translation memory shown on a terminal is read, not kept: nothing in it may act on the terminal.
-      context.out(context.terminal.interactive ? printableLines(output) : output);
-      return EXIT_OK;
-    }
-    const inputs = [...context.inputs.map((input) => input.uri), ...context.filesRead()].map((uri) => fileURLToPath(uri));
-    const problem = writeOutput(options.out, output, inputs);
-    if (problem === undefined) return EXIT_OK;
-    context.error(`diplonote export: ${problem}`);
-    return EXIT_UNUSABLE_INPUT;
+    return deliverOutput(context, 'export', output, options.out);
   },
 });
 
