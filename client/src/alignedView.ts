@@ -143,10 +143,7 @@ class AlignedViewPanel {
   private async correct(action: CorrectionAction): Promise<void> {
     if (!this.view) return;
     const result = await this.client.sendRequest(CORRECT_ALIGNMENT_REQUEST, { uri: this.note.uri.toString(), stamp: this.view.stamp, action });
-    if (!result.applied) {
-      void window.showWarningMessage(l10n.t('Diplonote: the correction was not made: {0}', result.message ?? ''));
-      return;
-    }
+    if (!result.applied) void window.showWarningMessage(l10n.t('Diplonote: the correction was not made: {0}', result.message ?? ''));
     await this.redraw();
   }
 }

@@ -9,6 +9,13 @@ import { defineCommand, EXIT_UNUSABLE_INPUT } from '../definition';
 import { deliverOutput } from '../outputFile';
 import { alonePairing } from './versions';
 
+/** The options of a command writing a file in a language-tagged format: where, and the tags. */
+export const OUTPUT_OPTIONS = {
+  out: { type: 'string', value: 'FILE', description: 'write to FILE (default: standard output)' },
+  'source-lang': { type: 'string', value: 'TAG', description: 'the language tag of the English text, such as en-GB (default: .diplonote.json, else en)' },
+  'target-lang': { type: 'string', value: 'TAG', description: 'the language tag of the Chinese text, such as zh-CN (default: .diplonote.json, else zh)' },
+} as const;
+
 export const exportCommand = defineCommand({
   name: 'export',
   operands: 'FILE',
@@ -19,9 +26,7 @@ export const exportCommand = defineCommand({
   options: {
     tmx: { type: 'boolean', description: 'TMX 1.4b' },
     csv: { type: 'boolean', description: 'CSV: en,zh rows, quoted' },
-    out: { type: 'string', value: 'FILE', description: 'write to FILE (default: standard output)' },
-    'source-lang': { type: 'string', value: 'TAG', description: 'the language tag of the English version, such as en-GB (default: .diplonote.json, else en)' },
-    'target-lang': { type: 'string', value: 'TAG', description: 'the language tag of the Chinese version, such as zh-CN (default: .diplonote.json, else zh)' },
+    ...OUTPUT_OPTIONS,
   },
   async run(context, options) {
     if (options.tmx === options.csv) {

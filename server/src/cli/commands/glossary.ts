@@ -5,7 +5,7 @@
  */
 import { defineCommand, EXIT_UNUSABLE_INPUT } from '../definition';
 import { deliverOutput } from '../outputFile';
-import { languageOptions } from './export';
+import { languageOptions, OUTPUT_OPTIONS } from './export';
 
 const ACTIONS = ['export'];
 
@@ -22,9 +22,7 @@ export const glossaryCommand = defineCommand({
   options: {
     tbx: { type: 'boolean', description: 'TBX-Basic (TBX 2019, DCA style)' },
     csv: { type: 'boolean', description: 'CSV: id, category, en, zh (forms separated by ;), definitions, notes, source' },
-    out: { type: 'string', value: 'FILE', description: 'write to FILE (default: standard output)' },
-    'source-lang': { type: 'string', value: 'TAG', description: 'TBX: the tag of the English terms, such as en-GB (default: .diplonote.json, else en)' },
-    'target-lang': { type: 'string', value: 'TAG', description: 'TBX: the tag of the Chinese terms, such as zh-CN (default: .diplonote.json, else zh)' },
+    ...OUTPUT_OPTIONS,
   },
   async run(context, options, [action]) {
     if (!ACTIONS.includes(action)) {
