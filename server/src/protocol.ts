@@ -228,6 +228,8 @@ export interface ProjectedAnnotationData extends AnnotationContent {
   /** Where it shows in this document: the counterpart of the annotated span. */
   readonly range: Range;
   readonly level: 'sentence' | 'point' | 'paragraph';
+  /** The language of the version the annotation was made on (the other one than this range's). */
+  readonly language?: 'en' | 'zh';
   /** The document the annotation belongs to (update, delete and reply go there) and its range there. */
   readonly source: { readonly uri: string; readonly range: Range };
 }

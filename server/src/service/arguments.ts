@@ -7,12 +7,14 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collapseSpaces } from '../core/glossary/draft';
+import { bilingual, message, saying, type Message, type Saying } from '../core/messages';
 import type { CorrectionAction } from './features/corrections';
 import { hasControlCharacters } from './pathPolicy';
 import { hasQueryOrFragment, innermostFolder, schemeOf } from './uris';
 import type { Workspace } from './workspace';
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+/** A refusal says why in the user's language (`said`), and in English (`message`). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Saying);
 
 /** The argument of `diplonote.addTermPair`, as the code actions build it and the client completes it. */
 export interface TermPairRequest {
@@ -28,8 +30,8 @@ export interface TermPairRequest {
 
 export const MAX_TERM_LENGTH = 200;
 
-function refused<T>(message: string): Checked<T> {
-  return { ok: false, message };
+function refused<T>(said: Message): Checked<T> {
+  return { ok: false, ...saying(said) };
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -38,15 +40,15 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 /** An open note named by `value`; with `inFolder`, also one inside a workspace folder, of its scheme. */
 export function openNote(workspace: Workspace, value: unknown, inFolder: boolean): Checked<TextDocument> {
-  if (typeof value !== 'string' || value === '') return refused('the note must be given by its URI (a string).');
+  if (typeof value !== 'string' || value === '') return refused(message('refused.uri-not-text'));
   const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  if (hasQueryOrFragment(value)) return refused(`the URI ${shown} has a query or a fragment, which name something other than a note; refused.`);
+  if (hasQueryOrFragment(value)) return refused(message('refused.query-or-fragment', { uri: shown }));
   const document = workspace.documents.get(value);
-  if (!document) return refused(`${shown} is not a note open in the editor; refused.`);
+  if (!document) return refused(message('refused.not-open', { uri: shown }));
   if (!inFolder) return { ok: true, value: document };
   const folder = innermostFolder(value, workspace.folders);
-  if (!folder) return refused(`${shown} lies outside every workspace folder; refused.`);
-  if (schemeOf(folder) !== schemeOf(value)) return refused(`${shown} is not a file of the workspace folder; refused.`);
+  if (!folder) return refused(message('refused.outside-folders', { uri: shown }));
+  if (schemeOf(folder) !== schemeOf(value)) return refused(message('refused.other-scheme', { uri: shown }));
   return { ok: true, value: document };
 }
 
@@ -54,20 +56,23 @@ export function openNote(workspace: Workspace, value: unknown, inFolder: boolean
 export function position(value: unknown): Checked<{ line: number; character: number }> {
   const { line, character } = record(value) ?? {};
   const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-  return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused('the position must be { "line", "character" }, whole numbers from 0.');
+  return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused(message('refused.position'));
 }
 
 /** Why `text` cannot be a glossary form, or undefined when it can. */
-export function termProblem(text: string, what: string): string | undefined {
-  if (/[\r\n\u2028\u2029]/.test(text)) return `the ${what} must be one line; refused.`;
-  if (hasControlCharacters(text)) return `the ${what} holds control characters (such as NUL or a right-to-left override); refused.`;
-  if (text.length > MAX_TERM_LENGTH) return `the ${what} is longer than ${MAX_TERM_LENGTH} characters; refused.`;
+const TERM_WORDS = { term: 'refused.term', rendering: 'refused.rendering', tag: 'refused.tag' } as const;
+
+export function termProblem(text: string, what: keyof typeof TERM_WORDS): Message | undefined {
+  const named = message(TERM_WORDS[what]);
+  if (/[\r\n\u2028\u2029]/.test(text)) return message('refused.term-lines', { what: named });
+  if (hasControlCharacters(text)) return message('refused.term-controls', { what: named });
+  if (text.length > MAX_TERM_LENGTH) return message('refused.term-length', { what: named, limit: MAX_TERM_LENGTH });
   return undefined;
 }
 
 export function termPairRequest(workspace: Workspace, value: unknown): Checked<{ request: TermPairRequest; document: TextDocument }> {
   const fields = record(value);
-  const usage = 'diplonote.addTermPair takes one argument { "uri", "language": "en" | "zh", "term", "rendering" }.';
+  const usage = message('refused.add-term-pair');
   if (!fields) return refused(usage);
   const note = openNote(workspace, fields.uri, true);
   if (!note.ok) return note;
@@ -89,7 +94,9 @@ function isRowIndex(value: unknown): value is number {
 /** The action of `diplonote/correctAlignment`, as the aligned view sends it. */
 export function correctionAction(value: unknown): Checked<CorrectionAction> {
   const fields = record(value);
-  const usage = 'the action must be { "kind": "pair", "en", "zh" }, { "kind": "unpair" | "split" | "remove", "row" } or { "kind": "merge", "rows": [a, b] }, with row numbers from 0.';
+  const usage = bilingual(
+    'the action must be { "kind": "pair", "en", "zh" }, { "kind": "unpair" | "split" | "remove", "row" } or { "kind": "merge", "rows": [a, b] }, with row numbers from 0.',
+    '操作须为 { "kind": "pair", "en", "zh" }、{ "kind": "unpair" | "split" | "remove", "row" } 或 { "kind": "merge", "rows": [a, b] }，行号从 0 起。');
   switch (fields?.kind) {
     case 'pair':
       return isRowIndex(fields.en) && isRowIndex(fields.zh) ? { ok: true, value: { kind: 'pair', en: fields.en, zh: fields.zh } } : refused(usage);
@@ -111,22 +118,22 @@ export function correctionRequest(workspace: Workspace, value: unknown): Checked
   const fields = record(value);
   const note = openNote(workspace, fields?.uri, false);
   if (!note.ok) return note;
-  if (typeof fields?.stamp !== 'string' || fields.stamp.length > 200) return refused('the stamp must be the one of the aligned view (a string).');
+  if (typeof fields?.stamp !== 'string' || fields.stamp.length > 200) return refused(bilingual('the stamp must be the one of the aligned view (a string).', '标记须为对齐视图给出的标记（字符串）。'));
   const action = correctionAction(fields.action);
   return action.ok ? { ok: true, value: { document: note.value, stamp: fields.stamp, action: action.value } } : action;
 }
 
 /** A term to look up in the concordance: one line of at most 200 characters, not blank. */
 export function concordanceTerm(value: unknown): Checked<string> {
-  if (typeof value !== 'string') return refused('the term must be a string.');
+  if (typeof value !== 'string') return refused(bilingual('the term must be a string.', '术语须为字符串。'));
   const problem = termProblem(value, 'term');
   if (problem) return refused(problem);
   const term = collapseSpaces(value);
-  return term === '' ? refused('the term is blank.') : { ok: true, value: term };
+  return term === '' ? refused(bilingual('the term is blank.', '术语为空。')) : { ok: true, value: term };
 }
 
 /** One of the formats a request accepts. */
 export function formatOf<F extends string>(value: unknown, formats: readonly F[], fallback?: F): Checked<F> {
   if (value === undefined && fallback !== undefined) return { ok: true, value: fallback };
-  return formats.includes(value as F) ? { ok: true, value: value as F } : refused(`the format must be ${formats.map((f) => `"${f}"`).join(' or ')}.`);
+  return formats.includes(value as F) ? { ok: true, value: value as F } : refused(bilingual(`the format must be ${formats.map((f) => `"${f}"`).join(' or ')}.`, `格式须为 ${formats.map((f) => `"${f}"`).join(' 或 ')}。`));
 }

@@ -4,6 +4,7 @@
  * of the editor's aligned view, made by the same service function. A file holding both versions is
  * aligned on its own; a note with a partner file is aligned with it (and the pair is shown once).
  */
+import { message } from '../../core/messages';
 import type { AlignedRow, RowSide } from '../../service/features/alignedRows';
 import { defineCommand } from '../definition';
 import { jsonText, type Style } from '../terminal';
@@ -29,7 +30,7 @@ export const alignCommand = defineCommand({
     const status = await context.forEachNote(async ({ file, document }) => {
       const paired = await context.service.pair(document);
       if (paired.kind === 'alone') {
-        context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
+        context.error(`diplonote: ${file}: ${alonePairing(paired, context.say)}`);
         return;
       }
       const view = await context.service.alignedView(document);
@@ -37,7 +38,7 @@ export const alignCommand = defineCommand({
       done.add(view.en).add(view.zh);
       const files = { en: context.display(view.en), zh: context.display(view.zh) };
       if (options.json) results.push({ ...files, pairs: view.rows });
-      else context.out(formatRows(context.style, files.en, files.zh, view.rows));
+      else context.out(formatRows(context.style, files.en, files.zh, view.rows, context.say(message('cli.none'))));
     }, (uri) => done.has(uri));
     if (options.json) context.out(jsonText(results));
     return status;
@@ -47,12 +48,13 @@ export const alignCommand = defineCommand({
 const LEVEL_MARKS: Record<AlignedRow['level'], string> = { paragraph: '¶', point: '  •', sentence: '    ·' };
 const SHOWN_LENGTH = 40;
 
-function formatRows(style: Style, enFile: string, zhFile: string, rows: readonly AlignedRow[]): string {
+/** `none` stands for the text of a side that has none. */
+function formatRows(style: Style, enFile: string, zhFile: string, rows: readonly AlignedRow[], none: string): string {
   const lines = [enFile === zhFile ? style.file(enFile) : `${style.file(enFile)} ↔ ${style.file(zhFile)}`];
   for (const row of rows) {
     const en = row.en ? `${row.en.line}` : '—';
     const zh = row.zh ? `${row.zh.line}` : '—';
-    const texts = `${shown(style, row.en)}  ↔  ${shown(style, row.zh)}`;
+    const texts = `${shown(style, row.en, none)}  ↔  ${shown(style, row.zh, none)}`;
     const marks = [...(row.correction ? ['corrected'] : []), ...row.findings.map((finding) => finding.code)];
     const after = marks.length > 0 ? `  ${style.dim(`[${marks.join(', ')}]`)}` : '';
     lines.push(`${LEVEL_MARKS[row.level].padEnd(6)}${style.dim(`${en.padStart(5)} ↔ ${zh.padEnd(5)}`)} ${row.confidence.toFixed(2)}  ${texts}${after}`);
@@ -60,8 +62,8 @@ function formatRows(style: Style, enFile: string, zhFile: string, rows: readonly
   return lines.join('\n') + '\n';
 }
 
-function shown(style: Style, side: RowSide | null): string {
-  if (!side) return '(none)';
+function shown(style: Style, side: RowSide | null, none: string): string {
+  if (!side) return none;
   const characters = [...side.text];
   return style.text(characters.length > SHOWN_LENGTH ? `${characters.slice(0, SHOWN_LENGTH).join('')}…` : side.text);
 }

@@ -23,7 +23,7 @@ export const concordanceCommand = defineCommand({
   async run(context, options, [word]) {
     const term = concordanceTerm(word);
     if (!term.ok) {
-      context.error(`diplonote concordance: ${term.message}`);
+      context.error(`diplonote concordance: ${context.say(term.said)}`);
       return EXIT_UNUSABLE_INPUT;
     }
     const concordance = await context.service.concordance(term.value, context.inputs.map((input) => input.uri));

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../definition';
 import { alignCommand } from './align';
+import { annotationsCommand } from './annotations';
 import { checkCommand } from './check';
 import { concordanceCommand } from './concordance';
 import { exportCommand } from './export';
@@ -12,4 +13,4 @@ import { indexCommand } from './indexCorpus';
 import { outlineCommand } from './outline';
 import { statsCommand } from './stats';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand, indexCommand, concordanceCommand, glossaryCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand, indexCommand, annotationsCommand, concordanceCommand, glossaryCommand];

@@ -83,11 +83,11 @@ export function csvField(text: string): string {
 }
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF between records; cells guarded against formula injection. */
-export function csvRows(rows: readonly (readonly string[])[]): string {
+export function csvTable(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The pairs with a header row naming the languages by their tags. */
 export function toCsv(pairs: readonly TextPair[], languages: LanguageTags = DEFAULT_LANGUAGE_TAGS): string {
-  return csvRows([[languages.en, languages.zh], ...pairs.map((pair) => [pair.en, pair.zh])]);
+  return csvTable([[languages.en, languages.zh], ...pairs.map((pair) => [pair.en, pair.zh])]);
 }

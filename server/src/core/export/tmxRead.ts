@@ -8,8 +8,9 @@
 import type { SaxesTagPlain } from 'saxes';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from '../glossary/problems';
 import type { GlossaryProblem } from '../glossary/types';
+import { bilingual } from '../messages';
 import { localName } from '../text/xml';
-import { XmlReader } from '../text/xmlReader';
+import { XmlReader, type XmlMessages } from '../text/xmlReader';
 
 export interface TmxVariant {
   /** The `xml:lang` (or TMX 1.1 `lang`) as written: `en-GB`, `zh-CN`. */
@@ -56,6 +57,13 @@ interface OpenUnit {
   variants: TmxVariant[];
 }
 
+const TMX_MESSAGES: XmlMessages = {
+  refused: () => bilingual(
+    'DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); the file was not read.',
+    '拒绝读取含内部子集或 ENTITY 声明的 DOCTYPE（实体展开不安全）；未读取该文件。'),
+  invalid: (detail) => bilingual(`Invalid XML: ${detail}`, `XML 无效：${detail}`),
+};
+
 class TmxReader extends XmlReader {
   header: TmxHeader = {};
   readonly units: TmxUnit[] = [];
@@ -67,7 +75,7 @@ class TmxReader extends XmlReader {
   private inCode = 0;
 
   constructor(problems: ProblemList) {
-    super(problems, 'the file was not read');
+    super(problems, TMX_MESSAGES);
   }
 
   protected open(tag: SaxesTagPlain): void {
@@ -108,7 +116,7 @@ class TmxReader extends XmlReader {
     this.inCode = 0;
     if (!segment || !this.unit) return;
     if (this.language === undefined) {
-      this.problems.atLine(segment.line, segment.character, 'A <tuv> without xml:lang: its <seg> was skipped.', 'warning');
+      this.problems.atLine(segment.line, segment.character, bilingual('A <tuv> without xml:lang: its <seg> was skipped.', '<tuv> 缺少 xml:lang：已跳过其 <seg>。'), 'warning');
       return;
     }
     this.unit.variants.push({ language: this.language, text: segment.text, line: segment.line, character: segment.character });

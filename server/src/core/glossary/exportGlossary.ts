@@ -4,7 +4,7 @@
  * read it back into the same entries: ids, categories, every form in order, definitions, notes and
  * sources.
  */
-import { csvRows } from '../export/tmx';
+import { csvTable } from '../export/tmx';
 import { escapeXml } from '../text/xml';
 import type { GlossaryEntry, LocalisedText } from './types';
 
@@ -60,7 +60,7 @@ const CSV_COLUMNS = ['id', 'category', 'en', 'zh', 'definition_en', 'definition_
 
 /** One row per entry; several forms in a cell separated by `;`, as the CSV loader reads them. */
 export function glossaryToCsv(entries: readonly GlossaryEntry[]): string {
-  return csvRows([
+  return csvTable([
     [...CSV_COLUMNS],
     ...entries.map((entry) => [
       entry.id, entry.category, entry.en.join(';'), entry.zh.join(';'),

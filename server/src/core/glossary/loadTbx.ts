@@ -9,6 +9,7 @@
  * entities) is refused outright and nothing from the file is loaded.
  */
 import type { SaxesTagPlain } from 'saxes';
+import { message } from '../messages';
 import { languageOfTag, localName } from '../text/xml';
 import { XmlReader } from '../text/xmlReader';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
@@ -55,7 +56,7 @@ class TbxReader extends XmlReader {
   private capture: Capture | undefined;
 
   constructor(problems: ProblemList, private readonly file: string) {
-    super(problems, 'the file was not loaded');
+    super(problems, { refused: () => message('glossary.tbx.doctype'), invalid: (detail) => message('glossary.tbx.invalid', { detail }) });
   }
 
   protected open(tag: SaxesTagPlain): void {
@@ -129,7 +130,7 @@ class TbxReader extends XmlReader {
     const language = this.language;
     if (!term || !term.text || term.rejected || !this.concept || (language !== 'en' && language !== 'zh')) return;
     const overlong = overlongForm([term.text], language);
-    if (overlong && !this.concept.refused) this.problems.atLine(term.line, 0, `${overlong}; the concept was skipped.`);
+    if (overlong && !this.concept.refused) this.problems.atLine(term.line, 0, message('glossary.tbx.overlong', { problem: overlong }));
     if (overlong) this.concept.refused = true;
     else this.concept.draft[language].push(term.text);
   }
@@ -139,8 +140,8 @@ class TbxReader extends XmlReader {
     this.concept = undefined;
     if (!concept || concept.refused) return;
     const missing = missingLanguages(concept.draft);
-    if (missing.length === 0) this.entries.push(completeEntry(concept.draft, this.file));
-    else this.problems.atLine(concept.offsetLine, 0, `Concept has no usable ${missing.join(' and no ')} term (missing, or deprecated); it was skipped.`, 'warning');
+    if (!missing) this.entries.push(completeEntry(concept.draft, this.file));
+    else this.problems.atLine(concept.offsetLine, 0, message('glossary.tbx.concept-missing', { missing }), 'warning');
   }
 }
 

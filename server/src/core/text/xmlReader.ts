@@ -6,12 +6,19 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { ProblemList } from '../glossary/problems';
+import type { Message } from '../messages';
 import { countLineBreaks, localName, unsafeDoctypeAt } from './xml';
 
 const MAX_SYNTAX_PROBLEMS = 20;
 
 /** Thrown from inside a parser callback to stop reading the file. */
 class StopReading extends Error {}
+
+/** What a reader says of a file it refused, and of invalid XML (in the user's language, for glossaries). */
+export interface XmlMessages {
+  refused(): Message;
+  invalid(detail: string): Message;
+}
 
 export abstract class XmlReader {
   /** Set when the DOCTYPE was refused: then nothing of the file may be used. */
@@ -22,8 +29,7 @@ export abstract class XmlReader {
   private syntaxProblems = 0;
   protected readonly parser = new SaxesParser<{}>({ position: true });
 
-  /** `refusal` ends the message of a refused DOCTYPE: what was not done with the file ("the file was not read"). */
-  constructor(protected readonly problems: ProblemList, private readonly refusal: string) {
+  constructor(protected readonly problems: ProblemList, private readonly messages: XmlMessages) {
     const parser = this.parser;
     parser.on('doctype', (doctype) => this.checkDoctype(doctype));
     parser.on('opentagstart', () => {
@@ -46,7 +52,7 @@ export abstract class XmlReader {
     try {
       this.parser.write(text).close();
     } catch (error) {
-      if (!(error instanceof StopReading)) this.problems.atLine(this.parser.line - 1, 0, `Invalid XML: ${String(error)}`);
+      if (!(error instanceof StopReading)) this.problems.atLine(this.parser.line - 1, 0, this.messages.invalid(String(error)));
     }
   }
 
@@ -55,7 +61,7 @@ export abstract class XmlReader {
     if (unsafe === undefined) return;
     const doctypeLine = this.parser.line - 1 - countLineBreaks(doctype);
     const line = doctype.startsWith('<!ENTITY', unsafe) ? doctypeLine + countLineBreaks(doctype.slice(0, unsafe)) : doctypeLine;
-    this.problems.atLine(line, 0, `DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); ${this.refusal}.`);
+    this.problems.atLine(line, 0, this.messages.refused());
     this.refused = true;
     throw new StopReading();
   }
@@ -63,7 +69,7 @@ export abstract class XmlReader {
   private syntaxError(message: string): void {
     const prefix = `${this.parser.line}:${this.parser.column}: `;
     const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, `Invalid XML: ${text}`);
+    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, this.messages.invalid(text));
     if (++this.syntaxProblems >= MAX_SYNTAX_PROBLEMS) throw new StopReading();
   }
 }
