@@ -46,7 +46,7 @@ import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { noteStatistics, type NoteStatistics } from './features/statistics';
 import { planTermPair, type TermPairPlan } from './features/termPair';
-import { workspaceSymbols, type WorkspaceSymbolData } from './features/workspaceSymbols';
+import { WorkspaceSymbolSearch, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
 import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
@@ -155,6 +155,7 @@ export class NoteService {
   /** The corrections last placed, per pair of files, with the sidecar generations and versions they were placed for. */
   private readonly placed = new Map<string, { key: string; versions: string; list: PairCorrections['list'] }>();
   private readonly index: WorkspaceIndex;
+  private readonly symbolSearch = new WorkspaceSymbolSearch();
   private readonly annotations: AnnotationStore;
   private readonly annotationLayer: Annotations;
   private readonly tagTaxonomies: TagTaxonomies;
@@ -476,7 +477,7 @@ export class NoteService {
 
   /** Notes by reference, title, sender, date or cited communication (Ctrl+T). */
   workspaceSymbols(query: string): WorkspaceSymbolData[] {
-    return workspaceSymbols(this.indexNow().all(), query);
+    return this.symbolSearch.find(this.indexNow(), query);
   }
 
   /**

@@ -18,7 +18,7 @@ import type { Configuration } from './config/configuration';
 import { readText } from './files';
 import { IgnoreFiles } from './ignoreFiles';
 import { summariseNote, type NoteSummary } from './noteSummary';
-import { partnerOf } from './pathPolicy';
+import { boundaryOf, partnerOf } from './pathPolicy';
 import { Slicer } from './turns';
 import { innermostFolder, relativePath } from './uris';
 import type { FileChange, Workspace } from './workspace';
@@ -45,13 +45,16 @@ export interface IndexProgress {
 
 export type IndexState = 'not-started' | 'building' | 'ready' | 'cancelled';
 
-/** A note read for the index; no `note` when it could not be read. */
+/**
+ * A note read for the index; no `text` when it could not be read. It is analysed when applied, in the
+ * build's slices: analysed as each read completes, a burst of reads would hold up requests.
+ */
 interface NoteRead {
   readonly uri: string;
   /** Which read of this URI it is (see `reads`). */
   readonly ticket: number;
   readonly version: number;
-  readonly note?: Note;
+  readonly text?: string;
   readonly annotations?: number;
 }
 
@@ -210,9 +213,11 @@ export class WorkspaceIndex {
     const ticket = ++this.readCounter;
     this.reads.set(uri, ticket);
     const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
-    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES), annotations]).then(
+    // A note listed through a link is read only if the link stays inside the folder (see pathPolicy.ts).
+    const boundary = boundaryOf(uri, this.host.workspace.folders);
+    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary), annotations]).then(
       ([read, count]) => (read.kind === 'text'
-        ? { uri, ticket, version: -read.version, note: analyse(read.text), ...(count === undefined ? {} : { annotations: count }) }
+        ? { uri, ticket, version: -read.version, text: read.text, ...(count === undefined ? {} : { annotations: count }) }
         : { uri, ticket, version: 0 }),
       () => ({ uri, ticket, version: 0 }),
     );
@@ -221,7 +226,7 @@ export class WorkspaceIndex {
   /** The annotations the sidecar file holds (those that could be read); undefined when it cannot be read. */
   private async countAnnotations(uri: string): Promise<number | undefined> {
     const sidecar = `${uri}${SIDECAR_SUFFIX}`;
-    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES);
+    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES, boundaryOf(uri, this.host.workspace.folders));
     return read.kind === 'text' ? parseSidecar(read.text, sidecar).collection.items.length : undefined;
   }
 
@@ -230,8 +235,8 @@ export class WorkspaceIndex {
     if (this.reads.get(read.uri) !== read.ticket) return false;
     this.reads.delete(read.uri);
     if (this.notes.get(read.uri)?.fromEditor) return false;
-    if (!read.note) return this.remove(read.uri);
-    this.put(this.entryOf(read.uri, read.note, read.version, false, read.annotations));
+    if (read.text === undefined) return this.remove(read.uri);
+    this.put(this.entryOf(read.uri, analyse(read.text), read.version, false, read.annotations));
     return true;
   }
 
