@@ -36,7 +36,7 @@ import {
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   type InitializationOptions,
 } from './protocol';
-import { localeOf } from './core/messages';
+import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import { TAG_FILE } from './service/annotationSettings';
@@ -81,8 +81,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     tooLarge: (document, limit) => {
       if (toldTooLarge.has(document.uri)) return;
       toldTooLarge.add(document.uri);
-      tell(MessageType.Info, `this note is larger than diplonote.maxFileSize (${limit} characters); ` +
-        'the outline stays, cross-language jumps and checks are off for it.');
+      tell(MessageType.Info, format(noteService.locale, message('server.too-large', { limit })));
     },
     changed: () => {
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
@@ -226,7 +225,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   /** The arguments of a custom request, checked by the service; a refusal is the request's error. */
   function accepted<T>(checked: Checked<T>): T {
     checkPhase();
-    if (!checked.ok) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${checked.message}`);
+    if (!checked.ok) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${format(noteService.locale, checked.said)}`);
     return checked.value;
   }
 
@@ -264,8 +263,10 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onExecuteCommand(async (params) => {
     checkPhase();
     if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecks.run();
-    if (params.command !== ADD_TERM_PAIR_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: no command ${params.command}.`);
-    return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell });
+    if (params.command !== ADD_TERM_PAIR_COMMAND) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${format(noteService.locale, message('refused.no-command', { command: params.command }))}`);
+    }
+    return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell, locale: noteService.locale });
   });
   connection.onRequest(COUNTERPART_REQUEST, async (params) => {
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
