@@ -219,6 +219,8 @@ export const EN = {
   'refused.outside-folders': '{uri} lies outside every workspace folder; refused.',
   'refused.other-scheme': '{uri} is not a file of the workspace folder; refused.',
   'refused.position': 'the position must be { "line", "character" }, whole numbers from 0.',
+  'refused.no-document': 'the request must name a document: { "textDocument": { "uri" } }.',
+  'refused.missing-field': 'the request must carry "{field}".',
   'refused.term-lines': 'the {what} must be one line; refused.',
   'refused.term-controls': 'the {what} holds control characters (such as NUL or a right-to-left override); refused.',
   'refused.term-length': 'the {what} is longer than {limit} characters; refused.',

@@ -213,6 +213,8 @@ export const ZH: Translation<typeof EN> = {
   'refused.outside-folders': '{uri} 不在任何工作区文件夹内；不予接受。',
   'refused.other-scheme': '{uri} 不是该工作区文件夹中的文件；不予接受。',
   'refused.position': '位置须为 { "line", "character" }，均为从 0 起的整数。',
+  'refused.no-document': '请求须指明文档：{ "textDocument": { "uri" } }。',
+  'refused.missing-field': '请求须带有 "{field}"。',
   'refused.term-lines': '{what}只能占一行；不予接受。',
   'refused.term-controls': '{what}含有控制字符（如 NUL 或从右至左覆盖符）；不予接受。',
   'refused.term-length': '{what}超过 {limit} 个字符；不予接受。',
