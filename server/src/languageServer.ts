@@ -39,7 +39,7 @@ import {
 import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
-import type { Checked } from './service/arguments';
+import { documentRequest, type Checked, type PositionField } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
 /** A workspace whose folders and file changes the editor tells. */
@@ -199,10 +199,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     if (phase === 'shutDown') throw new ResponseError(ErrorCodes.InvalidRequest, 'Diplonote: the server is shutting down.');
   }
 
-  /** Runs a feature on an open document; a failure is logged, never fatal. */
-  async function withDocument<T>(uri: string, feature: (document: TextDocument) => T | Promise<T>): Promise<T | null> {
-    checkPhase();
-    const document = documents.get(uri);
+  /** Runs a feature on the open document a request names; a malformed request is refused, a failure logged, never fatal. */
+  async function withDocument<T>(params: unknown, feature: (document: TextDocument) => T | Promise<T>, needs?: readonly PositionField[]): Promise<T | null> {
+    const document = documents.get(accepted(documentRequest(params, needs)));
     if (!document) return null;
     try {
       return await feature(document);
@@ -219,19 +218,19 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     return checked.value;
   }
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, async (d) =>
+  connection.onDocumentSymbol((params) => withDocument(params, async (d) =>
     [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d))]));
-  connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
-  connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
-    selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
-  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) => {
+  connection.onFoldingRanges((params) => withDocument(params, (d) => foldingRanges(d, noteService.folds(d))));
+  connection.onSelectionRanges((params) => withDocument(params, (d) =>
+    selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p)))), ['positions']));
+  connection.onDefinition((params) => withDocument(params, async (d) => {
     const offset = d.offsetAt(params.position);
     const notes = noteService.noteDefinition(d, offset);
     return notes ? noteDefinition(d, notes) : definition(d, await noteService.definition(d, offset));
-  }));
-  connection.onReferences((params) => withDocument(params.textDocument.uri, (d) =>
-    references(noteService.references(d, d.offsetAt(params.position), params.context.includeDeclaration))));
-  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, async (d) => documentLinks(d, await noteService.documentLinks(d))));
+  }, ['position']));
+  connection.onReferences((params) => withDocument(params, (d) =>
+    references(noteService.references(d, d.offsetAt(params.position), params.context?.includeDeclaration === true)), ['position']));
+  connection.onDocumentLinks((params) => withDocument(params, async (d) => documentLinks(d, await noteService.documentLinks(d))));
   connection.onWorkspaceSymbol((params) => {
     checkPhase();
     return workspaceSymbols(noteService.workspaceSymbols(typeof params.query === 'string' ? params.query : ''));
@@ -240,16 +239,16 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     checkPhase();
     return correspondenceAnswer(noteService.correspondence(), noteService.indexState);
   });
-  connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, async (d) =>
-    documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position)))));
-  connection.onCodeLens((params) => withDocument(params.textDocument.uri, async (d) => codeLenses(d, await noteService.codeLenses(d))));
-  connection.onHover((params) => withDocument(params.textDocument.uri, async (d) => hover(d, await noteService.hover(d, d.offsetAt(params.position)))));
-  connection.onCompletion((params) => withDocument(params.textDocument.uri, async (d) => completions(await noteService.completions(d, d.offsetAt(params.position)))));
-  connection.onCodeAction((params) => withDocument(params.textDocument.uri, async (d) => {
+  connection.onDocumentHighlight((params) => withDocument(params, async (d) =>
+    documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position))), ['position']));
+  connection.onCodeLens((params) => withDocument(params, async (d) => codeLenses(d, await noteService.codeLenses(d))));
+  connection.onHover((params) => withDocument(params, async (d) => hover(d, await noteService.hover(d, d.offsetAt(params.position))), ['position']));
+  connection.onCompletion((params) => withDocument(params, async (d) => completions(await noteService.completions(d, d.offsetAt(params.position))), ['position']));
+  connection.onCodeAction((params) => withDocument(params, async (d) => {
     const { refs, diagnostics: held } = findingsOf(d, params);
     const actions = await noteService.codeActions(d, { selection: toSpan(d, params.range), findings: refs });
     return codeActions(d, params, held, actions, noteService.locale);
-  }));
+  }, ['range']));
   connection.onExecuteCommand(async (params) => {
     checkPhase();
     if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecks.run();
@@ -299,7 +298,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   connection.languages.diagnostics.on((params, token) => {
     checkPhase();
-    return pulledDiagnostics(noteService, documents.get(params.textDocument.uri), token);
+    return pulledDiagnostics(noteService, documents.get(accepted(documentRequest(params))), token);
   });
   connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) => {
     checkPhase();

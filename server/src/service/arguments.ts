@@ -58,6 +58,30 @@ export function position(value: unknown): Checked<{ line: number; character: num
   return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused(message('refused.position'));
 }
 
+/** The positions a standard request carries: `position`, `positions` (selection ranges), `range` (code actions). */
+export type PositionField = 'position' | 'positions' | 'range';
+
+/**
+ * The document a standard request names (`textDocument.uri`), with the positions it must carry
+ * (`needs`) there and each position it carries checked: a malformed request is refused, never half-read.
+ */
+export function documentRequest(value: unknown, needs: readonly PositionField[] = []): Checked<string> {
+  const params = record(value);
+  const uri = record(params?.textDocument)?.uri;
+  if (typeof uri !== 'string') return refused(message('refused.no-document'));
+  const has = (field: PositionField) => params !== undefined && field in params;
+  const missing = needs.find((field) => !has(field));
+  if (missing) return refused(message('refused.missing-field', { field: missing }));
+  const range = record(params?.range);
+  const positions = [
+    ...(has('position') ? [params?.position] : []),
+    ...(Array.isArray(params?.positions) ? params.positions : has('positions') ? [undefined] : []),
+    ...(has('range') ? [range?.start, range?.end] : []),
+  ];
+  const invalid = positions.map(position).find((checked) => !checked.ok);
+  return invalid && !invalid.ok ? refused(invalid.said) : { ok: true, value: uri };
+}
+
 /** Why `text` cannot be a glossary form, or undefined when it can. */
 const TERM_WORDS = { term: 'refused.term', rendering: 'refused.rendering', tag: 'refused.tag' } as const;
 
