@@ -227,16 +227,19 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
     else if (scale !== undefined) [total, current] = [total + (current || 1) * scale, 0];
     else break;
     lastEnd = wordEnd;
-    wordStart = nextNumberWordStart(text, wordEnd, end);
+    wordStart = nextNumberWordStart(text, wordEnd, end, scale !== undefined);
     if (wordStart < 0) break;
   }
   return lastEnd > i ? { start: i, end: lastEnd, value: total + current, kind } : undefined;
 }
 
-/** After a number word: the start of the next one across ` `, `-` or ` and `, else -1. */
-function nextNumberWordStart(text: string, i: number, end: number): number {
+/**
+ * After a number word: the start of the next one across ` `, `-`, or ` and ` after a scale word
+ * (`two hundred and five`; `between two and five` is two numbers), else -1.
+ */
+function nextNumberWordStart(text: string, i: number, end: number, afterScale: boolean): number {
   let j = text[i] === '-' ? i + 1 : skipSpaces(text, i, Math.min(end, i + 2));
-  if (j > i && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
+  if (j > i && afterScale && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
   const word = text.slice(j, wordEnd).toLowerCase();
@@ -262,10 +265,43 @@ function readLoneFraction(text: string, i: number, end: number, floor: number): 
   return undefined;
 }
 
+/** Nouns numbered in capital Roman numerals: `Room XXIV` (第二十四号会议室), `Part II`, `Chapter IV`. */
+const ROMAN_NUMBERED = new Set(['room', 'hall', 'chapter', 'part', 'section', 'title', 'volume', 'annex', 'article', 'phase', 'book']);
+const ROMAN_VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const MAX_ROMAN_LENGTH = 9;
+
+/** `XXIV` after a numbered noun; a Roman numeral elsewhere (`I`, `CV`, `MIX`) is a word. */
+function readRomanNumeral(text: string, i: number, end: number, floor: number): Draft | undefined {
+  const wordEnd = latinWordEnd(text, i, end);
+  if (wordEnd - i > MAX_ROMAN_LENGTH || !ROMAN_NUMBERED.has(previousWord(text, i, floor))) return undefined;
+  const value = romanValue(text.slice(i, wordEnd));
+  return value === undefined ? undefined : { start: i, end: wordEnd, value, kind: 'ordinal' };
+}
+
+/** The value of a well-formed Roman numeral up to 399 (`XXIV` = 24), else undefined. */
+function romanValue(word: string): number | undefined {
+  let total = 0;
+  for (let k = 0; k < word.length; k++) {
+    const value = ROMAN_VALUES[word[k]];
+    if (value === undefined) return undefined;
+    const next = ROMAN_VALUES[word[k + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && toRoman(total) === word ? total : undefined;
+}
+
+function toRoman(value: number): string {
+  const symbols: readonly [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let rest = value;
+  let roman = '';
+  for (const [amount, symbol] of symbols) for (; rest >= amount; rest -= amount) roman += symbol;
+  return roman;
+}
+
 function readEnglishMention(text: string, i: number, end: number, floor: number): Draft | undefined {
   if (isLatinLetterAt(text, i - 1)) return undefined;
   const draft = readEnglishMultiple(text, i, end) ?? readRepetition(text, i, end) ?? readLoneFraction(text, i, end, floor)
-    ?? readEnglishWords(text, i, end);
+    ?? readEnglishWords(text, i, end) ?? readRomanNumeral(text, i, end, floor);
   if (!draft || draft.kind !== 'count' || draft.max !== undefined) return draft;
   const percent = readPercentSuffix(text, draft.end, end);
   return percent ? { ...draft, ...percent } : draft;
@@ -308,7 +344,9 @@ function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage)
   if (digitAt(text, i) >= 0) return 0;
   if (isLatinLetterAt(text, i)) {
     const wordEnd = latinWordEnd(text, i, end);
-    return lang === 'en' && EN_NUMBER_WORDS.has(text.slice(i, wordEnd).toLowerCase()) ? 0 : wordEnd - i;
+    const word = text.slice(i, wordEnd);
+    const numberWord = EN_NUMBER_WORDS.has(word.toLowerCase()) || ROMAN_VALUES[word[0]] !== undefined;
+    return lang === 'en' && numberWord ? 0 : wordEnd - i;
   }
   const ch = text[i] ?? '';
   return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch) || ch === HALF) ? 0 : 1;
