@@ -35,7 +35,7 @@ import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { planTermPair, type TermPairPlan } from './features/termPair';
-import { workspaceSymbols, type WorkspaceSymbolData } from './features/workspaceSymbols';
+import { WorkspaceSymbolSearch, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
 import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
@@ -117,6 +117,7 @@ export class NoteService {
   private readonly analyses: AnalysisCache;
   private readonly pairing: Pairing;
   private readonly index: WorkspaceIndex;
+  private readonly symbolSearch = new WorkspaceSymbolSearch();
   private readonly annotations: AnnotationStore;
   private readonly annotationLayer: Annotations;
   private readonly tagTaxonomies: TagTaxonomies;
@@ -437,7 +438,7 @@ export class NoteService {
 
   /** Notes by reference, title, sender, date or cited communication (Ctrl+T). */
   workspaceSymbols(query: string): WorkspaceSymbolData[] {
-    return workspaceSymbols(this.indexNow().all(), query);
+    return this.symbolSearch.find(this.indexNow(), query);
   }
 
   /**
