@@ -4,12 +4,12 @@
  * outside, are kept as orphans when their text is gone, and are shown on the other language version.
  */
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  DidChangeTextDocumentNotification, DidSaveTextDocumentNotification, DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification,
+  DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DidSaveTextDocumentNotification, FileChangeType, DocumentSymbolRequest, HoverRequest, PublishDiagnosticsNotification,
   type Diagnostic, type DocumentSymbol, type MarkupContent, type Range,
 } from 'vscode-languageserver-protocol';
 import {
@@ -127,8 +127,8 @@ describe('protocol: annotations', function () {
     assert.match(value, /\*\*Comment\*\* · open · by Test Reviewer/);
     assert.match(value, /\*\*2019 exchange of notes\*\*/);
     assert.match(value, /!\\\[x\]/);
-    assert.match(value, /\\<img/);
-    assert.doesNotMatch(value, /!\[x\]|(?<!\\)<img/);
+    assert.match(value, /&lt;img/);
+    assert.doesNotMatch(value, /!\[x\]|<img/);
     assert.match(value, /Tags: `Legal basis`/i);
   });
 
@@ -252,6 +252,32 @@ describe('protocol: annotations', function () {
     assert.equal(json.note, 'kept as written');
     assert.equal(json.items[0].x, 1);
     assert.equal(json.items[0].target.selector[1].start, [...edited.slice(0, edited.indexOf(exact))].length);
+  });
+
+  it('reads a sidecar changed on disk again, tells the client, and places what it holds now', async () => {
+    const name = 'hand.note';
+    const uri = pathToFileURL(path.join(folder, name)).toString();
+    const json = readSidecar(name);
+    json.items[0].body[0].value = 'Dates confirmed by telephone.';
+    const before = changed.length;
+    writeFileSync(sidecarOf(name), `${JSON.stringify(json, null, 2)}\n`);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(sidecarOf(name)).toString(), type: FileChangeType.Changed }] });
+    await waitFor(() => (changed.slice(before).includes(uri) ? true : undefined));
+    const [annotation] = (await annotations(uri)).annotations;
+    assert.equal(annotation.comment, 'Dates confirmed by telephone.');
+    assert.notEqual(annotation.range, undefined);
+  });
+
+  it('takes a new taxonomy from .diplonote/tags.json when it changes', async () => {
+    mkdirSync(path.join(folder, '.diplonote'), { recursive: true });
+    const tagFile = path.join(folder, '.diplonote', 'tags.json');
+    writeFileSync(tagFile, JSON.stringify({ includeDefaults: false, tags: [{ name: 'reviewed', label: { en: 'Reviewed', zh: '已审' } }] }));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(tagFile).toString(), type: FileChangeType.Created }] });
+    const tags = await waitFor(async () => {
+      const names = (await annotations(enUri)).tags.map((tag) => tag.name);
+      return names.length === 1 ? names : undefined;
+    });
+    assert.deepEqual(tags, ['reviewed']);
   });
 
   it('refuses arguments that are not what the request takes', async () => {
