@@ -4,7 +4,7 @@
  */
 import countryTable from './countries.json';
 import typeTable from './communicationTypes.json';
-import type { CitedCommunication, OwnReference, Point } from '../model';
+import type { CitedCommunication, CommunicationType, OwnReference, Point } from '../model';
 
 export interface CommunicationExplanation {
   readonly typeName: string;
@@ -16,12 +16,14 @@ export interface CommunicationExplanation {
   readonly year: number;
 }
 
-const COUNTRIES: Readonly<Record<string, readonly string[]>> = countryTable.countries;
-const TYPES: Readonly<Record<string, { en: string; zh: string; what: string }>> = typeTable.types;
+/** A map, not a plain object: a reference's part `constructor` must not find a member of Object's prototype. */
+const COUNTRIES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(countryTable.countries));
+/** Keyed by the type the citation pattern read, one of these six. */
+const TYPES: Readonly<Record<CommunicationType, { en: string; zh: string; what: string }>> = typeTable.types;
 
 export function explainCommunication(citation: CitedCommunication): CommunicationExplanation {
   const type = TYPES[citation.type];
-  const country = COUNTRIES[citation.country];
+  const country = COUNTRIES.get(citation.country);
   return {
     typeName: type.en, typeNameZh: type.zh, what: type.what,
     country: country?.[0] ?? `country code ${citation.country}`,
@@ -47,7 +49,8 @@ export function referenceParts(reference: OwnReference): Array<{ part: string; m
 function meaningOf(part: string): string {
   if (/^(19|20)\d\d$/.test(part)) return 'year';
   if (/^\d+$/.test(part)) return 'serial number';
-  if (COUNTRIES[part]) return `country: ${COUNTRIES[part][0]}`;
+  const country = COUNTRIES.get(part);
+  if (country) return `country: ${country[0]}`;
   if (part === 'HR') return 'subject: human rights';
   return 'office or file code';
 }

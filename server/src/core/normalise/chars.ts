@@ -76,12 +76,29 @@ export function lastNonSpaceBefore(text: string, i: number, start: number): numb
   return j >= start ? j : -1;
 }
 
+/**
+ * Whether `text` holds `word` (lower case) at `i`, ASCII letters in either case, without making a
+ * string: these tests run at every candidate number and date.
+ */
+function holdsAt(text: string, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = text.charCodeAt(i + k);
+    const expected = word.charCodeAt(k);
+    if (code !== expected && !(isAsciiLetter(code) && (code | 0x20) === expected)) return false;
+  }
+  return true;
+}
+
 /** Whether `text` holds `word` at `i`, case-insensitively, ending at a word boundary. */
 export function hasWordAt(text: string, i: number, word: string, end: number): boolean {
   const after = i + word.length;
   if (after > end) return false;
-  if (text.slice(i, after).toLowerCase() !== word) return false;
-  return !isLatinLetterAt(text, after);
+  return holdsAt(text, i, word) && !isLatinLetterAt(text, after);
+}
+
+/** Whether `text[start, end)` is `word` (lower case), case-insensitively. */
+export function sameWordAt(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && holdsAt(text, start, word);
 }
 
 /** After a number: the index past an English ordinal suffix (`st`, `nd`, `rd`, `th`), else `i`. */

@@ -9,11 +9,12 @@
  */
 import numerals from './numerals.json';
 import {
-  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
+  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, sameWordAt, skipOrdinalSuffix, skipSpaces,
 } from './chars';
 import { DateMention, findDates } from './dates';
-import { chineseDigitValue, isChineseNumeral, readArabic, readChineseNumber } from './numerals';
+import { chineseDigitAt, isChineseNumeralAt, readArabic, readChineseNumber } from './numerals';
 import { readTimeAfter } from './times';
+import { WordTable, wordSet } from './words';
 
 export type NumberQualifier = 'more-than' | 'about' | 'nearly' | 'at-least' | 'at-most' | 'less-than' | 'several';
 export type NumberKind = 'count' | 'percent' | 'percentage-point' | 'ordinal' | 'year' | 'fraction' | 'time';
@@ -30,18 +31,17 @@ export interface NumberMention {
   readonly kind: NumberKind;
 }
 
-type Table = Readonly<Record<string, number>>;
-const EN_UNITS: Table = numerals.englishUnits;
-const EN_ORDINALS: Table = numerals.englishOrdinals;
-const EN_SCALES: Table = numerals.englishScales;
-const EN_MULTIPLES: Table = numerals.englishMultiples;
-const EN_REPETITIONS: Table = numerals.englishRepetitions;
-const EN_DENOMINATORS: Table = numerals.englishDenominators;
+const EN_UNITS = WordTable.of(numerals.englishUnits);
+const EN_ORDINALS = WordTable.of(numerals.englishOrdinals);
+const EN_SCALES = WordTable.of(numerals.englishScales);
+const EN_MULTIPLES = WordTable.of(numerals.englishMultiples);
+const EN_REPETITIONS = WordTable.of(numerals.englishRepetitions);
+const EN_DENOMINATORS = WordTable.of(numerals.englishDenominators);
 const EN_PREFIXES = numerals.englishPrefixQualifiers as [string, NumberQualifier][];
 const ZH_PREFIXES = numerals.chinesePrefixQualifiers as [string, NumberQualifier][];
 const ZH_SUFFIXES = numerals.chineseSuffixQualifiers as [string, NumberQualifier][];
 const EN_PERCENT = numerals.englishPercentWords as [string, NumberKind][];
-const EN_YEAR_WORDS = new Set(numerals.englishYearWords);
+const EN_YEAR_WORDS = wordSet(numerals.englishYearWords);
 const ZH_INDEFINITE = new Set(numerals.chineseIndefinite);
 const ZH_CLASSIFIERS = new Set(numerals.chineseClassifiers);
 const ZH_IDIOMS = numerals.chineseNumeralIdioms;
@@ -55,7 +55,14 @@ const DECIMAL_POINT = '点';
 /** 三成 is 30 per cent. */
 const TENTHS = '成';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
-const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES, EN_REPETITIONS, EN_DENOMINATORS].flatMap((table) => Object.keys(table)));
+const EN_NUMBER_WORDS = wordSet([numerals.englishUnits, numerals.englishOrdinals, numerals.englishScales, numerals.englishMultiples,
+  numerals.englishRepetitions, numerals.englishDenominators].flatMap((table) => Object.keys(table)));
+/** The words that continue a number phrase (`twenty-five`, `three hundred and five`, `two thirds`). */
+const EN_CONTINUING_WORDS = wordSet([numerals.englishUnits, numerals.englishOrdinals, numerals.englishScales, numerals.englishDenominators]
+  .flatMap((table) => Object.keys(table)));
+/** Characters that may start a Chinese number besides the numerals: 数万, 几十, 半数. */
+const ZH_NUMBER_STARTS = new Set([...numerals.chineseIndefinite, HALF].map((ch) => ch.charCodeAt(0)));
+const S = 0x73;
 const MAX_PHRASE_WORDS = 16;
 const LONGEST_PREFIX = 16;
 
@@ -86,7 +93,7 @@ function readScaleWord(text: string, i: number, end: number): { end: number; sca
   const j = skipSpaces(text, i, Math.min(end, i + 2));
   if (j === i) return undefined;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
-  const scale = EN_SCALES[text.slice(j, wordEnd).toLowerCase()];
+  const scale = EN_SCALES.at(text, j, wordEnd);
   return scale !== undefined && !isLatinLetterAt(text, wordEnd) ? { end: wordEnd, scale } : undefined;
 }
 
@@ -144,8 +151,8 @@ function readIndefinite(text: string, i: number, end: number): Draft | undefined
 
 /** `一至三`, `三、四`: a numeral on either side of a range or list joiner. */
 function inNumeralRange(text: string, start: number, end: number): boolean {
-  const joinerAfter = ZH_RANGE_JOINERS.includes(text[end] ?? '_') && isChineseNumeral(text[end + 1] ?? '');
-  const joinerBefore = ZH_RANGE_JOINERS.includes(text[start - 1] ?? '_') && isChineseNumeral(text[start - 2] ?? '');
+  const joinerAfter = ZH_RANGE_JOINERS.includes(text[end] ?? '_') && isChineseNumeralAt(text, end + 1);
+  const joinerBefore = ZH_RANGE_JOINERS.includes(text[start - 1] ?? '_') && isChineseNumeralAt(text, start - 2);
   return joinerAfter || joinerBefore;
 }
 
@@ -172,7 +179,7 @@ function readChineseFraction(text: string, i: number, end: number): Draft | unde
 function readChineseMention(text: string, i: number, end: number): Draft | undefined {
   const indefinite = readIndefinite(text, i, end) ?? readChineseFraction(text, i, end);
   if (indefinite) return indefinite;
-  if (!isChineseNumeral(text[i] ?? '')) return undefined;
+  if (!isChineseNumeralAt(text, i)) return undefined;
   const reading = readChineseNumber(text, i, end);
   const time = reading && readTimeAfter(text, i, reading.value, reading.end, end);
   if (time) return { start: i, end: time.end, value: time.value, kind: 'time' };
@@ -188,13 +195,13 @@ function readChineseMention(text: string, i: number, end: number): Draft | undef
 /** `tens of thousands`, `hundreds`, `dozens of`: a range. */
 function readEnglishMultiple(text: string, i: number, end: number): Draft | undefined {
   let wordEnd = latinWordEnd(text, i, end);
-  let unit = EN_MULTIPLES[text.slice(i, wordEnd).toLowerCase()];
+  let unit = EN_MULTIPLES.at(text, i, wordEnd);
   if (unit === undefined) return undefined;
   const of = skipSpaces(text, wordEnd, end);
   if (hasWordAt(text, of, 'of', end)) {
     const next = skipSpaces(text, of + 2, end);
     const nextEnd = latinWordEnd(text, next, Math.min(end, next + 12));
-    const bigger = EN_MULTIPLES[text.slice(next, nextEnd).toLowerCase()];
+    const bigger = EN_MULTIPLES.at(text, next, nextEnd);
     if (bigger !== undefined && bigger > unit) {
       unit *= bigger;
       wordEnd = nextEnd;
@@ -212,13 +219,12 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
   let kind: NumberKind = 'count';
   for (let words = 0; words < MAX_PHRASE_WORDS && kind === 'count'; words++) {
     const wordEnd = latinWordEnd(text, wordStart, end);
-    const word = text.slice(wordStart, wordEnd).toLowerCase();
-    const unit = EN_UNITS[word];
-    const ordinal = EN_ORDINALS[word];
-    const scale = EN_SCALES[word];
-    const denominator = lastEnd > i && total === 0 && current > 0 && current < 10 ? EN_DENOMINATORS[word] : undefined;
+    const unit = EN_UNITS.at(text, wordStart, wordEnd);
+    const ordinal = EN_ORDINALS.at(text, wordStart, wordEnd);
+    const scale = EN_SCALES.at(text, wordStart, wordEnd);
+    const denominator = lastEnd > i && total === 0 && current > 0 && current < 10 ? EN_DENOMINATORS.at(text, wordStart, wordEnd) : undefined;
     if (unit !== undefined) current += unit;
-    else if (denominator !== undefined && (current === 1 || word.endsWith('s'))) {
+    else if (denominator !== undefined && (current === 1 || (text.charCodeAt(wordEnd - 1) | 0x20) === S)) {
       return { start: i, end: wordEnd, value: current / denominator, kind: 'fraction' };
     } else if (ordinal !== undefined && ordinal >= 100) [current, kind] = [(current || 1) * ordinal, 'ordinal'];
     // `twenty-first` adds up; `one third` is a fraction (above), and `one second` two words.
@@ -239,26 +245,23 @@ function nextNumberWordStart(text: string, i: number, end: number): number {
   if (j > i && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
-  const word = text.slice(j, wordEnd).toLowerCase();
-  const continues = [EN_UNITS, EN_ORDINALS, EN_SCALES, EN_DENOMINATORS].some((table) => table[word] !== undefined);
-  return continues ? j : -1;
+  return EN_CONTINUING_WORDS.hasAt(text, j, wordEnd) ? j : -1;
 }
 
 /** `twice`, `once`: a count. */
 function readRepetition(text: string, i: number, end: number): Draft | undefined {
   const wordEnd = latinWordEnd(text, i, end);
-  const value = EN_REPETITIONS[text.slice(i, wordEnd).toLowerCase()];
+  const value = EN_REPETITIONS.at(text, i, wordEnd);
   return value === undefined ? undefined : { start: i, end: wordEnd, value, kind: 'count' };
 }
 
 /** `half`, and `a third of`, `a quarter of` (not `a third party`): a fraction without a number word. */
 function readLoneFraction(text: string, i: number, end: number, floor: number): Draft | undefined {
   const wordEnd = latinWordEnd(text, i, end);
-  const word = text.slice(i, wordEnd).toLowerCase();
-  const denominator = EN_DENOMINATORS[word];
+  const denominator = EN_DENOMINATORS.at(text, i, wordEnd);
   if (denominator === undefined) return undefined;
   const ofFollows = hasWordAt(text, skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2)), 'of', end);
-  if (word === 'half' || (previousWord(text, i, floor) === 'a' && ofFollows)) return { start: i, end: wordEnd, value: 1 / denominator, kind: 'fraction' };
+  if (sameWordAt(text, i, wordEnd, 'half') || (previousWord(text, i, floor) === 'a' && ofFollows)) return { start: i, end: wordEnd, value: 1 / denominator, kind: 'fraction' };
   return undefined;
 }
 
@@ -286,7 +289,7 @@ function readSpokenDecimals(text: string, i: number, end: number): { end: number
   let value = 0;
   let scale = 1;
   let j = i + 1;
-  for (let digit = chineseDigitValue(text[j] ?? ''); j < end && digit !== undefined; digit = chineseDigitValue(text[++j] ?? '')) {
+  for (let digit = chineseDigitAt(text, j); j < end && digit >= 0; digit = chineseDigitAt(text, ++j)) {
     scale /= 10;
     value += digit * scale;
   }
@@ -308,10 +311,9 @@ function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage)
   if (digitAt(text, i) >= 0) return 0;
   if (isLatinLetterAt(text, i)) {
     const wordEnd = latinWordEnd(text, i, end);
-    return lang === 'en' && EN_NUMBER_WORDS.has(text.slice(i, wordEnd).toLowerCase()) ? 0 : wordEnd - i;
+    return lang === 'en' && EN_NUMBER_WORDS.hasAt(text, i, wordEnd) ? 0 : wordEnd - i;
   }
-  const ch = text[i] ?? '';
-  return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch) || ch === HALF) ? 0 : 1;
+  return lang === 'zh' && (isChineseNumeralAt(text, i) || ZH_NUMBER_STARTS.has(text.charCodeAt(i))) ? 0 : 1;
 }
 
 /** Adds the qualifier written before or after the number within the range; a trailing 余/多 joins the span. */
@@ -338,7 +340,7 @@ function yearMention(text: string, date: DateMention): NumberMention | undefined
 
 /** The skipped words of `一切`, `十分`, `万一`: numeral characters that are not numbers here. */
 function idiomLength(text: string, i: number): number {
-  if (!isChineseNumeral(text[i] ?? '')) return 0;
+  if (!isChineseNumeralAt(text, i)) return 0;
   for (const idiom of ZH_IDIOMS) if (text.startsWith(idiom, i)) return idiom.length;
   return 0;
 }
