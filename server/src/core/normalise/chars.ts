@@ -24,6 +24,11 @@ export function digitAt(text: string, i: number): number {
   return -1;
 }
 
+/** An ASCII or full-width digit. */
+export function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /** ASCII letters only: number words and month names are ASCII, and accented letters end them. */
 export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
@@ -53,6 +58,20 @@ export function isSpaceAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 ||
     code === 0x3000 || code === 0x2009 || code === 0x202f || code === 0xfeff;
+}
+
+/** White space as `String.prototype.trim` knows it (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The end of `text[start, end)` without its trailing white space: what `trimEnd` would keep. */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  let j = end;
+  while (j > start && isTrimmedSpace(text.charCodeAt(j - 1))) j--;
+  return j;
 }
 
 /** The end of the run of Latin letters starting at `i` (bounded by `end`). */

@@ -270,13 +270,20 @@ export function findDates(text: string, start = 0, end = text.length): DateMenti
   const found: DateMention[] = [];
   const stop = Math.min(end, text.length);
   const floor = Math.max(0, start);
-  let i = floor;
+  let i = nextDateStart(text, floor, stop);
   while (i < stop) {
-    const date = canStartDate(text, i) && !continuesToken(text, i) ? readDateAt(text, i, stop, floor, found[found.length - 1]) : undefined;
+    const date = !continuesToken(text, i) ? readDateAt(text, i, stop, floor, found[found.length - 1]) : undefined;
     if (date) found.push(date);
-    i = date ? date.end : skipFailedStart(text, i, stop);
+    i = nextDateStart(text, date ? date.end : skipFailedStart(text, i, stop), stop);
   }
   return found;
+}
+
+/** The first index from `i` where `canStartDate`, passing over whole Latin words that cannot (a date never starts inside one). */
+function nextDateStart(text: string, i: number, stop: number): number {
+  let j = i;
+  while (j < stop && !canStartDate(text, j)) j = isLatinLetterAt(text, j) ? latinWordEnd(text, j, stop) : j + 1;
+  return j;
 }
 
 /** Past a whole Latin word (a date never starts inside one) or run of Chinese numerals. */

@@ -9,7 +9,8 @@
  */
 import numerals from './numerals.json';
 import {
-  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, sameWordAt, skipOrdinalSuffix, skipSpaces,
+  digitAt, foldWidth, hasWordAt, isAsciiLetter, isDigitCode, isLatinLetterAt, latinWordEnd, previousWord, sameWordAt, skipOrdinalSuffix, skipSpaces,
+  trimmedEnd,
 } from './chars';
 import { DateMention, findDates } from './dates';
 import { chineseDigitAt, isChineseNumeralAt, readArabic, readChineseNumber } from './numerals';
@@ -106,15 +107,17 @@ function readChineseSuffix(text: string, i: number, end: number): NumberQualifie
   return undefined;
 }
 
+/** `more than 1,200`, `约1200`: the qualifier written right before the number, read back from `start` without making a string. */
 function readPrefixQualifier(text: string, start: number, floor: number): NumberQualifier | undefined {
-  const before = text.slice(Math.max(floor, start - LONGEST_PREFIX), start);
-  const trimmed = before.trimEnd().toLowerCase();
-  for (const [phrase, qualifier] of EN_PREFIXES) {
-    if (trimmed.endsWith(phrase) && trimmed.length < before.length && !isLatinLetterAt(trimmed, trimmed.length - phrase.length - 1)) {
-      return qualifier;
+  const from = Math.max(floor, start - LONGEST_PREFIX);
+  const wordsEnd = trimmedEnd(text, from, start);
+  if (wordsEnd < start) {
+    for (const [phrase, qualifier] of EN_PREFIXES) {
+      const at = wordsEnd - phrase.length;
+      if (at >= from && sameWordAt(text, at, wordsEnd, phrase) && !(at - 1 >= from && isLatinLetterAt(text, at - 1))) return qualifier;
     }
   }
-  for (const [prefix, qualifier] of ZH_PREFIXES) if (before.endsWith(prefix)) return qualifier;
+  for (const [prefix, qualifier] of ZH_PREFIXES) if (start - prefix.length >= from && text.startsWith(prefix, start - prefix.length)) return qualifier;
   return undefined;
 }
 
@@ -304,16 +307,24 @@ function readMentionAt(text: string, i: number, end: number, floor: number, lang
 }
 
 /**
- * How far to move on from `i` when no number can start there: a whole Latin word that is no number
- * word, one character that is neither a digit nor a Chinese numeral; 0 when one may start.
+ * The first index from `i` (before `limit`) where a number may start: a digit, a number word of an
+ * English version, a Chinese numeral (or 数, 几, 半) of a Chinese version. Whole Latin words that are
+ * no number word are passed over (up to `stop`: a word may end past `limit`), and so is any other
+ * character; nothing is allocated, because this runs over every character of the text.
  */
-function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage): number {
-  if (digitAt(text, i) >= 0) return 0;
-  if (isLatinLetterAt(text, i)) {
-    const wordEnd = latinWordEnd(text, i, end);
-    return lang === 'en' && EN_NUMBER_WORDS.hasAt(text, i, wordEnd) ? 0 : wordEnd - i;
+function nextNumberStart(text: string, i: number, limit: number, stop: number, lang: TextLanguage): number {
+  let j = i;
+  while (j < limit) {
+    const code = text.charCodeAt(j);
+    if (isAsciiLetter(code)) {
+      const wordEnd = latinWordEnd(text, j, stop);
+      if (lang === 'en' && EN_NUMBER_WORDS.hasAt(text, j, wordEnd)) return j;
+      j = wordEnd;
+    } else if (isDigitCode(code) || (lang === 'zh' && (isChineseNumeralAt(text, j) || ZH_NUMBER_STARTS.has(code)))) {
+      return j;
+    } else j++;
   }
-  return lang === 'zh' && (isChineseNumeralAt(text, i) || ZH_NUMBER_STARTS.has(text.charCodeAt(i))) ? 0 : 1;
+  return j;
 }
 
 /** Adds the qualifier written before or after the number within the range; a trailing 余/多 joins the span. */
@@ -371,10 +382,13 @@ export function findNumbers(
       i = Math.max(i, date.end);
       continue;
     }
-    const skip = skipNonNumber(text, i, stop, lang) || idiomLength(text, i);
-    const draft = skip === 0 ? readMentionAt(text, i, Math.min(stop, date ? date.start : stop), floor, lang) : undefined;
+    const limit = Math.min(stop, date ? date.start : stop);
+    i = nextNumberStart(text, i, limit, stop, lang);
+    if (i >= limit) continue;
+    const idiom = idiomLength(text, i);
+    const draft = idiom === 0 ? readMentionAt(text, i, limit, floor, lang) : undefined;
     if (draft) found.push(finish(text, draft, floor, stop));
-    i = draft ? Math.max(draft.end, i + 1) : i + Math.max(skip, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
+    i = draft ? Math.max(draft.end, i + 1) : i + Math.max(idiom, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
   }
   return found;
 }
