@@ -10,6 +10,7 @@ import weightTable from './anchorWeights.json';
 import { DateMention, findDates } from '../normalise/dates';
 import { findNumbers, NumberMention, TextLanguage } from '../normalise/numbers';
 import { isLatinLetterAt } from '../normalise/chars';
+import { WordTable } from '../normalise/words';
 
 export interface AlignUnit {
   readonly text: string;
@@ -124,8 +125,8 @@ function firstWord(run: string): string {
 }
 
 function isWordCharAt(text: string, i: number): boolean {
-  const ch = text[i] ?? '';
-  return isLatinLetterAt(text, i) || (ch >= '0' && ch <= '9');
+  const code = text.charCodeAt(i);
+  return isLatinLetterAt(text, i) || (code >= 0x30 && code <= 0x39);
 }
 
 /**
@@ -137,18 +138,22 @@ function isWordCharAt(text: string, i: number): boolean {
 export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly string[]): { en: string[][]; zh: string[][] } {
   const zhRuns = zhTexts.map(latinRuns);
   const runs = new Set(zhRuns.flat());
+  const zh = zhRuns.map((list) => list.map(verbatimKey));
+  if (runs.size === 0) return { en: enTexts.map(() => []), zh };
   const lengthsByFirstWord = new Map<string, Set<number>>();
   for (const run of runs) {
     const word = firstWord(run);
     lengthsByFirstWord.set(word, (lengthsByFirstWord.get(word) ?? new Set<number>()).add(run.length));
   }
+  // Looked up where each English word stands: no string is made for the words that start no run.
+  const lengthsAt = new WordTable(lengthsByFirstWord, true);
   const en = enTexts.map((text) => {
     const keys: string[] = [];
     for (let i = 0; i < text.length; i++) {
       if (!isLatinLetterAt(text, i) || isWordCharAt(text, i - 1)) continue;
       let end = i;
       while (isLatinLetterAt(text, end)) end++;
-      for (const length of lengthsByFirstWord.get(text.slice(i, end)) ?? []) {
+      for (const length of lengthsAt.at(text, i, end) ?? []) {
         const candidate = text.slice(i, i + length);
         if (runs.has(candidate) && !isWordCharAt(text, i + length)) keys.push(verbatimKey(candidate));
       }
@@ -156,7 +161,7 @@ export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly st
     }
     return keys;
   });
-  return { en, zh: zhRuns.map((list) => list.map(verbatimKey)) };
+  return { en, zh };
 }
 
 /** Anchor ids of many units in one flat array: unit k owns ids[offsets[k]] … ids[offsets[k + 1] - 1]. */
