@@ -6,6 +6,7 @@
 import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, registerCommands } from './commands';
+import { registerCorrespondenceView } from './correspondence';
 import { registerSampleCommand } from './sample';
 import { registerStatusBar } from './statusBar';
 import { serveFileSystem } from './webFileSystem';
@@ -17,6 +18,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('diplonote', 'Diplonote', clientOptions(context), new Worker(serverMain.toString(true)));
   registerCommands(context, client);
   registerSampleCommand(context);
+  registerCorrespondenceView(context, client);
   const statusBar = registerStatusBar(context, client);
   serveFileSystem(client);
   await client.start();

@@ -11,9 +11,10 @@ import {
 import type { BaseLanguageClient, LanguageClientOptions, Location, TextDocumentPositionParams } from 'vscode-languageclient';
 import {
   ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_ALIGNED_PAIRS_COMMAND, EXPORT_PAIRS_REQUEST, GO_TO_COUNTERPART_COMMAND,
-  OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult,
+  OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult, type InitializationOptions,
 } from '../../server/src/protocol';
 import { explicitSettings } from './settings';
+import { registerExplainStructure } from './explainStructure';
 
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
@@ -22,10 +23,11 @@ const FOLLOW_DELAY_MS = 120;
 export function clientOptions(context: ExtensionContext): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'diplomatic-note' }],
+    initializationOptions: { correspondenceView: true } satisfies InitializationOptions,
     synchronize: {
       configurationSection: 'diplonote',
-      // Glossary, project and closed counterpart files: the server reads them again when they change.
-      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,.diplonote.json}'),
+      // Glossary, project and ignore files, notes and their annotations (the index, closed counterparts): read again when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/{*.glossary.json,*.glossary.csv,*.glossary.tsv,*.tbx,*.note,*.note.annotations.json,.diplonote.json,.gitignore}'),
     },
     middleware: {
       provideCodeLenses: (document, token, next) =>
@@ -49,6 +51,7 @@ export function registerCommands(context: ExtensionContext, client: BaseLanguage
     commands.registerCommand(OPEN_COUNTERPART_COMMAND, () => openCounterpartToTheSide(context, client)),
     commands.registerCommand(EXPORT_ALIGNED_PAIRS_COMMAND, () => exportAlignedPairs(client)),
   );
+  registerExplainStructure(context, client);
 }
 
 /** The code lens target: opens the document (beside, when it is another file) and selects the range. */

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { clientOptions, registerCommands } from './commands';
+import { registerCorrespondenceView } from './correspondence';
 import { registerSampleCommand } from './sample';
 import { registerStatusBar } from './statusBar';
 
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('diplonote', 'Diplonote', serverOptions, clientOptions(context));
   registerCommands(context, client);
   registerSampleCommand(context);
+  registerCorrespondenceView(context, client);
   const statusBar = registerStatusBar(context, client);
   await client.start();
   statusBar.refresh();

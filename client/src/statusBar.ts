@@ -54,7 +54,8 @@ export function registerStatusBar(context: ExtensionContext, client: BaseLanguag
     workspace.onDidChangeTextDocument((event) => { if (event.document === window.activeTextEditor?.document) refresh(); }),
     { dispose: () => clearTimeout(timer) },
   );
-  refresh();
+  // The first refresh is the caller's, once the client has started: asked earlier, the server would be
+  // asked about a note it has not been sent yet.
   return { refresh };
 }
 

@@ -13,16 +13,27 @@ import { addTermPair } from './lsp/addTermPair';
 import { codeActions, findingsOf } from './lsp/codeActions';
 import { codeLenses } from './lsp/codeLens';
 import { completions } from './lsp/completion';
+import { correspondenceAnswer } from './lsp/correspondence';
 import { counterpartLocation } from './lsp/counterpartRequest';
-import { definition } from './lsp/definition';
+import { definition, noteDefinition } from './lsp/definition';
 import { DiagnosticsPublisher, fileProblemDiagnostic } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/documentHighlight';
+import { documentLinks } from './lsp/documentLinks';
 import { documentSymbols } from './lsp/documentSymbols';
 import { foldingRanges } from './lsp/folding';
 import { hover } from './lsp/hover';
+import { pulledDiagnostics } from './lsp/pullDiagnostics';
+import { WorkspaceChecks } from './lsp/workspaceChecks';
+import { indexProgress } from './lsp/indexProgress';
 import { toSpan } from './lsp/positions';
+import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
-import { ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_PAIRS_REQUEST } from './protocol';
+import { workspaceSymbols } from './lsp/workspaceSymbols';
+import {
+  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
+  type InitializationOptions,
+} from './protocol';
 import { createNoteService } from './service';
 import type { Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
@@ -40,6 +51,8 @@ export interface Platform {
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
+/** The Correspondence view is told to refresh at most this often while the index changes. */
+const CORRESPONDENCE_REFRESH_MS = 500;
 
 export function startLanguageServer(connection: Connection, platform: Platform): void {
   // The service hears of each edit before it is applied, to re-analyse only what the edit touched.
@@ -64,9 +77,17 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     },
     changed: () => {
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
-      diagnostics.refreshAll();
+      if (!pullsDiagnostics) diagnostics.refreshAll();
+      else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
+      workspaceChecks.changed();
+    },
+    indexProgress: () => indexProgress(connection),
+    indexChanged: () => {
+      correspondenceChanged();
+      workspaceChecks.changed();
     },
   });
+  const workspaceChecks = new WorkspaceChecks(connection, noteService);
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
     document: (uri) => documents.get(uri),
@@ -76,10 +97,25 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   let capabilities: ClientCapabilities = {};
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
   let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
+  let showsCorrespondence = false;
+  /** The client pulls diagnostics (see lsp/diagnostics.ts): the open notes' findings are not pushed. */
+  let pullsDiagnostics = false;
+  let correspondenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Tells a client showing the Correspondence view that the index changed, once per pause. */
+  function correspondenceChanged(): void {
+    if (!showsCorrespondence || correspondenceTimer !== undefined) return;
+    correspondenceTimer = setTimeout(() => {
+      correspondenceTimer = undefined;
+      void connection.sendNotification(CORRESPONDENCE_CHANGED_NOTIFICATION, {});
+    }, CORRESPONDENCE_REFRESH_MS);
+  }
 
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
+    showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
+    pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -87,7 +123,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onShutdown(() => {
     phase = 'shutDown';
   });
-  connection.onInitialized(() => void refreshSettings());
+  // The index is built once the settings and project files say what to leave out.
+  connection.onInitialized(() => void refreshSettings().then(() => noteService.indexWorkspace()).catch(logFailure));
   connection.onDidChangeConfiguration(() => void refreshSettings());
 
   /** The editor's settings, then the files they point to, read again; the features wait for both. */
@@ -117,7 +154,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       hoverProvider: true,
       completionProvider: { triggerCharacters: [] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract] },
-      executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND] },
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND] },
+      ...(pullsDiagnostics ? { diagnosticProvider: { identifier: 'diplonote', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     },
     serverInfo: { name: 'diplonote', version: SERVER_VERSION },
   });
@@ -151,8 +192,22 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
   connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
     selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
-  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) =>
-    definition(d, await noteService.definition(d, d.offsetAt(params.position)))));
+  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) => {
+    const offset = d.offsetAt(params.position);
+    const notes = noteService.noteDefinition(d, offset);
+    return notes ? noteDefinition(d, notes) : definition(d, await noteService.definition(d, offset));
+  }));
+  connection.onReferences((params) => withDocument(params.textDocument.uri, (d) =>
+    references(noteService.references(d, d.offsetAt(params.position), params.context.includeDeclaration))));
+  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, async (d) => documentLinks(d, await noteService.documentLinks(d))));
+  connection.onWorkspaceSymbol((params) => {
+    checkPhase();
+    return workspaceSymbols(noteService.workspaceSymbols(typeof params.query === 'string' ? params.query : ''));
+  });
+  connection.onRequest(CORRESPONDENCE_REQUEST, () => {
+    checkPhase();
+    return correspondenceAnswer(noteService.correspondence(), noteService.indexState);
+  });
   connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, async (d) =>
     documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position)))));
   connection.onCodeLens((params) => withDocument(params.textDocument.uri, async (d) => codeLenses(d, await noteService.codeLenses(d))));
@@ -165,6 +220,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   }));
   connection.onExecuteCommand(async (params) => {
     checkPhase();
+    if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecks.run();
     if (params.command !== ADD_TERM_PAIR_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: no command ${params.command}.`);
     return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell });
   });
@@ -172,6 +228,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
     return counterpartLocation(await noteService.counterpartLocation(document, offset));
   });
+  connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');
@@ -185,7 +242,18 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     }));
   });
 
-  documents.onDidChangeContent((event) => diagnostics.changed(event.document.uri));
+  connection.languages.diagnostics.on((params, token) => {
+    checkPhase();
+    return pulledDiagnostics(noteService, documents.get(params.textDocument.uri), token);
+  });
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) => {
+    checkPhase();
+    return workspaceChecks.pull(params, token, (items) => partial?.report({ items }));
+  });
+
+  documents.onDidChangeContent((event) => {
+    if (!pullsDiagnostics) diagnostics.changed(event.document.uri);
+  });
   documents.onDidClose((event) => {
     noteService.documentClosed(event.document.uri);
     toldTooLarge.delete(event.document.uri);

@@ -32,6 +32,17 @@ describe('cli: diplonote check', () => {
     assert.deepEqual([finding.code, finding.line, finding.column, finding.related[0].line], ['reference-missing', 3, 52, 13]);
   });
 
+  it('reports each problem of the front matter at its line and column', () => {
+    const result = check('test/fixtures/front-matter/broken.note');
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(result.stdout.split('\n'), [
+      'test/fixtures/front-matter/broken.note:2:1: warning front-matter Unknown front matter key "refrence": did you mean "reference"?',
+      'test/fixtures/front-matter/broken.note:4:11: warning front-matter "englsh" is not a language Diplonote knows (en, zh, english, chinese); the note is read as neither English nor Chinese.',
+      'test/fixtures/front-matter/broken.note:5:8: warning front-matter This value contains ": ", which YAML reads as another key; put the value in quotes.',
+      '',
+    ]);
+  });
+
   it('exits 2 on a missing file or a wrong threshold', () => {
     const missing = check('test/fixtures/checks/nope.note');
     assert.equal(missing.status, 2);

@@ -27,6 +27,18 @@ describe('cli: diplonote outline', () => {
     assert.ok(lines.includes('  49      二是  (通过就业帮扶、教育转化等方式，帮助…)'));
   });
 
+  it('says with --explain why each block was read as it was, in text and in JSON', () => {
+    const text = run('outline', '--explain', SEED);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^line 14 {2}ownReference {2}«CHN\/HR\/2025\/34»\n {4}why: a reference number on a line of its own\n/m);
+    assert.match(text.stdout, /«联合国人权理事会特别机制发送的[^\n]*\n {4}why: sentences[^\n]*\n {4}language: Chinese: [^\n]*; in the Chinese version\n/);
+    const json = run('outline', '--explain', '--json', SEED);
+    const [{ file, blocks }] = JSON.parse(json.stdout) as Array<{ file: string; blocks: Array<{ firstLine: number; kind: string; version?: string }> }>;
+    assert.equal(file, SEED);
+    assert.deepEqual(blocks.find((block) => block.firstLine === 14), blocks.find((block) => block.kind === 'ownReference'));
+    assert.equal(blocks.filter((block) => block.kind === 'paragraph' && block.version === 'zh').length, 6);
+  });
+
   it('prints JSON with --json', () => {
     const { status, stdout } = run('outline', '--json', SEED, 'samples/visa-request.zh.note');
     assert.equal(status, 0);

@@ -35,6 +35,19 @@ describe('protocol: consistency diagnostics', () => {
     assert.deepEqual(diagnostics[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start]), [[uri, { line: 14, character: 52 }]]);
   });
 
+  it('publishes each problem of the front matter at its range', async () => {
+    const uri = 'file:///tmp/diplonote-protocol/broken-front-matter.note';
+    const { readFileSync } = await import('node:fs');
+    const published = nextDiagnostics(server, uri);
+    await server.open(uri, readFileSync('test/fixtures/front-matter/broken.note', 'utf8'));
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message.slice(0, 32)]), [
+      ['front-matter', 1, 0, 8, 'Unknown front matter key "refren'],
+      ['front-matter', 3, 10, 16, '"englsh" is not a language Diplo'],
+      ['front-matter', 4, 7, 8, 'This value contains ": ", which '],
+    ]);
+  });
+
   it('applies diplonote.checks: date-mismatch as error', async () => {
     const uri = 'file:///tmp/diplonote-protocol/date-mismatch.note';
     const { readFileSync } = await import('node:fs');

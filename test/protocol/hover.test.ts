@@ -47,7 +47,26 @@ describe('protocol: hover', () => {
   it('gives a point marker its ordinal and its counterparts, and explains the opening formula', async () => {
     assert.match((await hoverAt(uri, positionOf(text, 'Second, by'))) ?? '', /point 2 of its list[\s\S]*`二是`/);
     assert.match((await hoverAt(uri, positionOf(text, '三是'))) ?? '', /`Third`/);
-    assert.match((await hoverAt(uri, positionOf(text, 'presents its compliments'))) ?? '', /↔ \*\*致意\*\*/);
+    const opening = await hoverAt(uri, positionOf(text, 'presents its compliments'));
+    assert.match(opening ?? '', /^\*\*presents its compliments\*\* — Opening courtesy formula \(开头客套语\), third person/);
+    assert.match(opening ?? '', /In the other language: `…向…致意`/);
+  });
+
+  it('explains every variant of a closing formula, with its counterpart (formulas as data)', async () => {
+    const note = [
+      '瓦尔莫拉王国外交部：', '', '我荣幸地通知阁下，代表团将于５月３日抵达。', '', '顺致崇高敬意。', '',
+      'Excellency,', '', 'I have the honour to inform you that the delegation will arrive on 3 May.', '',
+      'Accept, Excellency, the assurances of my highest consideration.', '',
+      '順致崇高的敬意。', '',
+    ].join('\n');
+    const other = await server.open('file:///tmp/formulas.note', note);
+    const simplified = await hoverAt(other, positionOf(note, '顺致崇高敬意', 2));
+    assert.match(simplified ?? '', /Closing courtesy formula \(结尾客套语\)/);
+    assert.match(simplified ?? '', /In the other language: `the assurances of its highest consideration`/);
+    const english = await hoverAt(other, positionOf(note, 'Accept, Excellency', 2));
+    assert.match(english ?? '', /first person[\s\S]*Please accept, Excellency/);
+    const opening = await hoverAt(other, positionOf(note, '我荣幸地', 1));
+    assert.match(opening ?? '', /Opening courtesy formula[\s\S]*`I have the honour to`/);
   });
 
   it('finds traditional forms and keeps UTF-16 positions after astral characters', async () => {

@@ -8,9 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification,
-  InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  type ApplyWorkspaceEditResult, type InitializeResult, type ProtocolConnection, type TextEdit, type WorkspaceEdit,
+  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DiagnosticRefreshRequest, DidOpenTextDocumentNotification, ExitNotification,
+  InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter, WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  type ApplyWorkspaceEditResult, type ClientCapabilities, type InitializeResult, type ProgressToken, type ProtocolConnection, type TextEdit,
+  type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -36,6 +38,11 @@ export interface ClientOptions {
   readonly applyEditsOnDisk?: boolean;
   /** Options for the server's Node process (`--max-old-space-size=…`). */
   readonly nodeArgs?: readonly string[];
+  /** Declare `window.workDoneProgress` and tell each progress the server creates, as it goes. */
+  readonly onProgress?: (token: ProgressToken, value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void;
+  /** Capabilities declared besides the harness's own (merged per section). */
+  readonly capabilities?: ClientCapabilities;
+  readonly initializationOptions?: unknown;
 }
 
 /** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
@@ -46,21 +53,34 @@ export async function startServer(
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => settings[item.section ?? ''] ?? null));
   if (options.applyEditsOnDisk) connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => applyOnDisk(params.edit));
+  // An editor that pulls diagnostics asks again when told to; the tests pull when they want.
+  connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  const { onProgress } = options;
+  if (onProgress) {
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      connection.onProgress(WorkDoneProgress.type, token, (value) => onProgress(token, value));
+    });
+  }
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(workspaceRoot).toString(),
     capabilities: {
+      ...options.capabilities,
       textDocument: {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         definition: { linkSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
+        ...options.capabilities?.textDocument,
       },
       workspace: {
         configuration: true,
         ...(options.applyEditsOnDisk ? { applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } : {}),
+        ...options.capabilities?.workspace,
       },
+      ...(onProgress ? { window: { workDoneProgress: true, ...options.capabilities?.window } } : {}),
     },
+    initializationOptions: options.initializationOptions,
     workspaceFolders: [{ uri: pathToFileURL(workspaceRoot).toString(), name: 'workspace' }],
   });
   await connection.sendNotification(InitializedNotification.type, {});

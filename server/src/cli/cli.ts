@@ -1,75 +1,78 @@
-/** The `diplonote` command line: parses arguments and dispatches to one command. */
-import { createContext, EXIT_UNUSABLE_INPUT, type CommandContext } from './command';
-import { outlineCommand } from './commands/outline';
-import { alignCommand } from './commands/align';
-import { checkCommand } from './commands/check';
-import { exportCommand } from './commands/export';
+/** The `diplonote` command line: finds the command, parses its arguments strictly, runs it. */
+import { createContext } from './command';
+import { COMMANDS } from './commands';
+import { EXIT_OK, EXIT_STATUS_HELP, EXIT_UNUSABLE_INPUT, STDIN_HELP, type Command } from './definition';
+import { processTerminal, type Terminal } from './terminal';
 
-type Command = (context: CommandContext) => Promise<number>;
-
-const COMMANDS: ReadonlyMap<string, { run: Command; summary: string }> = new Map([
-  ['outline', { run: outlineCommand, summary: 'outline FILE… [--json]     the structure of each note' }],
-  ['align', { run: alignCommand, summary: 'align FILE… [--json]       paragraphs, points and sentences paired across languages' }],
-  ['check', { run: checkCommand, summary: 'check FILE… [--json] [--severity LEVEL]   consistency findings; exit 1 at or above LEVEL (warning)' }],
-  ['export', { run: exportCommand, summary: 'export FILE --tmx|--csv [--out FILE]     aligned sentence pairs as a translation memory' }],
-]);
-
-/** Flags that take a value (`--severity warning`); all others are switches. */
-const VALUE_FLAGS: ReadonlySet<string> = new Set(['--severity', '--out']);
-
-function usage(): string {
-  const lines = [...COMMANDS.values()].map((command) => `  diplonote ${command.summary}`);
-  return ['Usage:', ...lines, '  diplonote --help | --version'].join('\n') + '\n';
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => `${command.name} ${command.operands}`.length));
+  const rows = COMMANDS.map((command) => `  ${`${command.name} ${command.operands}`.padEnd(width)}  ${command.summary}`);
+  return [
+    'diplonote: outlines, aligns and checks diplomatic notes in English and Chinese',
+    '',
+    'Usage: diplonote COMMAND [OPTIONS] OPERANDS…',
+    '       diplonote help [COMMAND]    (or diplonote COMMAND --help)',
+    '       diplonote --version',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    STDIN_HELP,
+    'Colour only on a terminal, and never with NO_COLOR set.',
+    '',
+    EXIT_STATUS_HELP,
+    '',
+  ].join('\n');
 }
 
-export async function main(argv: readonly string[], out: (text: string) => void, error: (text: string) => void): Promise<number> {
+function usageError(terminal: Terminal, message: string, command?: Command): number {
+  const usage = command ? `${command.usage()}\nRun "diplonote help ${command.name}" for its options.` : 'Run "diplonote help" for the commands.';
+  terminal.error(`diplonote${command ? ` ${command.name}` : ''}: ${message}\n${usage}`);
+  return EXIT_UNUSABLE_INPUT;
+}
+
+function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
+
+export async function main(argv: readonly string[], terminal: Terminal): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    out(usage());
-    return name === undefined ? EXIT_UNUSABLE_INPUT : 0;
+  if (name === undefined) {
+    terminal.error(generalHelp());
+    return EXIT_UNUSABLE_INPUT;
   }
   if (name === '--version') {
-    out(`${CLI_VERSION}\n`);
-    return 0;
+    terminal.out(`${CLI_VERSION}\n`);
+    return EXIT_OK;
   }
-  const command = COMMANDS.get(name);
-  if (!command) {
-    error(`diplonote: unknown command "${name}"\n${usage()}`);
-    return EXIT_UNUSABLE_INPUT;
+  if (name === 'help' || name === '--help' || name === '-h') return help(terminal, name === 'help' ? rest : []);
+  const command = findCommand(name);
+  if (!command) return usageError(terminal, name.startsWith('-') ? `unknown option "${name}" before a command` : `unknown command "${name}"`);
+  const parsed = command.parse(rest);
+  if ('error' in parsed) return usageError(terminal, parsed.error, command);
+  if (parsed.help) {
+    terminal.out(command.help());
+    return EXIT_OK;
   }
-  const parsed = parseArguments(rest);
-  if (typeof parsed === 'string') {
-    error(`diplonote ${name}: ${parsed}`);
-    return EXIT_UNUSABLE_INPUT;
-  }
-  return command.run(createContext(parsed.files, parsed.options.has('--json'), parsed.options, out, error));
+  const context = await createContext(parsed.operands, terminal, { stdinName: parsed.stdinName, paths: command.paths });
+  return parsed.run(context);
 }
 
-function parseArguments(args: readonly string[]): { files: string[]; options: Map<string, string> } | string {
-  const files: string[] = [];
-  const options = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      files.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) files.push(arg);
-    else if (VALUE_FLAGS.has(arg)) {
-      const value = args[++i];
-      if (value === undefined) return `${arg} needs a value`;
-      options.set(arg, value);
-    } else options.set(arg, 'true');
+function help(terminal: Terminal, topics: readonly string[]): number {
+  if (topics.length === 0) {
+    terminal.out(generalHelp());
+    return EXIT_OK;
   }
-  if (files.length === 0) return 'no file given';
-  return { files, options };
+  const command = topics.length === 1 ? findCommand(topics[0]) : undefined;
+  if (!command) return usageError(terminal, `no help on "${topics.join(' ')}"`);
+  terminal.out(command.help());
+  return EXIT_OK;
 }
 
 declare const CLI_VERSION: string;
 
 if (require.main === module) {
-  void main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'))
-    .then((status) => {
-      process.exitCode = status;
-    });
+  void main(process.argv.slice(2), processTerminal()).then((status) => {
+    process.exitCode = status;
+  });
 }

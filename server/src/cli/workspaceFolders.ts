@@ -10,9 +10,14 @@ import * as path from 'node:path';
 const MARKERS = ['.diplonote.json', 'diplonote.glossary.json'];
 
 export function workspaceFolderOf(file: string): string {
-  const own = path.dirname(path.resolve(file));
-  for (let folder = own; ; folder = path.dirname(folder)) {
-    if (MARKERS.some((marker) => existsSync(path.join(folder, marker)))) return folder;
-    if (path.dirname(folder) === folder) return own;
+  return workspaceFolderAt(path.dirname(path.resolve(file)));
+}
+
+/** The same for a folder named on the command line: the nearest folder at or above it with a project file, else itself. */
+export function workspaceFolderAt(folder: string): string {
+  const own = path.resolve(folder);
+  for (let at = own; ; at = path.dirname(at)) {
+    if (MARKERS.some((marker) => existsSync(path.join(at, marker)))) return at;
+    if (path.dirname(at) === at) return own;
   }
 }

@@ -7,7 +7,7 @@ import type {
   SimpleBlock, Span,
 } from './model';
 import { computeLineStarts, splitLines } from './text/lines';
-import { readFrontMatter } from './recognise/frontMatter';
+import { LANGUAGE_NAMES, readFrontMatter } from './recognise/frontMatter';
 import { scanBlocks } from './recognise/blocks';
 import { classifyBlocks } from './recognise/classify';
 import { joinSplitParagraphs, type JoinedBlock } from './recognise/join';
@@ -252,10 +252,6 @@ function referenceFromFrontMatter(frontMatter: FrontMatter | undefined): OwnRefe
     valueText: entry.value, fromFrontMatter: true,
   };
 }
-
-const LANGUAGE_NAMES: ReadonlyMap<string, Language> = new Map([
-  ['en', 'en'], ['english', 'en'], ['zh', 'zh'], ['chinese', 'zh'], ['zh-cn', 'zh'], ['zh-hans', 'zh'], ['中文', 'zh'],
-]);
 
 /** The language the front matter names, or else the one most of the paragraphs are written in. */
 export function noteLanguage(frontMatter: FrontMatter | undefined, paragraphs: readonly Paragraph[]): Language {

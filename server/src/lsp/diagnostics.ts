@@ -1,12 +1,12 @@
 /**
- * Findings as diagnostics, pushed (`textDocument/publishDiagnostics`).
+ * Findings as diagnostics, pushed (`textDocument/publishDiagnostics`) to clients that do not pull.
  *
- * Push rather than pull: a finding in one file depends on its counterpart file and on the glossary,
- * and the server knows exactly which documents a change touches (the edited note and its partner), so
- * it republishes those two and nothing else. Pull with `interFileDependencies` would make the client
- * re-pull every open document after each keystroke anywhere, needs `workspace/diagnostic/refresh`
- * for glossary changes anyway, and is missing from several clients this server runs in (older
- * Neovim, the browser host). The cost stays bounded by the debounce and the cached alignment.
+ * A client that pulls (VS Code) gets the same findings by `textDocument/diagnostic` (pullDiagnostics.ts):
+ * the findings of the whole workspace (workspaceChecks.ts) can only be pulled, and a client keeps pulled
+ * and pushed diagnostics apart, so each note's findings must come one way. Pushing, the server knows
+ * which documents a change touches (the edited note and its partner) and republishes those two; pulling
+ * with `interFileDependencies`, the client asks again for every open note after a change. Either way the
+ * checks wait for a pause in typing and run in slices, given up when the note changes.
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,7 +25,13 @@ const EXTRA_DELAY_MS_PER_MB = 250;
  * The checks themselves run in slices of this many milliseconds, with the server free to answer
  * requests in between; a run whose note (or partner) changed meanwhile is given up.
  */
-const SLICE_MS = 10;
+export const SLICE_MS = 10;
+
+/** How long after the last change the checks of a document start. */
+export function typingDelay(document: TextDocument | undefined): number {
+  const size = document?.getText().length ?? 0;
+  return TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
+}
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -56,12 +62,6 @@ export function fileProblemDiagnostic(problem: FileProblem): Diagnostic {
     code: fileProblemCode(problem.file),
     message: problem.message,
   };
-}
-
-/** Runs `task` once pending messages have been read: setImmediate where there is one (Node), else a timer (browser). */
-function later(task: () => void): void {
-  if (typeof setImmediate === 'function') setImmediate(task);
-  else setTimeout(task, 0);
 }
 
 export interface DiagnosticsContext {
@@ -102,9 +102,7 @@ export class DiagnosticsPublisher {
 
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
-    const size = this.context.document(uri)?.getText().length ?? 0;
-    const delay = TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
-    this.timers.set(uri, setTimeout(() => void this.publish(uri), delay));
+    this.timers.set(uri, setTimeout(() => void this.publish(uri), typingDelay(this.context.document(uri))));
   }
 
   private async publish(uri: string): Promise<void> {
@@ -121,25 +119,10 @@ export class DiagnosticsPublisher {
     const unchanged = () => this.runs.get(uri) === run && this.context.document(uri)?.version === version
       && (!partner || this.context.document(partner.uri)?.version === partnerVersion);
     try {
-      const steps = await this.context.service.findings(document);
-      const slice = (): void => {
-        if (!unchanged()) return;
-        try {
-          const deadline = performance.now() + SLICE_MS;
-          let step = steps.next();
-          while (!step.done && performance.now() < deadline) step = steps.next();
-          if (!step.done) {
-            later(slice);
-            return;
-          }
-          this.runs.delete(uri);
-          void this.context.connection.sendDiagnostics({ uri, version, diagnostics: step.value.map((f) => toDiagnostic(document, f)) });
-        } catch (error) {
-          this.runs.delete(uri);
-          this.context.failed(error);
-        }
-      };
-      slice();
+      const findings = await this.context.service.findingsInSlices(document, SLICE_MS, unchanged);
+      if (findings === undefined) return;
+      this.runs.delete(uri);
+      void this.context.connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(document, f)) });
     } catch (error) {
       this.runs.delete(uri);
       this.context.failed(error);

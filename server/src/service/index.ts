@@ -4,11 +4,12 @@
  * watched, and which documents are open) and answers in offsets into documents; it knows nothing of
  * LSP, Node or VS Code. One configuration, one pairing of versions, one glossary, one path policy.
  */
-import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { termsFromGlossary } from '../core/checks/glossaryTerms';
+import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
-import type { Span } from '../core/model';
+import type { Note, Span } from '../core/model';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
@@ -21,14 +22,20 @@ import { completionsAt, type CompletionData } from './features/completion';
 import {
   counterpartLocation, highlightsAt, jumpFrom, lenses, termAt, termCounterpart, type Highlight, type Jump, type Lens, type TextLocation,
 } from './features/counterparts';
+import { correspondence, type ThreadCountry } from './features/correspondence';
+import { carriersOf, noteLinks, referenceAt, referencesTo, type NoteLink } from './features/crossReferences';
 import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { planTermPair, type TermPairPlan } from './features/termPair';
+import { workspaceSymbols, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
+import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
 import { Pairing, type AlignedDocuments, type AlignmentUse, type PairingResult } from './pairing';
+import type { LineRange, NoteLocation } from './noteSummary';
 import type { FileChange, Workspace } from './workspace';
+import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState } from './workspaceIndex';
 
 export interface ServiceHost {
   readonly workspace: Workspace;
@@ -38,11 +45,24 @@ export interface ServiceHost {
   tooLarge?(document: TextDocument, limit: number): void;
   /** Files the findings depend on changed and were read again (configuration, glossaries, partners). */
   changed?(): void;
+  /** How the index tells the progress of a build (the server: `window/workDoneProgress`). */
+  indexProgress?(): Promise<IndexProgress>;
+  /** Notes were added to the index, changed in it or removed from it. */
+  indexChanged?(uris: readonly string[]): void;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
 }
 
-export type { AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation };
+export type {
+  AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
+  ThreadCountry, IndexProgress, IndexState, IndexedNote,
+};
+
+/** Where a reference under the cursor is defined: the notes of the workspace that carry it as their own. */
+export interface NoteDefinition {
+  readonly origin: Span;
+  readonly targets: readonly { readonly uri: string; readonly line: LineRange; readonly range: LineRange }[];
+}
 
 /** The code a problem of a file that is not a note is shown with. */
 export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
@@ -63,9 +83,12 @@ export class NoteService {
   private readonly glossaries: Glossaries;
   private readonly analyses: AnalysisCache;
   private readonly pairing: Pairing;
+  private readonly index: WorkspaceIndex;
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
+  /** Counts the readings of configuration and glossaries: findings made before another may differ. */
+  private configurationReadings = 0;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
@@ -74,6 +97,12 @@ export class NoteService {
     this.glossaries = new Glossaries(this.workspace, decoded);
     this.analyses = new AnalysisCache(() => this.glossaries.index);
     this.pairing = new Pairing(this.analyses, this.workspace, decoded);
+    this.index = new WorkspaceIndex({
+      workspace: this.workspace,
+      configurationFor: (folder) => this.configurationFor(folder),
+      analysisOf: (document) => this.analysis(document).note,
+      changed: (uris) => host.indexChanged?.(uris),
+    });
     this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
   }
 
@@ -101,7 +130,12 @@ export class NoteService {
       await this.configurations.reload();
       await this.glossaries.reload((folder) => this.configurations.for(folder));
       this.analyses.forgetAll();
-    }).catch(() => undefined).then(() => this.host.changed?.());
+      this.configurationReadings++;
+    }).catch(() => undefined).then(() => {
+      this.host.changed?.();
+      // Exclusions may have changed: the folders are listed again (unchanged notes are kept).
+      if (this.index.state !== 'not-started') void this.indexWorkspace();
+    });
     return this.reloading;
   }
 
@@ -122,6 +156,7 @@ export class NoteService {
   }
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    void this.index.filesChanged(changes);
     const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
     if (rereads) await this.reload();
     else this.host.changed?.();
@@ -137,6 +172,7 @@ export class NoteService {
   documentClosed(uri: string): void {
     this.analyses.forget(uri);
     this.pairing.closed(uri);
+    void this.index.documentClosed(uri);
   }
 
   /** How many partner files read from disk are held in memory. */
@@ -200,6 +236,11 @@ export class NoteService {
   }
 
   // ----- features -----------------------------------------------------------------------------------
+
+  /** The analysis of a note (the CLI's corpus export reads its paragraphs). */
+  analysed(document: TextDocument): Note {
+    return this.analysis(document).note;
+  }
 
   outline(document: TextDocument): readonly OutlineItem[] {
     return this.analysis(document).outline;
@@ -277,12 +318,134 @@ export class NoteService {
     return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
   }
 
+  // ----- the workspace index ---------------------------------------------------------------------------
+
+  /**
+   * Indexes every note of the workspace folders (again), in the background; resolves when done. The
+   * server starts it once the configuration is read; the CLI when it needs the workspace.
+   */
+  async indexWorkspace(progress: (() => Promise<IndexProgress>) | undefined = this.host.indexProgress?.bind(this.host)): Promise<void> {
+    await this.settled();
+    await this.index.build(progress);
+  }
+
+  /**
+   * The notes the index covers in a workspace folder, without reading them: `**\/*.note` less the
+   * folder's exclusions and what its `.gitignore` files leave out (the CLI's folders and globs).
+   */
+  async notesIn(folder: string): Promise<string[]> {
+    await this.settled();
+    return this.index.listNotes([folder]);
+  }
+
+  /** Resolves once the index is complete: waits for a build running, starts one when none completed. */
+  async indexComplete(): Promise<void> {
+    await this.index.settled();
+    if (this.index.state !== 'ready') await this.indexWorkspace();
+  }
+
+  /** What the index holds of a note (the editor's text for an open note). */
+  indexedNote(uri: string): IndexedNote | undefined {
+    return this.indexNow().get(uri);
+  }
+
+  get indexState(): IndexState {
+    return this.index.state;
+  }
+
+  /** The index with the open notes as the editor has them. Never waits: what is indexed so far. */
+  private indexNow(): WorkspaceIndex {
+    if (this.index.state === 'not-started') void this.indexWorkspace();
+    this.index.syncOpenDocuments();
+    return this.index;
+  }
+
+  /** Notes by reference, title, sender, date or cited communication (Ctrl+T). */
+  workspaceSymbols(query: string): WorkspaceSymbolData[] {
+    return workspaceSymbols(this.indexNow().all(), query);
+  }
+
+  /**
+   * Every place a note of the workspace mentions the reference under the cursor (a cited communication,
+   * an `in-reply-to:` value or the note's own reference); undefined when there is none there.
+   */
+  references(document: TextDocument, offset: number, withCarriers: boolean): NoteLocation[] | undefined {
+    const at = referenceAt(this.analysis(document).note, offset);
+    return at && referencesTo(this.indexNow(), at.key, withCarriers || at.role === 'own');
+  }
+
+  /** The notes carrying the cited reference under the cursor as their own; undefined when none does. */
+  noteDefinition(document: TextDocument, offset: number): NoteDefinition | undefined {
+    const at = referenceAt(this.analysis(document).note, offset);
+    if (!at || at.role === 'own') return undefined;
+    const targets = carriersOf(this.indexNow(), at.key, document.uri);
+    return targets.length > 0 ? { origin: at.span, targets } : undefined;
+  }
+
+  /** `counterpart:`, `in-reply-to:` and cited references that resolve in the workspace. */
+  async documentLinks(document: TextDocument): Promise<NoteLink[]> {
+    const index = this.indexNow();
+    return noteLinks(document.uri, this.analysis(document).note, index, this.workspace);
+  }
+
+  /** Every indexed note, the open ones as the editor has them. */
+  indexedNotes(): IndexedNote[] {
+    return [...this.indexNow().all()];
+  }
+
+  /**
+   * What the findings of an indexed note depend on, as a string that changes whenever they may:
+   * the configuration and glossaries read, the note's version and its partner's.
+   */
+  findingsVersion(note: IndexedNote): string {
+    const partner = note.partner === undefined ? undefined : this.index.get(note.partner);
+    return `${this.configurationReadings}:${note.version}:${partner?.version ?? ''}`;
+  }
+
+  /**
+   * The findings of a note of the workspace, open or not (a closed note is read from disk for the
+   * check and let go after), computed in slices; undefined when it cannot be read.
+   */
+  async checkNote(uri: string): Promise<{ document: TextDocument; findings: NoteFinding[] } | undefined> {
+    const open = this.workspace.documents.get(uri);
+    if (open) return { document: open, findings: await this.findingsInSlices(open) ?? [] };
+    const read = await readText(this.workspace, uri, READ_LIMITS.partner);
+    if (read.kind === 'refused') return undefined;
+    // The version a file read from disk gets (see pairing.ts).
+    const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);
+    this.pairing.hold(document);
+    try {
+      return { document, findings: await this.findingsInSlices(document) ?? [] };
+    } finally {
+      this.pairing.release(document);
+      this.analyses.forget(uri);
+    }
+  }
+
+  /**
+   * The findings of a note, computed in slices of `budgetMs` with requests answered in between; undefined
+   * when `stillWanted` said to give up.
+   */
+  async findingsInSlices(document: TextDocument, budgetMs?: number, stillWanted?: () => boolean): Promise<NoteFinding[] | undefined> {
+    return runInSlices(await this.findings(document), budgetMs, stillWanted);
+  }
+
+  /** The threads of the workspace, by country and year. */
+  correspondence(): ThreadCountry[] {
+    return correspondence(this.indexNow());
+  }
+
   /** Checks the command's argument, then plans the glossary change. */
   async planTermPair(argument: unknown): Promise<TermPairPlan> {
     const checked = termPairRequest(this.workspace, argument);
     if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
     await this.settled();
     return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+  }
+
+  /** Why each block of the note was read as it was (what `outline --explain` prints). */
+  explainStructure(document: TextDocument): string {
+    return formatExplanation(explainStructure(document.getText()));
   }
 
   /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */

@@ -25,8 +25,12 @@ export interface AlignedDocuments {
   readonly zh: TextDocument;
 }
 
-/** Why a note named a partner that is not used, at the place it was named. */
+/**
+ * Why a note named a partner that is not used, at the place it was named: refused by the path policy,
+ * or a `counterpart:` file that does not exist.
+ */
 export interface PartnerProblem {
+  readonly code: 'counterpart-invalid' | 'link-missing';
   readonly message: string;
   readonly span: Span;
 }
@@ -59,6 +63,8 @@ export class Pairing {
   private readonly reading = new Map<string, Promise<PartnerDocument>>();
   /** For each note, the partner it last read from the workspace. */
   private readonly partnerRead = new Map<string, string>();
+  /** Notes read from disk to be checked (a workspace check): live until released. */
+  private readonly held = new Map<string, TextDocument>();
 
   constructor(
     private readonly analyses: AnalysisCache,
@@ -77,7 +83,7 @@ export class Pairing {
     if (note.versions.length >= 2) return this.aligned([document, document], use);
     const ref = this.partnerRef(document);
     if (!ref) return ALONE;
-    if (ref.kind === 'refused') return { kind: 'alone', problem: { message: ref.message, span: ref.at } };
+    if (ref.kind === 'refused') return { kind: 'alone', problem: { code: 'counterpart-invalid', message: ref.message, span: ref.at } };
     const partner = await this.partnerDocument(document, ref.uri, ref.namedAt);
     if (!('document' in partner)) return partner.problem ? { kind: 'alone', problem: partner.problem } : ALONE;
     // Closed while the partner was read: nothing is analysed or kept for it any more.
@@ -87,9 +93,20 @@ export class Pairing {
     return this.aligned(language === 'zh' ? [partner.document, document] : [document, partner.document], use);
   }
 
-  /** Open in the editor, or a partner held for an open note: what the service keeps anything for. */
+  /** Open in the editor, a partner held for an open note, or a note being checked: what the service keeps anything for. */
   isLive(document: TextDocument): boolean {
-    return this.workspace.documents.get(document.uri) === document || this.fromDisk.get(document.uri) === document;
+    const { uri } = document;
+    return this.workspace.documents.get(uri) === document || this.fromDisk.get(uri) === document || this.held.get(uri) === document;
+  }
+
+  /** A note read from disk is checked: it is live, as an open note, until `release`. */
+  hold(document: TextDocument): void {
+    this.held.set(document.uri, document);
+  }
+
+  release(document: TextDocument): void {
+    if (this.held.get(document.uri) === document) this.held.delete(document.uri);
+    this.closed(document.uri);
   }
 
   /** A note closed: what only it needed goes. */
@@ -112,7 +129,7 @@ export class Pairing {
     }
     let reading = this.reading.get(uri);
     if (!reading) {
-      reading = this.readPartner(uri, boundaryOf(note.uri, this.workspace.folders), namedAt ?? firstLine(note));
+      reading = this.readPartner(uri, boundaryOf(note.uri, this.workspace.folders), namedAt, note);
       this.reading.set(uri, reading);
       void reading.finally(() => this.reading.delete(uri));
     }
@@ -121,16 +138,22 @@ export class Pairing {
     return partner;
   }
 
-  /** The partner as on disk now: read again only when its version changed. */
-  private async readPartner(uri: string, boundary: string, namedAt: Span): Promise<PartnerDocument> {
+  /**
+   * The partner as on disk now: read again only when its version changed. `namedAt` is where the
+   * note's `counterpart:` names it (absent for a twin found by name, which may well not exist).
+   */
+  private async readPartner(uri: string, boundary: string, namedAt: Span | undefined, note: TextDocument): Promise<PartnerDocument> {
     const stat = await this.workspace.stat(uri);
+    if (stat === undefined && namedAt) {
+      return { problem: { code: 'link-missing', message: `counterpart: there is no file ${fileName(uri)} (the other language version this note names).`, span: namedAt } };
+    }
     if (stat?.type !== 'file') return {};
     const held = this.fromDisk.get(uri);
     // Versions of files on disk are negative, so they never equal an editor's version of the same URI.
     if (held && held.version === -stat.version) return { document: held };
     const read = await readText(this.workspace, uri, READ_LIMITS.partner, boundary);
     if (read.kind === 'refused') {
-      return read.missing ? {} : { problem: { message: `The other version ${fileName(uri)} is ${read.message}.`, span: namedAt } };
+      return read.missing ? {} : { problem: { code: 'counterpart-invalid', message: `The other version ${fileName(uri)} is ${read.message}.`, span: namedAt ?? firstLine(note) } };
     }
     this.decoded(uri, read.encoding);
     const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);

@@ -6,7 +6,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../../core/model';
 import type { NoteAlignment } from '../../core/noteAlignment';
-import type { CommandContext } from '../command';
+import { defineCommand } from '../definition';
+import { jsonText, type Style } from '../terminal';
 import { alonePairing } from './versions';
 
 interface JsonPair {
@@ -16,26 +17,35 @@ interface JsonPair {
   confidence: number;
 }
 
-export async function alignCommand(context: CommandContext): Promise<number> {
-  const done = new Set<string>();
-  const results: Array<{ en: string; zh: string; pairs: JsonPair[] }> = [];
-  const status = await context.forEachNote(async ({ file, document }) => {
-    if (done.has(document.uri)) return;
-    const paired = await context.service.pair(document);
-    if (paired.kind === 'alone') {
-      context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
-      return;
-    }
-    const { en, zh, alignment } = paired.aligned;
-    done.add(en.uri).add(zh.uri);
-    const pairs = describe(alignment, en, zh);
-    const files = { en: context.display(en.uri), zh: context.display(zh.uri) };
-    if (context.json) results.push({ ...files, pairs });
-    else context.out(formatPairs(files.en, files.zh, pairs));
-  });
-  if (context.json) context.out(JSON.stringify(results, null, 2) + '\n');
-  return status;
-}
+export const alignCommand = defineCommand({
+  name: 'align',
+  operands: 'FILE…',
+  minOperands: 1,
+  summary: 'paragraphs, points and sentences paired across the two languages, with lines and confidence',
+  details: 'A file holding both versions is aligned on its own; a note with a partner file is aligned with it\n(and the pair is shown once).',
+  options: {
+    json: { type: 'boolean', description: 'JSON: per pair of files, the pairs with level, en and zh lines and text, confidence' },
+  },
+  async run(context, options) {
+    const done = new Set<string>();
+    const results: Array<{ en: string; zh: string; pairs: JsonPair[] }> = [];
+    const status = await context.forEachNote(async ({ file, document }) => {
+      const paired = await context.service.pair(document);
+      if (paired.kind === 'alone') {
+        context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
+        return;
+      }
+      const { en, zh, alignment } = paired.aligned;
+      done.add(en.uri).add(zh.uri);
+      const pairs = describe(alignment, en, zh);
+      const files = { en: context.display(en.uri), zh: context.display(zh.uri) };
+      if (options.json) results.push({ ...files, pairs });
+      else context.out(formatPairs(context.style, files.en, files.zh, pairs));
+    }, (uri) => done.has(uri));
+    if (options.json) context.out(jsonText(results));
+    return status;
+  },
+});
 
 function describe(alignment: NoteAlignment, en: TextDocument, zh: TextDocument): JsonPair[] {
   const place = (document: TextDocument, spans: readonly Span[]) => {
@@ -79,12 +89,13 @@ function shorten(text: string): string {
 
 const LEVEL_MARKS: Record<JsonPair['level'], string> = { paragraph: '¶', point: '  •', sentence: '    ·' };
 
-function formatPairs(enFile: string, zhFile: string, pairs: readonly JsonPair[]): string {
-  const lines = [enFile === zhFile ? enFile : `${enFile} ↔ ${zhFile}`];
+function formatPairs(style: Style, enFile: string, zhFile: string, pairs: readonly JsonPair[]): string {
+  const lines = [enFile === zhFile ? style.file(enFile) : `${style.file(enFile)} ↔ ${style.file(zhFile)}`];
   for (const pair of pairs) {
     const en = pair.en.line ? `${pair.en.line}` : '—';
     const zh = pair.zh.line ? `${pair.zh.line}` : '—';
-    lines.push(`${LEVEL_MARKS[pair.level].padEnd(6)}${en.padStart(5)} ↔ ${zh.padEnd(5)} ${pair.confidence.toFixed(2)}  ${pair.en.text || '(none)'}  ↔  ${pair.zh.text || '(none)'}`);
+    const texts = `${style.text(pair.en.text) || '(none)'}  ↔  ${style.text(pair.zh.text) || '(none)'}`;
+    lines.push(`${LEVEL_MARKS[pair.level].padEnd(6)}${style.dim(`${en.padStart(5)} ↔ ${zh.padEnd(5)}`)} ${pair.confidence.toFixed(2)}  ${texts}`);
   }
   return lines.join('\n') + '\n';
 }

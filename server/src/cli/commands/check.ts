@@ -1,71 +1,137 @@
 /**
- * `diplonote check FILE… [--json] [--severity LEVEL]`: the findings the editor shows, as
+ * `diplonote check PATH… [--format text|json|sarif] [--severity LEVEL]`: the findings the editor shows, as
  * `file:line:col: severity code message` lines (the format CI annotators read): those of each note and
  * of its partner file, and the problems of the project file and glossaries the editor reads. Exit 1 when
  * a finding reaches the threshold (warning unless told), 0 otherwise, 2 when a file or an option is unusable.
  */
+import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { finish, SEVERITY_RANK, type Severity } from '../../core/checks';
 import { fileProblemCode, type FileProblem, type NoteFinding } from '../../service';
-import { EXIT_UNUSABLE_INPUT, type CommandContext } from '../command';
+import type { CommandContext } from '../command';
+import { defineCommand, EXIT_FINDINGS, EXIT_OK } from '../definition';
+import type { ReportedCode } from '../rules';
+import { toSarif } from '../sarif';
+import { jsonText, type Style } from '../terminal';
 
-export interface Located {
+/** A 1-based line and column (UTF-16 code units, as editors count them). */
+export interface Place {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A finding as `check` reports it, in any format. */
+export interface CheckedFinding {
+  /** The file's path, and its name as shown. */
+  readonly file: string;
+  readonly display: string;
+  readonly start: Place;
+  readonly end: Place;
+  readonly severity: Severity;
+  readonly code: ReportedCode;
+  readonly message: string;
+  readonly related: ReadonlyArray<{ readonly file: string; readonly display: string; readonly at: Place; readonly message: string }>;
+}
+
+/** The JSON output, one object per finding. */
+interface JsonFinding {
   file: string;
   line: number;
   column: number;
-}
-
-export interface JsonFinding extends Located {
   endLine: number;
   endColumn: number;
   severity: Severity;
   code: string;
   message: string;
-  related: Array<Located & { message: string }>;
+  related: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
-const SEVERITIES: ReadonlySet<string> = new Set(Object.keys(SEVERITY_RANK));
+const SEVERITIES = Object.keys(SEVERITY_RANK) as Severity[];
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
-export async function checkCommand(context: CommandContext): Promise<number> {
-  const threshold = context.options.get('--severity') ?? 'warning';
-  if (!SEVERITIES.has(threshold)) {
-    context.error(`diplonote check: --severity must be one of hint, information, warning, error (not "${threshold}")`);
-    return EXIT_UNUSABLE_INPUT;
-  }
+export const checkCommand = defineCommand({
+  name: 'check',
+  operands: 'PATH…',
+  minOperands: 1,
+  paths: true,
+  summary: 'consistency findings of each note and its other version; exit 1 at or above a severity',
+  details: [
+    'Prints the findings the editor shows for each note and its partner file, and the problems of the',
+    '.diplonote.json and glossaries of its folder (codes project-file, glossary-file), as',
+    'FILE:LINE:COLUMN: SEVERITY CODE MESSAGE lines, as JSON, or as a SARIF 2.1.0 log for code scanning.',
+    '',
+    'A PATH is a file (checked whatever the configuration excludes), a folder (every .note under it), or a',
+    'glob in quotes (\'notes/**/*.note\', {a,b}, [abc]; backslashes are separators). Folders and globs list the',
+    'notes the editor indexes: not those excluded by .diplonote.json "exclude" or ignored by .gitignore, nor',
+    'dot folders and node_modules. Each pair of versions is checked once.',
+  ].join('\n'),
+  options: {
+    format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'the output format (default text)' },
+    json: { type: 'boolean', description: 'the same as --format json' },
+    severity: { type: 'string', value: 'LEVEL', choices: SEVERITIES, description: 'exit 1 when a finding is at or above LEVEL (default warning)' },
+  },
+  async run(context, options) {
+    const threshold = (options.severity ?? 'warning') as Severity;
+    const { findings, status } = await collectFindings(context);
+    const format = options.json ? 'json' : options.format ?? 'text';
+    if (format === 'json') context.out(jsonText(findings.map(toJson)));
+    else if (format === 'sarif') context.out(jsonText(toSarif({ findings, toolVersion: CLI_VERSION, root: process.cwd(), complete: status === EXIT_OK })));
+    else for (const finding of findings) context.out(formatFinding(context.style, finding));
+    if (status !== EXIT_OK) return status;
+    return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? EXIT_FINDINGS : EXIT_OK;
+  },
+});
+
+async function collectFindings(context: CommandContext): Promise<{ findings: CheckedFinding[]; status: number }> {
   await context.service.reload();
-  const found: JsonFinding[] = [...context.service.fileProblems()].flatMap(([uri, problems]) => problems.map((p) => fromProblem(context, uri, p)));
+  const findings: CheckedFinding[] = [...context.service.fileProblems()].flatMap(([uri, problems]) => problems.map((p) => fromProblem(context, uri, p)));
   const done = new Set<string>();
   const status = await context.forEachNote(async ({ document }) => {
-    if (done.has(document.uri)) return;
     const paired = await context.service.pair(document);
     const notes = paired.kind === 'aligned' && paired.aligned.en !== paired.aligned.zh ? [paired.aligned.en, paired.aligned.zh] : [document];
     for (const note of notes) {
       done.add(note.uri);
-      const findings = finish(await context.service.findings(note));
-      found.push(...findings.map((f) => fromFinding(context, note, f)));
+      findings.push(...finish(await context.service.findings(note)).map((f) => fromFinding(context, note, f)));
     }
-  });
-  if (context.json) context.out(JSON.stringify(found, null, 2) + '\n');
-  else for (const f of found) context.out(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code} ${f.message}\n`);
-  if (status !== 0) return status;
-  return found.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold as Severity]) ? 1 : 0;
+  }, (uri) => done.has(uri));
+  return { findings, status };
 }
 
-function locate(context: CommandContext, document: TextDocument, offset: number): Located {
-  const position = document.positionAt(offset);
-  return { file: context.display(document.uri), line: position.line + 1, column: position.character + 1 };
+function formatFinding(style: Style, f: CheckedFinding): string {
+  return `${style.file(f.display)}:${f.start.line}:${f.start.column}: ${style.severity(f.severity)} ${style.dim(f.code)} ${style.text(f.message)}\n`;
 }
 
-function fromFinding(context: CommandContext, document: TextDocument, finding: NoteFinding): JsonFinding {
-  const start = locate(context, document, finding.span.start);
-  const end = locate(context, document, finding.span.end);
+function toJson(f: CheckedFinding): JsonFinding {
   return {
-    ...start, endLine: end.line, endColumn: end.column, severity: finding.severity, code: finding.code, message: finding.message,
-    related: finding.related.map((r) => ({ ...locate(context, r.location.document, r.location.span.start), message: r.message })),
+    file: f.display, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column,
+    severity: f.severity, code: f.code, message: f.message,
+    related: f.related.map((r) => ({ file: r.display, line: r.at.line, column: r.at.column, message: r.message })),
   };
 }
 
-function fromProblem(context: CommandContext, uri: string, problem: FileProblem): JsonFinding {
-  const at = { file: context.display(uri), line: problem.line + 1, column: problem.character + 1 };
-  return { ...at, endLine: at.line, endColumn: at.column + 1, severity: problem.severity, code: fileProblemCode(uri), message: problem.message, related: [] };
+function placeIn(document: TextDocument, offset: number): Place {
+  const position = document.positionAt(offset);
+  return { line: position.line + 1, column: position.character + 1 };
 }
+
+function named(context: CommandContext, uri: string): { file: string; display: string } {
+  return { file: fileURLToPath(uri), display: context.display(uri) };
+}
+
+function fromFinding(context: CommandContext, document: TextDocument, finding: NoteFinding): CheckedFinding {
+  return {
+    ...named(context, document.uri), start: placeIn(document, finding.span.start), end: placeIn(document, finding.span.end),
+    severity: finding.severity, code: finding.code, message: finding.message,
+    related: finding.related.map((r) => ({ ...named(context, r.location.document.uri), at: placeIn(r.location.document, r.location.span.start), message: r.message })),
+  };
+}
+
+function fromProblem(context: CommandContext, uri: string, problem: FileProblem): CheckedFinding {
+  const start = { line: problem.line + 1, column: problem.character + 1 };
+  return {
+    ...named(context, uri), start, end: { line: start.line, column: start.column + 1 },
+    severity: problem.severity, code: fileProblemCode(uri), message: problem.message, related: [],
+  };
+}
+
+declare const CLI_VERSION: string;

@@ -1,6 +1,13 @@
-/** `diplonote outline FILE… [--json]`: the outline as an indented tree with line numbers, or JSON. */
+/**
+ * `diplonote outline FILE… [--json] [--explain]`: the outline as an indented tree with line numbers, or
+ * JSON; with `--explain`, each block with the kind it was read as and why (the rule, the language).
+ */
 import type { OutlineItem } from '../../core/outline';
+import { explainStructure, formatExplanation, type Explanation } from '../../core/explainStructure';
 import type { CommandContext } from '../command';
+import { defineCommand } from '../definition';
+import type { Style } from '../terminal';
+import { jsonText } from '../terminal';
 
 interface JsonItem {
   kind: string;
@@ -11,28 +18,51 @@ interface JsonItem {
   children: JsonItem[];
 }
 
-export async function outlineCommand(context: CommandContext): Promise<number> {
-  const results: Array<{ file: string; outline: JsonItem[] }> = [];
-  const status = await context.forEachNote(({ file, document }) => {
-    const lineOf = (offset: number) => document.positionAt(offset).line + 1;
-    const toJson = (item: OutlineItem): JsonItem => ({
-      kind: item.kind, name: item.name, ...(item.detail ? { detail: item.detail } : {}),
-      line: lineOf(item.span.start), endLine: lineOf(item.span.end), children: item.children.map(toJson),
+export const outlineCommand = defineCommand({
+  name: 'outline',
+  operands: 'FILE…',
+  minOperands: 1,
+  summary: 'the structure of each note: letterhead, reference, formulas, versions, paragraphs, points',
+  options: {
+    json: { type: 'boolean', description: 'JSON: per file, the outline items with kind, name, detail, line, endLine, children' },
+    explain: { type: 'boolean', description: 'each block with the kind it was read as, the rule that decided it, its language and why (with --json: as JSON)' },
+  },
+  details: 'With --explain the structure is told block by block: copy it into a report when a note is read wrongly.',
+  async run(context, options) {
+    if (options.explain) return explain(context, options.json === true);
+    const results: Array<{ file: string; outline: JsonItem[] }> = [];
+    const status = await context.forEachNote(({ file, document }) => {
+      const lineOf = (offset: number) => document.positionAt(offset).line + 1;
+      const toJson = (item: OutlineItem): JsonItem => ({
+        kind: item.kind, name: item.name, ...(item.detail ? { detail: item.detail } : {}),
+        line: lineOf(item.span.start), endLine: lineOf(item.span.end), children: item.children.map(toJson),
+      });
+      const outline = context.service.outline(document).map(toJson);
+      if (options.json) results.push({ file, outline });
+      else context.out(formatTree(context.style, file, outline));
     });
-    const outline = context.service.outline(document).map(toJson);
-    if (context.json) results.push({ file, outline });
-    else context.out(formatTree(file, outline));
+    if (options.json) context.out(jsonText(results));
+    return status;
+  },
+});
+
+async function explain(context: CommandContext, json: boolean): Promise<number> {
+  const results: Array<{ file: string } & Explanation> = [];
+  const status = await context.forEachNote(({ file, document }) => {
+    const explanation = explainStructure(document.getText());
+    if (json) results.push({ file, ...explanation });
+    else context.out(`${[context.style.file(file), ...formatExplanation(explanation).trimEnd().split('\n').map((line) => context.style.text(line))].join('\n')}\n`);
   });
-  if (context.json) context.out(JSON.stringify(results, null, 2));
+  if (json) context.out(jsonText(results));
   return status;
 }
 
-function formatTree(file: string, outline: readonly JsonItem[]): string {
-  const lines = [file];
+function formatTree(style: Style, file: string, outline: readonly JsonItem[]): string {
+  const lines = [style.file(file)];
   const width = String(Math.max(1, ...flatten(outline).map((item) => item.line))).length;
   const visit = (item: JsonItem, depth: number) => {
-    const detail = item.detail ? `  (${item.detail})` : '';
-    lines.push(`${String(item.line).padStart(width + 2)}  ${'  '.repeat(depth)}${item.name}${detail}`);
+    const detail = item.detail ? `  (${style.text(item.detail)})` : '';
+    lines.push(`${style.dim(String(item.line).padStart(width + 2))}  ${'  '.repeat(depth)}${style.text(item.name)}${detail}`);
     item.children.forEach((child) => visit(child, depth + 1));
   };
   outline.forEach((item) => visit(item, 0));

@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE,
+  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -182,6 +182,7 @@ function referenceValueAt(content: string): number {
   const labelled = OWN_REFERENCE_LABELLED.exec(content);
   if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
   if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
+  if (OWN_REFERENCE_ROMANISED.test(content)) return 0;
   if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
   return -1;
 }

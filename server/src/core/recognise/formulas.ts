@@ -131,6 +131,23 @@ export const OPENING_SEARCH_LENGTH = 400;
 /** A closing formula paragraph longer than this carries body text too and stays a body paragraph. */
 export const MAX_CLOSING_LENGTH = 700;
 
+/**
+ * Where the words of a paragraph's formula stand (`presents its compliments`, `顺致崇高的敬意`), for hover:
+ * the first match of its variants in the part of the paragraph where it was found.
+ */
+export function formulaPhrase(text: string, paragraph: { span: { start: number; end: number } }, id: string): { start: number; end: number } | undefined {
+  const formula = formulaById(id);
+  if (!formula) return undefined;
+  const reach = formula.role === 'opening' ? OPENING_SEARCH_LENGTH : MAX_CLOSING_LENGTH;
+  const from = paragraph.span.start;
+  const searched = text.slice(from, Math.min(paragraph.span.end, from + reach));
+  for (const pattern of formula.patterns) {
+    const match = pattern.exec(searched);
+    if (match) return { start: from + match.index, end: from + match.index + match[0].length };
+  }
+  return undefined;
+}
+
 /** The formula of one role found in `text` (the head of a block for openings), if any. */
 export function findFormula(text: string, role: FormulaRole): Formula | undefined {
   for (const formula of FORMULAS) {

@@ -18,7 +18,10 @@ export const FRONT_MATTER_KEYS: ReadonlySet<string> = new Set([
 const LIST_KEYS: ReadonlySet<string> = new Set(['in-reply-to']);
 
 /** The names `language:` accepts (the note's language is read from them in analyse.ts). */
-const LANGUAGE_NAMES: ReadonlySet<string> = new Set(['en', 'english', 'zh', 'chinese', 'zh-cn', 'zh-hans', '中文']);
+/** The names the front matter's `language:` takes (lower case), and the language each means. */
+export const LANGUAGE_NAMES: ReadonlyMap<string, 'en' | 'zh'> = new Map([
+  ['en', 'en'], ['english', 'en'], ['zh', 'zh'], ['chinese', 'zh'], ['zh-cn', 'zh'], ['zh-hans', 'zh'], ['中文', 'zh'],
+]);
 
 /**
  * Real front matter is a few hundred bytes. The closing `---` is looked for this far only, so that a

@@ -10,7 +10,7 @@ import { isAsciiDigit, isHan, isLatinLetter, isLowerLatin } from '../text/script
 import { displayWidth, endsWithColon, lastSignificantCode } from '../text/measure';
 import type { ClassifiedBlock } from './classify';
 import type { RuleId } from './rules';
-import { startsItem } from './listItems';
+import { followsNumberedItem, numberedItemKey, startsItem } from './listItems';
 import { isTableRow } from './shapes';
 
 /** A classified block with the pieces it was rejoined from. */
@@ -62,6 +62,7 @@ function joinRule(text: string, first: JoinedBlock, second: ClassifiedBlock): Ru
     const opensList = endsWithColon(text, lastPart.start, lastPart.end) || (first.parts.length > 1 && startsItem(text, lastPart));
     return opensList ? 'list-join' : undefined;
   }
+  if (first.parts.length > 1 && followsNumberedItem(text, lastPart, secondPart)) return 'list-join';
   if (!isBody(first) || endsWithTableRow(text, first)) return undefined;
   if (isLowerLatin(text.charCodeAt(second.start))) return 'page-break-join';
   return endsMidSentence(text, lastPart) ? 'page-break-join' : undefined;
@@ -87,7 +88,7 @@ const MID_SENTENCE_PUNCTUATION = new Set([0x2c, 0x3b, 0xff0c, 0xff1b, 0x3001, 0x
  */
 export function joinSignature(text: string, part: Span): string {
   return [
-    isLowerLatin(text.charCodeAt(part.start)), startsItem(text, part),
+    isLowerLatin(text.charCodeAt(part.start)), startsItem(text, part), numberedItemKey(text, part.start),
     endsWithColon(text, part.start, part.end), endsMidSentence(text, part),
   ].join();
 }

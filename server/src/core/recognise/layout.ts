@@ -73,17 +73,22 @@ function documentsOf(blocks: readonly ClassifiedBlock[], languages: readonly Lan
   const documents: DocumentRange[] = [];
   let from = 0;
   let closed = false;
+  const paragraphLanguages = new Set<Language>();
   for (let i = 0; i < blocks.length; i++) {
     const kind = blocks[i].cls.kind;
-    const startsAnother = i > from && ((kind === 'translationMarker' && changesLanguage(blocks, from, i))
-      || (closed && !CLOSING_TAIL.has(kind) && kind !== 'annex' && kind !== 'translationMarker'
+    // An opening formula in another language than the text so far opens the next version's text.
+    const opensAnother = isOpening(blocks[i]) && [...paragraphLanguages].some((language) => language !== blocks[i].language);
+    const startsAnother = i > from && (opensAnother || (kind === 'translationMarker' && changesLanguage(blocks, from, i))
+      || (closed && !(CLOSING_TAIL.has(kind) && sameLanguageAsClosing(blocks, languages, from, i)) && kind !== 'annex' && kind !== 'translationMarker'
         && !inAnnex(blocks, languages, from, i) && !tailFollows(blocks, languages, i)));
     if (startsAnother) {
       documents.push({ from, to: i });
       from = i;
       closed = false;
+      paragraphLanguages.clear();
     }
     if (isClosing(blocks[i])) closed = true;
+    if (kind === 'paragraph' && blocks[i].language !== 'other') paragraphLanguages.add(blocks[i].language);
   }
   if (from < blocks.length) documents.push({ from, to: blocks.length });
   return withoutStrayDocuments(blocks, documents);
@@ -132,6 +137,13 @@ function paragraphsIn(blocks: readonly ClassifiedBlock[], document: DocumentRang
   let paragraphs = 0;
   for (let i = document.from; i < document.to; i++) if (blocks[i].cls.kind === 'paragraph') paragraphs++;
   return paragraphs;
+}
+
+/** A place and date, signature or addressee goes with the closing before it in the same language only. */
+function sameLanguageAsClosing(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, at: number): boolean {
+  if (languages[at] === 'other') return true;
+  for (let i = at - 1; i >= from; i--) if (isClosing(blocks[i])) return blocks[i].language === languages[at];
+  return true;
 }
 
 /** A stray block or two between a note's closing and the rest of its tail (place and date, addressee, annex). */
@@ -189,6 +201,10 @@ function languageGoesOn(blocks: readonly ClassifiedBlock[], languages: readonly 
     if (languages[i] !== 'other') return languages[i] === languages[at];
   }
   return true;
+}
+
+function isOpening(block: ClassifiedBlock): boolean {
+  return block.cls.kind === 'paragraph' && block.cls.role === 'opening';
 }
 
 function isClosing(block: ClassifiedBlock): boolean {
@@ -268,6 +284,8 @@ function mergeStrayRuns(runs: readonly Run[]): Run[] {
     const previous = merged[merged.length - 1];
     if (previous?.heads === true) {
       merged[merged.length - 1] = { ...run, from: previous.from, paragraphs: run.paragraphs + previous.paragraphs };
+    } else if (run.heads === true) {
+      merged.push({ ...run });
     } else if (previous && (run.paragraphs === 0 || run.language === previous.language || run.language === 'other')) {
       previous.to = run.to;
       previous.paragraphs += run.paragraphs;

@@ -73,9 +73,12 @@ export const DATED: readonly RegExp[] = [
 ];
 
 export const OWN_REFERENCE_LABELLED =
-  /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|note\s(?:verbale\s)?no\.?|no\.|n°|编号|編號|文号|文號|发文字号|發文字號|照会号|照會號)\s?[:：]?\s?(\S.{0,100})$/i;
+  /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|(?:circular\s)?note\s(?:verbale\s)?no\.?|file\sno\.?|no\.|n°|(?:本[处處]|我[方馆館部处處])?(?:编号|編號|文号|文號|档号|檔號|发文字号|發文字號|照会号|照會號|参考编号|參考編號))\s?[:：]?\s?(\S.{0,100})$/i;
 
 export const OWN_REFERENCE_BARE = /^[A-Z0-9]{1,12}(?:[/.\-][A-Z0-9]{1,12}){2,8}$/i;
+
+/** A Chinese reference in its romanised translation: `(2026) Wei Shi Zi No. 17`. */
+export const OWN_REFERENCE_ROMANISED = /^[(（]\s?[0-9]{4}\s?[)）]\s?(?:[A-Z][a-z]{0,10}\s){0,5}No\.?\s?[0-9]{1,6}$/;
 
 export const OWN_REFERENCE_CHINESE = [
   /^[^\s（(〔[]{0,12}[（(〔[]\s?[0-9０-９]{4}\s?[）)〕\]]\s?[^\s\d]{0,8}?第?\s?[0-9０-９]{1,6}\s?[号號]$/,

@@ -137,7 +137,8 @@ export function findPoints(
   const families: Family[] = [];
   parts.forEach((part, partIndex) => {
     const from = Math.max(part.start, partIndex === 0 ? contentStart : part.start);
-    const relative = memo.get('markers', text.slice(from, part.end), () => scanPart(text, from, part.end, from));
+    const startsLine = partIndex > 0;
+    const relative = memo.get('markers', `${startsLine ? '\n' : ''}${text.slice(from, part.end)}`, () => scanPart(text, from, part.end, from, startsLine));
     for (const candidate of relative.map((c) => ({ ...c, start: c.start + from, end: c.end + from }))) {
       const placed = place(candidate, text, parts, partIndex, from, families, sequence);
       if (placed) accepted.push(placed);
@@ -149,9 +150,9 @@ export function findPoints(
 }
 
 /** Marker candidates of `text[from, to)`, with offsets counted from `origin` so they can be reused after a shift. */
-function scanPart(text: string, from: number, to: number, origin: number): Candidate[] {
+function scanPart(text: string, from: number, to: number, origin: number, startsLine: boolean): Candidate[] {
   const found: Candidate[] = [];
-  let lineStart = false;
+  let lineStart = startsLine;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0a || code === 0x0d) {
@@ -319,8 +320,9 @@ function precedingContext(text: string, index: number, parts: readonly Span[], p
   }
   if (i < floor) {
     if (partIndex === 0) return { char: 0, atLineStart: true, word: '' };
+    // A part after the first starts a line (a page break or a blank line stood before it).
     const previousEnd = parts[partIndex - 1].end;
-    return { char: text.charCodeAt(previousEnd - 1), atLineStart: false, word: '' };
+    return { char: text.charCodeAt(previousEnd - 1), atLineStart: true, word: '' };
   }
   const wordEnd = i + 1;
   let wordStart = wordEnd;

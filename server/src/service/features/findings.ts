@@ -10,8 +10,8 @@ import type { DocumentAnalysis } from '../analysisCache';
 import type { PairingResult } from '../pairing';
 import type { TextLocation } from './counterparts';
 
-/** Check codes, and the two codes of problems that are not checks (no setting turns them off). */
-export type FindingCode = CheckCode | 'front-matter' | 'counterpart-invalid';
+/** Check codes, and the codes of problems that are not checks (no setting turns them off). */
+export type FindingCode = CheckCode | 'front-matter' | 'counterpart-invalid' | 'link-missing';
 
 export interface NoteFinding {
   readonly code: FindingCode;
@@ -39,7 +39,7 @@ export function* findingSteps(input: FindingsInput): Generator<void, NoteFinding
   const own: NoteFinding[] = note.problems.map((problem) => ({ code: 'front-matter', severity: 'warning', span: problem.span, message: problem.message, related: [] }));
   if (pairing.kind === 'alone') {
     const partner: NoteFinding[] = pairing.problem
-      ? [{ code: 'counterpart-invalid', severity: 'warning', span: pairing.problem.span, message: pairing.problem.message, related: [] }]
+      ? [{ code: pairing.problem.code, severity: 'warning', span: pairing.problem.span, message: pairing.problem.message, related: [] }]
       : [];
     const alone = checkAlone(note, settings).map((f) => located(f, { en: document, zh: document }));
     return [...own, ...partner, ...alone];

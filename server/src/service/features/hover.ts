@@ -8,6 +8,7 @@ import { BUILT_IN_ORIGIN } from '../../core/glossary';
 import type { CitedCommunication, OwnReference, Point, Span } from '../../core/model';
 import { counterpartMarkers, explainCommunication, referenceParts } from '../../core/explain/explain';
 import { itemAt } from '../../core/text/spans';
+import { formulaById, formulaPhrase } from '../../core/recognise/formulas';
 import type { DocumentAnalysis } from '../analysisCache';
 import { codeSpan, escapeMarkdown, fileLink } from '../markdown';
 import { termAt, type TermCounterpart } from './counterparts';
@@ -26,8 +27,11 @@ export async function hoverAt(
   if (note.ownReference && inside(note.ownReference.value, offset)) {
     return { span: note.ownReference.value, markdown: referenceText(note.ownReference) };
   }
-  const point = pointAt(itemAt(note.paragraphs, offset)?.points ?? [], offset);
+  const paragraph = itemAt(note.paragraphs, offset);
+  const point = pointAt(paragraph?.points ?? [], offset);
   if (point) return { span: point.marker, markdown: pointText(point) };
+  const formula = paragraph?.formula ? formulaPhrase(note.text, paragraph, paragraph.formula) : undefined;
+  if (paragraph?.formula && formula && inside(formula, offset)) return { span: formula, markdown: formulaText(paragraph.formula) };
   const term = termAt(analysis.terms, offset);
   if (term) return { span: { start: term.start, end: term.end }, markdown: termText(term, await counterpartOf(term)) };
   return undefined;
@@ -61,6 +65,24 @@ function referenceText(reference: OwnReference): string {
   const rows = referenceParts(reference).map(({ part, meaning }) => `| ${codeSpan(part)} | ${escapeMarkdown(meaning)} |`);
   const title = `**${escapeMarkdown(reference.valueText)}** — this note's own reference${reference.fromFrontMatter ? ' (from the front matter)' : ''}`;
   return [title, '', '| part | meaning |', '|---|---|', ...rows].join('\n');
+}
+
+/** A courtesy formula: which one, what it does, and how the other language says it (all from formulas.ts). */
+function formulaText(id: string): string {
+  const formula = formulaById(id);
+  if (!formula) return '';
+  const role = formula.role === 'opening' ? 'Opening courtesy formula' : 'Closing courtesy formula';
+  const roleZh = formula.role === 'opening' ? '开头客套语' : '结尾客套语';
+  const person = formula.person === 'first' ? 'first person' : 'third person';
+  return [
+    `**${escapeMarkdown(formula.name)}** — ${role} (${roleZh}), ${person}`,
+    '',
+    formula.meaning.en,
+    '',
+    formula.meaning.zh,
+    '',
+    `In the other language: ${codeSpan(formula.counterpart)}`,
+  ].join('\n');
 }
 
 function pointText(point: Point): string {

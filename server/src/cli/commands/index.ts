@@ -1,0 +1,12 @@
+/**
+ * The commands of `diplonote`, in the order the help lists them. A new command is one file that calls
+ * `defineCommand` (see ../definition.ts) and one line here.
+ */
+import type { Command } from '../definition';
+import { alignCommand } from './align';
+import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { indexCommand } from './indexCorpus';
+import { outlineCommand } from './outline';
+
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, indexCommand];

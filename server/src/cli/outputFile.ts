@@ -1,0 +1,49 @@
+/**
+ * Writing a command's output to a file without ever writing over one of its inputs: the note, its
+ * partner, a glossary, the project file. Paths are compared after following symbolic links, and by
+ * device and inode, so that a link or a second name for an input is refused too.
+ */
+import { realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import * as path from 'node:path';
+
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function sameFile(a: string, aStat: Stats, b: string): boolean {
+  const bStat = statOf(b);
+  if (!bStat) return false;
+  if (aStat.ino !== 0 && aStat.dev === bStat.dev && aStat.ino === bStat.ino) return true;
+  return realPathOf(a) === realPathOf(b);
+}
+
+/** The input that `output` is (the same file under any name), if any. */
+export function inputAt(output: string, inputs: readonly string[]): string | undefined {
+  const outputStat = statOf(output);
+  if (!outputStat) return undefined;
+  return inputs.find((input) => sameFile(output, outputStat, input));
+}
+
+/** Writes `text` to `output` unless it is one of `inputs`; the reason when it is not written. */
+export function writeOutput(output: string, text: string, inputs: readonly string[]): string | undefined {
+  const input = inputAt(output, inputs);
+  if (input !== undefined) return `${output} is ${path.resolve(input) === path.resolve(output) ? 'an input' : `the input ${input}`} of this command; not written over`;
+  try {
+    writeFileSync(output, text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return `cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}

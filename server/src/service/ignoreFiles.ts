@@ -1,0 +1,81 @@
+/**
+ * The `.gitignore` files of a workspace folder, read through the workspace and applied with the
+ * `ignore` package (the matcher ESLint and Prettier use): a note is left out of the index when git
+ * would ignore it. Each folder's file is applied to paths relative to that folder, deeper files after
+ * shallower ones (a deeper `!keep.note` brings back what a shallower pattern left out), and a folder
+ * ignored at any depth leaves out everything below it, as git never looks inside it. Only the files
+ * inside the workspace folder are read (not `.git/info/exclude`, nor a repository above the folder).
+ */
+import ignore, { type Ignore } from 'ignore';
+import { readText } from './files';
+import { joinSegments, relativePath } from './uris';
+import type { Workspace } from './workspace';
+
+export const IGNORE_FILE = '.gitignore';
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+
+export class IgnoreFiles {
+  /** Rules per folder URI; null where the folder has no readable ignore file. */
+  private readonly rules = new Map<string, Promise<Ignore | null>>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  static isIgnoreFile(uri: string): boolean {
+    return uri.endsWith(`/${IGNORE_FILE}`);
+  }
+
+  /** An ignore file changed: every rule is read again when next needed. */
+  forget(): void {
+    this.rules.clear();
+  }
+
+  /** Whether git would ignore `uri`, a file below the workspace folder `root`. */
+  async ignores(root: string, uri: string): Promise<boolean> {
+    const relative = relativePath(root, uri);
+    if (relative === undefined) return false;
+    const segments = relative.split('/');
+    let ignored = false;
+    for (let depth = 0; depth < segments.length; depth++) {
+      const rules = await this.rulesOf(joinSegments(root, segments.slice(0, depth)), root);
+      if (!rules) continue;
+      const below = segments.slice(depth);
+      if (folderIgnored(rules, below)) return true;
+      const verdict = testPath(rules, below.join('/'));
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private rulesOf(folder: string, root: string): Promise<Ignore | null> {
+    let rules = this.rules.get(folder);
+    if (!rules) {
+      rules = this.read(joinSegments(folder, [IGNORE_FILE]), root);
+      this.rules.set(folder, rules);
+    }
+    return rules;
+  }
+
+  /** Read only when its real path lies inside the workspace folder, as every file the service reads. */
+  private async read(uri: string, root: string): Promise<Ignore | null> {
+    const read = await readText(this.workspace, uri, MAX_IGNORE_FILE_BYTES, root);
+    return read.kind === 'text' ? ignore().add(read.text) : null;
+  }
+}
+
+/** Whether a folder on the way to the file (`a/` of `a/b/c.note`) is ignored by these rules. */
+function folderIgnored(rules: Ignore, segments: readonly string[]): boolean {
+  for (let length = 1; length < segments.length; length++) {
+    if (testPath(rules, `${segments.slice(0, length).join('/')}/`).ignored) return true;
+  }
+  return false;
+}
+
+/** The `ignore` package refuses paths it deems invalid (it throws); such a path is not ignored. */
+function testPath(rules: Ignore, path: string): { ignored: boolean; unignored: boolean } {
+  try {
+    return rules.test(path);
+  } catch {
+    return { ignored: false, unignored: false };
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * The workspace index: a small summary of every `.note` under the workspace folders (noteSummary.ts),
+ * with the notes each reference is carried by (as their own reference) and mentioned in (cited, or
+ * named by `in-reply-to:`).
+ *
+ * Which notes: `**\/*.note` in each folder, less the folder's exclusions (`files.exclude`,
+ * `.diplonote.json` `exclude`, dot folders and `node_modules`) and what its `.gitignore` files leave out.
+ * Built in the background, in slices (turns.ts) so that requests on the open note are answered in
+ * between; kept current by the workspace's file changes; an open note is summarised from the editor's
+ * text (its own analysis), and from disk again once it closes.
+ */
+import picomatch from 'picomatch/posix';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyse } from '../core/analyse';
+import { parseSidecar, sidecarFileName } from '../core/annotations/sidecar';
+import type { Note } from '../core/model';
+import type { Configuration } from './config/configuration';
+import { readText } from './files';
+import { IgnoreFiles } from './ignoreFiles';
+import { summariseNote, type NoteSummary } from './noteSummary';
+import { partnerOf } from './pathPolicy';
+import { Slicer } from './turns';
+import { innermostFolder, relativePath } from './uris';
+import type { FileChange, Workspace } from './workspace';
+
+export interface IndexedNote extends NoteSummary {
+  readonly uri: string;
+  /** The file's version on disk (negative, as pairing.ts has them), or the editor's version of an open note. */
+  readonly version: number;
+  readonly fromEditor: boolean;
+  /** The file of its other language version, when it names one or has a `NAME.en.note` ↔ `NAME.zh.note` twin. */
+  readonly partner?: string;
+  /** Annotations in its sidecar file `NAME.note.annotations.json`, when it has one. */
+  readonly annotations?: number;
+}
+
+/** Told how the build goes; `cancelled` is asked between notes. */
+export interface IndexProgress {
+  begin(total: number): void;
+  report(done: number, total: number): void;
+  /** Once per build, cancelled or not; `done` notes of `total` were read. */
+  end(done: number, total: number): void;
+  readonly cancelled: boolean;
+}
+
+export type IndexState = 'not-started' | 'building' | 'ready' | 'cancelled';
+
+/** A note read for the index; no `note` when it could not be read. */
+interface NoteRead {
+  readonly uri: string;
+  /** Which read of this URI it is (see `reads`). */
+  readonly ticket: number;
+  readonly version: number;
+  readonly note?: Note;
+  readonly annotations?: number;
+}
+
+/** Notes read at once while indexing: reading overlaps the analysis of the notes before. */
+const READS_AHEAD = 8;
+/** A note larger than this is not indexed (its analysis would hold up the server too long). */
+export const MAX_INDEXED_NOTE_BYTES = 16 * 1024 * 1024;
+const MAX_LISTED_NOTES = 200_000;
+const NOTE_GLOB = '**/*.note';
+const SIDECAR_SUFFIX = sidecarFileName('');
+const SIDECAR_GLOB = `**/*.note${SIDECAR_SUFFIX}`;
+const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
+const REPORT_EVERY_MS = 100;
+
+export interface IndexHost {
+  readonly workspace: Workspace;
+  configurationFor(folder: string): Configuration;
+  /** The analysis of an open note (the service's cache: the same one every feature uses). */
+  analysisOf(document: TextDocument): Note;
+  /** Called whenever notes were added, changed or removed. */
+  changed(uris: readonly string[]): void;
+}
+
+export class WorkspaceIndex {
+  private readonly notes = new Map<string, IndexedNote>();
+  private readonly carriers = new ReferenceMap();
+  private readonly mentioners = new ReferenceMap();
+  private readonly ignoreFiles: IgnoreFiles;
+  /** Per URI, the latest read asked for: an older read that ends later is dropped. */
+  private readonly reads = new Map<string, number>();
+  private readCounter = 0;
+  /** The notes that have a sidecar file of annotations. */
+  private readonly sidecars = new Set<string>();
+  private building: Promise<void> | undefined;
+  private rebuildWanted = false;
+  private currentState: IndexState = 'not-started';
+  /** Changes whenever the index does: lets callers cache what they derive from it. */
+  generation = 0;
+
+  constructor(private readonly host: IndexHost) {
+    this.ignoreFiles = new IgnoreFiles(host.workspace);
+  }
+
+  get state(): IndexState {
+    return this.currentState;
+  }
+
+  get size(): number {
+    return this.notes.size;
+  }
+
+  /**
+   * Lists and reads the notes of every folder (again), keeping what is unchanged; resolves when done.
+   * A build asked for while one runs starts when it ends.
+   */
+  build(progress?: () => Promise<IndexProgress>): Promise<void> {
+    if (this.building) {
+      this.rebuildWanted = true;
+      return this.building;
+    }
+    this.building = this.runBuilds(progress).finally(() => {
+      this.building = undefined;
+    });
+    return this.building;
+  }
+
+  /** Resolves once no build is running. */
+  async settled(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  private async runBuilds(progress?: () => Promise<IndexProgress>): Promise<void> {
+    do {
+      this.rebuildWanted = false;
+      this.currentState = 'building';
+      const reporter = await progress?.();
+      const counts = { done: 0, total: 0 };
+      try {
+        this.currentState = (await this.buildOnce(reporter, counts)) ? 'ready' : 'cancelled';
+      } finally {
+        reporter?.end(counts.done, counts.total);
+      }
+    } while (this.rebuildWanted && this.currentState === 'ready');
+  }
+
+  /** False when cancelled; `counts` says how far it went. */
+  private async buildOnce(progress: IndexProgress | undefined, counts: { done: number; total: number }): Promise<boolean> {
+    this.sidecars.clear();
+    const listed = await this.listNotes();
+    const wanted = new Set(listed);
+    const gone = [...this.notes.values()].filter((note) => !note.fromEditor && !wanted.has(note.uri)).map((note) => note.uri);
+    for (const uri of gone) this.remove(uri);
+    if (gone.length > 0) this.host.changed(gone);
+    // Notes already indexed are kept: file changes keep them current.
+    const toRead = listed.filter((uri) => !this.notes.has(uri));
+    counts.total = toRead.length;
+    progress?.begin(toRead.length);
+    const slicer = new Slicer();
+    const pending: Promise<NoteRead | undefined>[] = toRead.slice(0, READS_AHEAD).map((uri) => this.startRead(uri));
+    let lastReport = performance.now();
+    const changed: string[] = [];
+    for (let done = 0; done < toRead.length; done++) {
+      if (progress?.cancelled) return false;
+      const next = toRead[done + READS_AHEAD];
+      if (next !== undefined) pending.push(this.startRead(next));
+      const read = await pending[done];
+      if (read && this.apply(read)) changed.push(read.uri);
+      pending[done] = Promise.resolve(undefined);
+      counts.done = done + 1;
+      if (performance.now() - lastReport > REPORT_EVERY_MS) {
+        lastReport = performance.now();
+        progress?.report(done + 1, toRead.length);
+        this.flush(changed);
+      }
+      await slicer.pause();
+    }
+    this.flush(changed);
+    return true;
+  }
+
+  private flush(changed: string[]): void {
+    if (changed.length === 0) return;
+    this.host.changed(changed.splice(0));
+  }
+
+  /**
+   * Every note of these folders (all by default) that is neither excluded nor ignored by git; nothing
+   * is read. Remembers which notes have a sidecar.
+   */
+  async listNotes(folders: readonly string[] = this.host.workspace.folders): Promise<string[]> {
+    const all: string[] = [];
+    for (const folder of folders) {
+      const exclude = this.host.configurationFor(folder).exclude;
+      const found = await this.host.workspace.findFiles(folder, { include: [NOTE_GLOB, SIDECAR_GLOB], exclude, maxResults: MAX_LISTED_NOTES });
+      for (const uri of found) {
+        if (uri.endsWith(SIDECAR_SUFFIX)) this.sidecars.add(uri.slice(0, -SIDECAR_SUFFIX.length));
+        else if (!(await this.ignoreFiles.ignores(folder, uri))) all.push(uri);
+      }
+    }
+    return all;
+  }
+
+  /** Whether a file belongs in the index: a note in a folder, not excluded, not ignored by git. */
+  private async inScope(uri: string): Promise<boolean> {
+    if (!/\.note$/i.test(uri)) return false;
+    const folder = innermostFolder(uri, this.host.workspace.folders);
+    const relative = folder === undefined ? undefined : relativePath(folder, uri);
+    if (folder === undefined || relative === undefined) return false;
+    const excluded = picomatch([...this.host.configurationFor(folder).exclude], { dot: true, nocase: true });
+    const segments = relative.split('/');
+    if (segments.some((_, k) => excluded(segments.slice(0, k + 1).join('/')))) return false;
+    return !(await this.ignoreFiles.ignores(folder, uri));
+  }
+
+  private startRead(uri: string): Promise<NoteRead> {
+    const ticket = ++this.readCounter;
+    this.reads.set(uri, ticket);
+    const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
+    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES), annotations]).then(
+      ([read, count]) => (read.kind === 'text'
+        ? { uri, ticket, version: -read.version, note: analyse(read.text), ...(count === undefined ? {} : { annotations: count }) }
+        : { uri, ticket, version: 0 }),
+      () => ({ uri, ticket, version: 0 }),
+    );
+  }
+
+  /** The annotations the sidecar file holds (those that could be read); undefined when it cannot be read. */
+  private async countAnnotations(uri: string): Promise<number | undefined> {
+    const sidecar = `${uri}${SIDECAR_SUFFIX}`;
+    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES);
+    return read.kind === 'text' ? parseSidecar(read.text, sidecar).collection.items.length : undefined;
+  }
+
+  /** Applies a read unless a newer one was asked for, or the note is open (the editor's text wins). */
+  private apply(read: NoteRead): boolean {
+    if (this.reads.get(read.uri) !== read.ticket) return false;
+    this.reads.delete(read.uri);
+    if (this.notes.get(read.uri)?.fromEditor) return false;
+    if (!read.note) return this.remove(read.uri);
+    this.put(this.entryOf(read.uri, read.note, read.version, false, read.annotations));
+    return true;
+  }
+
+  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean, annotations?: number): IndexedNote {
+    const partner = partnerOf(uri, note, this.host.workspace.folders);
+    return {
+      uri, version, fromEditor, ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note),
+      ...(annotations === undefined ? {} : { annotations }),
+    };
+  }
+
+  private put(entry: IndexedNote): void {
+    this.remove(entry.uri);
+    this.notes.set(entry.uri, entry);
+    if (entry.ownReference) this.carriers.add(entry.ownReference.key, entry.uri);
+    for (const mention of entry.mentions) this.mentioners.add(mention.key, entry.uri);
+    this.generation++;
+  }
+
+  private remove(uri: string): boolean {
+    const entry = this.notes.get(uri);
+    if (!entry) return false;
+    this.notes.delete(uri);
+    if (entry.ownReference) this.carriers.delete(entry.ownReference.key, uri);
+    for (const mention of entry.mentions) this.mentioners.delete(mention.key, uri);
+    this.generation++;
+    return true;
+  }
+
+  // ----- keeping current ------------------------------------------------------------------------------
+
+  /** Files changed on disk: notes read again or dropped; a changed `.gitignore` lists the folders again. */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    if (this.currentState === 'not-started') return;
+    if (changes.some(({ uri }) => IgnoreFiles.isIgnoreFile(uri))) {
+      this.ignoreFiles.forget();
+      void this.build();
+    }
+    const changed: string[] = [];
+    for (const change of changes) {
+      // A sidecar changed: its note is read again, with the new count.
+      const sidecarOf = change.uri.endsWith(SIDECAR_SUFFIX) ? change.uri.slice(0, -SIDECAR_SUFFIX.length) : undefined;
+      if (sidecarOf !== undefined) {
+        if (change.kind === 'deleted') this.sidecars.delete(sidecarOf);
+        else this.sidecars.add(sidecarOf);
+      }
+      const uri = sidecarOf ?? change.uri;
+      const kind = sidecarOf === undefined ? change.kind : 'changed';
+      if (!/\.note$/i.test(uri) || this.notes.get(uri)?.fromEditor) continue;
+      if (kind === 'deleted' || !(await this.inScope(uri))) {
+        this.reads.delete(uri);
+        if (this.remove(uri)) changed.push(uri);
+        continue;
+      }
+      if (this.apply(await this.startRead(uri))) changed.push(uri);
+    }
+    this.flush(changed);
+  }
+
+  /** The open notes as the editor has them: summarised from their analysis when their version changed. */
+  syncOpenDocuments(): void {
+    for (const document of this.host.workspace.documents.all()) {
+      const held = this.notes.get(document.uri);
+      if (held?.fromEditor && held.version === document.version) continue;
+      this.reads.delete(document.uri);
+      this.put(this.entryOf(document.uri, this.host.analysisOf(document), document.version, true));
+    }
+  }
+
+  /** A note closed: it is indexed from disk again, if it belongs in the index. */
+  async documentClosed(uri: string): Promise<void> {
+    if (!this.notes.get(uri)?.fromEditor) return;
+    this.remove(uri);
+    if (this.currentState !== 'not-started' && (await this.inScope(uri))) this.apply(await this.startRead(uri));
+    this.host.changed([uri]);
+  }
+
+  // ----- lookups --------------------------------------------------------------------------------------
+
+  get(uri: string): IndexedNote | undefined {
+    return this.notes.get(uri);
+  }
+
+  all(): IterableIterator<IndexedNote> {
+    return this.notes.values();
+  }
+
+  /** The notes whose own reference has this key. */
+  carrying(key: string): IndexedNote[] {
+    return this.carriers.notes(key, this.notes);
+  }
+
+  /** The notes citing this key or replying to it. */
+  mentioning(key: string): IndexedNote[] {
+    return this.mentioners.notes(key, this.notes);
+  }
+}
+
+/** Reference key → the URIs of notes, kept in step with the index. */
+class ReferenceMap {
+  private readonly byKey = new Map<string, Set<string>>();
+
+  add(key: string, uri: string): void {
+    let uris = this.byKey.get(key);
+    if (!uris) this.byKey.set(key, (uris = new Set()));
+    uris.add(uri);
+  }
+
+  delete(key: string, uri: string): void {
+    const uris = this.byKey.get(key);
+    if (!uris) return;
+    uris.delete(uri);
+    if (uris.size === 0) this.byKey.delete(key);
+  }
+
+  notes(key: string, notes: ReadonlyMap<string, IndexedNote>): IndexedNote[] {
+    const uris = [...(this.byKey.get(key) ?? [])].sort();
+    return uris.flatMap((uri) => notes.get(uri) ?? []);
+  }
+}
