@@ -4,14 +4,15 @@
  * `NAME.zh.note`), as the path policy allows it, taken from the editor when open and from the
  * workspace when not. The latest alignment of each pair of files is kept, so moving the cursor costs
  * a lookup, not an alignment. While the user types inside paragraphs, interactive features reuse the
- * pairing of paragraphs (re-pairing points and sentences); checks and export always get a fresh one.
+ * pairing of paragraphs (re-pairing points and sentences); checks and export always get a fresh one,
+ * which reads again only the blocks that changed since the alignment kept (realignVersions).
  *
  * A partner read from disk is held while an open note needs it, and let go (text, analysis and
  * alignments) when the last such note closes or names another partner.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../core/model';
-import { alignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
+import { alignVersions, realignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
 import type { TextEncoding } from '../core/text/decode';
 import type { AnalysisCache } from './analysisCache';
 import { readText, READ_LIMITS } from './files';
@@ -197,7 +198,9 @@ export class Pairing {
     if (!enSide || !zhSide) return ALONE;
     const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}`;
     const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide) : undefined;
-    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide), en, zh };
+    // Exact: aligned afresh, reading again only the blocks that changed since the alignment held.
+    const exact = () => (held ? realignVersions(held.aligned.alignment, enSide, zhSide) : alignVersions(enSide, zhSide));
+    const aligned = { alignment: reused ?? exact(), en, zh };
     this.alignments.set(pair, { aligned, versions, shapes, exact: reused === undefined });
     return { kind: 'aligned', aligned };
   }
