@@ -288,8 +288,62 @@ class SizeProbe {
 
 /** The high-water mark of the process's resident memory, from /proc (Linux). */
 export function peakRssMb(pid: number | undefined): number {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** A memory figure of the process's /proc status (Linux), MiB. */
+function statusMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   if (pid === undefined) return NaN;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+export interface OpenCloseResult {
+  readonly cycles: number;
+  /** Resident memory after the first `WARM_CYCLES` cycles, when the server's own caches are made, MiB. */
+  readonly rssAfterWarmUpMb: number;
+  /** Resident memory after half the cycles, MiB: a closed note kept would add to it as much again by the end. */
+  readonly rssAtHalfMb: number;
+  /** Resident memory after all the cycles, MiB. */
+  readonly rssAfterAllMb: number;
+  readonly peakRssMb: number;
+  /** One cycle: open, outline answered, close. */
+  readonly cycle: Summary;
+}
+
+export const WARM_CYCLES = 20;
+
+/**
+ * Opens and closes one note `cycles` times in a fresh server, as fast as it answers (open, outline,
+ * close): what a closed note held must be let go, so memory after the last cycle is about what it was
+ * halfway (V8 keeps some of its heap between collections, so not what it was after the first few).
+ * The diagnostics a close cancels are never awaited.
+ */
+export async function measureOpenCloseCycles(file: string, cycles: number): Promise<OpenCloseResult> {
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).toString();
+  const session = await startServer();
+  try {
+    const connection = session.connection;
+    let rssAfterWarmUpMb = NaN;
+    let rssAtHalfMb = NaN;
+    const times: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      const start = performance.now();
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'diplomatic-note', version: 1, text } });
+      await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+      times.push(performance.now() - start);
+      if (i + 1 === WARM_CYCLES) rssAfterWarmUpMb = statusMb(session.process.pid, 'VmRSS');
+      if (i + 1 === Math.floor(cycles / 2)) rssAtHalfMb = statusMb(session.process.pid, 'VmRSS');
+    }
+    // A request answered after the last close: every notification before it has been handled.
+    await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }).catch(() => undefined);
+    return {
+      cycles, rssAfterWarmUpMb, rssAtHalfMb, rssAfterAllMb: statusMb(session.process.pid, 'VmRSS'), peakRssMb: peakRssMb(session.process.pid), cycle: summarise(times),
+    };
+  } finally {
+    await session.stop();
+  }
 }
