@@ -2,7 +2,7 @@
  * The names client and server share, defined once: custom requests, commands and their arguments.
  * The VS Code clients (desktop and web) import this module and nothing else of the server.
  */
-import { NotificationType, RequestType, type Location, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 import type { ThreadCountry } from './service/features/correspondence';
 
 // ----- requests from the client ------------------------------------------------------------------
@@ -117,3 +117,188 @@ export interface FindFilesParams {
 }
 
 export const FS_FIND_FILES_REQUEST = new RequestType<FindFilesParams, string[], void>('diplonote/fs/findFiles');
+
+// ----- annotations (issue 12; the format: docs/annotations.md) -------------------------------------
+//
+// The server owns each note's sidecar `NAME.note.annotations.json` and writes it itself; clients only
+// ask. Ranges are LSP ranges (UTF-16) in the document named; the sidecar's own positions (Unicode code
+// points) never reach a client. Every request answers for the note as the editor has it now: the
+// annotations followed through every edit since it was opened, placed again by their quote when the
+// note changed outside the editor.
+
+/** The motivations a client may create an annotation with (a reply is made by `diplonote/updateAnnotation`). */
+export type AnnotationMotivation = 'commenting' | 'tagging' | 'questioning' | 'highlighting';
+export type AnnotationStatus = 'open' | 'resolved';
+
+/** How an annotation was placed on the note as it is now. */
+export type AnnotationAnchoring =
+  /** Followed through the edits made in the editor since the note was opened. */
+  | 'tracked'
+  /** Where its position selector says, the quote still there. */
+  | 'position'
+  /** Its quote found whole with its context elsewhere. */
+  | 'exact'
+  /** Its quote found approximately (small edits inside or around it). */
+  | 'fuzzy'
+  /** Not found: kept in the sidecar, listed, never deleted. */
+  | 'orphaned';
+
+/** A reply in an annotation's thread (an annotation with motivation `replying` whose target is the parent's id). */
+export interface AnnotationReplyData {
+  readonly id: string;
+  /** Markdown as the user wrote it: render it with HTML and images disabled. */
+  readonly comment: string;
+  readonly creator?: string;
+  readonly created?: string;
+  readonly modified?: string;
+}
+
+/** Where an annotation's span has its counterpart in the other language version. */
+export interface AnnotationCounterpart {
+  /** The document of the other version: the note itself (both versions in one file) or its partner file. */
+  readonly uri: string;
+  readonly range: Range;
+  /** How finely the alignment knows the counterpart. */
+  readonly level: 'sentence' | 'point' | 'paragraph';
+  readonly language: 'en' | 'zh';
+}
+
+export interface AnnotationData {
+  /** `urn:uuid:…`: what update and delete take. */
+  readonly id: string;
+  /** `commenting`, `tagging`, `questioning`, `highlighting` (a hand-written file may hold other W3C motivations). */
+  readonly motivation: string;
+  /** `open` or `resolved` for threads (commenting, questioning); absent otherwise. */
+  readonly status?: AnnotationStatus;
+  /** The comment, Markdown as the user wrote it ('' when none): render it with HTML and images disabled. */
+  readonly comment: string;
+  /** Tag names (see `AnnotationsResult.tags` for labels and colours). */
+  readonly tags: readonly string[];
+  readonly creator?: string;
+  readonly created?: string;
+  readonly modified?: string;
+  /** The annotated text as recorded in the sidecar (for an orphan, what is no longer found). */
+  readonly quote: string;
+  /** Where it is now; absent for an orphan. */
+  readonly range?: Range;
+  readonly anchoring: AnnotationAnchoring;
+  /** The language version the span is in, when the note has two. */
+  readonly language?: 'en' | 'zh';
+  /** Its counterpart in the other version, when the alignment gives one. */
+  readonly counterpart?: AnnotationCounterpart;
+  /** The thread, oldest first. */
+  readonly replies: readonly AnnotationReplyData[];
+}
+
+/** An annotation made on the other language version, shown on this one through the alignment. */
+export interface ProjectedAnnotationData extends Omit<AnnotationData, 'range' | 'counterpart' | 'anchoring'> {
+  readonly projected: true;
+  /** Where it shows in this document: the counterpart of the annotated span. */
+  readonly range: Range;
+  readonly level: 'sentence' | 'point' | 'paragraph';
+  /** The document the annotation belongs to (update, delete and reply go there) and its range there. */
+  readonly source: { readonly uri: string; readonly range: Range };
+}
+
+/** A tag of the taxonomy in force for the note (setting `diplonote.annotations.tags`, `.diplonote/tags.json`, or the default set). */
+export interface AnnotationTagData {
+  readonly name: string;
+  readonly label: { readonly en: string; readonly zh: string };
+  /** `#rgb`, `#rrggbb` or `#rrggbbaa`; absent: the client picks one. */
+  readonly colour?: string;
+  readonly description?: { readonly en?: string; readonly zh?: string };
+}
+
+export interface AnnotationsParams {
+  readonly uri: string;
+}
+
+export interface AnnotationsResult {
+  readonly uri: string;
+  /** The document version the ranges are for (null when the note is not open). */
+  readonly version: number | null;
+  /** The sidecar file's URI (it may not exist yet). */
+  readonly sidecar: string;
+  /** False when annotations cannot be written (the sidecar has errors, an untitled note, a read-only workspace); `message` says why. */
+  readonly writable: boolean;
+  readonly message?: string;
+  /** The note's own annotations placed on it, in document order. */
+  readonly annotations: readonly AnnotationData[];
+  /** Its annotations that could not be placed (`anchoring` is `orphaned`, no `range`). */
+  readonly orphans: readonly AnnotationData[];
+  /** Annotations of the other language version shown here. */
+  readonly projected: readonly ProjectedAnnotationData[];
+  readonly tags: readonly AnnotationTagData[];
+}
+
+/** A note's annotations with their current ranges, their projections onto this version and the orphans. */
+export const ANNOTATIONS_REQUEST = new RequestType<AnnotationsParams, AnnotationsResult | null, void>('diplonote/annotations');
+
+export interface AnnotateParams {
+  readonly uri: string;
+  /** The selection to annotate (not empty). */
+  readonly range: Range;
+  /** `commenting` unless told. */
+  readonly motivation?: AnnotationMotivation;
+  /** Markdown. */
+  readonly comment?: string;
+  /** Tag names. */
+  readonly tags?: readonly string[];
+}
+
+/** The outcome of a change: written to the sidecar, or why not (`message`). */
+export interface AnnotationEditResult {
+  readonly applied: boolean;
+  readonly message?: string;
+  /** The annotation created or changed (for a reply, the reply's id). */
+  readonly id?: string;
+  /** The sidecar written. */
+  readonly sidecar?: string;
+}
+
+/** Creates an annotation on a selection and writes the sidecar. */
+export const ANNOTATE_REQUEST = new RequestType<AnnotateParams, AnnotationEditResult, void>('diplonote/annotate');
+
+export interface UpdateAnnotationParams {
+  /** The note the annotation belongs to (for a projected one: its `source.uri`). */
+  readonly uri: string;
+  readonly id: string;
+  /** The new comment (Markdown); '' removes it. */
+  readonly comment?: string;
+  /** The new set of tags, replacing the old. */
+  readonly tags?: readonly string[];
+  readonly status?: AnnotationStatus;
+  /** Adds a reply (Markdown) to the thread of `id`; the result's `id` is the reply's. */
+  readonly reply?: string;
+}
+
+/** Edits an annotation's comment, tags or status, edits a reply's comment, or adds a reply. */
+export const UPDATE_ANNOTATION_REQUEST = new RequestType<UpdateAnnotationParams, AnnotationEditResult, void>('diplonote/updateAnnotation');
+
+export interface DeleteAnnotationParams {
+  readonly uri: string;
+  /** An annotation (its replies go with it) or one reply. */
+  readonly id: string;
+}
+
+export const DELETE_ANNOTATION_REQUEST = new RequestType<DeleteAnnotationParams, AnnotationEditResult, void>('diplonote/deleteAnnotation');
+
+/**
+ * Sent when a note's annotations changed (created, edited, deleted, the sidecar changed on disk, the
+ * note re-anchored): the client asks `diplonote/annotations` again for `uri` (and its counterpart,
+ * whose projections may have changed too).
+ */
+export const ANNOTATIONS_CHANGED_NOTIFICATION = new NotificationType<{ uri: string }>('diplonote/annotationsChanged');
+
+/**
+ * The web server asks the client to write a file (an annotation sidecar): the client writes `base64`
+ * to `uri` with `vscode.workspace.fs.writeFile` (which replaces the file whole) and answers
+ * `{ written: true }`, or `{ written: false, detail }`. A client that does not answer it leaves the
+ * web server's annotations read-only, with a message saying so.
+ */
+export interface WriteFileParams {
+  readonly uri: string;
+  readonly base64: string;
+}
+
+export const FS_WRITE_FILE_REQUEST = new RequestType<WriteFileParams, { written: boolean; detail?: string }, void>('diplonote/fs/writeFile');
