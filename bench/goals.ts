@@ -38,7 +38,10 @@ export function evaluateGoals({ coldStart, server, core, shippedServerBytes, ope
   const goals: GoalResult[] = [
     atLeast('core analysis of 1 MB ≥ 30 MB/s', oneMb.analyse.mbPerSecond, 30, 'MB/s'),
     atMost('analysis within 4× of the floor (1 MB)', oneMb.ratios.analyseToFloor, 4, '×'),
-    ...(oneMb.checks ? [atLeast('checks of 1 MB ≥ 10 MB/s (core, given the alignment)', oneMb.checks.mbPerSecond, 10, 'MB/s')] : []),
+    ...(oneMb.checks ? [{
+      ...atLeast('checks of 1 MB ≥ 10 MB/s (core, given the alignment)', oneMb.checks.mbPerSecond, 10, 'MB/s'),
+      measured: `${oneMb.checks.mbPerSecond} MB/s (CPU time: ${oneMb.checks.cpuMbPerSecond} MB/s)`,
+    }] : []),
     atMost('symbols ≥ 5× faster than the peer (ours/peer ≤ 0.2, 1 MB)', oneMb.ratios.symbolsToPeer, 0.2, '×'),
     atMost('keystroke in 1 MB → outline ≤ 5 ms (server, median)', served.keystrokeToOutline.median, 5, 'ms'),
     atMost('  the same, re-analysis + outline in the core (median)', oneMb.keystroke.median, 5, 'ms'),

@@ -179,6 +179,7 @@ function printTables(results: BenchResults): void {
     coreRow(`glossary matching (${results.core[0]?.glossary.terms ?? 0} entries)`, (c) => rate(c.glossary)),
     coreRow('alignment', (c) => rate(c.alignment)),
     coreRow('checks (given the alignment)', (c) => rate(c.checks)),
+    coreRow('  the same in CPU time (mean)', (c) => (c.checks ? `${c.checks.cpuMbPerSecond} MB/s (${fixed(c.checks.cpuMs)} ms)` : 'n/a')),
     coreRow('floor (regex per line)', (c) => rate(c.floor)),
     coreRow('peer (Markdown symbols)', (c) => rate(c.peer)),
     coreRow('analyse / floor', (c) => `${c.ratios.analyseToFloor}×`),
