@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { addTermPair } from './lsp/addTermPair';
+import { annotationsResult, annotationSymbols, editResult } from './lsp/annotations';
 import { codeActions, findingsOf } from './lsp/codeActions';
 import { codeLenses } from './lsp/codeLens';
 import { completions } from './lsp/completion';
@@ -30,11 +31,14 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, DELETE_ANNOTATION_REQUEST,
+  UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
   type InitializationOptions,
 } from './protocol';
+import { localeOf } from './core/messages';
 import { createNoteService } from './service';
+import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import type { Checked } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
@@ -48,6 +52,8 @@ export interface EditorWorkspace extends Workspace {
 export interface Platform {
   /** The workspace over the editor's open documents. */
   workspace(documents: OpenDocuments, connection: Connection): EditorWorkspace;
+  /** The user's name on this computer, for the annotations made (the Node entry reads it; none in a browser). */
+  readonly userName?: string;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -81,7 +87,16 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
       workspaceChecks.changed();
     },
-    indexProgress: () => indexProgress(connection),
+    indexProgress: () => indexProgress(connection, noteService.locale),
+    userName: platform.userName,
+    annotationsChanged: (uris) => {
+      for (const uri of uris) {
+        void connection.sendNotification(ANNOTATIONS_CHANGED_NOTIFICATION, { uri });
+        void publishSidecarProblems(uri);
+      }
+      if (!pullsDiagnostics) for (const uri of uris) diagnostics.changed(uri);
+      else if (capabilities.workspace?.diagnostics?.refreshSupport) void Promise.resolve(connection.languages.diagnostics.refresh()).catch(logFailure);
+    },
     indexChanged: () => {
       correspondenceChanged();
       workspaceChecks.changed();
@@ -116,6 +131,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     capabilities = params.capabilities;
     showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
@@ -137,6 +153,13 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     });
   }
 
+  /** The problems of a note's annotation sidecar, on that file (cleared once mended). */
+  async function publishSidecarProblems(noteUri: string): Promise<void> {
+    if (!documents.get(noteUri)) return;
+    const { uri, problems } = await noteService.sidecarProblems(noteUri).catch(() => ({ uri: '', problems: [] }));
+    if (uri) await connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
+  }
+
   /** A message in the editor's notification area (a notification: nothing waits for an answer). */
   function tell(type: MessageType, message: string): void {
     void connection.sendNotification(ShowMessageNotification.type, { type, message: `Diplonote: ${message}` });
@@ -144,7 +167,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   const initializeResult = (): InitializeResult => ({
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saving a note writes its annotations' selectors where they are now.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'Diplonote' },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
@@ -188,7 +212,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     return checked.value;
   }
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, (d) => documentSymbols(d, noteService.outline(d))));
+  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, async (d) =>
+    [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d))]));
   connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
   connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
     selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
@@ -216,7 +241,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onCodeAction((params) => withDocument(params.textDocument.uri, async (d) => {
     const { refs, diagnostics: held } = findingsOf(d, params);
     const actions = await noteService.codeActions(d, { selection: toSpan(d, params.range), findings: refs });
-    return codeActions(d, params, held, actions);
+    return codeActions(d, params, held, actions, noteService.locale);
   }));
   connection.onExecuteCommand(async (params) => {
     checkPhase();
@@ -233,6 +258,22 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const document = accepted(noteService.note(params?.uri));
     const tmx = await noteService.exportPairs(document, 'tmx');
     return tmx === undefined ? null : { tmx };
+  });
+  connection.onRequest(ANNOTATIONS_REQUEST, async (params) => {
+    const document = accepted(noteService.note(params?.uri));
+    return annotationsResult(await noteService.annotationsOf(document), document.version);
+  });
+  connection.onRequest(ANNOTATE_REQUEST, async (params) => {
+    const { document, edit } = accepted(annotateRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(UPDATE_ANNOTATION_REQUEST, async (params) => {
+    const { document, edit } = accepted(updateRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(DELETE_ANNOTATION_REQUEST, async (params) => {
+    const { document, edit } = accepted(deleteRequest(workspace, params));
+    return editResult(await noteService.editAnnotations(document, edit));
   });
   // A counterpart, glossary or project file changed on disk: the service reads again what it must.
   connection.onDidChangeWatchedFiles((params) => {
@@ -253,6 +294,10 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   documents.onDidChangeContent((event) => {
     if (!pullsDiagnostics) diagnostics.changed(event.document.uri);
+  });
+  documents.onDidOpen((event) => void publishSidecarProblems(event.document.uri));
+  documents.onDidSave((event) => {
+    void noteService.documentSaved(event.document).catch(logFailure);
   });
   documents.onDidClose((event) => {
     noteService.documentClosed(event.document.uri);

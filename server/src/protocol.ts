@@ -3,6 +3,7 @@
  * The VS Code clients (desktop and web) import this module and nothing else of the server.
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import type { AnnotationContent, ReplyView } from './service/annotations';
 import type { ThreadCountry } from './service/features/correspondence';
 
 // ----- requests from the client ------------------------------------------------------------------
@@ -144,14 +145,7 @@ export type AnnotationAnchoring =
   | 'orphaned';
 
 /** A reply in an annotation's thread (an annotation with motivation `replying` whose target is the parent's id). */
-export interface AnnotationReplyData {
-  readonly id: string;
-  /** Markdown as the user wrote it: render it with HTML and images disabled. */
-  readonly comment: string;
-  readonly creator?: string;
-  readonly created?: string;
-  readonly modified?: string;
-}
+export type AnnotationReplyData = ReplyView;
 
 /** Where an annotation's span has its counterpart in the other language version. */
 export interface AnnotationCounterpart {
@@ -163,22 +157,12 @@ export interface AnnotationCounterpart {
   readonly language: 'en' | 'zh';
 }
 
-export interface AnnotationData {
-  /** `urn:uuid:…`: what update and delete take. */
-  readonly id: string;
-  /** `commenting`, `tagging`, `questioning`, `highlighting` (a hand-written file may hold other W3C motivations). */
-  readonly motivation: string;
-  /** `open` or `resolved` for threads (commenting, questioning); absent otherwise. */
-  readonly status?: AnnotationStatus;
-  /** The comment, Markdown as the user wrote it ('' when none): render it with HTML and images disabled. */
-  readonly comment: string;
-  /** Tag names (see `AnnotationsResult.tags` for labels and colours). */
-  readonly tags: readonly string[];
-  readonly creator?: string;
-  readonly created?: string;
-  readonly modified?: string;
-  /** The annotated text as recorded in the sidecar (for an orphan, what is no longer found). */
-  readonly quote: string;
+/**
+ * An annotation of the note: what it says (`AnnotationContent`: id, motivation, status, comment as
+ * Markdown to render with HTML and images disabled, tags, creator, dates, the quote recorded, the
+ * replies oldest first) and where it is now.
+ */
+export interface AnnotationData extends AnnotationContent {
   /** Where it is now; absent for an orphan. */
   readonly range?: Range;
   readonly anchoring: AnnotationAnchoring;
@@ -186,12 +170,10 @@ export interface AnnotationData {
   readonly language?: 'en' | 'zh';
   /** Its counterpart in the other version, when the alignment gives one. */
   readonly counterpart?: AnnotationCounterpart;
-  /** The thread, oldest first. */
-  readonly replies: readonly AnnotationReplyData[];
 }
 
 /** An annotation made on the other language version, shown on this one through the alignment. */
-export interface ProjectedAnnotationData extends Omit<AnnotationData, 'range' | 'counterpart' | 'anchoring'> {
+export interface ProjectedAnnotationData extends AnnotationContent {
   readonly projected: true;
   /** Where it shows in this document: the counterpart of the annotated span. */
   readonly range: Range;

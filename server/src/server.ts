@@ -3,6 +3,7 @@
  * client). The handlers are registered in `languageServer.ts`; this file gives them the disk as the
  * workspace, and over stdio a message reader that ends the connection when the stream breaks.
  */
+import { userInfo } from 'node:os';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 import { NodeWorkspace } from './node/nodeWorkspace';
@@ -10,4 +11,13 @@ import { stdioTransport } from './node/stdioTransport';
 
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
-startLanguageServer(connection, { workspace: (documents) => new NodeWorkspace(documents) });
+startLanguageServer(connection, { workspace: (documents) => new NodeWorkspace(documents), userName: osUserName() });
+
+/** The name annotations are signed with when `diplonote.annotations.author` is not set; none when the system has no user entry. */
+function osUserName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}

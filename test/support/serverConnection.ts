@@ -43,6 +43,8 @@ export interface ClientOptions {
   /** Capabilities declared besides the harness's own (merged per section). */
   readonly capabilities?: ClientCapabilities;
   readonly initializationOptions?: unknown;
+  /** The client's display language, as `initialize` tells it (`zh-cn`). */
+  readonly locale?: string;
 }
 
 /** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
@@ -81,6 +83,7 @@ export async function startServer(
       ...(onProgress ? { window: { workDoneProgress: true, ...options.capabilities?.window } } : {}),
     },
     initializationOptions: options.initializationOptions,
+    ...(options.locale ? { locale: options.locale } : {}),
     workspaceFolders: [{ uri: pathToFileURL(workspaceRoot).toString(), name: 'workspace' }],
   });
   await connection.sendNotification(InitializedNotification.type, {});

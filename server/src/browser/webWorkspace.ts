@@ -5,9 +5,16 @@
  * documents only. Symbolic links cannot be followed from here, so a link is never read.
  */
 import type { Connection, RequestType } from 'vscode-languageserver';
-import { FS_FIND_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST } from '../protocol';
+import { FS_FIND_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, FS_WRITE_FILE_REQUEST } from '../protocol';
 import type { EditorWorkspace } from '../languageServer';
-import type { Disposable, FileChange, FileQuery, FileRead, FileStat, OpenDocuments, ReadLimits } from '../service/workspace';
+import type { Disposable, FileChange, FileQuery, FileRead, FileStat, FileWrite, OpenDocuments, ReadLimits } from '../service/workspace';
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
 
 function bytesOf(base64: string): Uint8Array {
   const binary = atob(base64);
@@ -48,6 +55,16 @@ export class WebWorkspace implements EditorWorkspace {
     if (bytes.length > limits.maxBytes) return { kind: 'too-large' };
     if (limits.mayBeText && !limits.mayBeText(bytes.subarray(0, 65536))) return { kind: 'binary' };
     return { kind: 'read', bytes, version: answer.version };
+  }
+
+  /**
+   * Asks the client to write the file (`vscode.workspace.fs.writeFile`, which the editor's file
+   * system provider makes whole); a client that does not answer leaves the annotations read-only.
+   */
+  async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
+    const answer = await this.ask(FS_WRITE_FILE_REQUEST, { uri, base64: base64Of(bytes) });
+    if (!answer) return { kind: 'refused', detail: 'this editor does not let the web server write files (diplonote/fs/writeFile); annotations are read-only here' };
+    return answer.written ? { kind: 'written', version: Date.now() } : { kind: 'refused', detail: answer.detail ?? 'the editor did not write it' };
   }
 
   async realUri(uri: string): Promise<string | undefined> {

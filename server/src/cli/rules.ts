@@ -15,6 +15,9 @@ const NOT_CHECKS: Readonly<Record<Exclude<ReportedCode, CheckCode>, { readonly d
   'counterpart-invalid': { description: 'A counterpart: that is not followed: not a relative path to a .note file inside the workspace folder, or a file that cannot be read.', severity: 'warning' },
   'link-missing': { description: 'A counterpart: naming a file that does not exist (the other language version the note names).', severity: 'warning' },
   'project-file': { description: 'A problem of .diplonote.json: JSON that does not parse, a value of the wrong type, an unknown check, a path outside the folder.', severity: 'error' },
+  'annotation-orphaned': { description: 'An annotation of the note (in NAME.note.annotations.json) whose text is no longer found: kept in the file, listed, never deleted.', severity: 'information' },
+  'annotations-file': { description: 'A problem of an annotation sidecar NAME.note.annotations.json: JSON that does not parse, a property of the wrong kind; the file is not written until it is mended.', severity: 'error' },
+  'tags-file': { description: 'A problem of .diplonote/tags.json, the tag taxonomy of annotations.', severity: 'error' },
   'glossary-file': { description: 'A problem of a glossary file (JSON, CSV/TSV or TBX): an entry without both languages, a value of the wrong type, a file that does not parse.', severity: 'error' },
 };
 

@@ -5,6 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { format, message, type Locale } from '../core/messages';
 import { ADD_TERM_PAIR_COMMAND, GO_TO_COUNTERPART_COMMAND, type AddTermPairArgument } from '../protocol';
 import type { ActionData, FindingRef } from '../service/features/codeActions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -21,12 +22,13 @@ export function findingsOf(document: TextDocument, params: CodeActionParams): { 
   return { refs, diagnostics };
 }
 
-function goToCounterpart(diagnostic: Diagnostic): CodeAction | undefined {
+function goToCounterpart(diagnostic: Diagnostic, locale: Locale): CodeAction | undefined {
   const target = diagnostic.relatedInformation?.[0]?.location;
   if (!target) return undefined;
+  const title = format(locale, message('action.go-to-counterpart'));
   return {
-    title: 'Go to the counterpart', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-    command: { title: 'Go to the counterpart', command: GO_TO_COUNTERPART_COMMAND, arguments: [target.uri, target.range] },
+    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+    command: { title, command: GO_TO_COUNTERPART_COMMAND, arguments: [target.uri, target.range] },
   };
 }
 
@@ -47,10 +49,12 @@ function wanted(only: readonly string[] | undefined, kind: string | undefined): 
 }
 
 /** Each finding's actions together, "Go to the counterpart" first; then those on the selection. */
-export function codeActions(document: TextDocument, params: CodeActionParams, diagnostics: readonly Diagnostic[], actions: readonly ActionData[]): CodeAction[] {
+export function codeActions(
+  document: TextDocument, params: CodeActionParams, diagnostics: readonly Diagnostic[], actions: readonly ActionData[], locale: Locale,
+): CodeAction[] {
   const result: CodeAction[] = [];
   diagnostics.forEach((diagnostic, index) => {
-    const goTo = goToCounterpart(diagnostic);
+    const goTo = goToCounterpart(diagnostic, locale);
     if (goTo) result.push(goTo);
     for (const action of actions) if (action.finding === index) result.push(codeAction(document, action, diagnostic));
   });

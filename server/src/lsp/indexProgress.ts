@@ -4,15 +4,16 @@
  * none (the library's reporter then sends nothing).
  */
 import type { Connection } from 'vscode-languageserver';
+import { format, message, type Locale } from '../core/messages';
 import type { IndexProgress } from '../service';
 
-export async function indexProgress(connection: Connection): Promise<IndexProgress> {
+export async function indexProgress(connection: Connection, locale: Locale): Promise<IndexProgress> {
   const reporter = await connection.window.createWorkDoneProgress();
   return {
-    begin: (total) => reporter.begin('Diplonote: indexing notes', 0, `0/${total}`, true),
+    begin: (total) => reporter.begin(format(locale, message('progress.indexing')), 0, `0/${total}`, true),
     report: (done, total) => reporter.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total}`),
     end: (done, total) => {
-      reporter.report(`${done}/${total}${done < total ? ' (cancelled)' : ''}`);
+      reporter.report(done < total ? format(locale, message('progress.cancelled', { done, total })) : `${done}/${total}`);
       reporter.done();
     },
     get cancelled() {

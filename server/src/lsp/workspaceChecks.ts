@@ -9,6 +9,7 @@
  * gets them pushed by the command. Open notes are left out: their findings come with the document's own
  * diagnostics.
  */
+import { format, message } from '../core/messages';
 import {
   DocumentDiagnosticReportKind, type CancellationToken, type Connection, type WorkspaceDiagnosticParams, type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
@@ -137,7 +138,7 @@ export class WorkspaceChecks {
   /** Checks each note in turn (in slices), with progress; false when cancelled before the end. */
   private async checkEach(notes: readonly IndexedNote[], token: CancellationToken | undefined, report: (report: WorkspaceDocumentDiagnosticReport & { kind: 'full' }) => void): Promise<boolean> {
     const progress = await this.connection.window.createWorkDoneProgress();
-    progress.begin('Diplonote: checking notes', 0, `0/${notes.length}`, true);
+    progress.begin(format(this.service.locale, message('progress.checking')), 0, `0/${notes.length}`, true);
     let lastReport = performance.now();
     try {
       for (const [done, note] of notes.entries()) {

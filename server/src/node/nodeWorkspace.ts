@@ -5,13 +5,13 @@
  * editor's watcher, passed in by the server (`notifyChanged`); the CLI has none.
  */
 import { constants, type Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch/posix';
 import {
   NO_OPEN_DOCUMENTS, type Disposable, type FileChange, type FileQuery, type FileRead, type FileStat, type OpenDocuments,
-  type ReadLimits, type Workspace,
+  type FileWrite, type ReadLimits, type Workspace,
 } from '../service/workspace';
 
 const BLOCK_BYTES = 64 * 1024;
@@ -69,6 +69,28 @@ export class NodeWorkspace implements Workspace {
       return await readBounded(file, limits);
     } catch (error) {
       return errorKind(error);
+    }
+  }
+
+  /**
+   * Atomic: the bytes go to a temporary file in the same folder (so on the same file system), which
+   * is then renamed over the file; a reader sees the old file or the new one, and a failure leaves
+   * the old one as it was. A link is replaced by the file, not followed: a sidecar lies beside its note.
+   */
+  async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
+    const file = filePath(uri);
+    if (!file) return { kind: 'refused', detail: 'not a file on this computer' };
+    const existing = await stat(file).catch(() => undefined);
+    if (existing && !existing.isFile()) return { kind: 'refused', detail: 'not a regular file' };
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    try {
+      await writeFile(temporary, bytes, { flag: 'wx', ...(existing ? { mode: existing.mode & 0o777 } : {}) });
+      await rename(temporary, file);
+      return { kind: 'written', version: (await stat(file)).mtimeMs };
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      const read = errorKind(error);
+      return { kind: 'refused', detail: read.kind === 'read' ? 'not written' : read.detail ?? read.kind };
     }
   }
 

@@ -9,10 +9,16 @@ import { termsFromGlossary } from '../core/checks/glossaryTerms';
 import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
+import type { Locale } from '../core/messages';
 import type { Note, Span } from '../core/model';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
+import type { AnnotationEnvironment } from '../core/annotations/edit';
+import type { TagDefinition } from '../core/annotations/tags';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
+import { readAnnotationSettings, TagTaxonomies, type AnnotationSettings } from './annotationSettings';
+import { Annotations, type AnnotationEdit, type EditOutcome, type NoteAnnotations } from './annotations';
+import { AnnotationStore } from './annotationStore';
 import { openNote, position, termPairRequest, type Checked } from './arguments';
 import { Configurations, type Configuration } from './config/configuration';
 import { readSettings } from './config/editorSettings';
@@ -24,6 +30,7 @@ import {
 } from './features/counterparts';
 import { correspondence, type ThreadCountry } from './features/correspondence';
 import { carriersOf, noteLinks, referenceAt, referencesTo, type NoteLink } from './features/crossReferences';
+import { annotationEntries, annotationHover, orphanFindings, withAnnotationHover, type AnnotationEntry } from './features/annotations';
 import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
@@ -51,7 +58,17 @@ export interface ServiceHost {
   indexChanged?(uris: readonly string[]): void;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
+  /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
+  readonly annotationEnvironment?: AnnotationEnvironment;
+  /** The user's name on this computer (the Node entry reads it), for annotations when `diplonote.annotations.author` is not set. */
+  readonly userName?: string;
+  /** The annotations of these notes changed (made, edited, deleted, their sidecar changed on disk). */
+  annotationsChanged?(uris: readonly string[]): void;
+  /** The language of what the service says (findings, hovers, titles); English unless told. */
+  readonly locale?: Locale;
 }
+
+const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => crypto.randomUUID(), now: () => new Date() };
 
 export type {
   AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
@@ -65,12 +82,18 @@ export interface NoteDefinition {
 }
 
 /** The code a problem of a file that is not a note is shown with. */
-export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' {
+export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' | 'annotations-file' | 'tags-file' {
+  if (AnnotationStore.isSidecar(uri)) return 'annotations-file';
+  if (TagTaxonomies.isTagFile(uri)) return 'tags-file';
   return Configurations.isProjectFile(uri) ? 'project-file' : 'glossary-file';
 }
 
 function* noFindings(): Generator<void, NoteFinding[], void> {
   return [];
+}
+
+function* withFindings(more: readonly NoteFinding[], steps: Generator<void, NoteFinding[], void>): Generator<void, NoteFinding[], void> {
+  return [...(yield* steps), ...more];
 }
 
 export function createNoteService(host: ServiceHost): NoteService {
@@ -84,14 +107,20 @@ export class NoteService {
   private readonly analyses: AnalysisCache;
   private readonly pairing: Pairing;
   private readonly index: WorkspaceIndex;
+  private readonly annotations: AnnotationStore;
+  private readonly annotationLayer: Annotations;
+  private readonly tagTaxonomies: TagTaxonomies;
+  private annotationSettings: AnnotationSettings = { outlineGroup: false };
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
   /** Counts the readings of configuration and glossaries: findings made before another may differ. */
   private configurationReadings = 0;
+  private speaks: Locale;
 
   constructor(private readonly host: ServiceHost) {
     this.workspace = host.workspace;
+    this.speaks = host.locale ?? 'en';
     const decoded = (uri: string, encoding: TextEncoding) => host.decoded?.(uri, encoding);
     this.configurations = new Configurations(this.workspace, decoded);
     this.glossaries = new Glossaries(this.workspace, decoded);
@@ -103,16 +132,39 @@ export class NoteService {
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
     });
+    this.annotations = new AnnotationStore(this.workspace, decoded);
+    this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
+    this.annotationLayer = new Annotations({
+      workspace: this.workspace, store: this.annotations,
+      environment: host.annotationEnvironment ?? SYSTEM_ANNOTATION_ENVIRONMENT,
+      author: () => this.annotationSettings.author ?? host.userName,
+      tags: (uri) => this.annotationTags(uri),
+      analysis: (document) => this.analysis(document).note,
+      aligned: async (document) => (this.live(document) ? this.interactive(document) : undefined),
+      changed: (uris) => host.annotationsChanged?.(uris),
+    });
     this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
   }
 
   // ----- configuration and files ------------------------------------------------------------------
 
+  /** The language to speak from now on: the server learns its client's at `initialize`. */
+  setLocale(locale: Locale): void {
+    this.speaks = locale;
+  }
+
+  /** The language of what the service says; the protocol layer titles its own actions and progress in it. */
+  get locale(): Locale {
+    return this.speaks;
+  }
+
   /** The editor's `diplonote` section (and `files.exclude`); returns what was wrong with them. Call `reload` after. */
   setEditorSettings(section: unknown, filesExclude?: unknown): string[] {
     const { settings, problems } = readSettings(section, filesExclude);
     this.configurations.setEditorSettings(settings);
-    return problems;
+    const annotations = readAnnotationSettings((section as { annotations?: unknown } | null | undefined)?.annotations);
+    this.annotationSettings = annotations.settings;
+    return [...problems, ...annotations.problems];
   }
 
   configurationFor(uri?: string): Configuration {
@@ -152,11 +204,15 @@ export class NoteService {
     const problems = this.configurations.problemsByFile(this.projectFilesSeen);
     this.projectFilesSeen = new Set(problems.keys());
     for (const [uri, list] of this.glossaries.problemsByFile) problems.set(uri, list);
+    for (const [uri, list] of this.tagTaxonomies.problems()) problems.set(uri, list);
     return problems;
   }
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
     void this.index.filesChanged(changes);
+    for (const { uri } of changes) if (TagTaxonomies.isTagFile(uri)) this.tagTaxonomies.forget(uri);
+    const notes = this.annotationLayer.filesChanged(changes.map(({ uri }) => uri));
+    if (notes.length > 0) this.host.annotationsChanged?.(notes);
     const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
     if (rereads) await this.reload();
     else this.host.changed?.();
@@ -167,9 +223,11 @@ export class NoteService {
   /** Called with the changes of one edit before they are applied, to re-analyse only what they touch. */
   documentChanging(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
     this.analyses.changing(document, changes);
+    this.annotationLayer.documentChanging(document, changes);
   }
 
   documentClosed(uri: string): void {
+    this.annotationLayer.documentClosed(uri);
     this.analyses.forget(uri);
     this.pairing.closed(uri);
     void this.index.documentClosed(uri);
@@ -272,7 +330,7 @@ export class NoteService {
 
   async codeLenses(document: TextDocument): Promise<Lens[]> {
     const aligned = await this.interactive(document);
-    return aligned ? lenses(document, aligned) : [];
+    return aligned ? lenses(document, aligned, this.locale) : [];
   }
 
   async counterpartLocation(document: TextDocument, offset: number): Promise<TextLocation | undefined> {
@@ -284,10 +342,11 @@ export class NoteService {
     await this.settled();
     if (!this.live(document)) return undefined;
     const analysis = this.analysis(document);
-    return hoverAt(analysis, offset, async (term) => {
+    const [notes, answer] = await Promise.all([this.annotationHover(document, offset), hoverAt(analysis, offset, async (term) => {
       const aligned = await this.interactive(document);
       return aligned && this.live(document) ? termCounterpart(this.analysis(document), term, aligned, (other) => this.analysis(other)) : undefined;
-    });
+    }, this.locale)]);
+    return withAnnotationHover(notes, answer);
   }
 
   async completions(document: TextDocument, offset: number): Promise<CompletionData[]> {
@@ -304,18 +363,18 @@ export class NoteService {
   async findings(document: TextDocument): Promise<Generator<void, NoteFinding[], void>> {
     if (!this.withinLimit(document)) return noFindings();
     await this.settled();
-    const pairing = await this.pairing.pair(document, 'exact');
+    const [pairing, unplaced] = await Promise.all([this.pairing.pair(document, 'exact'), this.annotationLayer.orphans(document)]);
     if (!this.live(document)) return noFindings();
-    return findingSteps({
+    return withFindings(orphanFindings(document, unplaced.orphans, unplaced.sidecar, unplaced.toUtf16, this.locale), findingSteps({
       analysis: this.analysis(document), pairing, settings: this.configurationFor(document.uri).checks,
-      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other),
-    });
+      termsIn: termsFromGlossary(this.glossaries.index), analysisOf: (other) => this.analysis(other), locale: this.locale,
+    }));
   }
 
   async codeActions(document: TextDocument, request: ActionRequest): Promise<ActionData[]> {
     await this.settled();
     const aligned = await this.interactive(document);
-    return this.live(document) ? actionsFor(this.analysis(document), request, aligned) : [];
+    return this.live(document) ? actionsFor(this.analysis(document), request, aligned, this.locale) : [];
   }
 
   // ----- the workspace index ---------------------------------------------------------------------------
@@ -454,5 +513,46 @@ export class NoteService {
     if (paired.kind !== 'aligned') return undefined;
     const pairs = sentencePairs(paired.aligned.alignment);
     return format === 'tmx' ? toTmx(pairs, { toolVersion: this.host.toolVersion }) : toCsv(pairs);
+  }
+
+  // ----- annotations ---------------------------------------------------------------------------------
+
+  /** A note's annotations placed on it as it is now, their counterparts, the other version's projected on it, the orphans. */
+  async annotationsOf(document: TextDocument): Promise<NoteAnnotations> {
+    await this.settled();
+    return this.annotationLayer.of(document);
+  }
+
+  /** Makes a change to a note's annotations and writes its sidecar. */
+  async editAnnotations(document: TextDocument, edit: AnnotationEdit): Promise<EditOutcome> {
+    await this.settled();
+    return this.annotationLayer.edit(document, edit);
+  }
+
+  /** The note was saved: its sidecar is written again when annotations moved with the edits. */
+  documentSaved(document: TextDocument): Promise<boolean> {
+    return this.annotationLayer.documentSaved(document);
+  }
+
+  /** The problems of a note's sidecar and its URI, for the editor to show on that file (an empty list once mended). */
+  sidecarProblems(noteUri: string): Promise<{ uri: string; problems: readonly FileProblem[] }> {
+    return this.annotationLayer.problems(noteUri);
+  }
+
+  /** The annotations under the cursor, for the hover. */
+  private async annotationHover(document: TextDocument, offset: number): Promise<HoverAnswer | undefined> {
+    return annotationHover(await this.annotationsOf(document), offset, this.locale);
+  }
+
+  /** The entries of the outline's Annotations group; none unless `diplonote.annotations.outlineGroup` is on. */
+  async annotationEntries(document: TextDocument): Promise<AnnotationEntry[]> {
+    await this.settled();
+    return this.annotationSettings.outlineGroup ? annotationEntries(await this.annotationLayer.of(document), this.locale) : [];
+  }
+
+  /** The tag taxonomy in force for a note. */
+  async annotationTags(uri: string): Promise<readonly TagDefinition[]> {
+    await this.settled();
+    return this.tagTaxonomies.for(uri, this.annotationSettings.tags, this.configurationFor(uri).annotationTags);
   }
 }

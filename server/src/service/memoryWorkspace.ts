@@ -6,7 +6,7 @@
 import picomatch from 'picomatch/posix';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isInside, relativePath } from './uris';
-import type { Disposable, FileChange, FileQuery, FileRead, FileStat, OpenDocuments, ReadLimits, Workspace } from './workspace';
+import type { Disposable, FileChange, FileQuery, FileRead, FileStat, FileWrite, OpenDocuments, ReadLimits, Workspace } from './workspace';
 
 interface StoredFile {
   readonly bytes: Uint8Array;
@@ -19,6 +19,7 @@ export class MemoryWorkspace implements Workspace {
   private readonly links = new Map<string, string>();
   private readonly open = new Map<string, TextDocument>();
   private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
+  private readonly readOnlyUris = new Set<string>();
   private clock = 0;
 
   readonly documents: OpenDocuments = { get: (uri) => this.open.get(uri), all: () => [...this.open.values()] };
@@ -31,6 +32,18 @@ export class MemoryWorkspace implements Workspace {
     const existed = this.files.has(uri);
     this.files.set(uri, { bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content, version: ++this.clock });
     this.fire({ uri, kind: existed ? 'changed' : 'created' });
+  }
+
+  /** The port's write: the same as `writeFile`, refused for a URI made read-only by `readOnly`. */
+  async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
+    if (this.readOnlyUris.has(uri)) return { kind: 'refused', detail: 'read-only file system' };
+    this.writeFile(uri, bytes);
+    return { kind: 'written', version: this.clock };
+  }
+
+  /** Writes to `uri` through the port are refused from now on (a read-only file system). */
+  readOnly(uri: string): void {
+    this.readOnlyUris.add(uri);
   }
 
   deleteFile(uri: string): void {

@@ -33,6 +33,9 @@ export interface FileQuery {
   readonly maxResults: number;
 }
 
+/** The outcome of replacing a file: written whole, or refused with the reason (one line). */
+export type FileWrite = { readonly kind: 'written'; readonly version: number } | { readonly kind: 'refused'; readonly detail: string };
+
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
 export interface FileChange {
@@ -57,6 +60,12 @@ export interface Workspace {
   stat(uri: string): Promise<FileStat | undefined>;
   /** Reads a regular file, never more than `limits.maxBytes` (devices, pipes and folders are refused). */
   readFile(uri: string, limits: ReadLimits): Promise<FileRead>;
+  /**
+   * Replaces a file whole (creating it when missing) so that a reader sees the old text or the new,
+   * never part of it: on disk a temporary file beside it, then a rename. Only the annotation sidecars
+   * the server owns are written this way.
+   */
+  replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite>;
   /** The URI with every symbolic link resolved; undefined when it does not exist or cannot be resolved. */
   realUri(uri: string): Promise<string | undefined>;
   /** Files under a folder matching the query, as URIs. */

@@ -22,7 +22,9 @@ describe('number and date findings on many left-over figures', () => {
       const findings = checkNote(text).filter((f) => f.code === 'number-mismatch');
       assert.deepEqual(findings.map((f) => f.side), ['en', 'zh'], `${characters}: one finding per side of the table`);
       assert.ok(findings.every((f) => f.related.length <= 10), `${characters}: at most 10 related spans per finding`);
-      assert.ok(JSON.stringify(findings).length < 4000, `${characters}: ${JSON.stringify(findings).length} characters of findings`);
+      // What a finding says in either language is counted once, as its English text.
+      const size = JSON.stringify(findings, (key, value: unknown) => (key === 'said' ? undefined : value)).length;
+      assert.ok(size < 4000, `${characters}: ${size} characters of findings`);
       assert.match(findings[0].message, /^\d+ numbers of this English paragraph have no equal in the aligned Chinese text: "\d+", "\d+", "\d+", "\d+", "\d+" and \d+ more; the Chinese text has "\d+", .* and \d+ more that this one has not\.$/);
     }
   });

@@ -2,7 +2,8 @@
 import type { Note, Paragraph } from '../model';
 import { lastStartingBy } from '../text/spans';
 import { checkOwnReferences } from './ownReference';
-import { DEFAULT_SEVERITY, sideName, type Finding, type Side } from './types';
+import { message, sideWord } from '../messages';
+import { DEFAULT_SEVERITY, saying, type Finding, type Side } from './types';
 
 // Looks like a cited communication (type, country, serial/year) but may break the format; every
 // repetition is bounded and the pieces are separated by fixed classes, so matching is linear.
@@ -21,7 +22,7 @@ export function checkMalformedReferences(note: Note): Finding[] {
     if (recognised && recognised.span.end >= span.end) continue;
     findings.push({
       code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side: sideAt(note, span.start), span, related: [],
-      message: `"${match[0]}" does not follow the format of a special procedures reference: TYPE COUNTRY SERIAL/YEAR, with a three-letter country code and a four-digit year (AL CHN 4/2025).`,
+      ...saying(message('check.reference-malformed.citation', { text: match[0] })),
     });
   }
   return findings;
@@ -48,7 +49,7 @@ export function checkClosing(note: Note): Finding[] {
     if (!opening || paragraphs.some((p) => p.role === 'closing')) continue;
     findings.push({
       code: 'closing-missing', severity: DEFAULT_SEVERITY['closing-missing'], side: language, span: opening.span, related: [],
-      message: `The ${sideName(language)} text opens with a formula but has no closing formula (the assurance of highest consideration).`,
+      ...saying(message('check.closing-missing', { side: sideWord(language) })),
     });
   }
   return findings;

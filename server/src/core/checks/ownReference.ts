@@ -12,7 +12,8 @@ import countryTable from '../explain/countries.json';
 import { foldText } from '../glossary/fold';
 import type { Note, OwnReference, Span } from '../model';
 import { isAsciiDigit, isLatinLetter, isUpperLatin } from '../text/script';
-import { DEFAULT_SEVERITY, sideName, type Finding, type Side } from './types';
+import { message, sideWord, type Message } from '../messages';
+import { DEFAULT_SEVERITY, saying, type Finding, type Side } from './types';
 
 const COUNTRIES: ReadonlySet<string> = new Set(Object.keys(countryTable.countries));
 /** The explainer reads 19xx and 20xx as years. */
@@ -23,7 +24,7 @@ const BRACKETED_YEAR = /[（(〔[]\s?(\d{4})\s?[）)〕\]]/;
 
 interface Problem {
   readonly span: Span;
-  readonly message: string;
+  readonly said: Message;
 }
 
 interface Segment {
@@ -78,18 +79,20 @@ function segmentProblems(reference: string, segments: readonly Segment[]): Probl
   const first = segments[0];
   segments.forEach((segment, k) => {
     if (segment.text !== '') return;
-    const after = k > 0 ? `after "${reference.slice(0, segment.start - first.start - 1)}"` : 'at its start';
+    const said = k > 0
+      ? message('check.own-reference.empty-part', { reference, before: reference.slice(0, segment.start - first.start - 1) })
+      : message('check.own-reference.empty-start', { reference });
     const span = { start: segment.start - (k > 0 ? 1 : 0), end: segment.end + (k < segments.length - 1 ? 1 : 0) };
-    problems.push({ span, message: `The note's own reference "${reference}" has an empty part ${after}.` });
+    problems.push({ span, said });
   });
   const numbers = segments.filter((s) => isNumber(s.text));
   const outOfRange = numbers.find((s) => s.text.length === 4 && !isYear(s.text));
   if (outOfRange && numbers.length > 1 && !numbers.some((s) => isYear(s.text))) {
-    problems.push({ span: outOfRange, message: yearMessage(outOfRange.text, reference) });
+    problems.push({ span: outOfRange, said: yearMessage(outOfRange.text, reference) });
   }
   const looksLikeCountry = first.text.length === 3 && [...first.text].every((ch) => isUpperLatin(ch.charCodeAt(0)));
   const meant = looksLikeCountry && !COUNTRIES.has(first.text) ? swappedCountry(first.text) : undefined;
-  if (meant) problems.push({ span: first, message: `"${first.text}" in the note's own reference "${reference}" is not a country code; ${meant} was probably meant.` });
+  if (meant) problems.push({ span: first, said: message('check.own-reference.country', { code: first.text, reference, meant }) });
   return problems;
 }
 
@@ -98,11 +101,11 @@ function bracketedYearProblem(reference: string, offset: number): Problem | unde
   const match = BRACKETED_YEAR.exec(reference);
   if (!match || isYear(match[1])) return undefined;
   const start = offset + match.index + match[0].indexOf(match[1]);
-  return { span: { start, end: start + 4 }, message: yearMessage(match[1], reference) };
+  return { span: { start, end: start + 4 }, said: yearMessage(match[1], reference) };
 }
 
-function yearMessage(year: string, reference: string): string {
-  return `The year ${year} in the note's own reference "${reference}" is not a year from ${FIRST_YEAR} to ${LAST_YEAR}.`;
+function yearMessage(year: string, reference: string): Message {
+  return message('check.own-reference.year', { year, reference, first: FIRST_YEAR, last: LAST_YEAR });
 }
 
 /** Where the reference itself is: a quoted front matter value has its quotes inside `value`. */
@@ -121,7 +124,7 @@ function shapeProblems(text: string, reference: OwnReference): Problem[] {
 }
 
 function malformed(side: Side, problem: Problem): Finding {
-  return { code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side, span: problem.span, related: [], message: problem.message };
+  return { code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side, span: problem.span, related: [], ...saying(problem.said) };
 }
 
 /** The own references a note carries: the front matter's, then those of the header (outside any version). */
@@ -141,19 +144,21 @@ interface Place {
   readonly side: Side;
   readonly reference: OwnReference;
   readonly span: Span;
-  readonly where: string;
+  readonly where: Message;
 }
 
-function place(text: string, side: Side, reference: OwnReference, where: string): Place {
+function place(text: string, side: Side, reference: OwnReference, where: Message): Place {
   return { side, reference, span: referenceSpan(text, reference) ?? reference.value, where };
 }
 
 /** Two references of one note that differ: a finding on each, pointing at the other. */
 function disagreement(first: Place, second: Place): Finding[] {
-  const message = `The note's own reference differs: "${first.reference.valueText}" in ${first.where}, "${second.reference.valueText}" in ${second.where}.`;
+  const differs = saying(message('check.own-reference.differs', {
+    first: first.reference.valueText, firstPlace: first.where, second: second.reference.valueText, secondPlace: second.where,
+  }));
   const finding = (at: Place, other: Place): Finding => ({
-    code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side: at.side, span: at.span, message,
-    related: [{ side: other.side, span: other.span, message: `The own reference in ${other.where}` }],
+    code: 'reference-malformed', severity: DEFAULT_SEVERITY['reference-malformed'], side: at.side, span: at.span, ...differs,
+    related: [{ side: other.side, span: other.span, ...saying(message('related.own-reference', { place: other.where })) }],
   });
   return [finding(first, second), finding(second, first)];
 }
@@ -172,8 +177,8 @@ export function checkOwnReferences(note: Note, sideAt: (offset: number) => Side)
   const firstInText = references.find((r) => !r.fromFrontMatter);
   if (front && firstInText && !sameReference(front, firstInText)) {
     findings.push(...disagreement(
-      place(note.text, sideAt(front.span.start), front, 'the front matter'),
-      place(note.text, sideAt(firstInText.span.start), firstInText, 'the text'),
+      place(note.text, sideAt(front.span.start), front, message('check.own-reference.front-matter')),
+      place(note.text, sideAt(firstInText.span.start), firstInText, message('check.own-reference.text')),
     ));
   }
   return findings;
@@ -183,7 +188,7 @@ export function checkOwnReferences(note: Note, sideAt: (offset: number) => Side)
 export function checkOwnReferencesAgree(en: Note, zh: Note): Finding[] {
   if (!en.ownReference || !zh.ownReference || sameReference(en.ownReference, zh.ownReference)) return [];
   return disagreement(
-    place(en.text, 'en', en.ownReference, `the ${sideName('en')} file`),
-    place(zh.text, 'zh', zh.ownReference, `the ${sideName('zh')} file`),
+    place(en.text, 'en', en.ownReference, message('check.own-reference.file', { side: sideWord('en') })),
+    place(zh.text, 'zh', zh.ownReference, message('check.own-reference.file', { side: sideWord('zh') })),
   );
 }

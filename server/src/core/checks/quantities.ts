@@ -19,11 +19,14 @@ import { findNumbers, numbersAgree, type NumberMention } from '../normalise/numb
 import {
   convertedAmount, currenciesOf, hiddenSmallNumbers, unchallengedLooseDates, unchallengedSoftNumbers, yearsGivenRelatively,
 } from './excuses';
-import { DEFAULT_SEVERITY, sideName, type Finding, type RelatedSpan, type Side } from './types';
+import { message, quotedList, sideWord, type Message } from '../messages';
+import { DEFAULT_SEVERITY, saying, type Finding, type RelatedSpan, type Side } from './types';
 
 interface Quantity<M extends Span> {
   readonly code: 'number-mismatch' | 'date-mismatch';
-  readonly noun: string;
+  /** What one mention is called, and several. */
+  readonly noun: Message;
+  readonly nouns: Message;
   /** Its mentions among those found in a unit (see `mentionsOf`). */
   of(found: FoundMentions): readonly M[];
   agree(a: M, b: M): boolean;
@@ -102,7 +105,8 @@ function twelveDigits(value: number): number {
 
 const NUMBERS: Quantity<NumberMention> = {
   code: 'number-mismatch',
-  noun: 'number',
+  noun: message('check.number'),
+  nouns: message('check.numbers'),
   of: (found) => found.numbers,
   agree: numbersAgree,
   excuse: (others) => {
@@ -120,7 +124,8 @@ const NUMBERS: Quantity<NumberMention> = {
 
 const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
-  noun: 'date',
+  noun: message('check.date'),
+  nouns: message('check.dates'),
   of: (found) => found.dates,
   agree: datesAgree,
   excuse: (others) => {
@@ -217,8 +222,8 @@ function joined(text: string, spans: readonly Span[]): string {
   return spans.map((span) => text.slice(span.start, span.end)).join('\n');
 }
 
-function quote(text: string, span: Span): string {
-  return `"${text.slice(span.start, span.end)}"`;
+function textOf(text: string, span: Span): string {
+  return text.slice(span.start, span.end);
 }
 
 /** What one finding lists of several mentions: the first few, then how many more. */
@@ -227,9 +232,13 @@ const MAX_LISTED = 5;
 const MAX_SEPARATE_FINDINGS = 3;
 
 /** `"1", "2", "3", "4", "5" and 7 more`. */
-function listed(text: string, mentions: readonly Span[]): string {
-  const first = mentions.slice(0, MAX_LISTED).map((m) => quote(text, m)).join(', ');
-  return mentions.length > MAX_LISTED ? `${first} and ${mentions.length - MAX_LISTED} more` : first;
+function listed(text: string, mentions: readonly Span[]) {
+  return quotedList(mentions.map((m) => textOf(text, m)), MAX_LISTED);
+}
+
+/** A related span at a mention: which side, and what it says. */
+function mentionRelated(side: Side, text: string, mention: Span): RelatedSpan {
+  return { side, span: { start: mention.start, end: mention.end }, ...saying(message('related.mention', { side: sideWord(side), text: textOf(text, mention) })) };
 }
 
 /** The units compared first: the sentence pairs, or the paragraph itself when it was not split. */
@@ -310,32 +319,36 @@ function sideFindings<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, 
 
 /** Where the other side's mentions are, the first few of them; or its paragraph when it has none left. */
 function otherRelated<M extends Span>(others: LeftOver<M>): RelatedSpan[] {
-  const name = sideName(others.side);
+  const paragraph = saying(message('related.aligned-side-paragraph', { side: sideWord(others.side) }));
   return others.mentions.length > 0
-    ? others.mentions.slice(0, MAX_LISTED).map((o) => ({ side: others.side, span: { start: o.start, end: o.end }, message: `${name}: ${quote(others.text, o)}` }))
-    : others.paragraph.map((span) => ({ side: others.side, span, message: `The aligned ${name} paragraph` }));
+    ? others.mentions.slice(0, MAX_LISTED).map((o) => mentionRelated(others.side, others.text, o))
+    : others.paragraph.map((span) => ({ side: others.side, span, ...paragraph }));
 }
 
 function finding<M extends Span>(quantity: Quantity<M>, mention: M, mine: LeftOver<M>, others: LeftOver<M>): Finding {
-  const message = `The ${quantity.noun} ${quote(mine.text, mention)} in the ${sideName(mine.side)} version has no equal in the aligned ${sideName(others.side)} text`
-    + (others.mentions.length > 0 ? `, which has ${listed(others.text, others.mentions)}.` : '.');
+  const said = { noun: quantity.noun, value: textOf(mine.text, mention), side: sideWord(mine.side), other: sideWord(others.side) };
   return {
     code: quantity.code, severity: DEFAULT_SEVERITY[quantity.code], side: mine.side, span: { start: mention.start, end: mention.end },
-    message, related: otherRelated(others),
+    ...saying(others.mentions.length > 0
+      ? message('check.quantity-unmatched.others', { ...said, others: listed(others.text, others.mentions) })
+      : message('check.quantity-unmatched', said)),
+    related: otherRelated(others),
   };
 }
 
 /** One finding, at the first of them, for many mentions left over on one side of a paragraph pair. */
 function manyFinding<M extends Span>(quantity: Quantity<M>, mine: LeftOver<M>, others: LeftOver<M>): Finding {
   const [first, ...rest] = mine.mentions;
-  const message = `${mine.mentions.length} ${quantity.noun}s of this ${sideName(mine.side)} paragraph have no equal in the aligned ${sideName(others.side)} text: `
-    + listed(mine.text, mine.mentions)
-    + (others.mentions.length > 0 ? `; the ${sideName(others.side)} text has ${listed(others.text, others.mentions)} that this one has not.` : '.');
-  const name = sideName(mine.side);
-  const mineRelated = rest.slice(0, MAX_LISTED).map((m) => ({ side: mine.side, span: { start: m.start, end: m.end }, message: `${name}: ${quote(mine.text, m)}` }));
+  const said = {
+    count: mine.mentions.length, nouns: quantity.nouns, side: sideWord(mine.side), other: sideWord(others.side), values: listed(mine.text, mine.mentions),
+  };
+  const mineRelated = rest.slice(0, MAX_LISTED).map((m) => mentionRelated(mine.side, mine.text, m));
   return {
     code: quantity.code, severity: DEFAULT_SEVERITY[quantity.code], side: mine.side, span: { start: first.start, end: first.end },
-    message, related: [...otherRelated(others), ...mineRelated],
+    ...saying(others.mentions.length > 0
+      ? message('check.quantities-unmatched.others', { ...said, others: listed(others.text, others.mentions) })
+      : message('check.quantities-unmatched', said)),
+    related: [...otherRelated(others), ...mineRelated],
   };
 }
 

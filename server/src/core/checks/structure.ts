@@ -3,7 +3,8 @@ import type { CitedCommunication, Paragraph, Point, Span } from '../model';
 import type { AlignableBlock, NoteAlignment, ParagraphPair, PointPair } from '../noteAlignment';
 import { lastStartingBy } from '../text/spans';
 import { countOf, figuresIn, takeShared } from './figures';
-import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type RelatedSpan, type Side } from './types';
+import { message, sideWord, type Message } from '../messages';
+import { DEFAULT_SEVERITY, otherSide, saying, type Finding, type RelatedSpan, type Side } from './types';
 
 function contains(spans: readonly Span[], span: Span): boolean {
   return spans.some((s) => span.start >= s.start && span.end <= s.end);
@@ -13,8 +14,11 @@ function citationKey(citation: CitedCommunication): string {
   return `${citation.type} ${citation.country} ${citation.serial}/${citation.year}`;
 }
 
-function paragraphRelated(side: Side, spans: readonly Span[], what: string): RelatedSpan[] {
-  return spans.map((span) => ({ side, span, message: `${what} (${sideName(side)})` }));
+type ParagraphRole = 'related.reference-expected' | 'related.aligned-paragraph' | 'related.aligned-neighbour' | 'related.nearest-paragraph';
+
+function paragraphRelated(side: Side, spans: readonly Span[], what: ParagraphRole): RelatedSpan[] {
+  const said: Message = message(what, { side: sideWord(side) });
+  return spans.map((span) => ({ side, span, ...saying(said) }));
 }
 
 /** How far to look for a paired neighbour: bounded so that a one-sided note stays linear. */
@@ -51,10 +55,10 @@ export function checkReferences(alignment: NoteAlignment, citations: Readonly<Re
     const spans = missing.length > 0 ? spansByPair(alignment.paragraphs, side) : [];
     return missing.map((citation): Finding => {
       const index = pairIndexOf(spans, citation.span);
-      const related = paragraphRelated(other, counterpartSpans(alignment.paragraphs, Math.max(0, index), other), 'Where the reference is expected');
+      const related = paragraphRelated(other, counterpartSpans(alignment.paragraphs, Math.max(0, index), other), 'related.reference-expected');
       return {
         code: 'reference-missing', severity: DEFAULT_SEVERITY['reference-missing'], side, span: citation.span, related,
-        message: `The ${sideName(side)} version cites ${citation.text}; the ${sideName(other)} version does not cite it.`,
+        ...saying(message('check.reference-missing', { side: sideWord(side), citation: citation.text, other: sideWord(other) })),
       };
     });
   });
@@ -91,16 +95,18 @@ function pointFindings(pair: ParagraphPair, side: Side): Finding[] {
   const paired = pairedPoints(pair.points, side);
   const unpaired = mine.filter((point) => !paired.has(point));
   if (unpaired.length === 0) return [];
-  const related = paragraphRelated(other, pair[other], 'The aligned paragraph');
+  const related = paragraphRelated(other, pair[other], 'related.aligned-paragraph');
   if (theirs.length === 0) {
     return [{
       code: 'point-count', severity: DEFAULT_SEVERITY['point-count'], side, span: unpaired[0].marker, related,
-      message: `The ${sideName(side)} paragraph lists ${mine.length} numbered points; the aligned ${sideName(other)} paragraph lists none.`,
+      ...saying(message('check.point-count', { side: sideWord(side), count: mine.length, other: sideWord(other) })),
     }];
   }
   return unpaired.map((point) => ({
     code: 'point-missing', severity: DEFAULT_SEVERITY['point-missing'], side, span: point.marker, related,
-    message: `Point ${point.ordinal} ("${point.markerText}") of the ${sideName(side)} paragraph has no counterpart: the ${sideName(other)} paragraph lists ${theirs.length} points against ${mine.length}.`,
+    ...saying(message('check.point-missing', {
+      ordinal: point.ordinal, marker: point.markerText, side: sideWord(side), other: sideWord(other), theirs: theirs.length, mine: mine.length,
+    })),
   }));
 }
 
@@ -186,8 +192,8 @@ function unpairedFinding(paragraph: Paragraph, side: Side, related: readonly Spa
   const other = otherSide(side);
   return {
     code: 'paragraph-unpaired', severity: DEFAULT_SEVERITY['paragraph-unpaired'], side, span: paragraph.span,
-    related: paragraphRelated(other, related, merged ? 'The aligned paragraph, which translates a neighbour' : 'The nearest aligned paragraph'),
-    message: `This ${sideName(side)} paragraph has no counterpart in the ${sideName(other)} version.`,
+    related: paragraphRelated(other, related, merged ? 'related.aligned-neighbour' : 'related.nearest-paragraph'),
+    ...saying(message('check.paragraph-unpaired', { side: sideWord(side), other: sideWord(other) })),
   };
 }
 

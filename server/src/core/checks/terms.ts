@@ -5,7 +5,8 @@
 import type { Span } from '../model';
 import type { NoteAlignment, ParagraphPair } from '../noteAlignment';
 import { foldText } from '../glossary/fold';
-import { DEFAULT_SEVERITY, otherSide, sideName, type Finding, type Side, type TermsIn } from './types';
+import { message, sideWord } from '../messages';
+import { DEFAULT_SEVERITY, otherSide, saying, type Finding, type Side, type TermsIn } from './types';
 
 function foldedText(text: string, spans: readonly Span[]): string {
   return spans.map((span) => foldText(text.slice(span.start, span.end))).join('\n');
@@ -67,8 +68,8 @@ export function checkTerms(alignment: NoteAlignment, termsIn: TermsIn, pairs: re
           if (term.counterparts.length === 0 || term.counterparts.some(hasForm)) continue;
           findings.push({
             code: 'term-missing', severity: DEFAULT_SEVERITY['term-missing'], side, span: term.span,
-            related: pair[other].map((s) => ({ side: other, span: s, message: `The aligned ${sideName(other)} paragraph` })),
-            message: `The glossary term "${term.found}" (${sideName(side)}) has none of its ${sideName(other)} forms (${term.counterparts.join(', ')}) in the aligned ${sideName(other)} paragraph.`,
+            related: pair[other].map((s) => ({ side: other, span: s, ...saying(message('related.aligned-side-paragraph', { side: sideWord(other) })) })),
+            ...saying(message('check.term-missing', { term: term.found, side: sideWord(side), other: sideWord(other), forms: term.counterparts })),
             term: { found: term.found, expected: term.counterparts },
           });
         }

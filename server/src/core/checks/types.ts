@@ -1,4 +1,5 @@
 /** The shape of a consistency finding, shared by the checks, the editor diagnostics and the CLI. */
+import { format, type Message } from '../messages';
 import type { Span } from '../model';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
@@ -24,19 +25,30 @@ export const DEFAULT_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
   'closing-missing': 'information',
 };
 
-export interface RelatedSpan {
-  readonly side: Side;
-  readonly span: Span;
+/**
+ * What a finding or a related span says: `said`, to render in the user's language, and its English
+ * text in `message` (what SARIF, logs and the tests read).
+ */
+export interface Saying {
   readonly message: string;
+  readonly said: Message;
 }
 
-export interface Finding {
+export function saying(said: Message): Saying {
+  return { message: format('en', said), said };
+}
+
+export interface RelatedSpan extends Saying {
+  readonly side: Side;
+  readonly span: Span;
+}
+
+export interface Finding extends Saying {
   readonly code: CheckCode;
   readonly severity: Severity;
   /** The version the span belongs to (for a note in one language, the note's own). */
   readonly side: Side;
   readonly span: Span;
-  readonly message: string;
   readonly related: readonly RelatedSpan[];
   /** For term-missing: the glossary term found and the forms expected on the other side. */
   readonly term?: { readonly found: string; readonly expected: readonly string[] };
@@ -74,10 +86,6 @@ export function readChecksSettings(section: unknown): { settings: ChecksSettings
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { hint: 0, information: 1, warning: 2, error: 3 };
-
-export function sideName(side: Side): string {
-  return side === 'en' ? 'English' : 'Chinese';
-}
 
 export function otherSide(side: Side): Side {
   return side === 'en' ? 'zh' : 'en';

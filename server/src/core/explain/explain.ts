@@ -4,14 +4,15 @@
  */
 import countryTable from './countries.json';
 import typeTable from './communicationTypes.json';
+import { bilingual, message, type Message } from '../messages';
 import type { CitedCommunication, CommunicationType, OwnReference, Point } from '../model';
 
 export interface CommunicationExplanation {
   readonly typeName: string;
   readonly typeNameZh: string;
-  readonly what: string;
-  readonly country: string;
-  readonly countryZh?: string;
+  readonly what: Message;
+  /** The country's name in both languages, or its code when it is not in the table. */
+  readonly country: Message;
   readonly serial: number;
   readonly year: number;
 }
@@ -19,40 +20,39 @@ export interface CommunicationExplanation {
 /** A map, not a plain object: a reference's part `constructor` must not find a member of Object's prototype. */
 const COUNTRIES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(countryTable.countries));
 /** Keyed by the type the citation pattern read, one of these six. */
-const TYPES: Readonly<Record<CommunicationType, { en: string; zh: string; what: string }>> = typeTable.types;
+const TYPES: Readonly<Record<CommunicationType, { en: string; zh: string; what: string; whatZh: string }>> = typeTable.types;
 
 export function explainCommunication(citation: CitedCommunication): CommunicationExplanation {
   const type = TYPES[citation.type];
   const country = COUNTRIES.get(citation.country);
   return {
-    typeName: type.en, typeNameZh: type.zh, what: type.what,
-    country: country?.[0] ?? `country code ${citation.country}`,
-    ...(country ? { countryZh: country[1] } : {}),
+    typeName: type.en, typeNameZh: type.zh, what: bilingual(type.what, type.whatZh),
+    country: country ? bilingual(`${country[0]} (${country[1]})`, `${country[1]}（${country[0]}）`) : message('hover.country-code', { code: citation.country }),
     serial: citation.serial, year: citation.year,
   };
 }
 
 /** The parts of a reference: `CHN/HR/2025/34` → CHN, HR, 2025, 34; `(2008)礼字第102号` → 2008, 礼, 102. */
-export function referenceParts(reference: OwnReference): Array<{ part: string; meaning: string }> {
+export function referenceParts(reference: OwnReference): Array<{ part: string; meaning: Message }> {
   const chinese = /^(.*?)[（(〔[]\s?(\d{4})\s?[）)〕\]]\s?(.*?)第?\s?(\d{1,6})\s?号$/.exec(reference.valueText);
   if (chinese) {
     return [
-      ...(chinese[1] ? [{ part: chinese[1], meaning: 'issuing body' }] : []),
-      { part: chinese[2], meaning: 'year' },
-      ...(chinese[3] ? [{ part: chinese[3], meaning: 'department or series character (字)' }] : []),
-      { part: chinese[4], meaning: 'serial number (第…号)' },
+      ...(chinese[1] ? [{ part: chinese[1], meaning: message('reference.part.issuing-body') }] : []),
+      { part: chinese[2], meaning: message('reference.part.year') },
+      ...(chinese[3] ? [{ part: chinese[3], meaning: message('reference.part.series') }] : []),
+      { part: chinese[4], meaning: message('reference.part.serial-chinese') },
     ];
   }
   return reference.valueText.split(/[/.\-]/).filter((part) => part !== '').map((part) => ({ part, meaning: meaningOf(part) }));
 }
 
-function meaningOf(part: string): string {
-  if (/^(19|20)\d\d$/.test(part)) return 'year';
-  if (/^\d+$/.test(part)) return 'serial number';
+function meaningOf(part: string): Message {
+  if (/^(19|20)\d\d$/.test(part)) return message('reference.part.year');
+  if (/^\d+$/.test(part)) return message('reference.part.serial');
   const country = COUNTRIES.get(part);
-  if (country) return `country: ${country[0]}`;
-  if (part === 'HR') return 'subject: human rights';
-  return 'office or file code';
+  if (country) return message('reference.part.country', { country: bilingual(country[0], country[1]) });
+  if (part === 'HR') return message('reference.part.subject');
+  return message('reference.part.office');
 }
 
 const ENGLISH_ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];

@@ -7,6 +7,7 @@
 import { closingFor, ignoreAnnotation } from '../../core/compose/formulas';
 import { collapseSpaces, languageOfText } from '../../core/glossary/draft';
 import type { Note, Paragraph, Span } from '../../core/model';
+import { format, message, type Locale, type Message } from '../../core/messages';
 import { languageAt } from '../../core/noteAlignment';
 import { lineOfOffset } from '../../core/text/lines';
 import { countScripts, languageOf } from '../../core/text/script';
@@ -45,8 +46,8 @@ const MAX_SELECTED_TERM = 60;
 /** The aligned text shown while the user types a rendering: a sentence, cut if it runs long. */
 const MAX_CONTEXT = 300;
 
-export function actionsFor(analysis: DocumentAnalysis, request: ActionRequest, aligned: AlignedDocuments | undefined): ActionData[] {
-  const actions: ActionData[] = [];
+export function actionsFor(analysis: DocumentAnalysis, request: ActionRequest, aligned: AlignedDocuments | undefined, locale: Locale): ActionData[] {
+  const actions: Action[] = [];
   request.findings.forEach((finding, index) => {
     const found = [
       finding.code === 'closing-missing' ? insertClosing(analysis.note, finding, index) : undefined,
@@ -58,8 +59,11 @@ export function actionsFor(analysis: DocumentAnalysis, request: ActionRequest, a
   const offered = new Set(request.findings.filter((f) => f.code === 'term-missing').map((f) => missingTerm(analysis.note, f)));
   const selection = addSelection(analysis, request, aligned, offered);
   if (selection) actions.push(selection);
-  return actions;
+  return actions.map((action) => ({ ...action, title: format(locale, action.title) }));
 }
+
+/** An action as made here: its title still to be said in the user's language. */
+type Action = Omit<ActionData, 'title'> & { readonly title: Message };
 
 /**
  * Where a line goes right after a paragraph: the start of the next line, or the end of the text when
@@ -77,25 +81,25 @@ function insertion(offset: number, newText: string): { span: Span; newText: stri
   return [{ span: { start: offset, end: offset }, newText }];
 }
 
-function ignore(note: Note, finding: FindingRef, index: number): ActionData | undefined {
+function ignore(note: Note, finding: FindingRef, index: number): Action | undefined {
   const paragraph = itemAt(note.paragraphs, finding.span.start);
   if (!paragraph) return undefined;
   const { offset, lastLine } = afterParagraph(note, paragraph);
   const line = ignoreAnnotation(finding.code);
   return {
-    title: `Ignore ${finding.code} on this paragraph (%% diplonote-ignore)`, kind: 'quickfix', finding: index,
+    title: message('action.ignore', { code: finding.code }), kind: 'quickfix', finding: index,
     edits: insertion(offset, lastLine ? `\n${line}` : `${line}\n`),
   };
 }
 
-function insertClosing(note: Note, finding: FindingRef, index: number): ActionData | undefined {
+function insertClosing(note: Note, finding: FindingRef, index: number): Action | undefined {
   const opening = itemAt(note.paragraphs, finding.span.start);
   if (!opening) return undefined;
   const language = opening.language === 'zh' ? 'zh' : 'en';
   const lastOfLanguage = [...note.paragraphs].reverse().find((p) => p.language === opening.language) ?? opening;
   const text = closingFor(note.text.slice(opening.span.start, opening.span.end), language);
   const { offset, lastLine } = afterParagraph(note, lastOfLanguage);
-  return { title: 'Insert the closing formula', kind: 'quickfix', finding: index, edits: insertion(offset, lastLine ? `\n\n${text}` : `\n${text}\n`) };
+  return { title: message('action.insert-closing'), kind: 'quickfix', finding: index, edits: insertion(offset, lastLine ? `\n\n${text}` : `\n${text}\n`) };
 }
 
 /** The aligned text in the other language at `offset`, as one line. */
@@ -113,7 +117,7 @@ function missingTerm(note: Note, finding: FindingRef): string {
 }
 
 /** term-missing: the translator's own rendering of the term is accepted into the glossary. */
-function addMissingTerm(analysis: DocumentAnalysis, finding: FindingRef, index: number, aligned: AlignedDocuments | undefined): ActionData | undefined {
+function addMissingTerm(analysis: DocumentAnalysis, finding: FindingRef, index: number, aligned: AlignedDocuments | undefined): Action | undefined {
   const term = missingTerm(analysis.note, finding);
   if (!term) return undefined;
   const offset = finding.span.start;
@@ -121,7 +125,7 @@ function addMissingTerm(analysis: DocumentAnalysis, finding: FindingRef, index: 
   const language = side === 'en' || side === 'zh' ? side : languageOfText(term);
   const context = counterpartText(analysis, aligned, offset, language);
   return {
-    title: `Add a rendering of '${term}' to the workspace glossary…`, kind: 'quickfix', finding: index,
+    title: message('action.add-rendering', { term }), kind: 'quickfix', finding: index,
     termPair: { uri: analysis.document.uri, language, term, ...(context ? { context } : {}) },
   };
 }
@@ -131,7 +135,7 @@ function addMissingTerm(analysis: DocumentAnalysis, finding: FindingRef, index: 
  * quick fix: it mends no finding, and clients list quick fixes as the answers to the problem at hand.
  * A selection that is a finding's own span is the client asking about the finding, not a selection.
  */
-function addSelection(analysis: DocumentAnalysis, request: ActionRequest, aligned: AlignedDocuments | undefined, offered: ReadonlySet<string>): ActionData | undefined {
+function addSelection(analysis: DocumentAnalysis, request: ActionRequest, aligned: AlignedDocuments | undefined, offered: ReadonlySet<string>): Action | undefined {
   const { selection } = request;
   const selected = analysis.note.text.slice(selection.start, selection.end);
   if (/[\r\n]/.test(selected) || request.findings.some((f) => f.span.start === selection.start && f.span.end === selection.end)) return undefined;
@@ -142,7 +146,7 @@ function addSelection(analysis: DocumentAnalysis, request: ActionRequest, aligne
   const offset = selection.start + (selected.length - selected.trimStart().length);
   const context = counterpartText(analysis, aligned, offset, language);
   return {
-    title: `Add '${term}' to the workspace glossary…`, kind: 'refactor.extract',
+    title: message('action.add-selection', { term }), kind: 'refactor.extract',
     termPair: { uri: analysis.document.uri, language, term, ...(context ? { context } : {}) },
   };
 }

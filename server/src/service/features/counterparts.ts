@@ -3,6 +3,7 @@
  * version (the aligned sentence, else the numbered point, else the paragraph), the counterpart's
  * highlights, the lenses above each paired paragraph, and a glossary term's counterpart.
  */
+import { format, message, type Locale } from '../../core/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TermMatch } from '../../core/glossary';
 import type { Language, Span } from '../../core/model';
@@ -94,19 +95,20 @@ export function counterpartLocation(analysis: DocumentAnalysis, aligned: Aligned
   return other.uri === analysis.document.uri ? undefined : { document: other, span: { start: 0, end: 0 } };
 }
 
-export function lenses(document: TextDocument, aligned: AlignedDocuments): Lens[] {
+export function lenses(document: TextDocument, aligned: AlignedDocuments, locale: Locale): Lens[] {
   const found: Lens[] = [];
   for (const pair of aligned.alignment.paragraphs) {
     if (pair.en.length === 0 || pair.zh.length === 0) continue;
-    if (aligned.en.uri === document.uri) found.push(lensFor(pair, 'en', aligned.zh));
-    if (aligned.zh.uri === document.uri) found.push(lensFor(pair, 'zh', aligned.en));
+    if (aligned.en.uri === document.uri) found.push(lensFor(pair, 'en', aligned.zh, locale));
+    if (aligned.zh.uri === document.uri) found.push(lensFor(pair, 'zh', aligned.en, locale));
   }
   return found;
 }
 
-function lensFor(pair: ParagraphPair, side: 'en' | 'zh', target: TextDocument): Lens {
+/** The blocks of the other version are named as that version writes them (`¶3`, `标题`). */
+function lensFor(pair: ParagraphPair, side: 'en' | 'zh', target: TextDocument, locale: Locale): Lens {
   const otherBlocks = side === 'en' ? pair.zhBlocks : pair.enBlocks;
-  const prefix = side === 'en' ? '↔ 中文' : '↔ English';
+  const prefix = format(locale, side === 'en' ? message('lens.to-zh') : message('lens.to-en'));
   return {
     offset: pair[side][0].start,
     title: `${prefix} ${otherBlocks.map(blockLabel).join(' + ')}`,

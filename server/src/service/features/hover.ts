@@ -7,6 +7,7 @@ import type { TermMatch } from '../../core/glossary';
 import { BUILT_IN_ORIGIN } from '../../core/glossary';
 import type { CitedCommunication, OwnReference, Point, Span } from '../../core/model';
 import { counterpartMarkers, explainCommunication, referenceParts } from '../../core/explain/explain';
+import { format, message, type Locale, type Message } from '../../core/messages';
 import { itemAt } from '../../core/text/spans';
 import { formulaById, formulaPhrase } from '../../core/recognise/formulas';
 import type { DocumentAnalysis } from '../analysisCache';
@@ -18,22 +19,26 @@ export interface HoverAnswer {
   readonly markdown: string;
 }
 
+/** What a hover says, in `locale`. */
+type Say = (said: Message) => string;
+
 export async function hoverAt(
-  analysis: DocumentAnalysis, offset: number, counterpartOf: (term: TermMatch) => Promise<TermCounterpart | undefined>,
+  analysis: DocumentAnalysis, offset: number, counterpartOf: (term: TermMatch) => Promise<TermCounterpart | undefined>, locale: Locale,
 ): Promise<HoverAnswer | undefined> {
+  const say: Say = (said) => format(locale, said);
   const { note } = analysis;
   const citation = itemAt(note.citations, offset);
-  if (citation) return { span: citation.span, markdown: communicationText(citation) };
+  if (citation) return { span: citation.span, markdown: communicationText(citation, say) };
   if (note.ownReference && inside(note.ownReference.value, offset)) {
-    return { span: note.ownReference.value, markdown: referenceText(note.ownReference) };
+    return { span: note.ownReference.value, markdown: referenceText(note.ownReference, say) };
   }
   const paragraph = itemAt(note.paragraphs, offset);
   const point = pointAt(paragraph?.points ?? [], offset);
-  if (point) return { span: point.marker, markdown: pointText(point) };
+  if (point) return { span: point.marker, markdown: pointText(point, say) };
   const formula = paragraph?.formula ? formulaPhrase(note.text, paragraph, paragraph.formula) : undefined;
-  if (paragraph?.formula && formula && inside(formula, offset)) return { span: formula, markdown: formulaText(paragraph.formula) };
+  if (paragraph?.formula && formula && inside(formula, offset)) return { span: formula, markdown: formulaText(paragraph.formula, say) };
   const term = termAt(analysis.terms, offset);
-  if (term) return { span: { start: term.start, end: term.end }, markdown: termText(term, await counterpartOf(term)) };
+  if (term) return { span: { start: term.start, end: term.end }, markdown: termText(term, await counterpartOf(term), say) };
   return undefined;
 }
 
@@ -50,44 +55,42 @@ function pointAt(points: readonly Point[], offset: number): Point | undefined {
   return undefined;
 }
 
-function communicationText(citation: CitedCommunication): string {
+function communicationText(citation: CitedCommunication, say: Say): string {
   const c = explainCommunication(citation);
-  return [
-    `**${escapeMarkdown(citation.text)}** — ${c.typeName} (${c.typeNameZh})`,
-    '',
-    `| | |\n|---|---|\n| Type | ${citation.type}: ${c.typeName}, ${c.what} |\n| Country | ${escapeMarkdown(citation.country)}: ${c.country}${c.countryZh ? ` (${c.countryZh})` : ''} |\n| Number | ${c.serial} of ${c.year} |`,
-    '',
-    'A communication from UN Human Rights Council special procedures (特别程序) to a State; the reply cites it by this reference.',
-  ].join('\n');
+  return say(message('hover.communication', {
+    reference: escapeMarkdown(citation.text), typeName: c.typeName, typeNameZh: c.typeNameZh, type: citation.type, what: c.what,
+    code: escapeMarkdown(citation.country), country: c.country, serial: c.serial, year: c.year,
+  }));
 }
 
-function referenceText(reference: OwnReference): string {
-  const rows = referenceParts(reference).map(({ part, meaning }) => `| ${codeSpan(part)} | ${escapeMarkdown(meaning)} |`);
-  const title = `**${escapeMarkdown(reference.valueText)}** — this note's own reference${reference.fromFrontMatter ? ' (from the front matter)' : ''}`;
-  return [title, '', '| part | meaning |', '|---|---|', ...rows].join('\n');
+function referenceText(reference: OwnReference, say: Say): string {
+  const rows = referenceParts(reference).map(({ part, meaning }) => `| ${codeSpan(part)} | ${escapeMarkdown(say(meaning))} |`);
+  const value = escapeMarkdown(reference.valueText);
+  const title = say(reference.fromFrontMatter ? message('hover.own-reference.front-matter', { reference: value }) : message('hover.own-reference', { reference: value }));
+  return [title, '', say(message('hover.reference-parts')), '|---|---|', ...rows].join('\n');
 }
 
 /** A courtesy formula: which one, what it does, and how the other language says it (all from formulas.ts). */
-function formulaText(id: string): string {
+function formulaText(id: string, say: Say): string {
   const formula = formulaById(id);
   if (!formula) return '';
-  const role = formula.role === 'opening' ? 'Opening courtesy formula' : 'Closing courtesy formula';
-  const roleZh = formula.role === 'opening' ? '开头客套语' : '结尾客套语';
-  const person = formula.person === 'first' ? 'first person' : 'third person';
+  const role = formula.role === 'opening' ? message('hover.formula.opening') : message('hover.formula.closing');
+  const person = formula.person === 'first' ? message('hover.formula.first-person') : message('hover.formula.third-person');
   return [
-    `**${escapeMarkdown(formula.name)}** — ${role} (${roleZh}), ${person}`,
+    say(message('hover.formula', { name: escapeMarkdown(formula.name), role, person })),
     '',
     formula.meaning.en,
     '',
     formula.meaning.zh,
     '',
-    `In the other language: ${codeSpan(formula.counterpart)}`,
+    say(message('hover.other-language', { markers: codeSpan(formula.counterpart) })),
   ].join('\n');
 }
 
-function pointText(point: Point): string {
-  const position = point.isFinal ? `final point (${point.ordinal})` : `point ${point.ordinal}`;
-  return `**${escapeMarkdown(point.markerText)}** — ${position} of its list\n\nIn the other language: ${counterpartMarkers(point).map(codeSpan).join(', ')}`;
+function pointText(point: Point, say: Say): string {
+  const position = point.isFinal ? message('hover.point.final', { ordinal: point.ordinal }) : message('hover.point.ordinal', { ordinal: point.ordinal });
+  return `${say(message('hover.point', { marker: escapeMarkdown(point.markerText), position }))}\n\n`
+    + say(message('hover.other-language', { markers: counterpartMarkers(point).map(codeSpan) }));
 }
 
 /** Proper names are listed in lower case for matching; they are shown as names. */
@@ -99,20 +102,21 @@ function displayed(form: string, category: string): string {
     .replace(/ (Of|The|And|For|To|At|In|On)(?= )/g, (word) => word.toLowerCase());
 }
 
-function termText(term: TermMatch, counterpart: TermCounterpart | undefined): string {
+function termText(term: TermMatch, counterpart: TermCounterpart | undefined, say: Say): string {
   const { entry } = term;
   const lines = [`**${escapeMarkdown(displayed(entry.en[0], entry.category))}** ↔ **${escapeMarkdown(entry.zh[0])}**  \n*${escapeMarkdown(entry.category)}*`];
   const variants = [...entry.en.slice(1), ...entry.zh.slice(1)];
-  if (variants.length > 0) lines.push(`Also: ${variants.map(escapeMarkdown).join(', ')}`);
+  if (variants.length > 0) lines.push(say(message('hover.term.also', { variants: variants.map(escapeMarkdown) })));
   if (entry.definition?.en) lines.push(escapeMarkdown(entry.definition.en));
   if (entry.definition?.zh) lines.push(escapeMarkdown(entry.definition.zh));
-  if (entry.note?.en || entry.note?.zh) lines.push(`*Note:* ${escapeMarkdown([entry.note?.en, entry.note?.zh].filter(Boolean).join(' '))}`);
-  if (entry.source) lines.push(`*Source:* ${escapeMarkdown(entry.source)}`);
+  if (entry.note?.en || entry.note?.zh) lines.push(say(message('hover.term.note', { note: escapeMarkdown([entry.note?.en, entry.note?.zh].filter(Boolean).join(' ')) })));
+  if (entry.source) lines.push(say(message('hover.term.source', { source: escapeMarkdown(entry.source) })));
   if (counterpart) {
     const position = counterpart.document.positionAt(counterpart.match.start);
     const found = counterpart.document.getText().slice(counterpart.match.start, counterpart.match.end);
-    lines.push(`In the other version of this note: ${fileLink(found, counterpart.document.uri, position.line + 1, position.character + 1)} (line ${position.line + 1})`);
+    const link = fileLink(found, counterpart.document.uri, position.line + 1, position.character + 1);
+    lines.push(say(message('hover.term.counterpart', { link, line: position.line + 1 })));
   }
-  if (entry.origin !== BUILT_IN_ORIGIN) lines.push(`*From* ${codeSpan(entry.origin)}`);
+  if (entry.origin !== BUILT_IN_ORIGIN) lines.push(say(message('hover.term.from', { file: codeSpan(entry.origin) })));
   return lines.join('\n\n');
 }
