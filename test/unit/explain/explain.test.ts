@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { explainCommunication, referenceParts } from '../../../server/src/core/explain/explain';
+import { format } from '../../../server/src/core/messages';
 import type { CitedCommunication, OwnReference } from '../../../server/src/core/model';
 
 function reference(valueText: string): OwnReference {
@@ -8,13 +9,14 @@ function reference(valueText: string): OwnReference {
 
 describe('referenceParts', () => {
   it('names the country of a part that is a country code', () => {
-    assert.deepEqual(referenceParts(reference('CHN/HR/2025/34')).map((p) => p.meaning),
+    assert.deepEqual(referenceParts(reference('CHN/HR/2025/34')).map((p) => format('en', p.meaning)),
       ['country: China', 'subject: human rights', 'year', 'serial number']);
   });
 
   it('takes no member of an object\'s prototype for a country (`constructor`, `__proto__`)', () => {
     for (const part of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      assert.equal(referenceParts(reference(`${part}/HR/2025/34`))[0]?.meaning, 'office or file code', part);
+      const [first] = referenceParts(reference(`${part}/HR/2025/34`));
+      assert.equal(format('en', first.meaning), 'office or file code', part);
     }
   });
 });
@@ -22,6 +24,6 @@ describe('referenceParts', () => {
 describe('explainCommunication', () => {
   it('says a country code it does not know is a code, even one named like a prototype member', () => {
     const citation = { type: 'AL', country: 'constructor', serial: 4, year: 2025 } as CitedCommunication;
-    assert.equal(explainCommunication(citation).country, 'country code constructor');
+    assert.equal(format('en', explainCommunication(citation).country), 'country code constructor');
   });
 });
