@@ -5,11 +5,13 @@
  */
 import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
+import { registerAnnotations } from './annotations';
 import { clientOptions, registerCommands } from './commands';
 import { registerCorrespondenceView } from './correspondence';
 import { registerSampleCommand } from './sample';
 import { registerStatusBar } from './statusBar';
 import { serveFileSystem } from './webFileSystem';
+import { serveSidecarWrites } from './annotations/webFiles';
 
 let client: LanguageClient | undefined;
 
@@ -20,9 +22,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerSampleCommand(context);
   registerCorrespondenceView(context, client);
   const statusBar = registerStatusBar(context, client);
+  const annotations = registerAnnotations(context, client);
   serveFileSystem(client);
+  serveSidecarWrites(client);
   await client.start();
   statusBar.refresh();
+  annotations.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { registerAnnotations } from './annotations';
 import { clientOptions, registerCommands } from './commands';
 import { registerCorrespondenceView } from './correspondence';
 import { registerSampleCommand } from './sample';
@@ -23,8 +24,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerSampleCommand(context);
   registerCorrespondenceView(context, client);
   const statusBar = registerStatusBar(context, client);
+  const annotations = registerAnnotations(context, client);
   await client.start();
   statusBar.refresh();
+  annotations.start();
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,7 +11,7 @@ import {
 } from '../../server/src/protocol';
 
 /** The URI when it names a file of a workspace folder, without a query or fragment; else undefined. */
-function inWorkspace(uri: unknown): Uri | undefined {
+export function inWorkspace(uri: unknown): Uri | undefined {
   if (typeof uri !== 'string') return undefined;
   try {
     const parsed = Uri.parse(uri, true);

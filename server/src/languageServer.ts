@@ -31,9 +31,9 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, DELETE_ANNOTATION_REQUEST,
-  UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
-  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST,
+  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
+  DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
+  EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { localeOf } from './core/messages';
@@ -54,6 +54,8 @@ export interface Platform {
   workspace(documents: OpenDocuments, connection: Connection): EditorWorkspace;
   /** The user's name on this computer, for the annotations made (the Node entry reads it; none in a browser). */
   readonly userName?: string;
+  /** Heap in use after a full garbage collection, where the platform can force one (a test hook). */
+  heapUsedAfterGc?(): number | null;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -103,10 +105,14 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     },
   });
   const workspaceChecks = new WorkspaceChecks(connection, noteService);
+  let testHooks = false;
   const diagnostics = new DiagnosticsPublisher({
     connection, service: noteService, failed: logFailure,
     document: (uri) => documents.get(uri),
     openDocuments: () => documents.all(),
+    runStarting: async (uri, version) => {
+      if (testHooks) await connection.sendRequest(CHECKS_STARTING_REQUEST, { uri, version });
+    },
   });
   let canAskConfiguration = false;
   let capabilities: ClientCapabilities = {};
@@ -129,7 +135,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onInitialize((params): InitializeResult => {
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     capabilities = params.capabilities;
-    showsCorrespondence = (params.initializationOptions as InitializationOptions | undefined)?.correspondenceView === true;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    showsCorrespondence = options?.correspondenceView === true;
+    testHooks = options?.testHooks === true;
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
@@ -274,6 +282,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onRequest(DELETE_ANNOTATION_REQUEST, async (params) => {
     const { document, edit } = accepted(deleteRequest(workspace, params));
     return editResult(await noteService.editAnnotations(document, edit));
+  });
+  connection.onRequest(HELD_REQUEST, () => {
+    checkPhase();
+    if (!testHooks) throw new ResponseError(ErrorCodes.MethodNotFound, 'Diplonote: test hooks are off.');
+    return { ...noteService.held(), heapUsedAfterGc: platform.heapUsedAfterGc?.() ?? null };
   });
   // A counterpart, glossary or project file changed on disk: the service reads again what it must.
   connection.onDidChangeWatchedFiles((params) => {

@@ -46,6 +46,8 @@ export const CORRESPONDENCE_CHANGED_NOTIFICATION = new NotificationType<Record<s
 export interface InitializationOptions {
   /** The client shows the Correspondence view and wants to hear when it should be refreshed. */
   readonly correspondenceView?: boolean;
+  /** The client is a test: the server answers and sends the requests of "test hooks" below. */
+  readonly testHooks?: boolean;
 }
 
 // ----- commands ----------------------------------------------------------------------------------
@@ -178,6 +180,8 @@ export interface ProjectedAnnotationData extends AnnotationContent {
   /** Where it shows in this document: the counterpart of the annotated span. */
   readonly range: Range;
   readonly level: 'sentence' | 'point' | 'paragraph';
+  /** The language of the version the annotation was made on (the other one than this range's). */
+  readonly language?: 'en' | 'zh';
   /** The document the annotation belongs to (update, delete and reply go there) and its range there. */
   readonly source: { readonly uri: string; readonly range: Range };
 }
@@ -284,3 +288,28 @@ export interface WriteFileParams {
 }
 
 export const FS_WRITE_FILE_REQUEST = new RequestType<WriteFileParams, { written: boolean; detail?: string }, void>('diplonote/fs/writeFile');
+
+// ----- test hooks: only with `initializationOptions.testHooks`, so that tests wait for states, not times ---
+
+export interface ChecksStartingParams {
+  readonly uri: string;
+  readonly version: number;
+}
+
+/**
+ * Server → client, as the pushed checks of a note start on `version`: the run waits for the answer,
+ * so that a test can change the note while a run is under way, whatever the speed of the machine.
+ */
+export const CHECKS_STARTING_REQUEST = new RequestType<ChecksStartingParams, null, void>('diplonote/test/checksStarting');
+
+export interface HeldAnswer {
+  /** Documents with an analysis, partner files read from disk, alignments of pairs. */
+  readonly analyses: number;
+  readonly partners: number;
+  readonly alignments: number;
+  /** Heap in use after a full garbage collection, bytes; null unless the server runs with `--expose-gc`. */
+  readonly heapUsedAfterGc: number | null;
+}
+
+/** What the server holds in memory, counted: after every note closed, nothing of them. */
+export const HELD_REQUEST = new RequestType<null, HeldAnswer, void>('diplonote/test/held');

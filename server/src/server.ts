@@ -11,7 +11,16 @@ import { stdioTransport } from './node/stdioTransport';
 
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
-startLanguageServer(connection, { workspace: (documents) => new NodeWorkspace(documents), userName: osUserName() });
+startLanguageServer(connection, {
+  workspace: (documents) => new NodeWorkspace(documents),
+  userName: osUserName(),
+  // Only with `node --expose-gc`, for the memory tests (the test hook diplonote/test/held).
+  heapUsedAfterGc: () => {
+    if (typeof gc !== 'function') return null;
+    gc();
+    return process.memoryUsage().heapUsed;
+  },
+});
 
 /** The name annotations are signed with when `diplonote.annotations.author` is not set; none when the system has no user entry. */
 function osUserName(): string | undefined {

@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/core/analyse';
 import { outlineOf, type OutlineItem } from '../../server/src/core/outline';
+import { HELD_REQUEST } from '../../server/src/protocol';
 import { REPO_ROOT, SERVER_PATH, startServer, type ServerSession } from '../support/serverConnection';
 
 const SEED_TEXT = readFileSync(path.join(REPO_ROOT, 'samples', 'ohchr-reply-al-chn-4-2025.note'), 'utf8');
@@ -72,12 +73,6 @@ async function assertSameView(connection: ProtocolConnection, document: TextDocu
   assert.deepEqual((symbols ?? []).map(shapeOf), expectedSymbols(document), note);
 }
 
-/** Resident memory of the server now (VmRSS), in MiB. */
-function residentMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
-}
-
 describe('protocol abuse', () => {
   describe('lifecycle', () => {
     let bare: BareServer;
@@ -119,7 +114,8 @@ describe('protocol abuse', () => {
   describe('an initialized server', () => {
     let server: ServerSession;
     before(async () => {
-      server = await startServer();
+      // Test hooks and --expose-gc: memory is read as what the server holds, counted, and its heap after a full collection.
+      server = await startServer({}, undefined, { nodeArgs: ['--expose-gc'], initializationOptions: { testHooks: true } });
     });
     after(async () => server.stop());
 
@@ -174,16 +170,17 @@ describe('protocol abuse', () => {
     /** Cycles in flight at once, as an editor restoring a session opens many files. */
     const PIPELINED = 10;
     /**
-     * V8 grows its heap for the first few hundred cycles and then holds it (about 100 MiB here, ± 8);
-     * the baseline is taken after that. Keeping every closed note (text, analysis, alignment) would
-     * add about 60 MiB per 1,000 cycles, well past the margin.
+     * The heap after a full collection, once the first cycles have compiled and sized everything, and
+     * again 1,000 cycles later. Keeping every closed note (text, analysis, alignment) would add about
+     * 60 MiB per 1,000 cycles; what is left must be far less.
      */
     const WARM_UP_CYCLES = 300;
-    const MARGIN_MB = 25;
+    const MARGIN_MB = 10;
+    const MIB = 1024 * 1024;
 
-    it(`comes back near its memory baseline after 1,000 open/close cycles (margin ${MARGIN_MB} MiB)`, async function () {
-      this.timeout(60000);
-      const pid = server.process.pid;
+    it(`holds nothing of closed notes after 1,000 open/close cycles, and its heap comes back (margin ${MARGIN_MB} MiB)`, async function () {
+      this.timeout(120_000);
+      const held = () => server.connection.sendRequest(HELD_REQUEST, null);
       const cycle = async (k: number) => {
         const uri = `file:///tmp/abuse-cycle-${k}.note`;
         await server.open(uri, SEED_TEXT.replace('5,415', String(k)));
@@ -196,12 +193,18 @@ describe('protocol abuse', () => {
       const cycles = async (from: number, to: number) => {
         for (let k = from; k < to; k += PIPELINED) await Promise.all(Array.from({ length: PIPELINED }, (_, j) => cycle(k + j)));
       };
+      const before = await held();
       await cycles(0, WARM_UP_CYCLES);
-      const baseline = residentMb(pid);
+      const baseline = await held();
       await cycles(WARM_UP_CYCLES, WARM_UP_CYCLES + 1000);
-      const after = residentMb(pid);
-      console.log(`      VmRSS ${baseline.toFixed(1)} MiB after ${WARM_UP_CYCLES} cycles, ${after.toFixed(1)} MiB after 1,000 more`);
-      assert.ok(after - baseline <= MARGIN_MB, `VmRSS grew from ${baseline.toFixed(0)} to ${after.toFixed(0)} MiB`);
+      const after = await held();
+      const { heapUsedAfterGc: heapBefore, ...countsBefore } = before;
+      const { heapUsedAfterGc: heapAfter, ...countsAfter } = after;
+      assert.deepEqual(countsAfter, countsBefore, 'what the server holds per document, before the cycles and after');
+      assert.ok(baseline.heapUsedAfterGc !== null && heapAfter !== null && heapBefore !== null, 'the server runs with --expose-gc');
+      const grown = (heapAfter - baseline.heapUsedAfterGc) / MIB;
+      console.log(`      heap after a full collection: ${(baseline.heapUsedAfterGc / MIB).toFixed(1)} MiB after ${WARM_UP_CYCLES} cycles, ${(heapAfter / MIB).toFixed(1)} MiB after 1,000 more`);
+      assert.ok(grown <= MARGIN_MB, `the heap grew by ${grown.toFixed(1)} MiB`);
       assert.equal(await symbolsOf(server.connection, 'file:///tmp/abuse-cycle-500.note'), null, 'a closed document is forgotten');
     });
 

@@ -117,6 +117,7 @@ describe('protocol: annotations', function () {
     assert.equal(projected.projected, true);
     assert.equal(projected.id, id);
     assert.equal(projected.source.uri, enUri);
+    assert.equal(projected.language, 'en');
     const shown = zhText.split('\n')[projected.range.start.line].slice(projected.range.start.character);
     assert.ok(shown.includes('请免收签证费'), shown);
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: zhUri }, position: positionOf(zhText, '免收签证费', 1) });

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PublishDiagnosticsNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
+import { until } from '../support/waitFor';
 
 const FILES: Readonly<Record<string, string>> = {
   '.diplonote.json': '{\n  // the team\'s settings\n  "checks": { "number-mismatch": "error", "closing-missing": "off" },\n  "glossary": { "files": ["terms/*.csv"] },\n  "reviewers": ["A"]\n}\n',
@@ -67,11 +68,6 @@ describe('protocol + CLI: the same findings on the same folder', function () {
 
   const notes = () => Object.keys(FILES).filter((name) => name.endsWith('.note'));
 
-  async function until(condition: () => boolean, what: string): Promise<void> {
-    for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(condition(), `${what} not reached in 15 s`);
-  }
-
   function fromEditor(): Finding[] {
     return [...published.values()].flatMap(({ uri, diagnostics }) => diagnostics.map((d) => ({
       file: path.relative(workspace, fileURLToPath(uri)).replaceAll(path.sep, '/'), line: d.range.start.line + 1, column: d.range.start.character + 1,
@@ -81,9 +77,9 @@ describe('protocol + CLI: the same findings on the same folder', function () {
 
   it('publishes for every note, glossary and project file what `diplonote check` prints', async () => {
     const projectFile = pathToFileURL(path.join(workspace, '.diplonote.json')).toString();
-    await until(() => published.has(projectFile), 'the project file read');
+    await until(() => published.has(projectFile));
     for (const name of notes()) await server.open(pathToFileURL(path.join(workspace, name)).toString(), FILES[name]);
-    await until(() => notes().every((name) => published.has(pathToFileURL(path.join(workspace, name)).toString())), 'the findings of every note');
+    await until(() => notes().every((name) => published.has(pathToFileURL(path.join(workspace, name)).toString())));
     const cli = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--json', ...notes()], { cwd: workspace, encoding: 'utf8' });
     assert.equal(cli.status, 1, cli.stderr);
     const printed = (JSON.parse(cli.stdout) as Finding[]).map(({ file, line, column, severity, code, message }) => ({ file, line, column, severity, code, message }));

@@ -10,19 +10,17 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, DidCloseTextDocumentNotification, DocumentSymbolRequest } from 'vscode-languageserver-protocol';
+import { HELD_REQUEST } from '../../server/src/protocol';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
 
 const HEAP_MB = 96;
+const MIB = 1024 * 1024;
 const NOTES = 24;
 /** Each Chinese partner is about this many characters: the sample's Chinese version repeated. */
 const PARTNER_CHARS = 250_000;
 
 function repeated(text: string, chars: number): string {
   return Array.from({ length: Math.ceil(chars / text.length) }, () => text).join('\n');
-}
-
-function residentMb(pid: number | undefined): number {
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 }
 
 describe('protocol: partner files are let go when their notes close', function () {
@@ -35,7 +33,7 @@ describe('protocol: partner files are let go when their notes close', function (
   before(async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'diplonote-eviction-'));
     for (let k = 0; k < NOTES; k++) writeFileSync(path.join(workspace, `note-${k}.zh.note`), repeated(chinese.replace('45', String(k)), PARTNER_CHARS));
-    server = await startServer({}, workspace, { nodeArgs: [`--max-old-space-size=${HEAP_MB}`] });
+    server = await startServer({}, workspace, { nodeArgs: [`--max-old-space-size=${HEAP_MB}`, '--expose-gc'], initializationOptions: { testHooks: true } });
   });
   after(async () => {
     await server.stop();
@@ -44,6 +42,7 @@ describe('protocol: partner files are let go when their notes close', function (
 
   it(`survives ${NOTES} notes with ~250 KB partners opened and closed in a ${HEAP_MB} MB heap, and memory comes back`, async () => {
     let baseline = 0;
+    const held = () => server.connection.sendRequest(HELD_REQUEST, null);
     // A request to a server that died is never answered: its exit ends the wait instead.
     const died = new Promise<never>((_, reject) => server.process.once('exit', (code, signal) => reject(new Error(`the server died (${signal ?? code})`))));
     died.catch(() => undefined);
@@ -53,12 +52,16 @@ describe('protocol: partner files are let go when their notes close', function (
       const jump = await Promise.race([died, server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 7, character: 10 } })]);
       assert.ok(Array.isArray(jump) && jump.length === 1, `note ${k}: no jump into its partner`);
       await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-      if (k === 2) baseline = residentMb(server.process.pid);
+      assert.equal((await held()).partners, 0, `note ${k}: its partner is held after it closed`);
+      if (k === 2) baseline = (await held()).heapUsedAfterGc ?? NaN;
     }
     assert.equal(server.process.exitCode, null, 'the server died');
     assert.ok(await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///none.note' } }) === null);
-    const after = residentMb(server.process.pid);
-    console.log(`      VmRSS ${baseline.toFixed(0)} MiB after 3 notes, ${after.toFixed(0)} MiB after ${NOTES}`);
-    assert.ok(after - baseline < 100, `VmRSS grew from ${baseline.toFixed(0)} to ${after.toFixed(0)} MiB`);
+    const after = await held();
+    assert.deepEqual({ ...after, heapUsedAfterGc: 0 }, { analyses: 0, partners: 0, alignments: 0, heapUsedAfterGc: 0 }, 'nothing of the closed notes is held');
+    const grown = ((after.heapUsedAfterGc ?? NaN) - baseline) / MIB;
+    console.log(`      heap after a full collection: ${(baseline / MIB).toFixed(1)} MiB after 3 notes, ${((after.heapUsedAfterGc ?? NaN) / MIB).toFixed(1)} MiB after ${NOTES}`);
+    // Holding the partners would keep 24 texts of 250,000 characters (12 MiB as UTF-16) and their analyses.
+    assert.ok(grown < 5, `the heap grew by ${grown.toFixed(1)} MiB`);
   });
 });

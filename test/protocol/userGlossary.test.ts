@@ -13,6 +13,7 @@ import {
   type MarkupContent, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
+import { until } from '../support/waitFor';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'glossaries');
 
@@ -44,11 +45,6 @@ describe('protocol: user glossaries', () => {
     const character = text.indexOf(needle) + 1;
     const result = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character } });
     return result ? (result.contents as MarkupContent).value : '';
-  }
-
-  async function until(condition: () => boolean): Promise<void> {
-    for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(condition(), 'condition not reached in 5 s');
   }
 
   it('lets a workspace JSON glossary override the built-in entry', async () => {

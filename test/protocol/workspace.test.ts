@@ -20,6 +20,7 @@ import { CHECK_WORKSPACE_COMMAND, CORRESPONDENCE_REQUEST, type CheckWorkspaceRes
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
 import { positionOf } from '../support/positions';
 import { COMMUNICATION } from '../support/workspaceNotes';
+import { eventually } from '../support/waitFor';
 import { nextDiagnostics } from './diagnostics.test';
 
 
@@ -43,17 +44,6 @@ class ProgressLog {
 
 async function symbols(server: ServerSession, query: string): Promise<SymbolInformation[]> {
   return (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[];
-}
-
-/** Asks again until `accept` holds (the index is built in the background), for at most 10 s. */
-async function eventually<T>(ask: () => Promise<T>, accept: (answer: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const answer = await ask();
-    if (accept(answer)) return answer;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(answer).slice(0, 300)}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 const SEEDED_MISMATCH = path.join(REPO_ROOT, 'test', 'fixtures', 'checks', 'number-mismatch.note');
@@ -153,11 +143,11 @@ describe('protocol: the workspace index', () => {
   it('a note written on disk is indexed once the watcher tells', async () => {
     writeFileSync(file('replies/second.note'), 'CHN/HR/2025/60\n\nThe Mission refers again to communication AL CHN 4/2025.\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('replies/second.note'), type: FileChangeType.Created }] });
-    const found = await eventually(() => symbols(server, 'CHN/HR/2025/60'), (answer) => answer.length > 0, 'the new note');
+    const found = await eventually(() => symbols(server, 'CHN/HR/2025/60'), (answer) => answer.length > 0);
     assert.equal(found[0].location.uri, uriOf('replies/second.note'));
     writeFileSync(file('replies/second.note'), 'CHN/HR/2025/61\n\nThe Mission refers again to communication AL CHN 4/2025.\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('replies/second.note'), type: FileChangeType.Changed }] });
-    await eventually(() => symbols(server, 'CHN/HR/2025/61'), (answer) => answer.some((s) => s.name === 'CHN/HR/2025/61'), 'the changed note');
+    await eventually(() => symbols(server, 'CHN/HR/2025/61'), (answer) => answer.some((s) => s.name === 'CHN/HR/2025/61'));
   });
 });
 

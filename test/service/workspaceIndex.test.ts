@@ -9,6 +9,7 @@ import { finish } from '../../server/src/core/checks';
 import type { IndexedNote } from '../../server/src/service/workspaceIndex';
 import { COMMUNICATION } from '../support/workspaceNotes';
 import { uri, workspaceOf, type Setup } from './support';
+import { until } from '../support/waitFor';
 
 
 /** The reply, citing the communication twice (English and Chinese). */
@@ -56,15 +57,6 @@ async function indexed(files: Record<string, string> = FILES): Promise<Setup> {
 
 function symbolNames(setup: Setup, query: string): string[] {
   return setup.service.workspaceSymbols(query).map((symbol) => `${symbol.field}:${symbol.name}@${symbol.uri.slice(uri('').length)}`);
-}
-
-/** Waits (by polling the index itself, never a fixed sleep) until `condition` holds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 describe('service: the workspace index', () => {
@@ -165,26 +157,26 @@ describe('service: the workspace index', () => {
     const setup = await indexed();
     const { workspace } = setup;
     workspace.writeFile(uri('new.note'), 'CHN/HR/2025/60\n\nThe Mission refers to AL CHN 4/2025.\n');
-    await until(() => symbolNames(setup, 'CHN/HR/2025/60').length > 0, 'the new note');
+    await until(() => symbolNames(setup, 'CHN/HR/2025/60').length > 0);
     workspace.writeFile(uri('new.note'), 'CHN/HR/2025/61\n\nThe Mission refers to AL CHN 4/2025.\n');
-    await until(() => symbolNames(setup, 'CHN/HR/2025/61').length > 0, 'the changed note');
+    await until(() => symbolNames(setup, 'CHN/HR/2025/61').length > 0);
     assert.ok(!symbolNames(setup, 'CHN/HR/2025/60').some((name) => name.startsWith('reference:')));
     workspace.deleteFile(uri('new.note'));
-    await until(() => !symbolNames(setup, 'CHN/HR/2025/61').some((name) => name.startsWith('reference:')), 'the note gone');
+    await until(() => !symbolNames(setup, 'CHN/HR/2025/61').some((name) => name.startsWith('reference:')));
 
     const opened = setup.open('replies/reply.note', REPLY.replace('CHN/HR/2025/34', 'CHN/HR/2025/35'));
     assert.ok(symbolNames(setup, 'CHN/HR/2025/35').includes('reference:CHN/HR/2025/35@replies/reply.note'), 'the editor text, at once');
     setup.close('replies/reply.note');
-    await until(() => symbolNames(setup, 'CHN/HR/2025/34').includes('reference:CHN/HR/2025/34@replies/reply.note'), 'the disk text again');
+    await until(() => symbolNames(setup, 'CHN/HR/2025/34').includes('reference:CHN/HR/2025/34@replies/reply.note'));
     assert.ok(opened);
   });
 
   it('a changed .gitignore lists the folders again', async () => {
     const setup = await indexed();
     setup.workspace.writeFile(uri('.gitignore'), 'ignored/\nreplies/*.zh.note\n');
-    await until(() => !symbolNames(setup, 'CHN/HR/2025/51').some((name) => name.startsWith('reference:')), 'the ignored note gone');
+    await until(() => !symbolNames(setup, 'CHN/HR/2025/51').some((name) => name.startsWith('reference:')));
     setup.workspace.writeFile(uri('.gitignore'), '');
-    await until(() => symbolNames(setup, 'CHN/HR/2024/99').length > 0, 'the no longer ignored note');
+    await until(() => symbolNames(setup, 'CHN/HR/2024/99').length > 0);
   });
 
   it('reports its progress, and stops when cancelled', async () => {

@@ -8,8 +8,9 @@ const GRAMMAR = 'syntaxes/diplomatic-note.tmLanguage.json';
 const GRAMMAR_TEST_DIR = 'test/grammar';
 const TOOL = join(ROOT, 'node_modules', '.bin', 'vscode-tmgrammar-test');
 // The tool has no time limit of its own, and a malformed assertion line can make its parser backtrack
-// for minutes; the limit turns that into a failure instead of a hung `npm test`.
-const TOOL_TIME_LIMIT_MS = 20_000;
+// for minutes; the limit turns that into a failure instead of a hung `npm test`. It is a guard against a
+// hang, far above the few seconds the tool takes, so that a loaded machine does not fail the test.
+const TOOL_TIME_LIMIT_MS = 120_000;
 const REGEX_KEYS = new Set(['match', 'begin', 'end', 'while']);
 
 function readJson(relativePath: string): unknown {
@@ -52,7 +53,8 @@ function grammarTestFiles(): string[] {
 }
 
 describe('TextMate grammar (syntaxes/diplomatic-note.tmLanguage.json)', () => {
-  it('passes every grammar test file under vscode-tmgrammar-test', () => {
+  it('passes every grammar test file under vscode-tmgrammar-test', function () {
+    this.timeout(TOOL_TIME_LIMIT_MS + 10_000);
     const result = spawnSync(TOOL, ['-g', GRAMMAR, `${GRAMMAR_TEST_DIR}/*.test.note`], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -84,12 +86,12 @@ describe('TextMate grammar (syntaxes/diplomatic-note.tmLanguage.json)', () => {
   it('scans long repetitive lines in linear time (JavaScript backtracking as a stand-in for Oniguruma)', () => {
     const regexes = grammarRegexes(readJson(GRAMMAR)).map(toJavaScript);
     const units = ['1,', 'A1/', 'UA x ', 'AL CHN 4/', '(ii', 'Ref. 1', '1 May ', '统一是', '"', 'the assurances of its '];
-    const started = Date.now();
+    // A regex that backtracks catastrophically takes minutes on a 5,000-character line, past the test's
+    // time-out; a linear one, microseconds. Each match ends after it starts, as far as the line's end.
     for (const unit of units) {
       const line = unit.repeat(Math.ceil(5_000 / unit.length));
-      for (const regex of regexes) countMatches(regex, line);
+      for (const regex of regexes) assert.ok(countMatches(regex, line) <= line.length + 1, `${regex} on ${unit}…`);
     }
-    assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
   });
 });
 
@@ -122,9 +124,8 @@ describe('language-configuration.json word pattern', () => {
   });
 
   it('scans a long line of separators in linear time', () => {
-    const started = Date.now();
+    // Quadratic backtracking would take minutes on these 200,000 characters, past the test's time-out.
     assert.equal(words('a-'.repeat(100_000)).length, 1);
     assert.equal(words("a'/".repeat(50_000)).length, 50_000);
-    assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
   });
 });

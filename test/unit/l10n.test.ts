@@ -97,7 +97,8 @@ describe('the interface in English and Chinese: client messages', () => {
 
   it('has in l10n/bundle.l10n.json exactly the strings the client passes to l10n.t (npm run l10n:export)', async () => {
     const folder = join(ROOT, 'client', 'src');
-    const sources = readdirSync(folder).filter((file) => file.endsWith('.ts')).map((file) => ({ contents: readFileSync(join(folder, file), 'utf8'), extension: '.ts' }));
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const sources = files.map((file) => ({ contents: readFileSync(join(folder, file), 'utf8'), extension: '.ts' }));
     const extracted = await getL10nJson(sources);
     assert.ok(Object.keys(extracted).length > 10);
     assert.deepEqual(Object.keys(bundle).sort(), Object.keys(extracted).sort());

@@ -65,6 +65,8 @@ export interface DiagnosticsContext {
   openDocuments(): readonly TextDocument[];
   /** Logs a failure; a failed run publishes nothing. */
   failed(error: unknown): void;
+  /** A run is about to start on `version` (a test hook: the run waits for it). */
+  runStarting?(uri: string, version: number): Promise<void>;
 }
 
 /** Publishes after a pause in typing, and for the partner file too, whose findings share the pair. */
@@ -113,6 +115,7 @@ export class DiagnosticsPublisher {
     const unchanged = () => this.runs.get(uri) === run && this.context.document(uri)?.version === version
       && (!partner || this.context.document(partner.uri)?.version === partnerVersion);
     try {
+      await this.context.runStarting?.(uri, version);
       const findings = await this.context.service.findingsInSlices(document, SLICE_MS, unchanged);
       if (findings === undefined) return;
       this.runs.delete(uri);

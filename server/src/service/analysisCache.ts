@@ -78,6 +78,11 @@ export class AnalysisCache {
     this.states.delete(uri);
   }
 
+  /** How many documents an analysis is held for (for tests of memory). */
+  get size(): number {
+    return this.states.size;
+  }
+
   /** A local edit repairs the previous outline and terms, if they were made: never make them just to repair them. */
   private repair(state: DocumentState, previousNote: Note, note: Note, edit: LocalEdit): void {
     const { outline, terms } = state;

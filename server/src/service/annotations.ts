@@ -81,6 +81,8 @@ export interface AnnotationView extends AnnotationContent {
 /** An annotation of the other language version, shown on this one. */
 export interface ProjectedView extends AnnotationContent {
   readonly span: Span;
+  /** The language of the version the annotation was made on. */
+  readonly language?: 'en' | 'zh';
   readonly level: ProjectionLevel;
   readonly source: { readonly document: TextDocument; readonly span: Span };
 }
@@ -228,10 +230,11 @@ export class Annotations {
     const name = fileName(document.uri);
     const placements: Placement[] = [];
     const kept = new Map<string, TrackedPlacement>();
+    const unchanged = previous ? unchangedTargets(previous.collection, collection, name) : new Set<string>();
     for (const annotation of collection.items) {
       const target = spanTargetIn(annotation, name);
       if (!target) continue;
-      const followed = previous?.collection === collection ? previous.placements.get(annotation.id) : undefined;
+      const followed = unchanged.has(annotation.id) ? previous?.placements.get(annotation.id) : undefined;
       const placement: SettledPlacement = followed && followed.anchoring !== 'lost' ? followed : placementOf(anchorTarget(text, index, target));
       kept.set(annotation.id, placement);
       placements.push({ annotation, anchoring: placement.anchoring, ...('span' in placement ? { span: placement.span } : {}) });
@@ -272,6 +275,7 @@ export class Annotations {
     const written = await this.host.workspace.replaceFile(plan.write.uri, new TextEncoder().encode(plan.write.text));
     if (written.kind === 'refused') return { applied: false, message: `${fileName(plan.write.uri)} was not written: ${written.detail}.` };
     this.host.store.applied(plan.write);
+    this.adopt(document, plan.write.collection);
     this.host.changed?.(await this.concerned(document));
     return { applied: true, sidecar: plan.write.uri, ...(result.id ? { id: result.id } : {}) };
   }
@@ -288,8 +292,22 @@ export class Annotations {
     const plan = await this.host.store.plan(document.uri, (collection) => this.withCurrentSelectors(document, collection));
     if (plan.kind === 'refused' || plan.write.text === stored.text) return false;
     const written = await this.host.workspace.replaceFile(plan.write.uri, new TextEncoder().encode(plan.write.text));
-    if (written.kind === 'written') this.host.store.applied(plan.write);
-    return written.kind === 'written';
+    if (written.kind !== 'written') return false;
+    this.host.store.applied(plan.write);
+    this.adopt(document, plan.write.collection);
+    return true;
+  }
+
+  /**
+   * The collection written is in force: the placements followed so far (moved by any edit made while
+   * it was written) stay those of its annotations; the one just made is placed by its selectors.
+   */
+  private adopt(document: TextDocument, collection: AnnotationCollection): void {
+    const tracked = this.tracked.get(document.uri);
+    if (!tracked) return;
+    this.tracked.set(document.uri, { collection, placements: tracked.placements });
+    // Placed now, so that the next edit moves it too.
+    this.place(document, collection);
   }
 
   /** The collection with the selectors of every placed annotation made anew; the same object when nothing moved. */
@@ -317,9 +335,9 @@ export class Annotations {
 function projectedOnto(document: TextDocument, own: readonly AnnotationView[], partner: TextDocument | undefined, partnerViews: readonly AnnotationView[]): ProjectedView[] {
   const sources = [...own.map((view) => ({ view, source: document })), ...partnerViews.map((view) => ({ view, source: partner as TextDocument }))];
   return sources.flatMap(({ view, source }): ProjectedView[] => {
-    const { counterpart, span, anchoring: _anchoring, recorded: _recorded, language: _language, ...content } = view;
+    const { counterpart, span, anchoring: _anchoring, recorded: _recorded, language, ...content } = view;
     if (!span || !counterpart || counterpart.document.uri !== document.uri) return [];
-    return [{ ...content, span: counterpart.span, level: counterpart.level, source: { document: source, span } }];
+    return [{ ...content, span: counterpart.span, level: counterpart.level, ...(language ? { language } : {}), source: { document: source, span } }];
   }).sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -329,6 +347,21 @@ function writability(document: TextDocument, stored: StoredSidecar): { writable:
   const first = stored.reading.problems.find((problem) => problem.severity === 'error');
   const where = first ? ` (line ${first.line + 1}: ${first.message})` : '';
   return { writable: false, message: `${fileName(stored.uri)} has errors${where}; it is not written until they are mended.` };
+}
+
+/**
+ * The annotations whose target in this note is the same in both collections: placements followed
+ * through the edits stay theirs when the sidecar is read again (after a write, or a change to another
+ * annotation); one whose selectors changed is placed by them anew.
+ */
+function unchangedTargets(before: AnnotationCollection, after: AnnotationCollection, noteFileName: string): Set<string> {
+  if (before === after) return new Set(after.items.map((item) => item.id));
+  const targets = new Map(before.items.map((item) => [item.id, targetKey(item, noteFileName)]));
+  return new Set(after.items.flatMap((item) => (targets.get(item.id) === targetKey(item, noteFileName) ? [item.id] : [])));
+}
+
+function targetKey(annotation: WebAnnotation, noteFileName: string): string {
+  return JSON.stringify(spanTargetIn(annotation, noteFileName)?.selector ?? null);
 }
 
 function spanTargetIn(annotation: WebAnnotation, noteFileName: string): SpanTarget | undefined {

@@ -81,6 +81,16 @@ export interface NoteDefinition {
   readonly targets: readonly { readonly uri: string; readonly line: LineRange; readonly range: LineRange }[];
 }
 
+/** Per-document state the service holds, counted. */
+export interface HeldCounts {
+  /** Documents with an analysis (open notes, partners read from disk, notes being checked). */
+  readonly analyses: number;
+  /** Partner files read from disk for open notes. */
+  readonly partners: number;
+  /** Alignments of a note and its other version. */
+  readonly alignments: number;
+}
+
 /** The code a problem of a file that is not a note is shown with. */
 export function fileProblemCode(uri: string): 'project-file' | 'glossary-file' | 'annotations-file' | 'tags-file' {
   if (AnnotationStore.isSidecar(uri)) return 'annotations-file';
@@ -236,6 +246,11 @@ export class NoteService {
   /** How many partner files read from disk are held in memory. */
   get heldPartners(): number {
     return this.pairing.heldPartners;
+  }
+
+  /** What the service holds per document, counted (for tests of memory: nothing of a closed note stays). */
+  held(): HeldCounts {
+    return { analyses: this.analyses.size, partners: this.pairing.heldPartners, alignments: this.pairing.heldAlignments };
   }
 
   /** The URI of the open or closed file a note pairs with, by name only (nothing is read). */

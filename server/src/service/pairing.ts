@@ -122,6 +122,11 @@ export class Pairing {
     return this.fromDisk.size;
   }
 
+  /** How many alignments of pairs of files are held (for tests of memory). */
+  get heldAlignments(): number {
+    return this.alignments.size;
+  }
+
   private async partnerDocument(note: TextDocument, uri: string, namedAt: Span | undefined): Promise<PartnerDocument> {
     const open = this.workspace.documents.get(uri);
     if (open) {

@@ -37,10 +37,11 @@ describe('anchors', () => {
     assert.deepEqual(verbatimAnchors(['The OHCHRs and UNHCR.'], ['OHCHR与UNHCR。']).en, [['name:UNHCR']]);
     const zh = Array.from({ length: 3000 }, (_, k) => `来函AL CHN ${k}/2025号。`);
     const en = Array.from({ length: 3000 }, (_, k) => `Communication AL CHN ${k}/2025 was received on time.`);
-    const started = Date.now();
+    // Its time is measured by the scaling guard (`npm run bench:scaling`); here, that all 3,000 pair up.
     const verbatim = verbatimAnchors(en, zh);
     assert.deepEqual(verbatim.en[7], ['ref:AL CHN 7/2025']);
-    assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+    assert.deepEqual(verbatim.en[2999], ['ref:AL CHN 2999/2025']);
+    assert.equal(verbatim.zh.filter((anchors) => anchors.length === 1).length, 3000);
   });
 
   it('weighs exact evidence above glossary terms and charges only exact anchors when unmatched', () => {

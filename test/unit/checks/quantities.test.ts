@@ -62,10 +62,8 @@ describe('number and date findings on many left-over figures', () => {
     const [en, zh] = [sideOf(note, 'en'), sideOf(note, 'zh')];
     assert.ok(en && zh);
     const alignment = alignVersions(en, zh);
-    const start = performance.now();
+    // About 1 s, most of it finding the numbers; each pairing walking from the first figure took 40 s,
+    // past the test's time-out (the time itself is measured by `npm run bench:scaling`).
     assert.deepEqual(runChecks({ alignment, notes: { en: note, zh: note } }), []);
-    // About 1 s, most of it finding the numbers; each pairing walking from the first figure took 40 s.
-    const milliseconds = performance.now() - start;
-    assert.ok(milliseconds < 10_000, `${milliseconds} ms`);
   });
 });

@@ -4,9 +4,10 @@
  */
 import type { Command } from '../definition';
 import { alignCommand } from './align';
+import { annotationsCommand } from './annotations';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { indexCommand } from './indexCorpus';
 import { outlineCommand } from './outline';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, indexCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, indexCommand, annotationsCommand];

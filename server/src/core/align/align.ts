@@ -47,6 +47,8 @@ export interface AlignOptions {
    * little): the search is made in a band around it instead of around a coarse alignment of its own.
    */
   readonly near?: readonly Bead[];
+  /** Counts the lattice cells swept, every level and band included: the work, which must grow linearly. */
+  readonly work?: { cells: number };
 }
 
 /** Half-width, in units, of the band around the projected coarse path. */
@@ -124,6 +126,10 @@ class BandedLattice {
     this.forward = new Float64Array(withTotals ? cells : 0).fill(Infinity);
     this.backward = new Float64Array(withTotals ? cells : 0).fill(Infinity);
     this.choice = new Int8Array(cells).fill(-1);
+  }
+
+  get cellCount(): number {
+    return this.rowStart[this.problem.n + 1];
   }
 
   cell(i: number, j: number): number {
@@ -301,6 +307,7 @@ function searchPath(problem: Problem, en: readonly AlignUnit[], zh: readonly Ali
   for (let attempt = 0; ; attempt++) {
     const band = small ? fullBand(n, m) : bandAroundPath(guide, n, m, halfWidth, scale);
     const lattice = new BandedLattice(problem, band, false);
+    if (options.work) options.work.cells += lattice.cellCount;
     lattice.sweepForward();
     const steps = tracePath(lattice, problem);
     // A band always holds a path (its rows overlap), so the full search below is a safeguard only.
@@ -387,6 +394,7 @@ export function alignUnits(en: readonly AlignUnit[], zh: readonly AlignUnit[], o
   const path = searchPath(problem, en, zh, options, near);
   // Paths far from the best one carry no weight worth counting: the posterior is summed near it.
   const lattice = new BandedLattice(problem, bandAroundPath(path, problem.n, problem.m, POSTERIOR_BAND, 1), true);
+  if (options.work) options.work.cells += lattice.cellCount;
   lattice.sweepForward();
   lattice.sweepBackward();
   return toBeads(lattice, problem, path);

@@ -47,6 +47,10 @@ function csvField(text: string): string {
 }
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF between records; cells guarded against formula injection. */
+export function csvTable(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
 export function toCsv(pairs: readonly TextPair[]): string {
-  return [['en', 'zh'], ...pairs.map((pair) => [pair.en, pair.zh])].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvTable([['en', 'zh'], ...pairs.map((pair) => [pair.en, pair.zh])]);
 }
