@@ -36,10 +36,10 @@ import {
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   type InitializationOptions,
 } from './protocol';
-import { localeOf } from './core/messages';
+import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
-import type { Checked } from './service/arguments';
+import { documentRequest, type Checked, type PositionField } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
 /** A workspace whose folders and file changes the editor tells. */
@@ -80,8 +80,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     tooLarge: (document, limit) => {
       if (toldTooLarge.has(document.uri)) return;
       toldTooLarge.add(document.uri);
-      tell(MessageType.Info, `this note is larger than diplonote.maxFileSize (${limit} characters); ` +
-        'the outline stays, cross-language jumps and checks are off for it.');
+      tell(MessageType.Info, format(noteService.locale, message('server.too-large', { limit })));
     },
     changed: () => {
       for (const [uri, problems] of noteService.fileProblems()) void connection.sendDiagnostics({ uri, diagnostics: problems.map(fileProblemDiagnostic) });
@@ -200,10 +199,9 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     if (phase === 'shutDown') throw new ResponseError(ErrorCodes.InvalidRequest, 'Diplonote: the server is shutting down.');
   }
 
-  /** Runs a feature on an open document; a failure is logged, never fatal. */
-  async function withDocument<T>(uri: string, feature: (document: TextDocument) => T | Promise<T>): Promise<T | null> {
-    checkPhase();
-    const document = documents.get(uri);
+  /** Runs a feature on the open document a request names; a malformed request is refused, a failure logged, never fatal. */
+  async function withDocument<T>(params: unknown, feature: (document: TextDocument) => T | Promise<T>, needs?: readonly PositionField[]): Promise<T | null> {
+    const document = documents.get(accepted(documentRequest(params, needs)));
     if (!document) return null;
     try {
       return await feature(document);
@@ -216,23 +214,23 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   /** The arguments of a custom request, checked by the service; a refusal is the request's error. */
   function accepted<T>(checked: Checked<T>): T {
     checkPhase();
-    if (!checked.ok) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${checked.message}`);
+    if (!checked.ok) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${format(noteService.locale, checked.said)}`);
     return checked.value;
   }
 
-  connection.onDocumentSymbol((params) => withDocument(params.textDocument.uri, async (d) =>
+  connection.onDocumentSymbol((params) => withDocument(params, async (d) =>
     [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d))]));
-  connection.onFoldingRanges((params) => withDocument(params.textDocument.uri, (d) => foldingRanges(d, noteService.folds(d))));
-  connection.onSelectionRanges((params) => withDocument(params.textDocument.uri, (d) =>
-    selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p))))));
-  connection.onDefinition((params) => withDocument(params.textDocument.uri, async (d) => {
+  connection.onFoldingRanges((params) => withDocument(params, (d) => foldingRanges(d, noteService.folds(d))));
+  connection.onSelectionRanges((params) => withDocument(params, (d) =>
+    selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p)))), ['positions']));
+  connection.onDefinition((params) => withDocument(params, async (d) => {
     const offset = d.offsetAt(params.position);
     const notes = noteService.noteDefinition(d, offset);
     return notes ? noteDefinition(d, notes) : definition(d, await noteService.definition(d, offset));
-  }));
-  connection.onReferences((params) => withDocument(params.textDocument.uri, (d) =>
-    references(noteService.references(d, d.offsetAt(params.position), params.context.includeDeclaration))));
-  connection.onDocumentLinks((params) => withDocument(params.textDocument.uri, async (d) => documentLinks(d, await noteService.documentLinks(d))));
+  }, ['position']));
+  connection.onReferences((params) => withDocument(params, (d) =>
+    references(noteService.references(d, d.offsetAt(params.position), params.context?.includeDeclaration === true)), ['position']));
+  connection.onDocumentLinks((params) => withDocument(params, async (d) => documentLinks(d, await noteService.documentLinks(d))));
   connection.onWorkspaceSymbol((params) => {
     checkPhase();
     return workspaceSymbols(noteService.workspaceSymbols(typeof params.query === 'string' ? params.query : ''));
@@ -241,21 +239,23 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     checkPhase();
     return correspondenceAnswer(noteService.correspondence(), noteService.indexState);
   });
-  connection.onDocumentHighlight((params) => withDocument(params.textDocument.uri, async (d) =>
-    documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position)))));
-  connection.onCodeLens((params) => withDocument(params.textDocument.uri, async (d) => codeLenses(d, await noteService.codeLenses(d))));
-  connection.onHover((params) => withDocument(params.textDocument.uri, async (d) => hover(d, await noteService.hover(d, d.offsetAt(params.position)))));
-  connection.onCompletion((params) => withDocument(params.textDocument.uri, async (d) => completions(await noteService.completions(d, d.offsetAt(params.position)))));
-  connection.onCodeAction((params) => withDocument(params.textDocument.uri, async (d) => {
+  connection.onDocumentHighlight((params) => withDocument(params, async (d) =>
+    documentHighlights(d, await noteService.highlights(d, d.offsetAt(params.position))), ['position']));
+  connection.onCodeLens((params) => withDocument(params, async (d) => codeLenses(d, await noteService.codeLenses(d))));
+  connection.onHover((params) => withDocument(params, async (d) => hover(d, await noteService.hover(d, d.offsetAt(params.position))), ['position']));
+  connection.onCompletion((params) => withDocument(params, async (d) => completions(await noteService.completions(d, d.offsetAt(params.position))), ['position']));
+  connection.onCodeAction((params) => withDocument(params, async (d) => {
     const { refs, diagnostics: held } = findingsOf(d, params);
     const actions = await noteService.codeActions(d, { selection: toSpan(d, params.range), findings: refs });
     return codeActions(d, params, held, actions, noteService.locale);
-  }));
+  }, ['range']));
   connection.onExecuteCommand(async (params) => {
     checkPhase();
     if (params.command === CHECK_WORKSPACE_COMMAND) return workspaceChecks.run();
-    if (params.command !== ADD_TERM_PAIR_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: no command ${params.command}.`);
-    return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell });
+    if (params.command !== ADD_TERM_PAIR_COMMAND) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `Diplonote: ${format(noteService.locale, message('refused.no-command', { command: params.command }))}`);
+    }
+    return addTermPair(await noteService.planTermPair(params.arguments?.[0]), { connection, capabilities, tell, locale: noteService.locale });
   });
   connection.onRequest(COUNTERPART_REQUEST, async (params) => {
     const { document, offset } = accepted(noteService.notePosition(params?.textDocument?.uri, params?.position));
@@ -298,7 +298,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 
   connection.languages.diagnostics.on((params, token) => {
     checkPhase();
-    return pulledDiagnostics(noteService, documents.get(params.textDocument.uri), token);
+    return pulledDiagnostics(noteService, documents.get(accepted(documentRequest(params))), token);
   });
   connection.languages.diagnostics.onWorkspace((params, token, _workDone, partial) => {
     checkPhase();

@@ -167,3 +167,62 @@ describeProbe('Neovim with the configuration docs/editors.md gives for 0.7 and l
     assert.ok(names.includes('Reference CHN/HR/2025/34'), names.join(' | '));
   });
 });
+
+// A sidecar written by hand in the documented format, against a note edited afterwards: Neovim reads
+// the annotation by hover where its quote is now, and lists it with diplonote/annotations.
+const ANNOTATED = PAIR[0];
+const ANNOTATED_QUOTE = 'the Department requests that the visa fees be waived';
+const annotatedOriginal = readSample(ANNOTATED);
+const annotatedEdited = annotatedOriginal.replace('The Department has the honour to request', 'A paragraph added after the annotation was made.\n\nThe Department has the honour to request');
+const annotatedAt = positionOf(annotatedEdited, ANNOTATED_QUOTE, 10);
+
+function handWrittenSidecar() {
+  const at = annotatedOriginal.indexOf(ANNOTATED_QUOTE);
+  const codePoints = (text) => [...text].length;
+  return `${JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    items: [{
+      id: 'urn:uuid:6f1c1b8e-0000-4000-8000-000000000001', type: 'Annotation', motivation: 'commenting', status: 'open',
+      creator: { type: 'Person', name: 'Reviewer' },
+      target: {
+        source: ANNOTATED,
+        selector: [
+          { type: 'TextQuoteSelector', exact: ANNOTATED_QUOTE, prefix: 'September 2019, ', suffix: '. Third, the Department' },
+          { type: 'TextPositionSelector', start: codePoints(annotatedOriginal.slice(0, at)), end: codePoints(annotatedOriginal.slice(0, at)) + codePoints(ANNOTATED_QUOTE) },
+        ],
+      },
+      body: [
+        { type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: 'Waiver rests on the **2019 exchange of notes**.' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'legal-basis' },
+      ],
+    }],
+  }, null, 2)}\n`;
+}
+
+describeProbe('Neovim reads annotations by hover (a hand-written sidecar, the note edited afterwards)', 'nvim-annotations', (scratch) => {
+  writeFileSync(path.join(scratch.workspace, ANNOTATED), annotatedEdited);
+  writeFileSync(path.join(scratch.workspace, `${ANNOTATED}.annotations.json`), handWrittenSidecar());
+  return runProbe(scratch, {
+    [ANNOTATED]: [
+      { method: 'textDocument/hover', params: { position: annotatedAt } },
+      { method: 'diplonote/annotations', params: { uri: `file://${path.join(scratch.workspace, ANNOTATED)}` } },
+    ],
+  });
+}, (state) => {
+  it('hover where the quote is now shows the comment and the tag', () => {
+    const text = hoverText(resultOf(state.report, ANNOTATED, 'textDocument/hover'));
+    assert.match(text, /\*\*Comment\*\* · open · by Reviewer/);
+    assert.match(text, /\*\*2019 exchange of notes\*\*/);
+    assert.match(text, /`Legal basis`/);
+  });
+
+  it('diplonote/annotations gives its range in the edited note and its counterpart in the Chinese file', () => {
+    const result = resultOf(state.report, ANNOTATED, 'diplonote/annotations');
+    const [annotation] = result.annotations;
+    assert.deepEqual(annotation.range.start, positionOf(annotatedEdited, ANNOTATED_QUOTE));
+    assert.equal(annotation.tags[0], 'legal-basis');
+    assert.match(annotation.counterpart.uri, /visa-request\.zh\.note$/);
+    assert.deepEqual(result.orphans, []);
+  });
+});

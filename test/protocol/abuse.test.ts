@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import {
-  CancellationTokenSource, createProtocolConnection, DefinitionRequest, DidChangeTextDocumentNotification,
+  CancellationTokenSource, createProtocolConnection, DefinitionRequest, LogMessageNotification, MessageType, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, DocumentHighlightRequest, DocumentSymbolRequest, ErrorCodes,
   ExitNotification, FoldingRangeRequest, InitializeRequest, LSPErrorCodes, ResponseError, SelectionRangeRequest, ShutdownRequest,
   StreamMessageReader, StreamMessageWriter, type DocumentSymbol, type Position, type ProtocolConnection, type Range,
@@ -136,6 +136,42 @@ describe('protocol abuse', () => {
       const selections = await connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions: far });
       assert.equal(selections?.length, far.length);
       await assertSameView(connection, TextDocument.create(uri, 'diplomatic-note', 1, SEED_TEXT), 'after the out-of-range requests');
+    });
+
+    it('refuses malformed requests with InvalidParams, and logs no failure (found by the fuzzer)', async () => {
+      const { connection } = server;
+      const failures: string[] = [];
+      const listening = connection.onNotification(LogMessageNotification.type, ({ type, message }) => {
+        if (type === MessageType.Error) failures.push(message);
+      });
+      const uri = await server.open('file:///tmp/abuse-malformed.note', SEED_TEXT);
+      const textDocument = { uri };
+      const malformed: Array<[string, unknown]> = [
+        ['textDocument/completion', { textDocument }],
+        ['textDocument/hover', { textDocument, position: { line: 'x', character: 0 } }],
+        ['textDocument/definition', { textDocument, position: { line: -1, character: 0 } }],
+        ['textDocument/references', { textDocument }],
+        ['textDocument/selectionRange', { textDocument, positions: 'all' }],
+        ['textDocument/codeAction', { textDocument }],
+        ['textDocument/codeLens', { uri }],
+        ['textDocument/diagnostic', { uri }],
+        ['textDocument/documentSymbol', { textDocument: { uri: 42 } }],
+        ['textDocument/foldingRange', null],
+      ];
+      for (const [method, params] of malformed) {
+        assert.equal(await errorCodeOf(connection.sendRequest(method, params)), ErrorCodes.InvalidParams, `${method} ${JSON.stringify(params)}`);
+      }
+      // Well formed but for what it sends back: diagnostics the client made up are passed over.
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+      const actions = await connection.sendRequest('textDocument/codeAction', {
+        textDocument, range, context: { diagnostics: [null, { source: 'diplonote', code: 'number-mismatch', range: 'here' }], only: 'quickfix' },
+      });
+      assert.ok(Array.isArray(actions), JSON.stringify(actions));
+      const references = await connection.sendRequest('textDocument/references', { textDocument, position: range.start });
+      assert.ok(references === null || Array.isArray(references), 'references without a context: none asked for the declaration');
+      await symbolsOf(connection, uri);
+      listening.dispose();
+      assert.deepEqual(failures, []);
     });
 
     it('applies invalid incremental ranges (beyond the end, reversed) as the client library does, without crashing', async () => {

@@ -59,4 +59,21 @@ describe('protocol: the client\'s locale', () => {
       assert.deepEqual(en.actions, ['Go to the counterpart', 'Ignore number-mismatch on this paragraph (%% diplonote-ignore)']);
     }
   });
+
+  it('initialised with zh-cn: the problems of the front matter in Chinese', async () => {
+    const server = await startServer({}, undefined, { locale: 'zh-cn' });
+    try {
+      const uri = 'file:///tmp/diplonote-protocol-locale/broken-front-matter.note';
+      const published = nextDiagnostics(server, uri);
+      await server.open(uri, readFileSync('test/fixtures/front-matter/broken.note', 'utf8'));
+      assert.deepEqual((await published).diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
+        ['front-matter', 1, '未知的文首元数据键“refrence”：是否应为“reference”？'],
+        ['front-matter', 3, '“englsh”不是 Diplonote 识别的语言（en、zh、english、chinese）；本照会既不按英文也不按中文处理。'],
+        ['front-matter', 4, '此值含有“: ”，YAML 会将其读作另一个键；请将值用引号括起。'],
+      ]);
+    } finally {
+      await server.stop();
+    }
+  });
 });
+

@@ -85,6 +85,18 @@ describe('protocol: the counterpart path policy', () => {
     await assertNotFollowed('linked.en.note', ENGLISH, 0);
   });
 
+  it('reads no special file as a partner: a link to /proc/self/pagemap is refused, a pipe is never opened (issue 16, item 4)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    symlinkSync('/proc/self/pagemap', path.join(workspace, 'pagemap.zh.note'));
+    await assertNotFollowed('pagemap.en.note', ENGLISH, 0);
+    // A pipe with no writer: opened for reading, it would block the server for good.
+    assert.equal(spawnSync('mkfifo', [path.join(workspace, 'pipe.zh.note')]).status, 0, 'mkfifo');
+    const { uri, diagnostics } = await open('pipe.en.note', ENGLISH);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'number-mismatch'), []);
+    const jump = await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: { line: 0, character: 5 } });
+    assert.equal(jump, null, 'a jump into the pipe');
+  });
+
   it('follows a relative counterpart inside the folder (and finds its differing figure)', async () => {
     const { uri, diagnostics } = await open('fine.note', noteNaming('sub/ok.zh.note'));
     assert.deepEqual(diagnostics.map((d) => [d.code, d.relatedInformation?.[0]?.location.uri]), [

@@ -1,4 +1,5 @@
 /** diplonote.maxFileSize: a note past the limit keeps its outline, loses the cross-language features, and says so once. */
+import { format } from '../../server/src/core/messages';
 import * as assert from 'node:assert/strict';
 import { DefinitionRequest, DocumentSymbolRequest, ShowMessageNotification, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ describe('settings', () => {
     assert.equal(readSettings({ maxFileSize: 5000 }).settings.maxFileSize, 5000);
     const wrong = readSettings({ maxFileSize: 'big' });
     assert.equal(wrong.settings.maxFileSize, 50 * 1024 * 1024);
-    assert.match(wrong.problems[0], /diplonote\.maxFileSize must be a number of at least 1024; got "big"/);
+    assert.match(format('en', wrong.problems[0]), /diplonote\.maxFileSize must be a number of at least 1024; got "big"/);
     assert.deepEqual(readSettings(null).problems, []);
   });
 

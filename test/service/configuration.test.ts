@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { finish } from '../../server/src/core/checks';
+import { COMMUNICATION } from '../support/workspaceNotes';
 import { note, uri, workspaceOf, type Setup } from './support';
 
 const CSV = (en: string, zh: string) => `en,zh\n${en},${zh}\n`;
@@ -104,7 +105,19 @@ describe('service: configuration', () => {
     }
   });
 
-  it('reads the project file again when it changes', async () => {
+  it('refuses a path that names nothing (`.`, `./`, `/./`): the index is built, not thrown out by the glob matcher', async () => {
+    // Found by the fuzzer: "exclude": ["."] became an empty glob, which picomatch throws on, and the server died.
+    const setup = await workspaceOf({
+      'a.note': COMMUNICATION,
+      '.diplonote.json': '{ "exclude": [".", "./"], "glossary": { "files": ["./."] } }',
+    }, { glossary: { files: ['.'] } });
+    const problems = setup.service.fileProblems().get(uri('.diplonote.json')) ?? [];
+    assert.deepEqual(problems.map((p) => p.message.slice(0, 40)), Array(3).fill('This path names no file or pattern; path'));
+    await setup.service.indexWorkspace();
+    assert.deepEqual(setup.service.workspaceSymbols('AL CHN 4/2025').map((symbol) => symbol.uri), [uri('a.note')]);
+  });
+
+    it('reads the project file again when it changes', async () => {
     const setup = await workspaceOf({ ...PARTNER, '.diplonote.json': '{}' });
     assert.deepEqual(await severities(setup), ['number-mismatch:warning']);
     setup.workspace.writeFile(uri('.diplonote.json'), '{ "checks": { "number-mismatch": "error" } }');

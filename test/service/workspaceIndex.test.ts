@@ -67,6 +67,18 @@ describe('service: the workspace index', () => {
     assert.equal(service.indexState, 'ready');
   });
 
+  it('does not read a note, or its annotations, through a link that leads out of the folder', async () => {
+    const setup = await workspaceOf({ 'al-chn-4-2025.note': COMMUNICATION });
+    setup.workspace.writeFile('file:///secret/leaked.note', COMMUNICATION.replace('AL CHN 4/2025', 'AL CHN 99/2025'));
+    setup.workspace.writeFile('file:///secret/leaked.note.annotations.json', '{"type": "AnnotationCollection", "items": []}');
+    setup.workspace.link(uri('linked.note'), 'file:///secret/leaked.note');
+    setup.workspace.link(uri('al-chn-4-2025.note.annotations.json'), 'file:///secret/leaked.note.annotations.json');
+    await setup.service.indexWorkspace();
+    assert.deepEqual(symbolNames(setup, 'AL CHN 99/2025'), [], 'the linked note was read');
+    assert.deepEqual(symbolNames(setup, 'AL CHN 4/2025'), ['reference:AL CHN 4/2025@al-chn-4-2025.note']);
+    assert.equal(noteAt(setup.service, uri('al-chn-4-2025.note')).annotations, undefined, 'the linked sidecar was read');
+  });
+
   it('keeps of each note its reference, date, title, languages, mentions and counts', async () => {
     const { service } = await indexed();
     const reply = service.workspaceSymbols('CHN/HR/2025/34').find((s) => s.field === 'reference');

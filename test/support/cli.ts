@@ -23,8 +23,12 @@ export interface CliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** The tests read the CLI's English unless a test sets the language: the machine's own locale is left out. */
+const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG'];
+
 function environment(changes: CliOptions['env'] = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
+  for (const name of LOCALE_VARIABLES) delete env[name];
   for (const [name, value] of Object.entries(changes)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

@@ -1,4 +1,5 @@
 /** The `diplonote` command line: finds the command, parses its arguments strictly, runs it. */
+import { localeOf, type Locale } from '../core/messages';
 import { createContext } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_OK, EXIT_STATUS_HELP, EXIT_UNUSABLE_INPUT, STDIN_HELP, type Command } from './definition';
@@ -54,8 +55,14 @@ export async function main(argv: readonly string[], terminal: Terminal): Promise
     terminal.out(command.help());
     return EXIT_OK;
   }
-  const context = await createContext(parsed.operands, terminal, { stdinName: parsed.stdinName, paths: command.paths });
+  const locale = parsed.lang ?? environmentLocale(process.env);
+  const context = await createContext(parsed.operands, terminal, { stdinName: parsed.stdinName, paths: command.paths, locale });
   return parsed.run(context);
+}
+
+/** The language of messages as POSIX settles it: LC_ALL, else LC_MESSAGES, else LANG (the first one set). */
+export function environmentLocale(env: Readonly<Record<string, string | undefined>>): Locale {
+  return localeOf([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== ''));
 }
 
 function help(terminal: Terminal, topics: readonly string[]): number {

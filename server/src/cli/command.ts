@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { format, message, type Locale, type Message } from '../core/messages';
 import { decodeText, encodingName, isUtf8, type TextEncoding } from '../core/text/decode';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { createNoteService, type NoteService } from '../service';
@@ -36,6 +37,8 @@ export interface CommandContext {
   readonly service: NoteService;
   readonly terminal: Terminal;
   readonly style: Style;
+  /** A message of the catalogue in the language the command speaks (`--lang`, else the environment's). */
+  say(said: Message): string;
   /** Writes to standard output. */
   out(text: string): void;
   /** One message on standard error. */
@@ -66,6 +69,8 @@ export interface ContextOptions {
   readonly stdinName?: string;
   /** Whether operands may be folders and globs (see paths.ts); else each is a file. */
   readonly paths?: boolean;
+  /** The language of findings and messages (English unless told). */
+  readonly locale?: Locale;
 }
 
 const STDIN_DISPLAY = '<stdin>';
@@ -96,6 +101,8 @@ function classifyOperands(operands: readonly string[], options: ContextOptions, 
 
 export async function createContext(operands: readonly string[], terminal: Terminal, options: ContextOptions = {}): Promise<CommandContext> {
   const stdinFile = options.stdinName ?? STDIN_DISPLAY;
+  const locale = options.locale ?? 'en';
+  const say = (said: Message) => format(locale, said);
   const classified = classifyOperands(operands, options, terminal);
   const roots = (inputs: readonly Input[] = []) => [...new Set([
     ...classified.used.map((operand) => rootOf(operand) ?? workspaceFolderOf(stdinFile)),
@@ -107,14 +114,14 @@ export async function createContext(operands: readonly string[], terminal: Termi
   const tellEncoding = (uri: string, encoding: TextEncoding) => {
     if (isUtf8(encoding) || told.has(uri)) return;
     told.add(uri);
-    terminal.error(`diplonote: ${display(uri)}: read as ${encodingName(encoding)}`);
+    terminal.error(`diplonote: ${display(uri)}: ${say(message('cli.read-as', { encoding: encodingName(encoding) }))}`);
   };
   // The note being worked on is the CLI's one open document: the service keeps what it needs while it is.
   const open = new Map<string, TextDocument>();
   const documents = { get: (uri: string) => open.get(uri), all: () => [...open.values()] };
   const workspace = new RecordingWorkspace(documents, roots());
-  const service = createNoteService({ workspace, toolVersion: CLI_VERSION, decoded: tellEncoding });
-  const listed = await listOperands(classified.used, service, terminal);
+  const service = createNoteService({ workspace, toolVersion: CLI_VERSION, decoded: tellEncoding, locale });
+  const listed = await listOperands(classified.used, service, terminal, say);
   const unusable = classified.unusable || listed.unusable;
   const inputs = await uniqueInputs(classified.used, listed.notes, stdinFile, workspace);
   for (const input of inputs) given.set(input.uri, input.file);
@@ -122,7 +129,7 @@ export async function createContext(operands: readonly string[], terminal: Termi
   workspace.setFolders(roots(inputs));
   const read = (input: Input): Promise<TextRead> => (input.stdin ? readInput(terminal) : service.readNote(input.uri));
   return {
-    inputs, service, terminal, style: terminal.style, display,
+    inputs, service, terminal, style: terminal.style, display, say,
     out: (text) => terminal.out(text),
     error: (text) => terminal.error(text),
     filesRead: () => [...workspace.read],
@@ -152,7 +159,9 @@ export async function createContext(operands: readonly string[], terminal: Termi
 type Listed = Extract<Operand, { kind: 'folder' | 'glob' }>;
 
 /** The notes each folder and glob names (none listed twice); an operand that names none is said so. */
-async function listOperands(operands: readonly Operand[], service: NoteService, terminal: Terminal): Promise<{ notes: Map<Operand, string[]>; unusable: boolean }> {
+async function listOperands(
+  operands: readonly Operand[], service: NoteService, terminal: Terminal, say: (said: Message) => string,
+): Promise<{ notes: Map<Operand, string[]>; unusable: boolean }> {
   const notes = new Map<Operand, string[]>();
   const listings = operands.filter((operand): operand is Listed => operand.kind === 'folder' || operand.kind === 'glob');
   if (listings.length === 0) return { notes, unusable: false };
@@ -165,7 +174,8 @@ async function listOperands(operands: readonly Operand[], service: NoteService, 
     if (!byRoot.has(root)) byRoot.set(root, service.notesIn(root));
     const named = notesNamed(operand, await (byRoot.get(root) as Promise<string[]>));
     if (named.length === 0) {
-      terminal.error(`diplonote: ${operand.operand}: no note found (${operand.kind === 'glob' ? 'the pattern matches no note' : 'no .note file'} that is not excluded or ignored)`);
+      const none = operand.kind === 'glob' ? message('cli.no-note.glob') : message('cli.no-note.folder');
+      terminal.error(`diplonote: ${operand.operand}: ${say(none)}`);
       unusable = true;
     }
     notes.set(operand, named);

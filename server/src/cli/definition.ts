@@ -6,6 +6,7 @@
  * message, the command's usage, exit status 2.
  */
 import { parseArgs } from 'node:util';
+import { LOCALES, type Locale } from '../core/messages';
 import type { CommandContext } from './command';
 
 export const EXIT_OK = 0;
@@ -74,12 +75,15 @@ export interface ParsedCommand {
   readonly help: boolean;
   readonly operands: readonly string[];
   readonly stdinName: string | undefined;
+  /** `--lang`: the language of findings and messages; undefined leaves it to the environment. */
+  readonly lang: Locale | undefined;
   run(context: CommandContext): Promise<number>;
 }
 
 /** Options every command has. */
 const COMMON_OPTIONS: OptionDefinitions = {
   'stdin-name': { type: 'string', value: 'FILE', description: 'the file name standard input (-) is read as: its folder and name find its partner and glossaries' },
+  lang: { type: 'string', value: 'LANG', choices: LOCALES, description: 'the language of findings and messages (default: from LC_ALL, LC_MESSAGES or LANG; English)' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
@@ -103,7 +107,8 @@ export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>)
         if (problem) return { error: problem };
       }
       const stdinName = typeof values['stdin-name'] === 'string' ? values['stdin-name'] : undefined;
-      return { help, operands, stdinName, run: (context) => spec.run(context, values as OptionValues<O>) };
+      const lang = LOCALES.find((locale) => locale === values.lang);
+      return { help, operands, stdinName, lang, run: (context) => spec.run(context, values as OptionValues<O>) };
     },
   };
 }

@@ -3,6 +3,7 @@
  * indexes into the analysed text (what JavaScript strings and LSP positions count), `end` exclusive.
  * Conversion to line/character happens once, at the protocol edge.
  */
+import type { Saying } from './messages';
 
 export type Language = 'en' | 'zh' | 'other';
 
@@ -156,9 +157,8 @@ export interface FrontMatter {
 }
 
 /** A problem in the user's own data (front matter) found while analysing; never an exception. */
-export interface AnalysisProblem {
+export interface AnalysisProblem extends Saying {
   readonly span: Span;
-  readonly message: string;
 }
 
 /** One block of the note in document order. */

@@ -3,6 +3,7 @@
  * the argument); here it is sent with `workspace/applyEdit`, if this client can take it. The server
  * never writes a file itself. The client must supply the rendering: a server cannot ask for free text.
  */
+import { format, message, type Locale, type Message } from '../core/messages';
 import {
   MessageType, type ClientCapabilities, type Connection, type CreateFile, type TextDocumentEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -17,6 +18,7 @@ export interface AddTermPairContext {
   readonly connection: Connection;
   readonly capabilities: ClientCapabilities;
   tell(type: MessageType, message: string): void;
+  readonly locale: Locale;
 }
 
 export async function addTermPair(plan: TermPairPlan, context: AddTermPairContext): Promise<AddTermPairResult | null> {
@@ -24,27 +26,26 @@ export async function addTermPair(plan: TermPairPlan, context: AddTermPairContex
     context.tell(plan.level === 'info' ? MessageType.Info : MessageType.Warning, plan.message);
     return null;
   }
+  const say = (said: Message) => format(context.locale, said);
   const refusal = unsupported(plan, context.capabilities);
   if (refusal) {
-    context.tell(MessageType.Warning, refusal);
+    context.tell(MessageType.Warning, say(refusal));
     return null;
   }
-  const answer = await context.connection.workspace.applyEdit({ label: `Add ${plan.pairText} to the glossary`, edit: workspaceEdit(plan) })
+  const label = say(message('termPair.edit-label', { pair: plan.pairText }));
+  const answer = await context.connection.workspace.applyEdit({ label, edit: workspaceEdit(plan) })
     .catch((error: unknown) => ({ applied: false, failureReason: error instanceof Error ? error.message : String(error) }));
+  const file = plan.glossaryName;
   if (answer.applied) context.tell(MessageType.Info, plan.appliedMessage);
-  else context.tell(MessageType.Warning, `${plan.notAppliedMessage}${answer.failureReason ? `: ${answer.failureReason}` : '.'}`);
+  else context.tell(MessageType.Warning, say(answer.failureReason ? message('termPair.not-changed.reason', { file, reason: answer.failureReason }) : message('termPair.not-changed', { file })));
   return { glossary: plan.glossary, applied: answer.applied };
 }
 
 /** Why this client cannot take the edit, or undefined when it can. */
-function unsupported(plan: EditPlan, capabilities: ClientCapabilities): string | undefined {
-  if (capabilities.workspace?.applyEdit !== true) {
-    return `this editor does not take edits from the server (workspace/applyEdit); add ${plan.pairText} to ${WORKSPACE_GLOSSARY} by hand.`;
-  }
+function unsupported(plan: EditPlan, capabilities: ClientCapabilities): Message | undefined {
+  if (capabilities.workspace?.applyEdit !== true) return message('termPair.no-apply-edit', { pair: plan.pairText, glossary: WORKSPACE_GLOSSARY });
   const operations = capabilities.workspace.workspaceEdit?.resourceOperations ?? [];
-  if (plan.create && !operations.includes('create')) {
-    return `this editor cannot create files on the server's behalf; create ${WORKSPACE_GLOSSARY} containing { "entries": [] } in the workspace folder and run the action again.`;
-  }
+  if (plan.create && !operations.includes('create')) return message('termPair.no-create', { glossary: WORKSPACE_GLOSSARY });
   return undefined;
 }
 

@@ -7,19 +7,28 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { format, message, type Locale } from '../core/messages';
 import { ADD_TERM_PAIR_COMMAND, GO_TO_COUNTERPART_COMMAND, type AddTermPairArgument } from '../protocol';
+import { position } from '../service/arguments';
 import type { ActionData, FindingRef } from '../service/features/codeActions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toRange, toSpan } from './positions';
 
 /** The findings of this server among the diagnostics the client sent, with their index there. */
 export function findingsOf(document: TextDocument, params: CodeActionParams): { refs: FindingRef[]; diagnostics: Diagnostic[] } {
-  const diagnostics = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+  // The client sends back what it was given; anything else in the list is passed over, not read.
+  const listed: unknown[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  const diagnostics = listed.filter((d): d is Diagnostic => isOurDiagnostic(d));
   const refs = diagnostics.map((d): FindingRef => {
     const data: unknown = d.data;
     const found = data !== null && typeof data === 'object' ? (data as { found?: unknown }).found : undefined;
     return { code: String(d.code), span: toSpan(document, d.range), ...(typeof found === 'string' ? { found } : {}) };
   });
   return { refs, diagnostics };
+}
+
+function isOurDiagnostic(value: unknown): boolean {
+  const d = value as Partial<Diagnostic> | null;
+  return d !== null && typeof d === 'object' && d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string'
+    && position(d.range?.start).ok && position(d.range?.end).ok;
 }
 
 function goToCounterpart(diagnostic: Diagnostic, locale: Locale): CodeAction | undefined {
@@ -45,7 +54,7 @@ function codeAction(document: TextDocument, action: ActionData, diagnostic: Diag
 
 /** Kinds are hierarchical (`refactor` covers `refactor.extract`); no `only` lets every kind through. */
 function wanted(only: readonly string[] | undefined, kind: string | undefined): boolean {
-  return !only || only.some((prefix) => kind === prefix || (kind ?? '').startsWith(`${prefix}.`));
+  return !Array.isArray(only) || only.some((prefix) => kind === prefix || (kind ?? '').startsWith(`${prefix}.`));
 }
 
 /** Each finding's actions together, "Go to the counterpart" first; then those on the selection. */
@@ -59,5 +68,5 @@ export function codeActions(
     for (const action of actions) if (action.finding === index) result.push(codeAction(document, action, diagnostic));
   });
   for (const action of actions) if (action.finding === undefined) result.push(codeAction(document, action, undefined));
-  return result.filter((action) => wanted(params.context.only, action.kind));
+  return result.filter((action) => wanted(params.context?.only, action.kind));
 }

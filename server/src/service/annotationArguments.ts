@@ -3,6 +3,7 @@
  * a note open in the editor, a range inside it, a motivation Diplonote makes, a comment of bounded
  * size, tags of one line each, an id that is a string. A refusal is a sentence saying what and why.
  */
+import { message, saying, type Message } from '../core/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotationChange } from '../core/annotations/edit';
 import { openNote, position, termProblem, type Checked } from './arguments';
@@ -20,8 +21,8 @@ function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function refused<T>(message: string): Checked<T> {
-  return { ok: false, message };
+function refused<T>(said: Message): Checked<T> {
+  return { ok: false, ...saying(said) };
 }
 
 export function annotateRequest(workspace: Workspace, params: unknown): Checked<Request> {
@@ -32,11 +33,11 @@ export function annotateRequest(workspace: Workspace, params: unknown): Checked<
   const range = record(fields.range);
   const start = position(range?.start);
   const end = position(range?.end);
-  if (!start.ok || !end.ok) return refused('the range must be { "start", "end" }, each { "line", "character" }.');
+  if (!start.ok || !end.ok) return refused(message('refused.range'));
   const [from, to] = [document.offsetAt(start.value), document.offsetAt(end.value)].sort((a, b) => a - b);
-  if (document.getText().slice(from, to).trim() === '') return refused('select the text to annotate: the range is empty or only white space.');
+  if (document.getText().slice(from, to).trim() === '') return refused(message('refused.empty-range'));
   const motivation = fields.motivation ?? 'commenting';
-  if (!MOTIVATIONS.includes(motivation as (typeof MOTIVATIONS)[number])) return refused(`the motivation must be one of ${MOTIVATIONS.join(', ')}.`);
+  if (!MOTIVATIONS.includes(motivation as (typeof MOTIVATIONS)[number])) return refused(message('refused.motivation', { motivations: [...MOTIVATIONS] }));
   const comment = commentOf(fields.comment);
   if (!comment.ok) return comment;
   const tags = tagsOf(fields.tags);
@@ -64,12 +65,12 @@ export function updateRequest(workspace: Workspace, params: unknown): Checked<Re
   const tags = tagsOf(fields.tags);
   if (!tags.ok) return tags;
   const { status } = fields;
-  if (status !== undefined && status !== 'open' && status !== 'resolved') return refused('the status must be "open" or "resolved".');
-  if (reply.value !== undefined && reply.value.trim() === '') return refused('a reply needs some text.');
+  if (status !== undefined && status !== 'open' && status !== 'resolved') return refused(message('refused.status'));
+  if (reply.value !== undefined && reply.value.trim() === '') return refused(message('refused.empty-reply'));
   const change: AnnotationChange = {
     ...(comment.value !== undefined ? { comment: comment.value } : {}), ...(tags.value ? { tags: tags.value } : {}), ...(status ? { status } : {}),
   };
-  if (Object.keys(change).length === 0 && reply.value === undefined) return refused('nothing to change: give a comment, tags, a status or a reply.');
+  if (Object.keys(change).length === 0 && reply.value === undefined) return refused(message('refused.nothing-to-change'));
   return { ok: true, value: { document: target.value.document, edit: { kind: 'update', id: target.value.id, change, ...(reply.value !== undefined ? { reply: reply.value } : {}) } } };
 }
 
@@ -82,20 +83,20 @@ function noteAndId(workspace: Workspace, fields: Record<string, unknown>): Check
   const note = openNote(workspace, fields.uri, false);
   if (!note.ok) return note;
   const { id } = fields;
-  if (typeof id !== 'string' || id === '' || id.length > 1000) return refused('the annotation must be given by its id (a string such as "urn:uuid:…").');
+  if (typeof id !== 'string' || id === '' || id.length > 1000) return refused(message('refused.annotation-id'));
   return { ok: true, value: { document: note.value, id } };
 }
 
 function commentOf(value: unknown): Checked<string | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
-  if (typeof value !== 'string') return refused('a comment must be a string (Markdown).');
-  if (value.length > MAX_COMMENT_LENGTH) return refused(`a comment is limited to ${MAX_COMMENT_LENGTH} characters.`);
+  if (typeof value !== 'string') return refused(message('refused.comment-not-text'));
+  if (value.length > MAX_COMMENT_LENGTH) return refused(message('refused.comment-length', { limit: MAX_COMMENT_LENGTH }));
   return { ok: true, value };
 }
 
 function tagsOf(value: unknown): Checked<string[] | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
-  if (!Array.isArray(value) || value.length > MAX_TAGS || !value.every((tag) => typeof tag === 'string')) return refused(`tags must be a list of at most ${MAX_TAGS} names.`);
+  if (!Array.isArray(value) || value.length > MAX_TAGS || !value.every((tag) => typeof tag === 'string')) return refused(message('refused.tags', { limit: MAX_TAGS }));
   for (const tag of value as string[]) {
     const problem = termProblem(tag, 'tag');
     if (problem) return refused(problem);

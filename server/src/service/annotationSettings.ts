@@ -5,6 +5,7 @@
  * when set, else the workspace folder's `.diplonote/tags.json`, else the `annotations.tags` of its
  * `.diplonote.json`, else the default set (core/annotations/tags.ts).
  */
+import { message, saying, type Message } from '../core/messages';
 import { parseTagFile, tagsFromSetting, type TagDefinition, type TaxonomyReading } from '../core/annotations/tags';
 import type { TextEncoding } from '../core/text/decode';
 import type { FileProblem } from './config/projectFile';
@@ -23,15 +24,15 @@ export const TAG_FILE = '.diplonote/tags.json';
 const MAX_TAG_FILE_BYTES = 1024 * 1024;
 
 /** The `annotations` object of the `diplonote` section; what was wrong with it, in words. */
-export function readAnnotationSettings(section: unknown): { settings: AnnotationSettings; problems: string[] } {
-  const problems: string[] = [];
+export function readAnnotationSettings(section: unknown): { settings: AnnotationSettings; problems: Message[] } {
+  const problems: Message[] = [];
   const values = section !== null && typeof section === 'object' && !Array.isArray(section) ? (section as Record<string, unknown>) : {};
   const { author, outlineGroup, tags } = values;
   const named = typeof author === 'string' && author.trim() !== '' ? author.trim().slice(0, 200) : undefined;
-  if (author !== undefined && author !== null && author !== '' && named === undefined) problems.push(`diplonote.annotations.author must be a name; got ${JSON.stringify(author)}. Using the user's name.`);
-  if (outlineGroup !== undefined && typeof outlineGroup !== 'boolean') problems.push(`diplonote.annotations.outlineGroup must be true or false; got ${JSON.stringify(outlineGroup)}.`);
+  if (author !== undefined && author !== null && author !== '' && named === undefined) problems.push(message('settings.annotations-author', { value: JSON.stringify(author) ?? String(author) }));
+  if (outlineGroup !== undefined && typeof outlineGroup !== 'boolean') problems.push(message('settings.annotations-outline-group', { value: JSON.stringify(outlineGroup) ?? String(outlineGroup) }));
   const taxonomy = tags === undefined || tags === null ? undefined : tagsFromSetting(tags);
-  for (const problem of taxonomy?.problems ?? []) problems.push(problem.message);
+  for (const problem of taxonomy?.problems ?? []) problems.push(problem.said);
   return { settings: { ...(named ? { author: named } : {}), outlineGroup: outlineGroup === true, ...(taxonomy ? { tags: taxonomy } : {}) }, problems };
 }
 
@@ -74,7 +75,7 @@ export class TagTaxonomies {
       const uri = joinSegments(folder, TAG_FILE.split('/'));
       reading = readText(this.workspace, uri, MAX_TAG_FILE_BYTES, folder).then((read) => {
         if (read.kind === 'refused') {
-          this.problemsByFile.set(uri, read.missing ? [] : [{ file: uri, line: 0, character: 0, message: `Not read: ${read.message}.`, severity: 'warning' }]);
+          this.problemsByFile.set(uri, read.missing ? [] : [{ file: uri, line: 0, character: 0, ...saying(message('file.not-read', { reason: read.message })), severity: 'warning' }]);
           return undefined;
         }
         if (read.encoding !== 'utf-8') this.decoded(uri, read.encoding);

@@ -10,6 +10,7 @@
  * until the file is read again. A sidecar with errors is never written: writing it back would drop
  * what could not be read.
  */
+import { message, saying } from '../core/messages';
 import { emptyCollection, type AnnotationCollection } from '../core/annotations/model';
 import { parseSidecar, serialiseSidecar, sidecarFileName, type SidecarReading } from '../core/annotations/sidecar';
 import type { TextEncoding } from '../core/text/decode';
@@ -122,7 +123,7 @@ export class AnnotationStore {
     if (read.kind === 'refused') {
       const reading: SidecarReading = read.missing
         ? { collection: emptyCollection(), problems: [], writable: true }
-        : { collection: emptyCollection(), problems: [{ file: uri, line: 0, character: 0, message: `Not read: ${read.message}.`, severity: 'error' }], writable: false };
+        : { collection: emptyCollection(), problems: [{ file: uri, line: 0, character: 0, ...saying(message('file.not-read', { reason: read.message })), severity: 'error' }], writable: false };
       return { uri, exists: !read.missing, text: '', reading, generation };
     }
     this.decoded(uri, read.encoding);

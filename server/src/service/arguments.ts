@@ -7,11 +7,13 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collapseSpaces } from '../core/glossary/draft';
+import { message, saying, type Message, type Saying } from '../core/messages';
 import { hasControlCharacters } from './pathPolicy';
 import { hasQueryOrFragment, innermostFolder, schemeOf } from './uris';
 import type { Workspace } from './workspace';
 
-export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+/** A refusal says why in the user's language (`said`), and in English (`message`). */
+export type Checked<T> = { readonly ok: true; readonly value: T } | ({ readonly ok: false } & Saying);
 
 /** The argument of `diplonote.addTermPair`, as the code actions build it and the client completes it. */
 export interface TermPairRequest {
@@ -27,8 +29,8 @@ export interface TermPairRequest {
 
 export const MAX_TERM_LENGTH = 200;
 
-function refused<T>(message: string): Checked<T> {
-  return { ok: false, message };
+function refused<T>(said: Message): Checked<T> {
+  return { ok: false, ...saying(said) };
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -37,15 +39,15 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 /** An open note named by `value`; with `inFolder`, also one inside a workspace folder, of its scheme. */
 export function openNote(workspace: Workspace, value: unknown, inFolder: boolean): Checked<TextDocument> {
-  if (typeof value !== 'string' || value === '') return refused('the note must be given by its URI (a string).');
+  if (typeof value !== 'string' || value === '') return refused(message('refused.uri-not-text'));
   const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  if (hasQueryOrFragment(value)) return refused(`the URI ${shown} has a query or a fragment, which name something other than a note; refused.`);
+  if (hasQueryOrFragment(value)) return refused(message('refused.query-or-fragment', { uri: shown }));
   const document = workspace.documents.get(value);
-  if (!document) return refused(`${shown} is not a note open in the editor; refused.`);
+  if (!document) return refused(message('refused.not-open', { uri: shown }));
   if (!inFolder) return { ok: true, value: document };
   const folder = innermostFolder(value, workspace.folders);
-  if (!folder) return refused(`${shown} lies outside every workspace folder; refused.`);
-  if (schemeOf(folder) !== schemeOf(value)) return refused(`${shown} is not a file of the workspace folder; refused.`);
+  if (!folder) return refused(message('refused.outside-folders', { uri: shown }));
+  if (schemeOf(folder) !== schemeOf(value)) return refused(message('refused.other-scheme', { uri: shown }));
   return { ok: true, value: document };
 }
 
@@ -53,20 +55,47 @@ export function openNote(workspace: Workspace, value: unknown, inFolder: boolean
 export function position(value: unknown): Checked<{ line: number; character: number }> {
   const { line, character } = record(value) ?? {};
   const valid = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-  return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused('the position must be { "line", "character" }, whole numbers from 0.');
+  return valid(line) && valid(character) ? { ok: true, value: { line, character } } : refused(message('refused.position'));
+}
+
+/** The positions a standard request carries: `position`, `positions` (selection ranges), `range` (code actions). */
+export type PositionField = 'position' | 'positions' | 'range';
+
+/**
+ * The document a standard request names (`textDocument.uri`), with the positions it must carry
+ * (`needs`) there and each position it carries checked: a malformed request is refused, never half-read.
+ */
+export function documentRequest(value: unknown, needs: readonly PositionField[] = []): Checked<string> {
+  const params = record(value);
+  const uri = record(params?.textDocument)?.uri;
+  if (typeof uri !== 'string') return refused(message('refused.no-document'));
+  const has = (field: PositionField) => params !== undefined && field in params;
+  const missing = needs.find((field) => !has(field));
+  if (missing) return refused(message('refused.missing-field', { field: missing }));
+  const range = record(params?.range);
+  const positions = [
+    ...(has('position') ? [params?.position] : []),
+    ...(Array.isArray(params?.positions) ? params.positions : has('positions') ? [undefined] : []),
+    ...(has('range') ? [range?.start, range?.end] : []),
+  ];
+  const invalid = positions.map(position).find((checked) => !checked.ok);
+  return invalid && !invalid.ok ? refused(invalid.said) : { ok: true, value: uri };
 }
 
 /** Why `text` cannot be a glossary form, or undefined when it can. */
-export function termProblem(text: string, what: string): string | undefined {
-  if (/[\r\n\u2028\u2029]/.test(text)) return `the ${what} must be one line; refused.`;
-  if (hasControlCharacters(text)) return `the ${what} holds control characters (such as NUL or a right-to-left override); refused.`;
-  if (text.length > MAX_TERM_LENGTH) return `the ${what} is longer than ${MAX_TERM_LENGTH} characters; refused.`;
+const TERM_WORDS = { term: 'refused.term', rendering: 'refused.rendering', tag: 'refused.tag' } as const;
+
+export function termProblem(text: string, what: keyof typeof TERM_WORDS): Message | undefined {
+  const named = message(TERM_WORDS[what]);
+  if (/[\r\n\u2028\u2029]/.test(text)) return message('refused.term-lines', { what: named });
+  if (hasControlCharacters(text)) return message('refused.term-controls', { what: named });
+  if (text.length > MAX_TERM_LENGTH) return message('refused.term-length', { what: named, limit: MAX_TERM_LENGTH });
   return undefined;
 }
 
 export function termPairRequest(workspace: Workspace, value: unknown): Checked<{ request: TermPairRequest; document: TextDocument }> {
   const fields = record(value);
-  const usage = 'diplonote.addTermPair takes one argument { "uri", "language": "en" | "zh", "term", "rendering" }.';
+  const usage = message('refused.add-term-pair');
   if (!fields) return refused(usage);
   const note = openNote(workspace, fields.uri, true);
   if (!note.ok) return note;

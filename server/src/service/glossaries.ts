@@ -6,6 +6,7 @@
  * through the path policy (inside its folder, links included), bounded, in any encoding `decode.ts`
  * knows. A malformed file or entry becomes a problem at its line; the rest still loads.
  */
+import { message, saying } from '../core/messages';
 import picomatch from 'picomatch/posix';
 import { builtInGlossary } from '../core/glossary/builtIn';
 import {
@@ -70,7 +71,7 @@ export class Glossaries {
     for (const { uri, folder } of found) {
       const read = await readText(this.workspace, uri, READ_LIMITS.glossary, folder);
       if (read.kind === 'refused') {
-        problems.set(uri, [{ file: uri, line: 0, character: 0, message: `Glossary file not read: ${read.message}.`, severity: 'error' }]);
+        problems.set(uri, [{ file: uri, line: 0, character: 0, ...saying(message('glossary.unreadable', { reason: read.message })), severity: 'error' }]);
         continue;
       }
       this.decoded(uri, read.encoding);

@@ -9,7 +9,7 @@ import { termsFromGlossary } from '../core/checks/glossaryTerms';
 import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx } from '../core/export/tmx';
-import type { Locale } from '../core/messages';
+import { format, type Locale } from '../core/messages';
 import type { Note, Span } from '../core/model';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
@@ -174,7 +174,7 @@ export class NoteService {
     this.configurations.setEditorSettings(settings);
     const annotations = readAnnotationSettings((section as { annotations?: unknown } | null | undefined)?.annotations);
     this.annotationSettings = annotations.settings;
-    return [...problems, ...annotations.problems];
+    return [...problems, ...annotations.problems].map((problem) => format(this.locale, problem));
   }
 
   configurationFor(uri?: string): Configuration {
@@ -215,7 +215,8 @@ export class NoteService {
     this.projectFilesSeen = new Set(problems.keys());
     for (const [uri, list] of this.glossaries.problemsByFile) problems.set(uri, list);
     for (const [uri, list] of this.tagTaxonomies.problems()) problems.set(uri, list);
-    return problems;
+    const said = (list: readonly FileProblem[]) => list.map((problem) => ({ ...problem, message: format(this.locale, problem.said) }));
+    return new Map([...problems].map(([uri, list]) => [uri, said(list)]));
   }
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
@@ -512,9 +513,9 @@ export class NoteService {
   /** Checks the command's argument, then plans the glossary change. */
   async planTermPair(argument: unknown): Promise<TermPairPlan> {
     const checked = termPairRequest(this.workspace, argument);
-    if (!checked.ok) return { kind: 'message', level: 'warning', message: checked.message };
+    if (!checked.ok) return { kind: 'message', level: 'warning', message: format(this.locale, checked.said) };
     await this.settled();
-    return planTermPair(checked.value.request, this.glossaries.index, this.workspace);
+    return planTermPair(checked.value.request, this.glossaries.index, this.workspace, this.locale);
   }
 
   /** Why each block of the note was read as it was (what `outline --explain` prints). */

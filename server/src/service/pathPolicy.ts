@@ -72,6 +72,8 @@ export function workspacePattern(pattern: string): { kind: 'pattern'; pattern: s
   if (problem) return { kind: 'refused', reason: problem };
   const segments = pattern.trim().replace(/\\/g, '/').split('/').filter((s) => s !== '' && s !== '.');
   if (segments.includes('..')) return { kind: 'refused', reason: 'climbs out of the workspace folder with ..' };
+  // `.` or `/./` leave no segment: an empty pattern, which the glob matcher refuses by throwing.
+  if (segments.length === 0) return { kind: 'refused', reason: 'names no file or pattern' };
   return { kind: 'pattern', pattern: segments.join('/') };
 }
 

@@ -18,7 +18,7 @@ import type { Configuration } from './config/configuration';
 import { readText } from './files';
 import { IgnoreFiles } from './ignoreFiles';
 import { summariseNote, type NoteSummary } from './noteSummary';
-import { partnerOf } from './pathPolicy';
+import { boundaryOf, partnerOf } from './pathPolicy';
 import { Slicer } from './turns';
 import { innermostFolder, relativePath } from './uris';
 import type { FileChange, Workspace } from './workspace';
@@ -210,7 +210,9 @@ export class WorkspaceIndex {
     const ticket = ++this.readCounter;
     this.reads.set(uri, ticket);
     const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
-    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES), annotations]).then(
+    // A note listed through a link is read only if the link stays inside the folder (see pathPolicy.ts).
+    const boundary = boundaryOf(uri, this.host.workspace.folders);
+    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary), annotations]).then(
       ([read, count]) => (read.kind === 'text'
         ? { uri, ticket, version: -read.version, note: analyse(read.text), ...(count === undefined ? {} : { annotations: count }) }
         : { uri, ticket, version: 0 }),
@@ -221,7 +223,7 @@ export class WorkspaceIndex {
   /** The annotations the sidecar file holds (those that could be read); undefined when it cannot be read. */
   private async countAnnotations(uri: string): Promise<number | undefined> {
     const sidecar = `${uri}${SIDECAR_SUFFIX}`;
-    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES);
+    const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES, boundaryOf(uri, this.host.workspace.folders));
     return read.kind === 'text' ? parseSidecar(read.text, sidecar).collection.items.length : undefined;
   }
 

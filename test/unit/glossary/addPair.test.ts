@@ -1,4 +1,5 @@
 /** Adding a term pair to a JSON glossary: new file, new entry, new variant, nothing to do, a broken file. */
+import { format } from '../../../server/src/core/messages';
 import * as assert from 'node:assert/strict';
 import { addPairToGlossary, type GlossaryChange, type TermPair } from '../../../server/src/core/glossary/addPair';
 import { parseJsonGlossary } from '../../../server/src/core/glossary/loadJson';
@@ -86,9 +87,13 @@ describe('adding a term pair to a JSON glossary', () => {
 
   it('refuses a file that does not parse and says on which line', () => {
     const broken = '{\n  "entries": [\n    { "en": "a", "zh": "b" }\n    { "en": "c", "zh": "d" }\n  ]\n}\n';
-    assert.deepEqual(addPairToGlossary(broken, SMUGGLING), { kind: 'malformed', line: 4, message: 'Invalid JSON (CommaExpected).' });
-    assert.deepEqual(addPairToGlossary('[]', SMUGGLING), { kind: 'malformed', line: 1, message: 'The glossary must be an object: { "entries": [ … ] }.' });
-    assert.deepEqual(addPairToGlossary('{\n"entries": {}\n}', SMUGGLING), { kind: 'malformed', line: 2, message: '"entries" must be an array.' });
+    const refusal = (text: string) => {
+      const change = addPairToGlossary(text, SMUGGLING);
+      return change.kind === 'malformed' ? { line: change.line, message: format('en', change.said) } : change;
+    };
+    assert.deepEqual(refusal(broken), { line: 4, message: 'Invalid JSON (CommaExpected).' });
+    assert.deepEqual(refusal('[]'), { line: 1, message: 'The glossary must be an object: { "entries": [ … ] }.' });
+    assert.deepEqual(refusal('{\n"entries": {}\n}'), { line: 2, message: '"entries" must be an array.' });
   });
 
   it('adds an "entries" list to a glossary that has none, and fills a blank file', () => {

@@ -3,6 +3,7 @@
  * line numbers and a confidence per pair. A file holding both versions is aligned on its own; a
  * note with a partner file is aligned with it (and the pair is shown once).
  */
+import { message } from '../../core/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Span } from '../../core/model';
 import type { NoteAlignment } from '../../core/noteAlignment';
@@ -32,7 +33,7 @@ export const alignCommand = defineCommand({
     const status = await context.forEachNote(async ({ file, document }) => {
       const paired = await context.service.pair(document);
       if (paired.kind === 'alone') {
-        context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
+        context.error(`diplonote: ${file}: ${alonePairing(paired, context.say)}`);
         return;
       }
       const { en, zh, alignment } = paired.aligned;
@@ -40,7 +41,7 @@ export const alignCommand = defineCommand({
       const pairs = describe(alignment, en, zh);
       const files = { en: context.display(en.uri), zh: context.display(zh.uri) };
       if (options.json) results.push({ ...files, pairs });
-      else context.out(formatPairs(context.style, files.en, files.zh, pairs));
+      else context.out(formatPairs(context.style, files.en, files.zh, pairs, context.say(message('cli.none'))));
     }, (uri) => done.has(uri));
     if (options.json) context.out(jsonText(results));
     return status;
@@ -89,12 +90,13 @@ function shorten(text: string): string {
 
 const LEVEL_MARKS: Record<JsonPair['level'], string> = { paragraph: '¶', point: '  •', sentence: '    ·' };
 
-function formatPairs(style: Style, enFile: string, zhFile: string, pairs: readonly JsonPair[]): string {
+/** `none` stands for the text of a side that has none. */
+function formatPairs(style: Style, enFile: string, zhFile: string, pairs: readonly JsonPair[], none: string): string {
   const lines = [enFile === zhFile ? style.file(enFile) : `${style.file(enFile)} ↔ ${style.file(zhFile)}`];
   for (const pair of pairs) {
     const en = pair.en.line ? `${pair.en.line}` : '—';
     const zh = pair.zh.line ? `${pair.zh.line}` : '—';
-    const texts = `${style.text(pair.en.text) || '(none)'}  ↔  ${style.text(pair.zh.text) || '(none)'}`;
+    const texts = `${style.text(pair.en.text) || none}  ↔  ${style.text(pair.zh.text) || none}`;
     lines.push(`${LEVEL_MARKS[pair.level].padEnd(6)}${style.dim(`${en.padStart(5)} ↔ ${zh.padEnd(5)}`)} ${pair.confidence.toFixed(2)}  ${texts}`);
   }
   return lines.join('\n') + '\n';

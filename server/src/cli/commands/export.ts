@@ -28,7 +28,7 @@ export const exportCommand = defineCommand({
     let output: string | undefined;
     const status = await context.forEachNote(async ({ file, document }) => {
       const paired = await context.service.pair(document);
-      if (paired.kind === 'alone') context.error(`diplonote: ${file}: ${alonePairing(paired)}`);
+      if (paired.kind === 'alone') context.error(`diplonote: ${file}: ${alonePairing(paired, context.say)}`);
       else output = await context.service.exportPairs(document, options.tmx ? 'tmx' : 'csv');
     });
     if (output === undefined) return status || EXIT_UNUSABLE_INPUT;

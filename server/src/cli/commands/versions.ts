@@ -1,6 +1,8 @@
 /** What the commands that need both versions say of a note that has only one. */
+import { message } from '../../core/messages';
 import type { PairingResult } from '../../service/pairing';
+import type { CommandContext } from '../command';
 
-export function alonePairing(paired: Extract<PairingResult, { kind: 'alone' }>): string {
-  return paired.problem?.message ?? 'no other language version (neither inside the note nor a NAME.en.note / NAME.zh.note partner)';
+export function alonePairing(paired: Extract<PairingResult, { kind: 'alone' }>, say: CommandContext['say']): string {
+  return paired.problem?.message ?? say(message('cli.no-other-version'));
 }

@@ -5,6 +5,7 @@
  * take a setting's value, whose problems are named by the setting and the path.
  */
 // The ES module build: the default UMD build loads its parts through a require() that esbuild cannot follow.
+import { message, saying, type Message } from '../messages';
 import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import type { GlossaryProblem } from '../glossary/types';
 import { ProblemList } from '../glossary/problems';
@@ -16,8 +17,8 @@ export type DataProblem = GlossaryProblem;
 export type JsonPath = ReadonlyArray<string | number>;
 
 export interface Reporter {
-  error(path: JsonPath, message: string): void;
-  warning(path: JsonPath, message: string): void;
+  error(path: JsonPath, said: Message): void;
+  warning(path: JsonPath, said: Message): void;
   /** Errors reported so far (warnings do not count). */
   readonly errorCount: number;
 }
@@ -37,11 +38,11 @@ export function parseJsonFile(text: string, file: string, options: { comments: b
   let root: Node | undefined;
   let errors = 0;
   const reporter: Reporter = {
-    error: (path, message) => {
+    error: (path, said) => {
       errors++;
-      list.atOffset(offsetOf(root, path), message);
+      list.atOffset(offsetOf(root, path), said);
     },
-    warning: (path, message) => list.atOffset(offsetOf(root, path), message, 'warning'),
+    warning: (path, said) => list.atOffset(offsetOf(root, path), said, 'warning'),
     get errorCount() {
       return errors;
     },
@@ -49,7 +50,7 @@ export function parseJsonFile(text: string, file: string, options: { comments: b
   const tooDeep = nestingBeyond(text, MAX_NESTING);
   if (tooDeep >= 0) {
     errors++;
-    list.atOffset(tooDeep, `Brackets nest deeper than ${MAX_NESTING} levels; the file was not read.`);
+    list.atOffset(tooDeep, message('annotation.too-deep', { limit: MAX_NESTING }));
     return { value: undefined, reporter, problems: list.problems };
   }
   const syntaxErrors: ParseError[] = [];
@@ -58,7 +59,7 @@ export function parseJsonFile(text: string, file: string, options: { comments: b
   root = parseTree(json, syntaxErrors, { allowTrailingComma: options.comments, disallowComments: !options.comments });
   for (const error of syntaxErrors) {
     errors++;
-    list.atOffset(error.offset, `Invalid JSON: ${words(printParseErrorCode(error.error))}.`);
+    list.atOffset(error.offset, message('annotation.invalid-json', { detail: words(printParseErrorCode(error.error)) }));
   }
   return { value: root && valueOf(root), reporter, problems: list.problems };
 }
@@ -66,14 +67,14 @@ export function parseJsonFile(text: string, file: string, options: { comments: b
 /** Problems of a setting's value, named by the setting and the path inside it. */
 export function settingReporter(setting: string, problems: DataProblem[]): Reporter {
   let errors = 0;
-  const add = (path: JsonPath, message: string, severity: DataProblem['severity']) =>
-    problems.push({ file: setting, line: 0, character: 0, message: `${setting}${formatPath(path)}: ${message}`, severity });
+  const add = (path: JsonPath, said: Message, severity: DataProblem['severity']) =>
+    problems.push({ file: setting, line: 0, character: 0, ...saying(message('annotation.setting', { setting, path: formatPath(path), problem: said })), severity });
   return {
-    error: (path, message) => {
+    error: (path, said) => {
       errors++;
-      add(path, message, 'error');
+      add(path, said, 'error');
     },
-    warning: (path, message) => add(path, message, 'warning'),
+    warning: (path, said) => add(path, said, 'warning'),
     get errorCount() {
       return errors;
     },

@@ -4,6 +4,7 @@
  * is marked not writable: writing it back would drop what could not be read. Properties this version
  * does not know are read into `extra` and written back where they were.
  */
+import { message } from '../messages';
 import {
   ANNOTATION_CONTEXT, W3C_MOTIVATIONS, repliesTo,
   type Agent, type AnnotationCollection, type AnnotationStatus, type Body, type JsonObject, type JsonValue,
@@ -46,7 +47,7 @@ function readCollection(value: JsonValue | undefined, report: Reporter): Annotat
   const empty: AnnotationCollection = { context: ANNOTATION_CONTEXT, items: [] };
   if (value === undefined) return empty; // not JSON: the syntax errors are reported
   if (!isObject(value)) {
-    report.error([], 'The file must hold an AnnotationCollection: { "@context": …, "type": "AnnotationCollection", "items": [ … ] }.');
+    report.error([], message('annotation.not-a-collection'));
     return empty;
   }
   readContext(value['@context'], ['@context'], report);
@@ -62,25 +63,25 @@ function readCollection(value: JsonValue | undefined, report: Reporter): Annotat
 }
 
 function readContext(context: JsonValue | undefined, path: JsonPath, report: Reporter): void {
-  if (context === undefined) report.warning(path.slice(0, -1), `No "@context"; "${ANNOTATION_CONTEXT}" is assumed.`);
+  if (context === undefined) report.warning(path.slice(0, -1), message('annotation.no-context', { context: ANNOTATION_CONTEXT }));
   else if (context !== ANNOTATION_CONTEXT && !(Array.isArray(context) && context.includes(ANNOTATION_CONTEXT))) {
-    report.warning(path, `"@context" should be "${ANNOTATION_CONTEXT}".`);
+    report.warning(path, message('annotation.context', { context: ANNOTATION_CONTEXT }));
   }
 }
 
 function checkType(object: JsonObject, path: JsonPath, expected: string, report: Reporter): void {
   const type = object.type;
-  if (type === undefined) report.warning(path, `No "type"; read as "${expected}".`);
-  else if (type !== expected && !(Array.isArray(type) && type.includes(expected))) report.error([...path, 'type'], `"type" must be "${expected}".`);
+  if (type === undefined) report.warning(path, message('annotation.no-type', { type: expected }));
+  else if (type !== expected && !(Array.isArray(type) && type.includes(expected))) report.error([...path, 'type'], message('annotation.type', { type: expected }));
 }
 
 function readItems(items: JsonValue | undefined, report: Reporter): WebAnnotation[] {
   if (items === undefined) {
-    report.error([], 'The collection has no "items" array.');
+    report.error([], message('annotation.no-items'));
     return [];
   }
   if (!Array.isArray(items)) {
-    report.error(['items'], '"items" must be an array of annotations.');
+    report.error(['items'], message('annotation.items-not-array'));
     return [];
   }
   const annotations: WebAnnotation[] = [];
@@ -93,7 +94,7 @@ function readItems(items: JsonValue | undefined, report: Reporter): WebAnnotatio
     const duplicate = id !== undefined && ids.has(id);
     if (id !== undefined) ids.add(id);
     const annotation = readAnnotation(item, ['items', index], report);
-    if (duplicate) report.error(['items', index, 'id'], `Another annotation has the id "${id}".`);
+    if (duplicate) report.error(['items', index, 'id'], message('annotation.duplicate-id', { id }));
     else if (annotation) {
       annotations.push(annotation);
       indexes.push(index);
@@ -101,18 +102,18 @@ function readItems(items: JsonValue | undefined, report: Reporter): WebAnnotatio
   });
   annotations.forEach((annotation, k) => {
     const parent = repliesTo(annotation);
-    if (parent !== undefined && !ids.has(parent)) report.warning(['items', indexes[k], 'target'], `This reply answers "${parent}", which is not in the file.`);
+    if (parent !== undefined && !ids.has(parent)) report.warning(['items', indexes[k], 'target'], message('annotation.orphan-reply', { parent }));
   });
   return annotations;
 }
 
 function readAnnotation(item: JsonValue, path: JsonPath, report: Reporter): WebAnnotation | undefined {
   if (!isObject(item)) {
-    report.error(path, 'An annotation must be an object.');
+    report.error(path, message('annotation.not-an-object'));
     return undefined;
   }
   const errorsBefore = report.errorCount;
-  if (typeof item.id !== 'string' || item.id === '') report.error([...path, 'id'], 'An annotation needs an "id" (a "urn:uuid:…" string).');
+  if (typeof item.id !== 'string' || item.id === '') report.error([...path, 'id'], message('annotation.no-id'));
   checkType(item, path, 'Annotation', report);
   const motivation = readMotivation(item.motivation, [...path, 'motivation'], report);
   const status = readStatus(item.status, [...path, 'status'], report);
@@ -136,20 +137,20 @@ function readAnnotation(item: JsonValue, path: JsonPath, report: Reporter): WebA
 
 function readMotivation(value: JsonValue | undefined, path: JsonPath, report: Reporter): string {
   if (value === undefined) {
-    report.warning(path.slice(0, -1), 'No "motivation"; read as "commenting".');
+    report.warning(path.slice(0, -1), message('annotation.no-motivation'));
     return 'commenting';
   }
   if (typeof value !== 'string') {
-    report.error(path, '"motivation" must be one string ("commenting", "tagging", "questioning", "highlighting", "replying", "linking").');
+    report.error(path, message('annotation.motivation'));
     return 'commenting';
   }
-  if (!W3C_MOTIVATIONS.includes(value)) report.warning(path, `"${value}" is not a motivation of the W3C model.`);
+  if (!W3C_MOTIVATIONS.includes(value)) report.warning(path, message('annotation.unknown-motivation', { value }));
   return value;
 }
 
 function readStatus(value: JsonValue | undefined, path: JsonPath, report: Reporter): AnnotationStatus | undefined {
   if (value === undefined || value === 'open' || value === 'resolved') return value;
-  report.error(path, '"status" must be "open" or "resolved".');
+  report.error(path, message('annotation.status'));
   return undefined;
 }
 
@@ -157,17 +158,17 @@ function readDate(item: JsonObject, key: 'created' | 'modified', path: JsonPath,
   const value = item[key];
   if (value === undefined) return {};
   if (typeof value !== 'string') {
-    report.error([...path, key], `"${key}" must be a date and time such as "2025-06-03T09:30:00Z".`);
+    report.error([...path, key], message('annotation.date-not-text', { key }));
     return {};
   }
-  if (Number.isNaN(Date.parse(value))) report.warning([...path, key], `"${value}" is not a date and time such as "2025-06-03T09:30:00Z".`);
+  if (Number.isNaN(Date.parse(value))) report.warning([...path, key], message('annotation.date', { value }));
   return { [key]: value };
 }
 
 function readCreator(value: JsonValue, path: JsonPath, report: Reporter): Agent | string | undefined {
   if (typeof value === 'string') return value;
   if (!isObject(value)) {
-    report.error(path, '"creator" must be { "type": "Person", "name": "…" } or an IRI.');
+    report.error(path, message('annotation.creator'));
     return undefined;
   }
   return {
@@ -180,23 +181,23 @@ function readCreator(value: JsonValue, path: JsonPath, report: Reporter): Agent 
 
 function readTargets(value: JsonValue | undefined, path: JsonPath, report: Reporter): Target[] {
   if (value === undefined) {
-    report.error(path.slice(0, -1), 'An annotation needs a "target": the span of the note, or the annotation a reply answers.');
+    report.error(path.slice(0, -1), message('annotation.no-target'));
     return [];
   }
   const many = Array.isArray(value);
   const targets = (many ? value : [value]).flatMap((item, index) => readTarget(item, many ? [...path, index] : path, report) ?? []);
-  if (many && targets.length === 0) report.error(path, '"target" is an empty list.');
+  if (many && targets.length === 0) report.error(path, message('annotation.empty-target'));
   return targets;
 }
 
 function readTarget(value: JsonValue, path: JsonPath, report: Reporter): Target | undefined {
   if (typeof value === 'string') return { kind: 'ref', id: value };
   if (!isObject(value)) {
-    report.error(path, 'A target must be { "source": "NAME.note", "selector": [ … ] } or the id of an annotation.');
+    report.error(path, message('annotation.target'));
     return undefined;
   }
   if (typeof value.source !== 'string' || value.source === '') {
-    report.error([...path, 'source'], 'A target needs a "source": the file name of the note.');
+    report.error([...path, 'source'], message('annotation.no-source'));
     return undefined;
   }
   const selector = readSelectors(value.selector, [...path, 'selector'], report);
@@ -213,7 +214,7 @@ function readTarget(value: JsonValue, path: JsonPath, report: Reporter): Target 
 
 function readSelectors(value: JsonValue | undefined, path: JsonPath, report: Reporter): Selector[] | undefined {
   if (value === undefined) {
-    report.warning(path.slice(0, -1), 'A target without "selector" is the whole note: it cannot be placed on a span.');
+    report.warning(path.slice(0, -1), message('annotation.no-selector'));
     return [];
   }
   const many = Array.isArray(value);
@@ -223,7 +224,7 @@ function readSelectors(value: JsonValue | undefined, path: JsonPath, report: Rep
 
 function readSelector(value: JsonValue, path: JsonPath, report: Reporter): Selector | undefined {
   if (!isObject(value)) {
-    report.error(path, 'A selector must be an object with a "type".');
+    report.error(path, message('annotation.selector'));
     return undefined;
   }
   if (value.type === 'TextQuoteSelector') return readQuote(value, path, report);
@@ -233,7 +234,7 @@ function readSelector(value: JsonValue, path: JsonPath, report: Reporter): Selec
 
 function readQuote(value: JsonObject, path: JsonPath, report: Reporter): Selector | undefined {
   if (typeof value.exact !== 'string' || value.exact === '') {
-    report.error([...path, 'exact'], 'A TextQuoteSelector needs "exact": the annotated text, not empty.');
+    report.error([...path, 'exact'], message('annotation.quote-selector'));
     return undefined;
   }
   const prefix = optionalString(value, 'prefix', path, report);
@@ -244,7 +245,7 @@ function readQuote(value: JsonObject, path: JsonPath, report: Reporter): Selecto
 function readPosition(value: JsonObject, path: JsonPath, report: Reporter): Selector | undefined {
   const { start, end } = value;
   if (!isCount(start) || !isCount(end) || start > end) {
-    report.error(path, 'A TextPositionSelector needs "start" and "end": whole numbers of code points, start ≤ end.');
+    report.error(path, message('annotation.position-selector'));
     return undefined;
   }
   return { type: 'TextPositionSelector', start, end, ...extraOf(value, POSITION_KEYS) };
@@ -263,13 +264,13 @@ function readBodies(value: JsonValue | undefined, path: JsonPath, report: Report
 function readBody(value: JsonValue, path: JsonPath, report: Reporter): Body | undefined {
   const textual = isObject(value) && (value.type === 'TextualBody' || (value.type === undefined && typeof value.value === 'string'));
   if (!textual) return { type: 'other', json: value };
-  if (value.type === undefined) report.warning(path, 'A body with a "value" and no "type" is read as a TextualBody.');
+  if (value.type === undefined) report.warning(path, message('annotation.body-type'));
   if (typeof value.value !== 'string') {
-    report.error([...path, 'value'], 'A TextualBody needs a "value" string.');
+    report.error([...path, 'value'], message('annotation.body-value'));
     return undefined;
   }
   if (value.purpose === 'tagging' && value.value.trim() === '') {
-    report.error([...path, 'value'], 'A tag must not be empty.');
+    report.error([...path, 'value'], message('annotation.empty-tag'));
     return undefined;
   }
   return {
@@ -286,7 +287,7 @@ function optionalString<K extends string>(object: JsonObject, key: K, path: Json
   const value = object[key];
   if (value === undefined) return {};
   if (typeof value === 'string') return { [key]: value } as { [P in K]?: string };
-  report.error([...path, key], `"${key}" must be a string.`);
+  report.error([...path, key], message('annotation.not-text', { key }));
   return {};
 }
 

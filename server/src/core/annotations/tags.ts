@@ -9,6 +9,7 @@
  * (the setting, or the `annotations.tags` of `.diplonote.json`, may be the list of tags alone). A tag
  * with the name of a default one replaces it.
  */
+import { message } from '../messages';
 import defaultTagData from './defaultTags.json';
 import { isObject, parseJsonFile, settingReporter, type DataProblem, type JsonPath, type Reporter } from './jsonData';
 import type { JsonObject, JsonValue } from './model';
@@ -51,13 +52,13 @@ export function tagsFromSetting(value: unknown, setting = 'diplonote.annotations
 function readTaxonomy(value: JsonValue, report: Reporter): TagDefinition[] {
   const root = Array.isArray(value) ? { tags: value } : value;
   if (!isObject(root)) {
-    report.error([], 'A tag taxonomy is { "tags": [ { "name", "label", "colour", "description" } ] }.');
+    report.error([], message('tags.not-a-taxonomy'));
     return [...DEFAULT_TAGS];
   }
   for (const key of Object.keys(root)) {
-    if (!['$schema', 'includeDefaults', 'tags'].includes(key)) report.warning([key], `Unknown property "${key}".`);
+    if (!['$schema', 'includeDefaults', 'tags'].includes(key)) report.warning([key], message('tags.unknown-property', { key }));
   }
-  if (root.includeDefaults !== undefined && typeof root.includeDefaults !== 'boolean') report.error(['includeDefaults'], '"includeDefaults" must be true or false.');
+  if (root.includeDefaults !== undefined && typeof root.includeDefaults !== 'boolean') report.error(['includeDefaults'], message('tags.include-defaults'));
   const own = readTagList(root.tags, Array.isArray(value) ? [] : ['tags'], report);
   return merged(root.includeDefaults === false ? [] : DEFAULT_TAGS, own);
 }
@@ -65,7 +66,7 @@ function readTaxonomy(value: JsonValue, report: Reporter): TagDefinition[] {
 function readTagList(value: JsonValue | undefined, path: JsonPath, report: Reporter): TagDefinition[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    report.error(path, '"tags" must be a list of tags.');
+    report.error(path, message('tags.not-a-list'));
     return [];
   }
   const seen = new Set<string>();
@@ -73,7 +74,7 @@ function readTagList(value: JsonValue | undefined, path: JsonPath, report: Repor
     const tag = readTag(item, [...path, index], report);
     if (!tag) return [];
     if (seen.has(tag.name)) {
-      report.error([...path, index, 'name'], `The tag "${tag.name}" is defined twice.`);
+      report.error([...path, index, 'name'], message('tags.twice', { name: tag.name }));
       return [];
     }
     seen.add(tag.name);
@@ -83,14 +84,14 @@ function readTagList(value: JsonValue | undefined, path: JsonPath, report: Repor
 
 function readTag(value: JsonValue, path: JsonPath, report: Reporter): TagDefinition | undefined {
   if (!isObject(value)) {
-    report.error(path, 'A tag is { "name": "…", "label": { "en": "…", "zh": "…" }, "colour": "#rrggbb", "description": "…" }.');
+    report.error(path, message('tags.not-a-tag'));
     return undefined;
   }
   for (const key of Object.keys(value)) {
-    if (!['name', 'label', 'colour', 'description'].includes(key)) report.warning([...path, key], `Unknown property "${key}".`);
+    if (!['name', 'label', 'colour', 'description'].includes(key)) report.warning([...path, key], message('tags.unknown-property', { key }));
   }
   const name = typeof value.name === 'string' ? value.name.trim() : '';
-  if (!name) report.error([...path, 'name'], 'A tag needs a "name": a short name such as "legal-basis".');
+  if (!name) report.error([...path, 'name'], message('tags.no-name'));
   const label = value.label === undefined ? { en: name, zh: name } : readLocalised(value.label, [...path, 'label'], report);
   const colour = value.colour === undefined ? undefined : readColour(value.colour, [...path, 'colour'], report);
   const description = value.description === undefined ? undefined : readLocalised(value.description, [...path, 'description'], report);
@@ -104,7 +105,7 @@ function readLocalised(value: JsonValue, path: JsonPath, report: Reporter): Loca
   const en = isObject(value) ? textOf(value, 'en') : undefined;
   const zh = isObject(value) ? textOf(value, 'zh') : undefined;
   if (en === undefined && zh === undefined) {
-    report.error(path, 'Must be a string or { "en": "…", "zh": "…" }.');
+    report.error(path, message('tags.label'));
     return null;
   }
   return { en: en ?? (zh as string), zh: zh ?? (en as string) };
@@ -122,7 +123,7 @@ function readColour(value: JsonValue, path: JsonPath, report: Reporter): string 
   const valid = typeof value === 'string' && value.startsWith('#') && [4, 7, 9].includes(value.length) &&
     [...value.slice(1)].every((c) => HEX_DIGITS.has(c));
   if (valid) return value;
-  report.error(path, '"colour" must be a colour such as "#d62728" (#rgb, #rrggbb or #rrggbbaa).');
+  report.error(path, message('tags.colour'));
   return null;
 }
 

@@ -1,5 +1,5 @@
 /** The shape of a consistency finding, shared by the checks, the editor diagnostics and the CLI. */
-import { format, type Message } from '../messages';
+import { message, type Message, type Saying } from '../messages';
 import type { Span } from '../model';
 
 export type Severity = 'hint' | 'information' | 'warning' | 'error';
@@ -25,18 +25,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<CheckCode, Severity>> = {
   'closing-missing': 'information',
 };
 
-/**
- * What a finding or a related span says: `said`, to render in the user's language, and its English
- * text in `message` (what SARIF, logs and the tests read).
- */
-export interface Saying {
-  readonly message: string;
-  readonly said: Message;
-}
-
-export function saying(said: Message): Saying {
-  return { message: format('en', said), said };
-}
+export { saying, type Saying } from '../messages';
 
 export interface RelatedSpan extends Saying {
   readonly side: Side;
@@ -69,17 +58,15 @@ export type ChecksSettings = Readonly<Partial<Record<CheckCode, SeveritySetting>
 const SETTING_VALUES: ReadonlySet<string> = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 /** Reads `diplonote.checks`; unknown codes and invalid values are reported and the default kept. */
-export function readChecksSettings(section: unknown): { settings: ChecksSettings; problems: string[] } {
+export function readChecksSettings(section: unknown): { settings: ChecksSettings; problems: Message[] } {
   const settings: Partial<Record<CheckCode, SeveritySetting>> = {};
-  const problems: string[] = [];
+  const problems: Message[] = [];
   if (section === undefined || section === null) return { settings, problems };
-  if (typeof section !== 'object' || Array.isArray(section)) {
-    return { settings, problems: ['diplonote.checks must be an object; the default severities are used.'] };
-  }
+  if (typeof section !== 'object' || Array.isArray(section)) return { settings, problems: [message('settings.checks-not-object')] };
   for (const [key, value] of Object.entries(section)) {
-    if (!(CHECK_CODES as readonly string[]).includes(key)) problems.push(`diplonote.checks.${key} is not a known check; it is ignored.`);
+    if (!(CHECK_CODES as readonly string[]).includes(key)) problems.push(message('settings.check-unknown', { code: key }));
     else if (typeof value !== 'string' || !SETTING_VALUES.has(value)) {
-      problems.push(`diplonote.checks.${key} must be one of off, hint, information, warning, error; the default (${DEFAULT_SEVERITY[key as CheckCode]}) is used.`);
+      problems.push(message('settings.check-severity', { code: key, severity: DEFAULT_SEVERITY[key as CheckCode] }));
     } else settings[key as CheckCode] = value as SeveritySetting;
   }
   return { settings, problems };

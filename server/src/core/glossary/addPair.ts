@@ -6,6 +6,7 @@
  * text is styled here. A file that does not parse is never touched: the caller gets the line to mend.
  */
 // The ES module build: the default UMD build loads its parts through a require() that esbuild cannot follow.
+import { message, type Message } from '../messages';
 import {
   applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree, printParseErrorCode, type FormattingOptions, type JSONPath,
   type Node, type ParseError,
@@ -39,7 +40,7 @@ export type GlossaryChange =
   | { readonly kind: 'edit'; readonly changes: readonly TextChange[]; readonly text: string; readonly into: 'existing entry' | 'new entry' }
   | { readonly kind: 'present' }
   /** `line` is 1-based, as the user reads it. */
-  | { readonly kind: 'malformed'; readonly line: number; readonly message: string };
+  | { readonly kind: 'malformed'; readonly line: number; readonly said: Message };
 
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -66,12 +67,12 @@ export function addPairToGlossary(existing: string | undefined, pair: TermPair, 
     return { kind: 'edit', changes: [{ offset: 0, length: existing.length, content: text }], text, into: 'new entry' };
   }
   const tooBig = sizeProblem(existing, '', DEFAULT_MAX_BYTES);
-  if (tooBig) return { kind: 'malformed', line: 1, message: tooBig.message };
+  if (tooBig) return { kind: 'malformed', line: 1, said: tooBig.said };
   try {
     return new GlossaryEditor(existing).add(pair, entry);
   } catch (error) {
     // jsonc-parser recurses once per nesting level: absurd nesting exhausts the stack.
-    if (error instanceof RangeError) return { kind: 'malformed', line: 1, message: 'The brackets nest too deeply to read the file.' };
+    if (error instanceof RangeError) return { kind: 'malformed', line: 1, said: message('glossary.json.too-deep-to-edit') };
     throw error;
   }
 }
@@ -131,11 +132,11 @@ class GlossaryEditor {
     const errors: ParseError[] = [];
     // Comments are kept rather than refused: the loader reports them, and they are the user's to keep.
     const root = parseTree(this.json, errors, { allowTrailingComma: false, disallowComments: false });
-    if (errors.length > 0) return this.malformed(errors[0].offset, `Invalid JSON (${printParseErrorCode(errors[0].error)}).`);
-    if (!root || root.type !== 'object') return this.malformed(root?.offset ?? 0, 'The glossary must be an object: { "entries": [ … ] }.');
+    if (errors.length > 0) return this.malformed(errors[0].offset, message('glossary.json.invalid-code', { code: printParseErrorCode(errors[0].error) }));
+    if (!root || root.type !== 'object') return this.malformed(root?.offset ?? 0, message('glossary.json.not-an-object'));
     const entries = findNodeAtLocation(root, ['entries']);
     if (!entries) return this.edited(modify(this.json, ['entries'], [entry], { formattingOptions: this.formatting() }), 'new entry');
-    if (entries.type !== 'array') return this.malformed(entries.offset, '"entries" must be an array.');
+    if (entries.type !== 'array') return this.malformed(entries.offset, message('glossary.json.entries-not-array'));
     const matching = (entries.children ?? []).filter((element) => listsForm(formsOf(element, pair.language), pair.term));
     const other = otherLanguage(pair.language);
     if (matching.some((element) => listsForm(formsOf(element, other), pair.rendering))) return { kind: 'present' };
@@ -152,7 +153,7 @@ class GlossaryEditor {
       const written = this.text.slice(forms.offset, forms.offset + forms.length);
       return this.edited([{ offset: forms.offset, length: forms.length, content: `[${written}, ${JSON.stringify(form)}]` }], 'existing entry');
     }
-    if (forms.type !== 'array') return this.malformed(forms.offset, `"${language}" must be a form or a list of forms.`);
+    if (forms.type !== 'array') return this.malformed(forms.offset, message('glossary.json.form-not-list', { language }));
     return this.edited([this.append(path, forms, form)], 'existing entry');
   }
 
@@ -219,9 +220,9 @@ class GlossaryEditor {
     return { kind: 'edit', changes, text: applyEdits(this.text, [...changes]), into };
   }
 
-  private malformed(offset: number, message: string): GlossaryChange {
+  private malformed(offset: number, said: Message): GlossaryChange {
     this.lineStarts ??= computeLineStarts(this.text);
-    return { kind: 'malformed', line: lineOfOffset(this.lineStarts, offset) + 1, message };
+    return { kind: 'malformed', line: lineOfOffset(this.lineStarts, offset) + 1, said };
   }
 }
 

@@ -1,4 +1,5 @@
 /** What every loader collects for one entry, and how it becomes a GlossaryEntry. */
+import { message, sideWord, type Message } from '../messages';
 import { detectLanguage, isWhitespace } from '../text/script';
 import type { GlossaryEntry, LocalisedText } from './types';
 
@@ -11,13 +12,10 @@ export const USER_CATEGORY = 'user';
  */
 export const MAX_FORM_LENGTH = 300;
 
-const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
-
 /** The problem with the first form of `forms` too long to be a term, if any. */
-export function overlongForm(forms: readonly string[], language: 'en' | 'zh'): string | undefined {
+export function overlongForm(forms: readonly string[], language: 'en' | 'zh'): Message | undefined {
   const form = forms.find((candidate) => candidate.length > MAX_FORM_LENGTH);
-  return form === undefined ? undefined
-    : `${LANGUAGE_NAMES[language]} form of ${form.length} characters is longer than the limit of ${MAX_FORM_LENGTH} for a term`;
+  return form === undefined ? undefined : message('glossary.overlong-form', { language: sideWord(language), length: form.length, limit: MAX_FORM_LENGTH });
 }
 
 export interface EntryDraft {
@@ -64,12 +62,11 @@ export function languageOfText(text: string): 'en' | 'zh' {
   return detectLanguage(text, 0, text.length) === 'zh' ? 'zh' : 'en';
 }
 
-/** The language(s) a draft lacks a form in, for the message; empty when complete. */
-export function missingLanguages(draft: EntryDraft): string[] {
-  const missing: string[] = [];
-  if (draft.en.length === 0) missing.push('English');
-  if (draft.zh.length === 0) missing.push('Chinese');
-  return missing;
+/** The language(s) a draft lacks a form in, for the message (`English and no Chinese`); undefined when complete. */
+export function missingLanguages(draft: EntryDraft): Message | undefined {
+  if (draft.en.length === 0 && draft.zh.length === 0) return message('glossary.missing-both');
+  if (draft.en.length === 0) return sideWord('en');
+  return draft.zh.length === 0 ? sideWord('zh') : undefined;
 }
 
 /** Runs of what is not a digit, a Latin letter or CJK (surrogates included): the separators of an id's words. */

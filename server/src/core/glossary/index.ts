@@ -1,4 +1,5 @@
 /** The glossary engine: loading, merging and matching terms. Pure: no editor or protocol import. */
+import { message, saying } from '../messages';
 import { parseCsvGlossary, parseTsvGlossary } from './loadDelimited';
 import { parseJsonGlossary } from './loadJson';
 import { parseTbxGlossary } from './loadTbx';
@@ -35,6 +36,6 @@ export function loadGlossaryText(text: string, file: string, maxBytes = DEFAULT_
   if (parser) return parser(text, file, maxBytes);
   return {
     entries: [],
-    problems: [{ file, line: 0, character: 0, message: 'Not a glossary file: expected *.glossary.json, *.glossary.csv, *.glossary.tsv or *.tbx.', severity: 'error' }],
+    problems: [{ file, line: 0, character: 0, ...saying(message('glossary.not-a-glossary')), severity: 'error' }],
   };
 }

@@ -10,6 +10,7 @@
  * A quoted field that runs on for more than MAX_FIELD_LENGTH characters is taken for a misplaced quote
  * pair (it would swallow the rows between them) and handled the same way.
  */
+import { message, type Message } from '../messages';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, splitForms, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
@@ -131,15 +132,13 @@ class RowReader {
       } else if (!this.quotesSpanLines && isLineBreak(code)) break;
     }
     const runaway = i >= limit && limit < this.text.length;
-    this.skipBrokenRow(open, runaway
-      ? `This quoted field runs on for more than ${MAX_FIELD_LENGTH} characters: a quote opened here probably closes far below (write "" for a quote inside a field). The row was skipped; reading goes on at the next line.`
-      : 'Broken quoting: this quote is never closed, or a lone quote follows inside it (write "" for a quote). The row was skipped; reading goes on at the next line.');
+    this.skipBrokenRow(open, runaway ? message('glossary.csv.runaway-quote', { limit: MAX_FIELD_LENGTH }) : message('glossary.csv.broken-quote'));
     return undefined;
   }
 
   /** Reports the quote at `open` and goes on at the next line, from now on with quoted fields kept within their line. */
-  private skipBrokenRow(open: number, message: string): void {
-    this.problems.atOffset(open, message);
+  private skipBrokenRow(open: number, said: Message): void {
+    this.problems.atOffset(open, said);
     this.quotesSpanLines = false;
     this.position = open;
     while (this.position < this.text.length && !isLineBreak(this.text.charCodeAt(this.position))) this.position++;
@@ -156,7 +155,7 @@ function headerColumns(header: Row, problems: ProblemList): (Column | undefined)
   return header.cells.map((cell) => {
     const name = collapseSpaces(cell.text).toLowerCase();
     const column = COLUMN_NAMES.get(name);
-    if (!column && name) problems.atOffset(cell.offset, `Unknown column "${cell.text.trim()}"; it is ignored.`, 'warning');
+    if (!column && name) problems.atOffset(cell.offset, message('glossary.csv.unknown-column', { name: cell.text.trim() }), 'warning');
     return column;
   });
 }
@@ -172,7 +171,7 @@ function draftFromRow(row: Row, columns: readonly (Column | undefined)[], proble
       const forms = splitForms(value);
       const overlong = overlongForm(forms, column);
       if (overlong) {
-        problems.atOffset(cell.offset, `${overlong}; the row was skipped.`);
+        problems.atOffset(cell.offset, message('glossary.csv.overlong', { problem: overlong }));
         return undefined;
       }
       draft[column].push(...forms);
@@ -192,19 +191,19 @@ function parseDelimited(text: string, file: string, delimiter: number, maxBytes:
   const [header, ...rows] = new RowReader(text, delimiter, problems).readAll();
   const entries: GlossaryEntry[] = [];
   if (!header) {
-    problems.atOffset(0, 'The glossary is empty: expected a header row naming the columns en and zh.');
+    problems.atOffset(0, message('glossary.csv.empty'));
     return { entries, problems: problems.problems };
   }
   const columns = headerColumns(header, problems);
   if (!columns.includes('en') || !columns.includes('zh')) {
-    problems.atOffset(header.offset, 'The header row must name an English column (en, English, en-US) and a Chinese column (zh, Chinese, zh-CN, zh-Hans).');
+    problems.atOffset(header.offset, message('glossary.csv.header'));
     return { entries, problems: problems.problems };
   }
   for (const row of rows) {
     const draft = draftFromRow(row, columns, problems);
     if (!draft) continue;
     const missing = missingLanguages(draft);
-    if (missing.length > 0) problems.atOffset(row.offset, `Row has no ${missing.join(' and no ')} form; it was skipped.`);
+    if (missing) problems.atOffset(row.offset, message('glossary.csv.row-missing', { missing }));
     else entries.push(completeEntry(draft, file));
   }
   return { entries, problems: problems.problems };

@@ -4,6 +4,7 @@
  * broken JSON, with an offset on every node, so each problem is placed exactly and the rest still loads.
  */
 // The ES module build: the default UMD build loads its parts through a require() that esbuild cannot follow.
+import { message, type Message } from '../messages';
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
@@ -17,11 +18,11 @@ const TEXT_KEYS = new Set(['id', 'category', 'source']);
 const LOCALISED_KEYS = new Set(['definition', 'note']);
 
 /** `ValueExpected` → `value expected`. */
-function describeSyntaxError(error: ParseError): string {
+function describeSyntaxError(error: ParseError): Message {
   const code = printParseErrorCode(error.error);
   let words = '';
   for (const ch of code) words += ch >= 'A' && ch <= 'Z' ? (words ? ' ' : '') + ch.toLowerCase() : ch;
-  return `Invalid JSON: ${words}.`;
+  return message('glossary.json.invalid', { detail: words });
 }
 
 function propertiesOf(node: Node): { key: Node; value: Node | undefined }[] {
@@ -41,19 +42,19 @@ class JsonGlossaryReader {
 
   readRoot(root: Node | undefined): void {
     if (!root) return; // blank, or a syntax error already reported
-    if (root.type !== 'object') return this.problems.atOffset(root.offset, 'The glossary must be an object: { "entries": [ … ] }.');
+    if (root.type !== 'object') return this.problems.atOffset(root.offset, message('glossary.json.not-an-object'));
     let entries: Node | undefined;
     for (const { key, value } of propertiesOf(root)) {
       if (key.value === 'entries') entries = value;
-      else if (!ROOT_KEYS.has(key.value)) this.problems.atOffset(key.offset, `Unknown property "${key.value}".`, 'warning');
+      else if (!ROOT_KEYS.has(key.value)) this.problems.atOffset(key.offset, message('glossary.json.unknown-property', { name: key.value }), 'warning');
     }
-    if (!entries) return this.problems.atOffset(root.offset, 'The glossary has no "entries" array.');
-    if (entries.type !== 'array') return this.problems.atOffset(entries.offset, '"entries" must be an array.');
+    if (!entries) return this.problems.atOffset(root.offset, message('glossary.json.no-entries'));
+    if (entries.type !== 'array') return this.problems.atOffset(entries.offset, message('glossary.json.entries-not-array'));
     for (const element of entries.children ?? []) this.readEntry(element);
   }
 
   private readEntry(node: Node): void {
-    if (node.type !== 'object') return this.problems.atOffset(node.offset, 'An entry must be an object with "en" and "zh".');
+    if (node.type !== 'object') return this.problems.atOffset(node.offset, message('glossary.json.entry-not-object'));
     const draft: EntryDraft = { en: [], zh: [] };
     let formsValid = true;
     for (const { key, value } of propertiesOf(node)) {
@@ -62,11 +63,11 @@ class JsonGlossaryReader {
       if (name === 'en' || name === 'zh') formsValid = this.readForms(value, name, draft) && formsValid;
       else if (TEXT_KEYS.has(name)) this.readText(value, name as 'id' | 'category' | 'source', draft);
       else if (LOCALISED_KEYS.has(name)) this.readLocalised(value, name as 'definition' | 'note', draft);
-      else this.problems.atOffset(key.offset, `Unknown property "${name}".`, 'warning');
+      else this.problems.atOffset(key.offset, message('glossary.json.unknown-property', { name }), 'warning');
     }
-    const missing = formsValid ? missingLanguages(draft) : [];
-    if (missing.length > 0) this.problems.atOffset(node.offset, `Entry has no ${missing.join(' and no ')} form ("en"/"zh").`);
-    if (formsValid && missing.length === 0) this.entries.push(completeEntry(draft, this.file));
+    const missing = formsValid ? missingLanguages(draft) : undefined;
+    if (missing) this.problems.atOffset(node.offset, message('glossary.json.entry-missing', { missing }));
+    if (formsValid && !missing) this.entries.push(completeEntry(draft, this.file));
   }
 
   private readForms(value: Node, language: 'en' | 'zh', draft: EntryDraft): boolean {
@@ -75,8 +76,8 @@ class JsonGlossaryReader {
     for (const item of items) {
       const form = item.type === 'string' ? collapseSpaces(item.value) : '';
       const overlong = overlongForm([form], language);
-      if (!form) this.problems.atOffset(item.offset, `"${language}" must be a non-empty string or an array of non-empty strings.`);
-      else if (overlong) this.problems.atOffset(item.offset, `${overlong}; the entry was skipped.`);
+      if (!form) this.problems.atOffset(item.offset, message('glossary.json.form-not-text', { language }));
+      else if (overlong) this.problems.atOffset(item.offset, message('glossary.json.overlong', { problem: overlong }));
       else draft[language].push(form);
       valid &&= Boolean(form) && !overlong;
     }
@@ -85,7 +86,7 @@ class JsonGlossaryReader {
 
   private readText(value: Node, name: 'id' | 'category' | 'source', draft: EntryDraft): void {
     if (value.type === 'string') draft[name] = value.value;
-    else this.problems.atOffset(value.offset, `"${name}" must be a string; it was ignored.`);
+    else this.problems.atOffset(value.offset, message('glossary.json.not-text', { name }));
   }
 
   private readLocalised(value: Node, name: 'definition' | 'note', draft: EntryDraft): void {
@@ -98,7 +99,7 @@ class JsonGlossaryReader {
     const wellFormed = value.type === 'object' && properties.every(({ key, value: item }) =>
       (key.value === 'en' || key.value === 'zh') && item?.type === 'string');
     if (!wellFormed) {
-      this.problems.atOffset(value.offset, `"${name}" must be a string or { "en": "…", "zh": "…" }; it was ignored.`);
+      this.problems.atOffset(value.offset, message('glossary.json.not-localised', { name }));
       return;
     }
     for (const { key, value: item } of properties) text[key.value as 'en' | 'zh'] = item?.value;
@@ -124,11 +125,11 @@ export function parseJsonGlossary(text: string, file: string, maxBytes = DEFAULT
   const problems = new ProblemList(text, file);
   const tooDeep = excessiveNestingAt(text);
   if (tooDeep >= 0) {
-    problems.atOffset(tooDeep, `Brackets nest deeper than ${MAX_NESTING} levels; the file was not loaded.`);
+    problems.atOffset(tooDeep, message('glossary.json.too-deep', { limit: MAX_NESTING }));
     return { entries: [], problems: problems.problems };
   }
   if (text.trim() === '') {
-    problems.atOffset(0, 'The glossary is empty: expected { "entries": [ … ] }.');
+    problems.atOffset(0, message('glossary.json.empty'));
     return { entries: [], problems: problems.problems };
   }
   const errors: ParseError[] = [];

@@ -8,6 +8,7 @@
  * that a DOCTYPE with an internal subset (where entities are declared: "billion laughs", external
  * entities) is refused outright and nothing from the file is loaded.
  */
+import { message } from '../messages';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
@@ -96,15 +97,15 @@ class TbxReader {
     if (subset < 0 && entity < 0) return;
     const doctypeLine = this.parser.line - 1 - countLineBreaks(doctype);
     const line = entity >= 0 ? doctypeLine + countLineBreaks(doctype.slice(0, entity)) : doctypeLine;
-    this.problems.atLine(line, 0, 'DOCTYPE with an internal subset or ENTITY declarations refused (entity expansion is unsafe); the file was not loaded.');
+    this.problems.atLine(line, 0, message('glossary.tbx.doctype'));
     this.refused = true;
     throw new StopReading();
   }
 
-  private syntaxError(message: string): void {
+  private syntaxError(said: string): void {
     const prefix = `${this.parser.line}:${this.parser.column}: `;
-    const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, `Invalid XML: ${text}`);
+    const text = said.startsWith(prefix) ? said.slice(prefix.length) : said;
+    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, message('glossary.tbx.invalid', { detail: text }));
     if (++this.syntaxProblems >= MAX_SYNTAX_PROBLEMS) throw new StopReading();
   }
 
@@ -177,7 +178,7 @@ class TbxReader {
     const language = this.language;
     if (!term || !term.text || term.rejected || !this.concept || (language !== 'en' && language !== 'zh')) return;
     const overlong = overlongForm([term.text], language);
-    if (overlong && !this.concept.refused) this.problems.atLine(term.line, 0, `${overlong}; the concept was skipped.`);
+    if (overlong && !this.concept.refused) this.problems.atLine(term.line, 0, message('glossary.tbx.overlong', { problem: overlong }));
     if (overlong) this.concept.refused = true;
     else this.concept.draft[language].push(term.text);
   }
@@ -187,8 +188,8 @@ class TbxReader {
     this.concept = undefined;
     if (!concept || concept.refused) return;
     const missing = missingLanguages(concept.draft);
-    if (missing.length === 0) this.entries.push(completeEntry(concept.draft, this.file));
-    else this.problems.atLine(concept.offsetLine, 0, `Concept has no usable ${missing.join(' and no ')} term (missing, or deprecated); it was skipped.`, 'warning');
+    if (!missing) this.entries.push(completeEntry(concept.draft, this.file));
+    else this.problems.atLine(concept.offsetLine, 0, message('glossary.tbx.concept-missing', { missing }), 'warning');
   }
 }
 
@@ -201,7 +202,7 @@ export function parseTbxGlossary(text: string, file: string, maxBytes = DEFAULT_
   try {
     parser.write(text).close();
   } catch (error) {
-    if (!(error instanceof StopReading)) problems.atLine(parser.line - 1, 0, `Invalid XML: ${String(error)}`);
+    if (!(error instanceof StopReading)) problems.atLine(parser.line - 1, 0, message('glossary.tbx.invalid', { detail: String(error) }));
   }
   return { entries: reader.refused ? [] : reader.entries, problems: problems.problems };
 }

@@ -1,4 +1,5 @@
 /** Problems found while loading a glossary file, placed at 0-based lines and UTF-16 columns. */
+import { message, saying, type Message } from '../messages';
 import { computeLineStarts, lineOfOffset } from '../text/lines';
 import type { GlossaryProblem } from './types';
 
@@ -15,20 +16,20 @@ export class ProblemList {
     private readonly file: string,
   ) {}
 
-  atOffset(offset: number, message: string, severity: GlossaryProblem['severity'] = 'error'): void {
+  atOffset(offset: number, said: Message, severity: GlossaryProblem['severity'] = 'error'): void {
     this.lineStarts ??= computeLineStarts(this.text);
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = lineOfOffset(this.lineStarts, clamped);
-    this.atLine(line, clamped - this.lineStarts[line], message, severity);
+    this.atLine(line, clamped - this.lineStarts[line], said, severity);
   }
 
-  atLine(line: number, character: number, message: string, severity: GlossaryProblem['severity'] = 'error'): void {
+  atLine(line: number, character: number, said: Message, severity: GlossaryProblem['severity'] = 'error'): void {
     if (this.problems.length > MAX_PROBLEMS) return;
     if (this.problems.length === MAX_PROBLEMS) {
-      this.problems.push({ file: this.file, line, character, message: `More than ${MAX_PROBLEMS} problems; the rest are not listed.`, severity: 'warning' });
+      this.problems.push({ file: this.file, line, character, ...saying(message('glossary.too-many-problems', { count: MAX_PROBLEMS })), severity: 'warning' });
       return;
     }
-    this.problems.push({ file: this.file, line, character, message, severity });
+    this.problems.push({ file: this.file, line, character, ...saying(said), severity });
   }
 }
 
@@ -55,7 +56,7 @@ export function sizeProblem(text: string, file: string, maxBytes: number): Gloss
     file,
     line: 0,
     character: 0,
-    message: `Glossary file is ${bytes} bytes, over the limit of ${maxBytes} bytes; it was not loaded.`,
+    ...saying(message('glossary.too-large', { bytes, limit: maxBytes })),
     severity: 'error',
   };
 }

@@ -1,4 +1,5 @@
 /** The glossary model shared by the loaders, the matcher and the hover. Offsets are UTF-16 indexes. */
+import type { Saying } from '../messages';
 
 export interface LocalisedText {
   en?: string;
@@ -19,13 +20,12 @@ export interface GlossaryEntry {
   origin: string;
 }
 
-export interface GlossaryProblem {
+export interface GlossaryProblem extends Saying {
   file: string;
   /** 0-based. */
   line: number;
   /** 0-based UTF-16 column. */
   character: number;
-  message: string;
   severity: 'error' | 'warning';
 }
 

@@ -1,11 +1,24 @@
 /** The core's catalogue (`en.ts`, `zh.ts`) and how messages are made and rendered (`message.ts`). */
 import { EN } from './en';
-import { defineCatalogue } from './message';
+import { defineCatalogue, format, type Message } from './message';
 import { ZH } from './zh';
 
 export * from './message';
 
 export const CORE_MESSAGES = defineCatalogue(EN, ZH);
+
+/**
+ * What a finding, a related span or a problem says: `said`, to render in the user's language, and
+ * its English text in `message` (what SARIF, logs and the tests read).
+ */
+export interface Saying {
+  readonly message: string;
+  readonly said: Message;
+}
+
+export function saying(said: Message): Saying {
+  return { message: format('en', said), said };
+}
 
 /** A message of the core's catalogue. */
 export const message = CORE_MESSAGES.message;

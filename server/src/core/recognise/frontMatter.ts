@@ -5,6 +5,7 @@
  * exception.
  */
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Alias, type CST, type ParsedNode, type YAMLError } from 'yaml';
+import { message, saying, type Message } from '../messages';
 import type { AnalysisProblem, FrontMatter, FrontMatterEntry, FrontMatterItem, Span } from '../model';
 import type { Line } from '../text/lines';
 import { isWhitespace } from '../text/script';
@@ -48,8 +49,8 @@ export function readFrontMatter(text: string, lines: readonly Line[]): FrontMatt
   if (closing === undefined) {
     // No FrontMatter in the model: an edit to the line after it could extend it, so the incremental
     // path must re-analyse (it does whenever a note without front matter starts with `---`).
-    const message = `This front matter has no closing "---" line in its first ${MAX_FRONT_MATTER_CHARS / 1024} KiB: add one after its last key. Until then its keys are not read.`;
-    return { nextLine: endOfUnclosed(text, lines), problems: [{ span: { start: lines[0].trimStart, end: lines[0].trimEnd }, message }] };
+    const unclosed = saying(message('frontMatter.unclosed', { size: MAX_FRONT_MATTER_CHARS / 1024 }));
+    return { nextLine: endOfUnclosed(text, lines), problems: [{ span: { start: lines[0].trimStart, end: lines[0].trimEnd }, ...unclosed }] };
   }
   const reader = new EntryReader(text, lines.slice(1, closing).map((line) => line.start), lines[closing].start);
   const entries = reader.read();
@@ -124,7 +125,7 @@ class EntryReader {
     const tokens = Array.from(new Parser().parse(source));
     const tooDeep = firstTooDeep(tokens);
     if (tooDeep !== undefined) {
-      this.report(tooDeep, tooDeep + 1, 'Values nested this deep are not read: front matter values are text or lists of text.');
+      this.report(tooDeep, tooDeep + 1, message('frontMatter.too-deep'));
       return [];
     }
     const [document, ...more] = new Composer({ schema: 'failsafe', uniqueKeys: false }).compose(tokens, true);
@@ -138,7 +139,7 @@ class EntryReader {
       reported.add(error.pos[0]);
       this.report(error.pos[0], error.pos[1], describe(error, source));
     }
-    for (const extra of more) this.report(extra.range[0], extra.range[1], 'Only the first YAML document is read: the front matter ends at the "..." line above.');
+    for (const extra of more) this.report(extra.range[0], extra.range[1], message('frontMatter.second-document'));
     return entries;
   }
 
@@ -160,7 +161,7 @@ class EntryReader {
   private entriesOf(root: YamlNode): FrontMatterEntry[] {
     if (!root) return [];
     if (!isMap(root)) {
-      this.reportNode(root, 'The front matter is made of "key: value" lines (a key, a colon, a space, the value).');
+      this.reportNode(root, message('frontMatter.not-a-map'));
       return [];
     }
     const entries: FrontMatterEntry[] = [];
@@ -173,43 +174,43 @@ class EntryReader {
 
   private entryOf(keyNode: YamlNode, valueNode: YamlNode): FrontMatterEntry | undefined {
     if (!isScalar(keyNode) || typeof keyNode.value !== 'string') {
-      if (keyNode) this.reportNode(keyNode, 'A front matter key is a name such as "reference" or "language".');
+      if (keyNode) this.reportNode(keyNode, message('frontMatter.key-not-a-name'));
       return undefined;
     }
     const key = keyNode.value;
     const keySpan = this.spanOf(keyNode);
     if (!FRONT_MATTER_KEYS.has(key)) return this.reportUnlessBroken(keySpan, unknownKeyMessage(key));
-    if (this.seen.has(key)) return this.reportSpan(keySpan, `The front matter sets "${key}" twice; the first value counts.`);
+    if (this.seen.has(key)) return this.reportSpan(keySpan, message('frontMatter.key-twice', { key }));
     this.seen.add(key);
     const value = this.valueOf(key, keySpan, valueNode);
     if (!value) return undefined;
     if (key === 'language' && !LANGUAGE_NAMES.has(value.value.toLowerCase())) {
-      this.reportSpan(value.valueSpan, `"${value.value}" is not a language Diplonote knows (en, zh, english, chinese); the note is read as neither English nor Chinese.`);
+      this.reportSpan(value.valueSpan, message('frontMatter.unknown-language', { value: value.value }));
     }
     return { key, keySpan, ...value };
   }
 
   private valueOf(key: string, keySpan: Span, node: YamlNode): Omit<FrontMatterEntry, 'key' | 'keySpan'> | undefined {
     if (isSeq(node)) {
-      if (!LIST_KEYS.has(key)) return this.reportUnlessBroken(this.spanOf(node), `"${key}" takes one value, not a list.`);
+      if (!LIST_KEYS.has(key)) return this.reportUnlessBroken(this.spanOf(node), message('frontMatter.not-a-list', { key }));
       const items = node.items.map((item) => this.textOf(item as YamlNode)).filter((item) => item !== undefined);
-      if (items.length === 0) return this.reportSpan(keySpan, `Front matter key "${key}" has no value.`);
+      if (items.length === 0) return this.reportSpan(keySpan, message('frontMatter.no-value', { key }));
       return { value: items.map((item) => item.value).join(', '), valueSpan: this.spanOf(node), items };
     }
-    if (isMap(node)) return this.reportUnlessBroken(this.spanOf(node), `"${key}" takes text, not "key: value" lines of its own. If the value contains ": ", put it in quotes.`);
+    if (isMap(node)) return this.reportUnlessBroken(this.spanOf(node), message('frontMatter.nested-map', { key }));
     if (isAlias(node)) return this.reportAlias(node);
     const text = this.textOf(node);
     if (text) return { value: text.value, valueSpan: text.span };
     // `title: - x`: the value is there, but broken, and the broken part is reported.
     const lineEnd = this.lineStarts[this.lineOf(keySpan.end) + 1] ?? this.end;
     if (this.brokenWithin(keySpan.end, lineEnd)) return undefined;
-    return this.reportSpan(keySpan, `Front matter key "${key}" has no value.`);
+    return this.reportSpan(keySpan, message('frontMatter.no-value', { key }));
   }
 
   /** A scalar's text; an alias, an anchor or an empty value is reported (or left to the caller). */
   private textOf(node: YamlNode): FrontMatterItem | undefined {
     if (isAlias(node)) return this.reportAlias(node);
-    if (!isScalar(node)) return node ? this.reportNode(node, 'A list item is a single value.') : undefined;
+    if (!isScalar(node)) return node ? this.reportNode(node, message('frontMatter.list-item')) : undefined;
     if (node.anchor) this.reportAnchor(node);
     const value = String(node.value).trim();
     return value === '' ? undefined : { value, span: this.spanOf(node) };
@@ -219,7 +220,7 @@ class EntryReader {
     const at = this.offset + node.range[0];
     const line = this.lineOf(at);
     if (!this.aliases.has(line)) this.aliases.set(line, at);
-    return this.reportNode(node, `"*${node.source}" reads as a YAML alias, which the front matter does not use; put the value in quotes to keep the "*".`);
+    return this.reportNode(node, message('frontMatter.alias', { alias: node.source }));
   }
 
   /** The library keeps an anchor out of the node's range; it is found just before the value. */
@@ -229,7 +230,7 @@ class EntryReader {
     const start = anchorStart >= 0 ? anchorStart : valueStart;
     this.problems.push({
       span: { start, end: start + 1 + (node.anchor ?? '').length },
-      message: `"&${node.anchor}" reads as a YAML anchor and is left out of the value; put the value in quotes to keep it.`,
+      ...saying(message('frontMatter.anchor', { anchor: node.anchor ?? '' })),
     });
   }
 
@@ -245,17 +246,17 @@ class EntryReader {
   }
 
   /** A wrong key or value, unless broken YAML inside it is the cause and reported already. */
-  private reportUnlessBroken(span: Span, message: string): undefined {
+  private reportUnlessBroken(span: Span, said: Message): undefined {
     if (this.brokenWithin(span.start, span.end)) return undefined;
-    return this.reportSpan(span, message);
+    return this.reportSpan(span, said);
   }
 
-  private reportNode(node: ParsedNode, message: string): undefined {
-    return this.reportSpan(this.spanOf(node), message);
+  private reportNode(node: ParsedNode, said: Message): undefined {
+    return this.reportSpan(this.spanOf(node), said);
   }
 
-  private reportSpan(span: Span, message: string): undefined {
-    this.problems.push({ span, message });
+  private reportSpan(span: Span, said: Message): undefined {
+    this.problems.push({ span, ...saying(said) });
     return undefined;
   }
 
@@ -263,14 +264,14 @@ class EntryReader {
    * A problem at YAML offsets. An empty or line-break position (a quote missing at the end of a line)
    * is moved onto the last character before it, where the fix goes.
    */
-  private report(start: number, end: number, message: string): void {
+  private report(start: number, end: number, said: Message): void {
     let from = this.offset + start;
     if (from >= this.end || this.text[from] === '\n' || this.text[from] === '\r') {
       while (from > this.offset && isWhitespace(this.text.charCodeAt(from - 1))) from--;
       from = Math.max(this.offset, from - 1);
     }
     const span = this.trimmed(from, Math.min(this.end, this.offset + end));
-    this.problems.push({ span: { start: from, end: Math.max(span.end, from + 1) }, message });
+    this.problems.push({ span: { start: from, end: Math.max(span.end, from + 1) }, ...saying(said) });
   }
 }
 
@@ -302,32 +303,32 @@ function childrenOf(token: CST.Token): CST.Token[] {
 }
 
 /** The library's message in words for someone who writes notes rather than YAML, where it helps. */
-function describe(error: YAMLError, source: string): string {
+function describe(error: YAMLError, source: string): Message {
   const quote = /^Missing closing (["'])quote$/.exec(error.message);
-  if (quote) return `This quoted value has no closing ${quote[1]}.`;
+  if (quote) return message('frontMatter.unclosed-quote', { quote: quote[1] });
   const escape = /^Invalid escape sequence (.*)$/.exec(error.message);
-  if (escape) return `"${escape[1]}" is not an escape in a double-quoted value: write \\\\ for a backslash, or use single quotes.`;
+  if (escape) return message('frontMatter.bad-escape', { escape: escape[1] });
   switch (error.code) {
     case 'TAB_AS_INDENT':
-      return 'A tab indents this line; YAML is indented with spaces.';
+      return message('frontMatter.tab-indent');
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'This value contains ": ", which YAML reads as another key; put the value in quotes.';
+      return message('frontMatter.colon-in-value');
     case 'MULTILINE_IMPLICIT_KEY':
     case 'MISSING_CHAR':
-      if (/^Implicit (map )?keys/.test(error.message)) return 'This line is not "key: value" (a key, a colon, a space, the value).';
+      if (/^Implicit (map )?keys/.test(error.message)) return message('frontMatter.not-key-value');
       break;
     case 'TAG_RESOLVE_FAILED':
-      return 'Front matter values are plain text: this YAML tag is left out of the value; put the value in quotes to keep it.';
+      return message('frontMatter.tag');
     case 'BAD_SCALAR_START':
-      return `A value cannot start with "${source[error.pos[0]]}" unless it is in quotes.`;
+      return message('frontMatter.bad-start', { character: source[error.pos[0]] });
   }
-  return `The front matter is not valid YAML here: ${error.message.replace(/[.:]$/, '')}.`;
+  // The library's own words, in English, name what it found.
+  return message('frontMatter.invalid-yaml', { detail: error.message.replace(/[.:]$/, '') });
 }
 
-function unknownKeyMessage(key: string): string {
+function unknownKeyMessage(key: string): Message {
   const near = nearestKey(key);
-  const known = [...FRONT_MATTER_KEYS].join(', ');
-  return near ? `Unknown front matter key "${key}": did you mean "${near}"?` : `Unknown front matter key "${key}" (known: ${known}).`;
+  return near ? message('frontMatter.unknown-key.near', { key, near }) : message('frontMatter.unknown-key', { key, known: [...FRONT_MATTER_KEYS] });
 }
 
 /** A known key the unknown one is a slip of: another case, `_` for `-`, or at most two letters off. */

@@ -3,6 +3,7 @@
  * project file of its workspace folder (`.diplonote.json`), then the editor's settings, each level
  * replacing what the one before set (per check, per language tag).
  */
+import { message, saying } from '../../core/messages';
 import type { ChecksSettings } from '../../core/checks';
 import { readText, READ_LIMITS } from '../files';
 import type { TextEncoding } from '../../core/text/decode';
@@ -86,7 +87,7 @@ export class Configurations {
       const uri = joinSegments(folder, [PROJECT_FILE]);
       const read = await readText(this.workspace, uri, READ_LIMITS.projectFile, folder);
       if (read.kind === 'refused') {
-        if (!read.missing) projects.set(folder, { uri, settings: EMPTY_PROJECT, problems: [{ file: uri, line: 0, character: 0, message: `${PROJECT_FILE}: ${read.message}`, severity: 'error' }] });
+        if (!read.missing) projects.set(folder, { uri, settings: EMPTY_PROJECT, problems: [{ file: uri, line: 0, character: 0, ...saying(message('file.unreadable', { file: PROJECT_FILE, reason: read.message })), severity: 'error' }] });
         return;
       }
       this.decoded(uri, read.encoding);

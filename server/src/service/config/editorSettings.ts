@@ -4,6 +4,7 @@
  * user did not set stays absent, so that the project file (`.diplonote.json`) applies; the VS Code
  * client sends only the values set in some scope, not the defaults (see client/src/commands.ts).
  */
+import { message, type Message } from '../../core/messages';
 import { readChecksSettings, type ChecksSettings } from '../../core/checks';
 import { workspacePattern } from '../pathPolicy';
 
@@ -30,14 +31,14 @@ function asRecord(value: unknown): Record<string, unknown> {
  * Reads the `diplonote` section (and, when given, `files.exclude`) as the client sent them; returns
  * the settings and what was wrong with them.
  */
-export function readSettings(section: unknown, filesExclude?: unknown): { settings: ServerSettings; problems: string[] } {
-  const problems: string[] = [];
+export function readSettings(section: unknown, filesExclude?: unknown): { settings: ServerSettings; problems: Message[] } {
+  const problems: Message[] = [];
   const values = asRecord(section);
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const raw = values.maxFileSize;
   if (raw !== undefined) {
     if (typeof raw === 'number' && Number.isFinite(raw) && raw >= MIN_MAX_FILE_SIZE) maxFileSize = raw;
-    else problems.push(`diplonote.maxFileSize must be a number of at least ${MIN_MAX_FILE_SIZE}; got ${JSON.stringify(raw)}. Using ${maxFileSize}.`);
+    else problems.push(message('settings.max-file-size', { min: MIN_MAX_FILE_SIZE, value: JSON.stringify(raw) ?? String(raw), size: maxFileSize }));
   }
   const checks = readChecksSettings(values.checks);
   problems.push(...checks.problems);
@@ -46,18 +47,18 @@ export function readSettings(section: unknown, filesExclude?: unknown): { settin
   return { settings, problems };
 }
 
-function readGlossaryFiles(glossary: unknown, problems: string[]): string[] | undefined {
+function readGlossaryFiles(glossary: unknown, problems: Message[]): string[] | undefined {
   const files = asRecord(glossary).files;
   if (files === undefined || files === null) return undefined;
   if (!Array.isArray(files) || !files.every((file) => typeof file === 'string')) {
-    problems.push(`diplonote.glossary.files must be a list of file paths or glob patterns; got ${JSON.stringify(files)}. Using none.`);
+    problems.push(message('settings.glossary-files', { value: JSON.stringify(files) ?? String(files) }));
     return [];
   }
   const patterns: string[] = [];
   for (const file of files as string[]) {
     const checked = workspacePattern(file);
     if (checked.kind === 'pattern') patterns.push(checked.pattern);
-    else problems.push(`diplonote.glossary.files: "${file}" ${checked.reason}; glossary paths are relative to the workspace folder. It was not read.`);
+    else problems.push(message('settings.glossary-file', { file, reason: checked.reason }));
   }
   return patterns;
 }

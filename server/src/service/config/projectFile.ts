@@ -10,6 +10,7 @@
  * Every problem is placed at its line; what is valid still applies. Keys this version does not know are
  * kept (a newer version may know them) and reported.
  */
+import { message } from '../../core/messages';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { CHECK_CODES, readChecksSettings, type ChecksSettings, type SeveritySetting } from '../../core/checks';
 import type { GlossaryProblem } from '../../core/glossary';
@@ -81,7 +82,7 @@ class ProjectReader {
   constructor(private readonly problems: ProblemList) {}
 
   read(root: Node): void {
-    if (root.type !== 'object') return this.problems.atOffset(root.offset, 'The project file must be an object: { "glossary": …, "checks": … }.');
+    if (root.type !== 'object') return this.problems.atOffset(root.offset, message('project.not-an-object'));
     for (const property of propertiesOf(root)) {
       const { name, key, value } = property;
       if (!value) continue; // the syntax error is already reported
@@ -94,35 +95,35 @@ class ProjectReader {
       else {
         // An own property of a plain record: `__proto__` as a key stays a key, never the prototype.
         Object.defineProperty(this.unknown, name, { value: valueOf(value), enumerable: true });
-        this.problems.atOffset(key.offset, `Unknown key "${name}"; it is kept but has no effect in this version.`, 'warning');
+        this.problems.atOffset(key.offset, message('project.unknown-key', { name }), 'warning');
       }
     }
   }
 
   private objectOrProblem(node: Node, what: string): Property[] | undefined {
     if (node.type === 'object') return propertiesOf(node);
-    this.problems.atOffset(node.offset, `"${what}" must be an object; it was ignored.`);
+    this.problems.atOffset(node.offset, message('project.not-object', { what }));
     return undefined;
   }
 
   private readGlossary(node: Node): void {
     for (const { name, key, value } of this.objectOrProblem(node, 'glossary') ?? []) {
       if (name === 'files' && value) this.glossaryFiles = this.patterns(value, 'glossary.files');
-      else this.problems.atOffset(key.offset, `Unknown key "glossary.${name}"; known: "files".`, 'warning');
+      else this.problems.atOffset(key.offset, message('project.unknown-glossary-key', { name }), 'warning');
     }
   }
 
   /** A list of relative paths or globs; each refused one is a problem at its place. */
   private patterns(node: Node, what: string): string[] {
     if (node.type !== 'array') {
-      this.problems.atOffset(node.offset, `"${what}" must be a list of relative paths or glob patterns; it was ignored.`);
+      this.problems.atOffset(node.offset, message('project.not-patterns', { what }));
       return [];
     }
     const patterns: string[] = [];
     for (const item of node.children ?? []) {
       const checked = item.type === 'string' ? workspacePattern(item.value) : { kind: 'refused' as const, reason: 'is not a string' };
       if (checked.kind === 'pattern') patterns.push(checked.pattern);
-      else this.problems.atOffset(item.offset, `This path ${checked.reason}; paths are relative to the workspace folder. It was ignored.`);
+      else this.problems.atOffset(item.offset, message('project.bad-path', { reason: checked.reason }));
     }
     return patterns;
   }
@@ -138,16 +139,16 @@ class ProjectReader {
 
   private readLanguages(node: Node): void {
     for (const { name, key, value } of this.objectOrProblem(node, 'languages') ?? []) {
-      if (name !== 'en' && name !== 'zh') this.problems.atOffset(key.offset, `Unknown language "${name}"; known: "en", "zh".`, 'warning');
+      if (name !== 'en' && name !== 'zh') this.problems.atOffset(key.offset, message('project.unknown-language', { name }), 'warning');
       else if (value?.type === 'string' && LANGUAGE_TAG.test(value.value)) this.languageTags[name] = value.value;
-      else this.problems.atOffset(value?.offset ?? key.offset, `"languages.${name}" must be a language tag such as "${name === 'en' ? 'en-GB' : 'zh-CN'}"; it was ignored.`);
+      else this.problems.atOffset(value?.offset ?? key.offset, message('project.language-tag', { name, example: name === 'en' ? 'en-GB' : 'zh-CN' }));
     }
   }
 
   private readAnnotations(node: Node): void {
     for (const { name, key, value } of this.objectOrProblem(node, 'annotations') ?? []) {
-      if (name !== 'tags' || !value) this.problems.atOffset(key.offset, `Unknown key "annotations.${name}"; known: "tags".`, 'warning');
-      else if (value.type !== 'array') this.problems.atOffset(value.offset, '"annotations.tags" must be a list of tags; it was ignored.');
+      if (name !== 'tags' || !value) this.problems.atOffset(key.offset, message('project.unknown-annotations-key', { name }), 'warning');
+      else if (value.type !== 'array') this.problems.atOffset(value.offset, message('project.tags-not-list'));
       else this.annotationTags = (value.children ?? []).flatMap((item) => this.readTag(item));
     }
   }
@@ -155,7 +156,7 @@ class ProjectReader {
   private readTag(node: Node): AnnotationTag[] {
     const tag = asTag(valueOf(node));
     if (tag) return [tag];
-    this.problems.atOffset(node.offset, 'A tag is { "name": "…", "label"?: { "en", "zh" }, "colour"?, "description"? }; this one was ignored.');
+    this.problems.atOffset(node.offset, message('project.bad-tag'));
     return [];
   }
 }
@@ -183,11 +184,11 @@ export function readProjectFile(text: string, uri: string): { settings: ProjectS
   try {
     // A byte-order mark becomes a space: the parser rejects it, and offsets must not move.
     const root = parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, errors, { allowTrailingComma: true });
-    for (const error of errors) problems.atOffset(error.offset, `Invalid JSON (${printParseErrorCode(error.error)}).`);
+    for (const error of errors) problems.atOffset(error.offset, message('glossary.json.invalid-code', { code: printParseErrorCode(error.error) }));
     if (root) reader.read(root);
   } catch {
     // The parser and the reader recurse once per nesting level; a file of nothing but brackets exhausts the stack.
-    problems.atOffset(0, 'The project file nests too deeply to be read; it was ignored.');
+    problems.atOffset(0, message('project.too-deep'));
     return { settings: EMPTY_PROJECT, problems: problems.problems };
   }
   const settings: ProjectSettings = {

@@ -39,7 +39,7 @@ export interface FindingsInput {
 export function* findingSteps(input: FindingsInput): Generator<void, NoteFinding[], void> {
   const { analysis, pairing, settings, locale } = input;
   const { document, note } = analysis;
-  const own: NoteFinding[] = note.problems.map((problem) => ({ code: 'front-matter', severity: 'warning', span: problem.span, message: problem.message, related: [] }));
+  const own: NoteFinding[] = note.problems.map((problem) => ({ code: 'front-matter', severity: 'warning', span: problem.span, message: format(locale, problem.said), related: [] }));
   if (pairing.kind === 'alone') {
     const partner: NoteFinding[] = pairing.problem
       ? [{ code: pairing.problem.code, severity: 'warning', span: pairing.problem.span, message: pairing.problem.message, related: [] }]

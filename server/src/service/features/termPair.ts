@@ -7,7 +7,8 @@
  * through the path policy and never through a symbolic link; the service writes nothing itself.
  */
 import { BUILT_IN_ORIGIN, type GlossaryEntry, type GlossaryIndex } from '../../core/glossary';
-import { addPairToGlossary, listsForm, otherLanguage, type TermLanguage, type TermPair, type TextChange } from '../../core/glossary/addPair';
+import { addPairToGlossary, listsForm, otherLanguage, type TermPair, type TextChange } from '../../core/glossary/addPair';
+import { format, message, sideWord, type Locale, type Message, type MessageArg } from '../../core/messages';
 import { isUtf8 } from '../../core/text/decode';
 import type { TermPairRequest } from '../arguments';
 import { readText, READ_LIMITS } from '../files';
@@ -30,47 +31,46 @@ export type TermPairPlan =
     readonly existing: string;
     readonly changes: readonly TextChange[];
     readonly appliedMessage: string;
-    /** Completed by the reason the client gave, when any. */
-    readonly notAppliedMessage: string;
+    /** The glossary's file name, for the message when the client did not apply the edit. */
+    readonly glossaryName: string;
   };
 
-const LANGUAGE_NAMES: Readonly<Record<TermLanguage, string>> = { en: 'English', zh: 'Chinese' };
+/** Says a plan's messages in the user's language. */
+type Say = (said: Message) => string;
 
-function message(level: 'info' | 'warning', text: string): TermPairPlan {
-  return { kind: 'message', level, message: text };
+function told(level: 'info' | 'warning', said: string): TermPairPlan {
+  return { kind: 'message', level, message: said };
 }
 
-export function describePair(pair: TermPair): string {
-  return `"${pair.term}" (${LANGUAGE_NAMES[pair.language]}) ↔ "${pair.rendering}"`;
+export function describePair(pair: TermPair): Message {
+  return message('termPair.pair', { term: pair.term, language: sideWord(pair.language), rendering: pair.rendering });
 }
 
-export async function planTermPair(request: TermPairRequest, glossary: GlossaryIndex, workspace: Workspace): Promise<TermPairPlan> {
-  if (!request.rendering) return message('info', noRendering(request));
+export async function planTermPair(request: TermPairRequest, glossary: GlossaryIndex, workspace: Workspace, locale: Locale): Promise<TermPairPlan> {
+  const say: Say = (said) => format(locale, said);
+  if (!request.rendering) return told('info', say(noRendering(request)));
   const pair: TermPair = { language: request.language, term: request.term, rendering: request.rendering };
+  const described = describePair(pair);
   const folder = innermostFolder(request.uri, workspace.folders);
-  if (!folder) return message('warning', `${fileName(request.uri)} lies outside every workspace folder; refused.`);
+  if (!folder) return told('warning', say(message('refused.outside-folders', { uri: fileName(request.uri) })));
   const target = targetFor(pair, glossary, joinSegments(folder, [WORKSPACE_GLOSSARY]));
-  if ('instead' in target) return message('info', target.instead);
-  const name = fileName(target.uri);
+  if ('instead' in target) return told('info', say(target.instead));
+  const file = fileName(target.uri);
   const targetFolder = innermostFolder(target.uri, workspace.folders);
-  if (!targetFolder) return message('warning', `${name} lies outside every workspace folder; it was left untouched.`);
-  if (await isLink(workspace, target.uri)) {
-    return message('warning', `${name} is a symbolic link; a glossary is not edited through a link. Add ${describePair(pair)} to the file it leads to by hand.`);
-  }
+  if (!targetFolder) return told('warning', say(message('termPair.target-outside', { file })));
+  if (await isLink(workspace, target.uri)) return told('warning', say(message('termPair.link', { file, pair: described })));
   const read = await readText(workspace, target.uri, READ_LIMITS.glossary, targetFolder);
-  if (read.kind === 'refused' && !read.missing) return message('warning', `${name} could not be read (${read.message}); it was left untouched.`);
-  if (read.kind === 'text' && !isUtf8(read.encoding)) {
-    return message('warning', `${name} is not saved as UTF-8; it was left untouched. Add ${describePair(pair)} by hand, or save it as UTF-8.`);
-  }
+  if (read.kind === 'refused' && !read.missing) return told('warning', say(message('termPair.unreadable', { file, reason: read.message })));
+  if (read.kind === 'text' && !isUtf8(read.encoding)) return told('warning', say(message('termPair.not-utf8', { file, pair: described })));
   const existing = read.kind === 'text' ? read.text : undefined;
   const change = addPairToGlossary(existing, pair, target.base);
-  if (change.kind === 'present') return message('info', `${describePair(pair)} is in ${name} already; nothing was changed.`);
-  if (change.kind === 'malformed') return message('warning', `${name}, line ${change.line}: ${change.message} The file was left untouched; mend it and try again.`);
+  if (change.kind === 'present') return told('info', say(message('termPair.present', { pair: described, file })));
+  if (change.kind === 'malformed') return told('warning', say(message('termPair.malformed', { file, line: change.line, problem: change.said })));
   return {
-    kind: 'edit', glossary: target.uri, pairText: describePair(pair), create: change.kind === 'create', existing: existing ?? '',
+    kind: 'edit', glossary: target.uri, pairText: say(described), create: change.kind === 'create', existing: existing ?? '',
     changes: change.kind === 'create' ? [{ offset: 0, length: 0, content: change.text }] : change.changes,
-    appliedMessage: `added ${describePair(pair)} to ${name}; the checks use it once the file is saved.`,
-    notAppliedMessage: `${name} was not changed`,
+    appliedMessage: say(message('termPair.added', { pair: described, file })),
+    glossaryName: file,
   };
 }
 
@@ -80,15 +80,15 @@ async function isLink(workspace: Workspace, uri: string): Promise<boolean> {
   return real !== undefined && realFolder !== undefined && !samePath(real, joinSegments(realFolder, [fileName(uri)]));
 }
 
-function noRendering(request: TermPairRequest): string {
-  const other = LANGUAGE_NAMES[otherLanguage(request.language)];
-  return `no ${other} rendering of "${request.term}" was given, and this editor does not ask for one. ` +
-    `Run ${ADD_TERM_PAIR} with { "uri", "language": "${request.language}", "term", "rendering": "…" }, ` +
-    `or add the pair to ${WORKSPACE_GLOSSARY} by hand.`;
+function noRendering(request: TermPairRequest): Message {
+  return message('termPair.no-rendering', {
+    other: sideWord(otherLanguage(request.language)), term: request.term, command: ADD_TERM_PAIR,
+    usage: `{ "uri", "language": "${request.language}", "term", "rendering": "…" }`, glossary: WORKSPACE_GLOSSARY,
+  });
 }
 
 /** The file to change, or the message that ends the command instead. */
-type Target = { readonly uri: string; readonly base?: GlossaryEntry } | { readonly instead: string };
+type Target = { readonly uri: string; readonly base?: GlossaryEntry } | { readonly instead: Message };
 
 /**
  * Into the user JSON glossary that already defines the term, else into the workspace glossary,
@@ -99,16 +99,17 @@ function targetFor(pair: TermPair, glossary: GlossaryIndex, workspaceGlossary: s
   const entry = glossary.lookup(pair.term);
   const inForce = entry && listsForm(entry[pair.language], pair.term) ? entry : undefined;
   if (inForce && listsForm(inForce[otherLanguage(pair.language)], pair.rendering)) {
-    return { instead: `${describePair(pair)} is in the glossary already (${originName(inForce)}); nothing was changed.` };
+    return { instead: message('termPair.in-glossary', { pair: describePair(pair), origin: originName(inForce) }) };
   }
   if (!inForce || inForce.origin === BUILT_IN_ORIGIN) return { uri: workspaceGlossary, ...(inForce ? { base: inForce } : {}) };
   if (inForce.origin.toLowerCase().endsWith('.glossary.json')) return { uri: inForce.origin };
   return {
-    instead: `"${pair.term}" comes from ${fileName(inForce.origin)}; add "${pair.rendering}" to its ` +
-      `${LANGUAGE_NAMES[otherLanguage(pair.language)]} forms there (a second entry in another file would compete with it).`,
+    instead: message('termPair.elsewhere', {
+      term: pair.term, file: fileName(inForce.origin), rendering: pair.rendering, other: sideWord(otherLanguage(pair.language)),
+    }),
   };
 }
 
-function originName(entry: GlossaryEntry): string {
-  return entry.origin === BUILT_IN_ORIGIN ? 'built-in' : fileName(entry.origin);
+function originName(entry: GlossaryEntry): MessageArg {
+  return entry.origin === BUILT_IN_ORIGIN ? message('termPair.built-in') : fileName(entry.origin);
 }
