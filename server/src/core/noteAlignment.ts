@@ -74,10 +74,16 @@ const PARAGRAPH_OPTIONS = {
   anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
 } as const;
 
-/** How the sentences of a paragraph pair are paired: crossed 2-2 beads rare, small numbers weak evidence. */
+/** How the sentences of a paragraph pair are paired: crossed 2-2 beads rare, small numbers weak evidence, points as stretches. */
 const SENTENCE_OPTIONS = {
   shapes: NOTE_SENTENCE_BEAD_SHAPES, anchorWeight: noteAnchorWeight, unmatchedCost: noteUnmatchedCost,
+  fixedPairsStartStretches: true, startsBead: opensPoint,
 } as const;
+
+/** A sentence that opens a point (it carries the point's `pt:` anchor, see ordinalAnchorAt). */
+function opensPoint(unit: AlignUnit): boolean {
+  return unit.anchors.some((anchor) => anchor.startsWith('pt:'));
+}
 
 export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
   return align(en, zh, terms);

@@ -54,6 +54,12 @@ describe('findDates', () => {
       { start: undefined, end: undefined, year: 2025, month: 12, day: 3 }, { start: undefined, end: undefined, year: 2025, month: 12, day: 29 },
     ]);
     assert.deepEqual(fields('同月29日'), { text: '同月29日', day: 29 });
+    assert.deepEqual(findDates('on 3 December 2025 and on the 29th of the same month').map((d) => ({ ...d, start: undefined, end: undefined })), [
+      { start: undefined, end: undefined, year: 2025, month: 12, day: 3 }, { start: undefined, end: undefined, year: 2025, month: 12, day: 29 },
+    ]);
+    assert.deepEqual(fields('the 28th of that month'), { text: '28th of that month', day: 28 });
+    assert.deepEqual(fields('于2026年2月\n23日发出'), { text: '2026年2月\n23日', year: 2026, month: 2, day: 23 });
+    assert.deepEqual(findDates('the 28th session, the 28th of the same size'), []);
   });
 
   it('ignores what only looks like a date', () => {

@@ -96,6 +96,16 @@ describe('findNumbers', () => {
       ['23时=23 time', '十一点三十分=11.5 time', '10时半=10.5 time', '三=3 count', '3=3 count']);
   });
 
+  it('reads British times with a dot, traditional 時, and Roman numerals of numbered rooms and parts', () => {
+    assert.deepEqual(summary('at 2.30 p.m., by 2 p.m., a rate of 2.30 per unit', 'en'), ['2.30 p.m.=2.5 time', '2 p.m.=2 time', '2.30=2.3 count']);
+    assert.deepEqual(summary('下午二時三十分，下午二時前', 'zh'), ['二時三十分=2.5 time', '二時=2 time']);
+    assert.deepEqual(summary('in Room XXIV, Part II, I think, a CV, Room XIIII', 'en'), ['XXIV=24 ordinal', 'II=2 ordinal']);
+    assert.deepEqual(summary('万国宫，万国邮政联盟，三万人', 'zh'), ['三万=30000 count']);
+    assert.deepEqual(summary('照片兩張，三萬五千人，陸名，提高1.5个百分点，百分点', 'zh'),
+      ['兩=2 count', '三萬五千=35000 count', '陸=6 count', '1.5个百分点=1.5 percentage-point']);
+    assert.deepEqual(summary('between two and five months, two hundred and five', 'en'), ['two=2 count', 'five=5 count', 'two hundred and five=205 count']);
+  });
+
   it('reads a full-width comma as a thousands separator between full-width digits only', () => {
     assert.deepEqual(summary('１，２００名，1，200', 'zh'), ['１，２００=1200 count', '1=1 count', '200=200 count']);
   });
@@ -141,6 +151,9 @@ describe('numbersAgree', () => {
     assert.equal(agree('the sixty-ninth session', '第６９届'), true);
     assert.equal(agree('at 23:00', '晚上11时'), true);
     assert.equal(agree('at 23:00', '22时'), false);
+    assert.equal(agree('at 2.30 p.m. local time', '下午2时30分'), true);
+    assert.equal(agree('at 2.30 p.m.', '下午3时30分'), false);
+    assert.equal(agree('in Room XXIV', '第二十四号会议室'), true);
     assert.equal(agree('at 23:00', '23名'), true);
     assert.equal(agree('half', '一半'), true);
     assert.equal(agree('half', '三分之一'), false);

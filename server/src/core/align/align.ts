@@ -47,6 +47,14 @@ export interface AlignOptions {
    * little): the search is made in a band around it instead of around a coarse alignment of its own.
    */
   readonly near?: readonly Bead[];
+  /**
+   * For `alignWithFixedPairs`: a fixed pair starts a stretch aligned freely instead of being a 1-1
+   * bead of its own, so that the sentence starting a point may join the next one (`(b) …; the Embassy
+   * …` ↔ `（二）…，使馆…；`) while points still never trade sentences.
+   */
+  readonly fixedPairsStartStretches?: boolean;
+  /** Units that may only start a bead, never follow another unit in one (a sentence opening a point). */
+  readonly startsBead?: (unit: AlignUnit) => boolean;
   /** Counts the lattice cells swept, every level and band included: the work, which must grow linearly. */
   readonly work?: { cells: number };
 }
@@ -61,6 +69,19 @@ const FULL_SEARCH_SIZE = 48;
 /** A unit's length as the model reads it: a negative or non-finite length counts as 0. */
 function lengthOf(unit: AlignUnit): number {
   return Number.isFinite(unit.length) ? Math.max(0, unit.length) : 0;
+}
+
+function prefixCounts(units: readonly AlignUnit[], counted: ((unit: AlignUnit) => boolean) | undefined): Int32Array {
+  const counts = new Int32Array(units.length + 1);
+  units.forEach((unit, k) => {
+    counts[k + 1] = counts[k] + (counted?.(unit) === true ? 1 : 0);
+  });
+  return counts;
+}
+
+/** Whether a unit after the first of `[from, to)` may only start a bead. */
+function startsInside(starters: Int32Array, from: number, to: number): boolean {
+  return to - from >= 2 && starters[to] - starters[from + 1] > 0;
 }
 
 function prefixSums(units: readonly AlignUnit[]): Float64Array {
@@ -91,6 +112,9 @@ interface Problem {
   readonly priorCosts: readonly number[];
   readonly matcher: AnchorMatcher;
   readonly omissionsByPriorOnly: boolean;
+  /** Prefix counts of the units that only start beads (see AlignOptions.startsBead). */
+  readonly enStarters: Int32Array;
+  readonly zhStarters: Int32Array;
 }
 
 /** The cells a search may visit: for each English prefix i, the Chinese prefixes low[i]..high[i]. */
@@ -139,6 +163,7 @@ class BandedLattice {
 
   private beadCost(i: number, j: number, fromI: number, fromJ: number, shape: number): number {
     const p = this.problem;
+    if (startsInside(p.enStarters, fromI, i) || startsInside(p.zhStarters, fromJ, j)) return Infinity;
     const omission = i === fromI || j === fromJ;
     const lengths = omission && p.omissionsByPriorOnly ? 0 : lengthCost(p.enSums[i] - p.enSums[fromI], p.zhSums[j] - p.zhSums[fromJ], p.model);
     return p.priorCosts[shape] + lengths - p.matcher.score(fromI, i, fromJ, j);
@@ -351,6 +376,8 @@ function makeProblem(en: readonly AlignUnit[], zh: readonly AlignUnit[], options
     shapes,
     priorCosts: shapes.map((shape) => -Math.log(shape.prior)),
     omissionsByPriorOnly: options.omissionsByPriorOnly === true,
+    enStarters: prefixCounts(en, options.startsBead),
+    zhStarters: prefixCounts(zh, options.startsBead),
     matcher: new AnchorMatcher(en, zh, {
       weightOf: options.anchorWeight ?? defaultAnchorWeight,
       unmatchedCostOf: options.unmatchedCost ?? defaultUnmatchedCost,
@@ -427,6 +454,18 @@ function monotoneChain(pairs: ReadonlyArray<readonly [number, number]>): Array<[
   return chain.reverse();
 }
 
+/** The units cut into stretches at each fixed pair, each stretch aligned on its own. */
+function alignStretches(en: readonly AlignUnit[], zh: readonly AlignUnit[], starts: ReadonlyArray<readonly [number, number]>, options: AlignOptions): Bead[] {
+  const bounds = [[0, 0] as const, ...starts.filter(([a, b]) => a > 0 || b > 0), [en.length, zh.length] as const];
+  const beads: Bead[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [enFrom, zhFrom] = bounds[k];
+    const [enTo, zhTo] = bounds[k + 1];
+    beads.push(...shifted(alignUnits(en.slice(enFrom, enTo), zh.slice(zhFrom, zhTo), options), enFrom, zhFrom));
+  }
+  return beads;
+}
+
 function shifted(beads: readonly Bead[], enOffset: number, zhOffset: number): Bead[] {
   return beads.map((bead) => ({
     en: bead.en.map((k) => k + enOffset),
@@ -448,6 +487,7 @@ export function alignWithFixedPairs(
 ): Bead[] {
   const inRange = fixed.filter(([a, b]) => a >= 0 && a < en.length && b >= 0 && b < zh.length);
   const segmentOptions = { ...options, ratio: ratioOf(en, zh, options) };
+  if (options.fixedPairsStartStretches === true) return alignStretches(en, zh, monotoneChain(inRange), segmentOptions);
   const beads: Bead[] = [];
   let enNext = 0;
   let zhNext = 0;

@@ -100,6 +100,7 @@ function keysByUnit<M>(otherLeft: readonly M[], unitOf: (mention: M) => number, 
 
 /**
  * What a mention may be instead of a quantity: a spelled-out count up to two (an article, `bilateral`),
+ * a count of one however written (`1名` ↔ `a`),
  * a small spelled-out ordinal (`first` of `for the first time`, `First Secretary`), a fraction (`half`,
  * `一半`), the figure of a code or a quoted name (`COVID-19` ↔ `新冠肺炎`, `“十四五”规划`).
  */
@@ -107,7 +108,10 @@ type SoftFamily = 'count' | 'ordinal' | 'fraction' | 'name';
 
 function softFamily(text: string, mention: NumberMention): SoftFamily | undefined {
   if (isCodeAt(text, mention.start, mention.end) || insideQuotedName(text, mention.start, mention.end)) return 'name';
-  if (mention.max !== undefined || hasDigit(text.slice(mention.start, mention.end))) return undefined;
+  if (mention.max !== undefined) return undefined;
+  // `1名中国员工` ↔ `a Chinese employee`: one is an article as often as a figure, written either way.
+  if (mention.kind === 'count' && mention.value === 1) return 'count';
+  if (hasDigit(text.slice(mention.start, mention.end))) return undefined;
   if (mention.kind === 'fraction') return 'fraction';
   if (mention.kind === 'ordinal' && mention.value <= SMALL) return 'ordinal';
   return mention.kind === 'count' && mention.value <= SOFT_COUNT ? 'count' : undefined;

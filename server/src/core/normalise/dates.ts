@@ -174,14 +174,24 @@ function readChineseField(text: string, i: number, end: number, marks: string): 
   return { value: number.value, end: number.end + 1 };
 }
 
+/** Past a line break (or a space) inside a Chinese date, as PDF text wraps it: `2026年2月⏎23日`. */
+function pastLineWrap(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < MAX_WRAP && WRAP_SPACES.includes(text[j] ?? '_')) j++;
+  return j;
+}
+
+const WRAP_SPACES = ' \t\r\n\u3000';
+const MAX_WRAP = 3;
+
 /** `2025年2月20日`, `二〇二五年二月二十日`, `2月20日`, `2025年2月`; a relative year (今年) may precede. */
 function readChineseDate(text: string, i: number, end: number, relativeYear?: number): DateMention | undefined {
   const year = relativeYear === undefined ? readChineseField(text, i, end, '年') : undefined;
   const validYear = year && year.value >= 1000 && year.value <= 2999 ? year : undefined;
   if (year && !validYear) return undefined;
-  const month = readChineseField(text, validYear ? validYear.end : i, end, '月');
+  const month = readChineseField(text, validYear ? pastLineWrap(text, validYear.end, end) : i, end, '月');
   if (!month || !isMonth(month.value)) return undefined;
-  const day = readChineseField(text, month.end, end, DAY_MARKS);
+  const day = readChineseField(text, pastLineWrap(text, month.end, end), end, DAY_MARKS);
   const validDay = day && isDay(day.value) ? day : undefined;
   // A month alone after 年 follows a year that failed (`12025年2月`): no date there.
   if (!validYear && !validDay && relativeYear === undefined && text[i - 1] === '年') return undefined;
@@ -223,8 +233,24 @@ function readRelativeMonth(text: string, i: number, end: number): DateMention | 
 function readSameMonth(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
   if (!SAME_MONTH.some((word) => text.startsWith(word, i))) return undefined;
   const day = readDayAfter(text, i + 2, end);
-  if (!day) return undefined;
-  return { start: i, end: day.end, ...definedOnly({ year: previous?.year, month: previous?.month, relativeYear: previous?.relativeYear }), day: day.value };
+  return day ? dayOfMonthBefore(i, day.end, day.value, previous) : undefined;
+}
+
+function dayOfMonthBefore(start: number, end: number, day: number, previous: DateMention | undefined): DateMention {
+  return { start, end, ...definedOnly({ year: previous?.year, month: previous?.month, relativeYear: previous?.relativeYear }), day };
+}
+
+/** What makes an English ordinal a day of the month last named: `the 28th of the same month`. */
+const EN_SAME_MONTH = [' of the same month', ' of that month'];
+
+/** `28th of the same month`: as 同月28日. */
+function readEnglishSameMonth(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
+  const day = readPlain(text, i, end);
+  if (!day || day.digits > 2 || !isDay(day.value)) return undefined;
+  const afterSuffix = skipOrdinalSuffix(text, day.end, end);
+  if (afterSuffix === day.end) return undefined;
+  const tail = EN_SAME_MONTH.find((words) => afterSuffix + words.length <= end && text.startsWith(words, afterSuffix));
+  return tail ? dayOfMonthBefore(i, afterSuffix + tail.length, day.value, previous) : undefined;
 }
 
 function readRelativeChineseDate(text: string, i: number, end: number, previous: DateMention | undefined): DateMention | undefined {
@@ -249,7 +275,9 @@ function canStartDate(text: string, i: number): boolean {
 function readDateAt(text: string, i: number, end: number, floor: number, previous: DateMention | undefined): DateMention | undefined {
   if (isUpperLatinAt(text, i)) return readRelativeEnglish(text, i, end) ?? readMonthDayYear(text, i, end, floor);
   if (isLatinLetterAt(text, i)) return readRelativeEnglish(text, i, end);
-  if (digitAt(text, i) >= 0) return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end);
+  if (digitAt(text, i) >= 0) {
+    return readIsoDate(text, i, end) ?? readChineseDate(text, i, end) ?? readDayMonthYear(text, i, end) ?? readEnglishSameMonth(text, i, end, previous);
+  }
   return readRelativeChineseDate(text, i, end, previous) ?? readChineseDate(text, i, end);
 }
 

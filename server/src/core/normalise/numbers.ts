@@ -236,16 +236,19 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
     else if (scale !== undefined) [total, current] = [total + (current || 1) * scale, 0];
     else break;
     lastEnd = wordEnd;
-    wordStart = nextNumberWordStart(text, wordEnd, end);
+    wordStart = nextNumberWordStart(text, wordEnd, end, scale !== undefined);
     if (wordStart < 0) break;
   }
   return lastEnd > i ? { start: i, end: lastEnd, value: total + current, kind } : undefined;
 }
 
-/** After a number word: the start of the next one across ` `, `-` or ` and `, else -1. */
-function nextNumberWordStart(text: string, i: number, end: number): number {
+/**
+ * After a number word: the start of the next one across ` `, `-`, or ` and ` after a scale word
+ * (`two hundred and five`; `between two and five` is two numbers), else -1.
+ */
+function nextNumberWordStart(text: string, i: number, end: number, afterScale: boolean): number {
   let j = text[i] === '-' ? i + 1 : skipSpaces(text, i, Math.min(end, i + 2));
-  if (j > i && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
+  if (j > i && afterScale && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
   return EN_CONTINUING_WORDS.hasAt(text, j, wordEnd) ? j : -1;
@@ -268,10 +271,43 @@ function readLoneFraction(text: string, i: number, end: number, floor: number): 
   return undefined;
 }
 
+/** Nouns numbered in capital Roman numerals: `Room XXIV` (第二十四号会议室), `Part II`, `Chapter IV`. */
+const ROMAN_NUMBERED = new Set(['room', 'hall', 'chapter', 'part', 'section', 'title', 'volume', 'annex', 'article', 'phase', 'book']);
+const ROMAN_VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const MAX_ROMAN_LENGTH = 9;
+
+/** `XXIV` after a numbered noun; a Roman numeral elsewhere (`I`, `CV`, `MIX`) is a word. */
+function readRomanNumeral(text: string, i: number, end: number, floor: number): Draft | undefined {
+  const wordEnd = latinWordEnd(text, i, end);
+  if (wordEnd - i > MAX_ROMAN_LENGTH || !ROMAN_NUMBERED.has(previousWord(text, i, floor))) return undefined;
+  const value = romanValue(text.slice(i, wordEnd));
+  return value === undefined ? undefined : { start: i, end: wordEnd, value, kind: 'ordinal' };
+}
+
+/** The value of a well-formed Roman numeral up to 399 (`XXIV` = 24), else undefined. */
+function romanValue(word: string): number | undefined {
+  let total = 0;
+  for (let k = 0; k < word.length; k++) {
+    const value = ROMAN_VALUES[word[k]];
+    if (value === undefined) return undefined;
+    const next = ROMAN_VALUES[word[k + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && toRoman(total) === word ? total : undefined;
+}
+
+function toRoman(value: number): string {
+  const symbols: readonly [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let rest = value;
+  let roman = '';
+  for (const [amount, symbol] of symbols) for (; rest >= amount; rest -= amount) roman += symbol;
+  return roman;
+}
+
 function readEnglishMention(text: string, i: number, end: number, floor: number): Draft | undefined {
   if (isLatinLetterAt(text, i - 1)) return undefined;
   const draft = readEnglishMultiple(text, i, end) ?? readRepetition(text, i, end) ?? readLoneFraction(text, i, end, floor)
-    ?? readEnglishWords(text, i, end);
+    ?? readEnglishWords(text, i, end) ?? readRomanNumeral(text, i, end, floor);
   if (!draft || draft.kind !== 'count' || draft.max !== undefined) return draft;
   const percent = readPercentSuffix(text, draft.end, end);
   return percent ? { ...draft, ...percent } : draft;
@@ -318,7 +354,8 @@ function nextNumberStart(text: string, i: number, limit: number, stop: number, l
     const code = text.charCodeAt(j);
     if (isAsciiLetter(code)) {
       const wordEnd = latinWordEnd(text, j, stop);
-      if (lang === 'en' && EN_NUMBER_WORDS.hasAt(text, j, wordEnd)) return j;
+      // A capital Roman numeral may number a room or a part (readRomanNumeral decides).
+      if (lang === 'en' && (EN_NUMBER_WORDS.hasAt(text, j, wordEnd) || ROMAN_VALUES[text[j]] !== undefined)) return j;
       j = wordEnd;
     } else if (isDigitCode(code) || (lang === 'zh' && (isChineseNumeralAt(text, j) || ZH_NUMBER_STARTS.has(code)))) {
       return j;

@@ -18,14 +18,19 @@ const LONGEST_DAY_PART = 2;
 const HOURS_IN_DAY = 24;
 const MINUTES_IN_HOUR = 60;
 const COLONS = ':：';
+/** 时/點 in simplified and traditional characters; 点 also counts points (`三点意见`). */
+const HOUR_MARKS = '时時点點';
+const POINT_MARKS = '点點';
+/** Between hour and minutes in `2.30 p.m.` only (see readDottedTime). */
+const DOT = '.';
 
 function isHour(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= HOURS_IN_DAY;
 }
 
 /** `:30` (ASCII or full-width colon, exactly two digits); the minutes and the end, if any. */
-function readClockMinutes(text: string, i: number, end: number): TimeReading | undefined {
-  if (i + 3 > end || !COLONS.includes(text[i] ?? '_')) return undefined;
+function readClockMinutes(text: string, i: number, end: number, separators = COLONS): TimeReading | undefined {
+  if (i + 3 > end || !separators.includes(text[i] ?? '_')) return undefined;
   const tens = digitAt(text, i + 1);
   const units = digitAt(text, i + 2);
   if (tens < 0 || units < 0 || digitAt(text, i + 3) >= 0 || tens > 5) return undefined;
@@ -41,6 +46,20 @@ function skipEnglishSuffix(text: string, i: number, end: number): number {
     if (fits && (dotted ? text.slice(j, j + suffix.length).toLowerCase() === suffix : hasWordAt(text, j, suffix, end))) return j + suffix.length;
   }
   return i;
+}
+
+/**
+ * `2.30 p.m.`: British usage puts a dot between hour and minutes, which the number reader took for a
+ * decimal (2.3); only a suffix after it makes it a time.
+ */
+function readDottedTime(text: string, start: number, numberEnd: number, end: number): TimeReading | undefined {
+  const dot = numberEnd - 3;
+  if (text[dot] !== '.' || dot - start < 1 || dot - start > 2) return undefined;
+  const hour = Number(text.slice(start, dot));
+  const minutes = readClockMinutes(text, dot, numberEnd, DOT);
+  if (!minutes || !isHour(hour)) return undefined;
+  const suffixEnd = skipEnglishSuffix(text, numberEnd, end);
+  return suffixEnd === numberEnd ? undefined : { end: suffixEnd, value: hour + minutes.value / MINUTES_IN_HOUR };
 }
 
 function readEnglishTime(text: string, hour: number, numberEnd: number, end: number): TimeReading | undefined {
@@ -66,15 +85,15 @@ function afterDayPart(text: string, start: number): boolean {
 
 /** `23时`, `10时30分`; `8点` only with 上午/晚上… before it or minutes after (`三点意见` is three points). */
 function readChineseTime(text: string, start: number, hour: number, numberEnd: number, end: number): TimeReading | undefined {
-  const mark = text[numberEnd];
-  if (numberEnd >= end || (mark !== '时' && mark !== '点') || text[numberEnd + 1] === '间') return undefined;
+  const mark = text[numberEnd] ?? '';
+  if (numberEnd >= end || !HOUR_MARKS.includes(mark) || text[numberEnd + 1] === '间' || text[numberEnd + 1] === '間') return undefined;
   const minutes = numberEnd + 1 < end ? readChineseMinutes(text, numberEnd + 1, end) : undefined;
-  if (mark === '点' && !minutes && !afterDayPart(text, start)) return undefined;
+  if (POINT_MARKS.includes(mark) && !minutes && !afterDayPart(text, start)) return undefined;
   return { end: minutes ? minutes.end : numberEnd + 1, value: hour + (minutes ? minutes.value : 0) };
 }
 
 /** The time of day that the number `text[start, numberEnd)` of value `hour` begins, if it begins one. */
 export function readTimeAfter(text: string, start: number, hour: number, numberEnd: number, end: number): TimeReading | undefined {
-  if (!isHour(hour)) return undefined;
+  if (!isHour(hour)) return readDottedTime(text, start, numberEnd, end);
   return readEnglishTime(text, hour, numberEnd, end) ?? readChineseTime(text, start, hour, numberEnd, end);
 }

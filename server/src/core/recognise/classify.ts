@@ -16,8 +16,8 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, DOCUMENT_TITLE, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
-  OWN_REFERENCE_LABELLED, SALUTATION, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
+  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
+  OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
@@ -62,7 +62,7 @@ const MIN_INTRODUCING_WIDTH = 16;
 // Facts: what a block says on its own
 
 /** What one line is, when it is something on its own in a block of short lines. */
-type LineKind = 'reference' | 'date' | 'salutation' | 'subject' | 'marker' | 'documentTitle' | 'plain';
+type LineKind = 'reference' | 'citedReference' | 'date' | 'salutation' | 'subject' | 'copyTo' | 'signingFor' | 'marker' | 'documentTitle' | 'plain';
 
 /** What a block looks like on its own, whatever surrounds it: computed once per block text. */
 export interface BlockFacts {
@@ -75,6 +75,8 @@ export interface BlockFacts {
   readonly bareAnnex: boolean;
   readonly translationMarker: boolean;
   readonly subject: boolean;
+  /** A copy-to line (`cc:`, `抄送：`) opens the block. */
+  readonly copyTo: boolean;
   /** `family:ordinal:markerLength` of a heading, or '' for none. */
   readonly heading: string;
   readonly documentTitle: boolean;
@@ -100,6 +102,8 @@ export interface BlockFacts {
   readonly personName: boolean;
   /** A name with the lines of an office under it: `Lucía Marenco` / `Special Rapporteur on …`. */
   readonly signatory: boolean;
+  /** An office over a name (`外交部领事司副司长` / `周明远`): a signatory after a closing formula. */
+  readonly titledName: boolean;
   /** Starts like an item of a list set apart by blank lines (listItems.ts). */
   readonly listItem: boolean;
   /** One letter per line (see LINE_CODES): where a block of short lines must be cut. */
@@ -107,7 +111,7 @@ export interface BlockFacts {
 }
 
 const LINE_CODES: Record<LineKind, string> = {
-  reference: 'r', date: 'd', salutation: 's', subject: 'j', marker: 'm', documentTitle: 't', plain: '.',
+  reference: 'r', citedReference: 'y', date: 'd', salutation: 's', subject: 'j', copyTo: 'c', signingFor: 'g', marker: 'm', documentTitle: 't', plain: '.',
 };
 
 export function blockFacts(text: string, block: RawBlock): BlockFacts {
@@ -125,19 +129,23 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const allShort = block.lines.every((line) => isShort(text, line));
   const headingSized = isHeadingSized(text, block);
   const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
+  const lineKinds = allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
+    ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
+    : '';
   return {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
+    signature: SIGNING_FOR.test(firstContent) || block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
+    copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: single && shortFirstLine && DOCUMENT_TITLE.test(firstContent.replace(/\s+/g, ' ')),
+    documentTitle: shortFirstLine && (single || headingSized) && isDocumentTitle(firstContent),
     titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
-    referenceValue: single ? referenceValueAt(firstContent) : -1,
+    referenceValue: single || withCitedReference(lineKinds) ? referenceValueAt(firstContent) : -1,
     placeDate: !prose && isPlaceAndDate(content, block.lines.length),
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
@@ -151,12 +159,10 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
     institution: INSTITUTION_START.test(firstContent),
     personName: shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent),
-    signatory: shortFirstLine && block.lines.length >= 2 && block.lines.length <= 4 && isPersonName(firstContent)
-      && block.lines.slice(1).some((line) => OFFICE_TITLE.test(text.slice(line.trimStart, line.trimEnd))),
+    signatory: shortFirstLine && isSignatory(text, block),
+    titledName: isTitledName(text, block),
     listItem: startsItem(text, block),
-    lineKinds: allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
-      ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
-      : '',
+    lineKinds,
   };
 }
 
@@ -167,24 +173,32 @@ export function sameFacts(a: BlockFacts, b: BlockFacts): boolean {
 
 function lineKind(content: string): LineKind {
   if (content.length > 140) return 'plain';
+  if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
+  if (COPY_TO.test(content)) return 'copyTo';
+  if (SIGNING_FOR.test(content)) return 'signingFor';
   if (referenceValueAt(content) >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';
   if (SUBJECT.test(content)) return 'subject';
-  if (DOCUMENT_TITLE.test(content)) return 'documentTitle';
+  if (isDocumentTitle(content)) return 'documentTitle';
   if (content.length <= 80 && isPlaceAndDate(content, 1)) return 'date';
   return 'plain';
 }
 
 /** Where the own reference's value starts in a line, or -1 when the line is no reference. */
 function referenceValueAt(content: string): number {
-  if (content.length > 140) return -1;
+  if (content.length > 140 || CITED_REFERENCE_LABEL.test(content)) return -1;
   const labelled = OWN_REFERENCE_LABELLED.exec(content);
   if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
   if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
   if (OWN_REFERENCE_ROMANISED.test(content)) return 0;
   if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
   return -1;
+}
+
+/** The own reference with the addressee's under it (`Our ref.: …` / `Your ref.: …`): one item. */
+function withCitedReference(lineKinds: string): boolean {
+  return /^ry$/.test(lineKinds);
 }
 
 function isSalutation(content: string): boolean {
@@ -280,6 +294,24 @@ function isShort(text: string, line: Line): boolean {
   return displayWidth(text, line.trimStart, line.trimEnd, SHORT_LINE) <= SHORT_LINE;
 }
 
+/** A name with the lines of an office under it: `Lucía Marenco` / `Special Rapporteur on …`. */
+function isSignatory(text: string, block: RawBlock): boolean {
+  if (block.lines.length < 2 || block.lines.length > 4) return false;
+  const contents = block.lines.map((line) => text.slice(line.trimStart, line.trimEnd));
+  return isPersonName(contents[0]) && contents.slice(1).some((line) => OFFICE_TITLE.test(line));
+}
+
+/**
+ * An office over a name, as Chinese letters are signed (`外交部领事司副司长` / `周明远`); an addressee
+ * may end alike with a place (`…部长` / `北京`), so only where it stands tells them apart.
+ */
+function isTitledName(text: string, block: RawBlock): boolean {
+  const count = block.lines.length;
+  if (count < 2 || count > 4) return false;
+  const line = (n: number) => text.slice(block.lines[n].trimStart, block.lines[n].trimEnd);
+  return isPersonName(line(count - 1)) && OFFICE_TITLE.test(line(count - 2));
+}
+
 const NAME_WORD = /^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|bin|al|el|da|dos|du|le)|[A-Z][a-z]*-[A-Z][a-z]+)$/;
 
 /** Words of a style or an institution, never of a person's name. */
@@ -318,13 +350,13 @@ function unitsOf(text: string, blocks: readonly RawBlock[], memo: Memo): Unit[] 
  * one piece. Plain lines stay together; a subject line takes the plain lines after it (it wraps).
  */
 function piecesOf(block: RawBlock, kinds: string): RawBlock[] | undefined {
-  if (kinds.length < 2 || !/[rdsjmt]/.test(kinds) || /^j\.*$/.test(kinds)) return undefined;
+  if (kinds.length < 2 || !/[rdsjmtcyg]/.test(kinds) || /^[jctg]\.*$/.test(kinds) || withCitedReference(kinds)) return undefined;
   const pieces: RawBlock[] = [];
   let current: Line[] = [];
   let currentKind = '';
   block.lines.forEach((line, n) => {
     const kind = kinds[n];
-    const joins = current.length > 0 && kind === '.' && (currentKind === '.' || currentKind === 'j');
+    const joins = current.length > 0 && joinsPiece(kind, currentKind);
     if (!joins && current.length > 0) {
       pieces.push(piece(current, block.afterPageBreak && pieces.length === 0));
       current = [];
@@ -334,6 +366,15 @@ function piecesOf(block: RawBlock, kinds: string): RawBlock[] | undefined {
   });
   pieces.push(piece(current, block.afterPageBreak && pieces.length === 0));
   return pieces;
+}
+
+/**
+ * Plain lines carry on what they follow (a wrapped subject, copy-to line or title; a signatory under
+ * `For the Government of …`); `Your ref.` stays under `Our ref.`.
+ */
+function joinsPiece(kind: string, currentKind: string): boolean {
+  if (kind === 'y') return currentKind === 'r';
+  return kind === '.' && '.jctg'.includes(currentKind);
 }
 
 function piece(lines: Line[], afterPageBreak: boolean): RawBlock {
@@ -374,7 +415,8 @@ function make(unit: Unit, decided: Decision): ClassifiedBlock {
 }
 
 function withAbsoluteSpans(cls: BlockClass, block: RawBlock): BlockClass {
-  return cls.kind === 'ownReference' ? { kind: 'ownReference', value: { start: block.start + cls.value.start, end: block.end } } : cls;
+  // The value ends with the first line: a `Your ref.` line under it cites another note.
+  return cls.kind === 'ownReference' ? { kind: 'ownReference', value: { start: block.start + cls.value.start, end: block.lines[0].trimEnd } } : cls;
 }
 
 const BODY_PARAGRAPH: BlockClass = { kind: 'paragraph', role: 'body' };
@@ -383,7 +425,8 @@ const BODY_PARAGRAPH: BlockClass = { kind: 'paragraph', role: 'body' };
 function classifyUnit(unit: Unit, previous: ClassifiedBlock | undefined, next: BlockFacts | undefined): Decision {
   const specific = specificKind(unit.facts, previous);
   if (specific) return specific;
-  if (!unit.facts.prose && (unit.facts.signatory || (unit.facts.personName && previous && (isClosing(previous) || previous.cls.kind === 'signature')))) {
+  const named = unit.facts.personName || unit.facts.titledName;
+  if (!unit.facts.prose && (unit.facts.signatory || (named && previous && (isClosing(previous) || previous.cls.kind === 'signature')))) {
     return { cls: { kind: 'signature' }, rule: 'signatory' };
   }
   if (unit.facts.listItem && previous?.cls.kind === 'paragraph' && previous.cls.role !== 'closing') return { cls: BODY_PARAGRAPH, rule: 'list-item' };
@@ -406,6 +449,7 @@ function specificKind(facts: BlockFacts, previous: ClassifiedBlock | undefined):
   if (facts.salutation) return { cls: { kind: 'salutation' }, rule: 'salutation' };
   if (facts.signature) return { cls: { kind: 'signature' }, rule: 'signature' };
   if (facts.annex) return { cls: { kind: 'annex' }, rule: 'annex' };
+  if (facts.copyTo) return { cls: { kind: 'addressee' }, rule: 'copy-to' };
   if (facts.referenceValue >= 0) {
     return { cls: { kind: 'ownReference', value: { start: facts.referenceValue, end: 0 } }, rule: 'own-reference' };
   }

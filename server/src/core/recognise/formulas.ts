@@ -45,6 +45,8 @@ export const FORMULAS: readonly Formula[] = [
       new RegExp('^(?:I|We)' + SPACE + HONOUR + SPACE + 'to', 'i'),
       new RegExp('^(?:On|Upon)' + SPACE + '(?:behalf' + SPACE + 'of|the' + SPACE + 'instructions?' + SPACE + 'of|instructions?' + SPACE + 'from)[^.]{0,200}?(?:I|we)' + SPACE + HONOUR, 'i'),
       new RegExp('^(?:With' + SPACE + 'reference' + SPACE + 'to|Further' + SPACE + 'to|Referring' + SPACE + 'to|In' + SPACE + 'reply' + SPACE + 'to)[^.]{0,300}?(?:I|we)' + SPACE + HONOUR, 'i'),
+      // `On the occasion of …, I have the honour to`: a clause set before the formula by a comma.
+      new RegExp('^[A-Z][^.;:]{0,300}?,' + SPACE + '(?:I|we)' + SPACE + HONOUR, 'i'),
     ],
     name: 'I have the honour to',
     meaning: {
@@ -65,7 +67,12 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'wo-jin', role: 'opening', language: 'zh', person: 'first',
-    patterns: [/^(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/, /^(?:谨|謹)代表.{1,60}?(?:向|通知|转达|轉達|函告)/],
+    patterns: [
+      /^(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/,
+      /^(?:谨|謹)代表.{1,60}?(?:向|通知|转达|轉達|函告)/,
+      // `值此…之际，我荣幸地通知…`: a clause set before the formula by a comma.
+      /^[^。；：！？]{1,120}?，(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/,
+    ],
     name: '我谨',
     meaning: {
       en: 'Opening of a Chinese formal letter (first person): "I have the honour to …" (我谨…).',

@@ -27,24 +27,40 @@ const MIN_SPLIT_WIDTH = 60;
 
 export function joinSplitParagraphs(text: string, blocks: readonly ClassifiedBlock[]): JoinedBlock[] {
   const joined: JoinedBlock[] = [];
+  // Footnotes at the foot of a page that cut a paragraph: they follow the paragraph once it is whole.
+  const footnotes: JoinedBlock[] = [];
   for (const block of blocks) {
     const previous = joined[joined.length - 1];
     const join = previous && opensText(previous) && isBody(block) && previous.language === block.language ? joinRule(text, previous, block) : undefined;
-    if (previous && join) {
+    if (previous && join && isFootnote(text, block)) {
+      footnotes.push(joinedBlock(block));
+    } else if (previous && join) {
       previous.parts.push({ start: block.start, end: block.end });
       for (const line of block.lines) previous.lines.push(line);
       previous.end = block.end;
       previous.joins.push(join);
     } else {
-      joined.push({
-        lines: block.lines.slice(), start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
-        language: block.language, cls: block.cls, rule: block.rule, ...(block.bareAnnex ? { bareAnnex: true } : {}),
-        parts: [{ start: block.start, end: block.end }], joins: [],
-      });
+      joined.push(...footnotes.splice(0), joinedBlock(block));
     }
   }
+  joined.push(...footnotes);
   return joined;
 }
+
+function joinedBlock(block: ClassifiedBlock): JoinedBlock {
+  return {
+    lines: block.lines.slice(), start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
+    language: block.language, cls: block.cls, rule: block.rule, ...(block.bareAnnex ? { bareAnnex: true } : {}),
+    parts: [{ start: block.start, end: block.end }], joins: [],
+  };
+}
+
+/** `¹ The draft was published …`: a footnote, numbered in superscript figures. */
+function isFootnote(text: string, block: ClassifiedBlock): boolean {
+  return SUPERSCRIPT_DIGITS.has(text.charCodeAt(block.start));
+}
+
+const SUPERSCRIPT_DIGITS = new Set([0xb9, 0xb2, 0xb3, 0x2070, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079]);
 
 function isBody(block: ClassifiedBlock): boolean {
   return block.cls.kind === 'paragraph' && block.cls.role === 'body';

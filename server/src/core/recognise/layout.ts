@@ -39,17 +39,18 @@ interface Run {
 
 export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
   const languages = blocks.map((block) => layoutLanguage(text, block));
+  const header = blocks.map((block) => block.cls.kind === 'letterhead' || isBilingualTitle(text, block));
   const documents = documentsOf(blocks, languages);
   const versions: VersionRange[] = [];
   for (let d = 0; d < documents.length; d++) {
     const document = documents[d];
-    const runs = versionRuns(blocks, languages, document.from, document.to);
+    const runs = versionRuns(blocks, languages, header, document.from, document.to);
     if (runs.length >= 2) {
       versions.push(...runs);
       continue;
     }
     const next = documents[d + 1];
-    const nextRuns = next ? versionRuns(blocks, languages, next.from, next.to) : [];
+    const nextRuns = next ? versionRuns(blocks, languages, header, next.from, next.to) : [];
     if (runs.length === 1 && nextRuns.length === 1 && runs[0].language !== nextRuns[0].language && translates(blocks, document, next)) {
       versions.push(runs[0], nextRuns[0]);
       d++;
@@ -239,15 +240,26 @@ function layoutLanguage(text: string, block: ClassifiedBlock): Language {
     if (block.language === 'zh') return 'zh';
     return block.cls.value.start > block.start ? detectLanguage(text, block.start, block.cls.value.start) : 'other';
   }
-  return block.cls.kind === 'letterhead' ? 'other' : block.language;
+  return block.cls.kind === 'letterhead' || isBilingualTitle(text, block) ? 'other' : block.language;
+}
+
+/** A title in both languages on one line, `照会 / NOTE VERBALE`: it belongs to neither version. */
+function isBilingualTitle(text: string, block: ClassifiedBlock): boolean {
+  if (block.cls.kind !== 'title' || block.lines.length !== 1) return false;
+  const parts = text.slice(block.start, block.end).split(/\s?[/／|｜]\s?/);
+  const languages = new Set(parts.map((part) => detectLanguage(part, 0, part.length)));
+  return languages.has('en') && languages.has('zh');
 }
 
 /** Kinds that head what follows them, and so go with the run after them when their language is none. */
 const HEADING_KINDS: ReadonlySet<string> = new Set(['ownReference', 'translationMarker', 'title', 'subject', 'heading', 'salutation']);
 
-function versionRuns(blocks: readonly ClassifiedBlock[], languages: readonly Language[], from: number, to: number): VersionRange[] {
+/** `header[i]`: the block heads the note in both languages (a letterhead, `照会 / NOTE VERBALE`). */
+function versionRuns(
+  blocks: readonly ClassifiedBlock[], languages: readonly Language[], header: readonly boolean[], from: number, to: number,
+): VersionRange[] {
   let start = from;
-  while (start < to && blocks[start].cls.kind === 'letterhead') start++;
+  while (start < to && header[start]) start++;
   const runs: Run[] = [];
   for (let i = start; i < to; i++) {
     const language = languages[i];

@@ -10,7 +10,16 @@ export const SALUTATION: readonly RegExp[] = [
   /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames|Colleagues?)[,:，]$/i,
   /^(?:Dear|My\sdear)\s[^,:\n]{1,60}[,:]$/,
   /^(?:尊敬的)?[^，。：\n]{0,30}(?:阁下|閣下|先生|女士|同事们)[：:，,]$/,
+  // `尊敬的…参赞：`: whatever the title, a line that honours its addressee and ends with a colon.
+  /^尊敬的[^，。；：:\n]{1,30}[：:]$/,
 ];
+
+/**
+ * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
+ * Each starts a signature block of its own, with the signatory's name and office under it.
+ */
+export const SIGNING_FOR =
+  /^(?:For|On\sbehalf\sof)\sthe\s(?:Government|State|Republic|Kingdom|People's|Ministry|Federal|United|Grand|Principality|Sultanate|Democratic|Socialist|Islamic|Federation)|^[^，。；：\s]{2,30}(?:政府|國|国)(?:全权)?代表$|^代表[^，。；：\s]{2,30}(?:政府|國|国)$/;
 
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
 
@@ -31,8 +40,20 @@ export const ANNEX =
 /** A line saying that the text below is a translation. */
 export const TRANSLATION_MARKER: readonly RegExp[] = [
   /^[(（[【]?\s?(?:(?:unofficial|courtesy|informal|provisional|non-official)\s)?(?:(?:english|chinese)\s)?translation(?:\s(?:from|of|into)\s(?:the\s)?(?:chinese|english)(?:\s(?:original|text))?)?\s?[)）\]】]?$/i,
+  /^[(（[【]?\s?translated\s(?:from|into)\s(?:the\s)?(?:chinese|english)(?:\s(?:original|text))?\s?[)）\]】]?$/i,
+  /^[(（[【]?\s?(?:译自|譯自|翻译自|翻譯自)(?:英文|中文)(?:原文)?\s?[)）\]】]?$/,
   /^[(（[【]?\s?(?:非官方|非正式|参考|參考)?(?:中文|英文)?(?:译文|译本|翻译|譯文|譯本|翻譯)(?:[，,]\s?仅供参考)?\s?[)）\]】]?$/,
 ];
+
+/** `cc: …`, `抄送：…`: the further addressees a copy goes to (the line may wrap). */
+export const COPY_TO = /^(?:cc|c\.c\.|copy\sto|copies\sto)\s?[:：]|^(?:抄送|抄報|抄报)\s?[:：]/i;
+
+/**
+ * `Your ref.: …`, `贵方编号：…`: the addressee's reference, which the note answers. It stands under the
+ * note's own reference and is never one itself.
+ */
+export const CITED_REFERENCE_LABEL =
+  /^(?:your\s(?:ref(?:erence)?|note|letter)\.?(?:\sno\.?)?|(?:贵方|貴方|来文|來文)(?:编号|編號|文号|文號))\s?[:：]/i;
 
 /** `Subject: …`, `Re: …`, `事由：…`: a subject line (which may wrap). */
 export const SUBJECT = /^(?:subject|re|concerning|object|topic)\s?[:：]|^(?:事由|主题|主題|事項|事项|标题)\s?[:：]/i;
@@ -40,6 +61,12 @@ export const SUBJECT = /^(?:subject|re|concerning|object|topic)\s?[:：]|^(?:事
 /** The name of a document type standing alone as its title. */
 export const DOCUMENT_TITLE =
   /^(?:(?:diplomatic\s|circular\s)?note(?:\sverbale)?|aide[-\s]m[ée]moire|memorandum(?:\sof\sunderstanding)?|non[-\s]paper|joint\s(?:statement|communiqu[ée]|press\s(?:statement|release)|declaration)|press\s(?:release|statement)|statement|communiqu[ée]|declaration|照会|普通照会|外交照会|照會|备忘录|備忘錄|节略|節略|非文件|说帖|說帖|联合声明|聯合聲明|联合公报|聯合公報|通函|声明|聲明|新闻稿|新聞稿)$/i;
+
+/** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
+export function isDocumentTitle(line: string): boolean {
+  const normalised = line.replace(/\s+/g, ' ');
+  return normalised.split(/\s?[/／|｜]\s?/).every((part) => DOCUMENT_TITLE.test(part));
+}
 
 /** The first words of a title line: `Reply of the Government of …`, `关于…的答复`. */
 export const TITLE_START =

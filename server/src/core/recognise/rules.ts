@@ -6,6 +6,7 @@ export const RULES = {
   'signature': 'a signature line',
   'signatory': 'the signatory\'s name and title after the signature or the closing formula',
   'annex': 'an annex or enclosure heading',
+  'copy-to': 'a copy-to line (`cc:`, `抄送：`) naming further addressees',
   'annex-title': 'the line after a bare annex heading',
   'own-reference': 'a reference number on a line of its own',
   'subject': 'a subject line',
