@@ -140,7 +140,7 @@ describe('protocol: the workspace index', () => {
     assert.deepEqual(chn2025?.threads.map(shape), [['AL CHN 4/2025', ['CHN/HR/2025/34', ['CHN/HR/2025/51']]]]);
   });
 
-  it('a note written on disk is indexed once the watcher tells', async () => {
+  it('a note written, changed and deleted on disk is indexed again once the watcher tells', async () => {
     writeFileSync(file('replies/second.note'), 'CHN/HR/2025/60\n\nThe Mission refers again to communication AL CHN 4/2025.\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('replies/second.note'), type: FileChangeType.Created }] });
     const found = await eventually(() => symbols(server, 'CHN/HR/2025/60'), (answer) => answer.length > 0);
@@ -148,6 +148,9 @@ describe('protocol: the workspace index', () => {
     writeFileSync(file('replies/second.note'), 'CHN/HR/2025/61\n\nThe Mission refers again to communication AL CHN 4/2025.\n');
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('replies/second.note'), type: FileChangeType.Changed }] });
     await eventually(() => symbols(server, 'CHN/HR/2025/61'), (answer) => answer.some((s) => s.name === 'CHN/HR/2025/61'));
+    rmSync(file('replies/second.note'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('replies/second.note'), type: FileChangeType.Deleted }] });
+    await eventually(() => symbols(server, 'CHN/HR/2025/61'), (answer) => !answer.some((s) => s.location.uri === uriOf('replies/second.note')));
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
+import { fixedBeadsOf, layCorrections, type AlignmentCorrection, type LaidCorrection, type UnitSpans } from './alignmentCorrections';
 import { latinRuns, noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors, VerbatimRuns, verbatimKeys } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { NOTE_SENTENCE_BEAD_SHAPES, PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
@@ -27,6 +28,8 @@ export interface UnitPair {
   readonly en: readonly Span[];
   readonly zh: readonly Span[];
   readonly confidence: number;
+  /** The id of the user's correction that fixed this pair (see alignmentCorrections.ts). */
+  readonly correction?: string;
 }
 
 export interface PointPair {
@@ -42,12 +45,19 @@ export interface ParagraphPair extends UnitPair {
   readonly sentences: readonly UnitPair[];
 }
 
+/** Which blocks of each side pair with which (indexes into the sides' blocks). */
+export interface NoteBead {
+  readonly en: readonly number[];
+  readonly zh: readonly number[];
+  readonly confidence: number;
+  readonly correction?: string;
+}
+
 export interface NoteAlignment {
   readonly en: VersionSide;
   readonly zh: VersionSide;
   readonly paragraphs: readonly ParagraphPair[];
-  /** Which blocks of each side pair with which (indexes into the sides' blocks). */
-  readonly beads: readonly Bead[];
+  readonly beads: readonly NoteBead[];
 }
 
 /**
@@ -85,21 +95,28 @@ function opensPoint(unit: AlignUnit): boolean {
   return unit.anchors.some((anchor) => anchor.startsWith('pt:'));
 }
 
-export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
-  return align(en, zh, terms);
+export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = []): NoteAlignment {
+  return align(en, zh, terms, corrections);
 }
 
 /**
- * The same alignment as `alignVersions(en, zh)`, made after an edit from the alignment of the
- * versions before it: what was read from a block whose content is as it was (its anchors) is taken
- * over, and so are the sentence pairs of a paragraph pair whose blocks are all as they were, moved
- * with them. Only blocks are compared, never guessed: the pairing itself is searched afresh.
+ * The same alignment as `alignVersions(en, zh)` (no terms, no corrections), made after an edit from the
+ * alignment of the versions before it: what was read from a block whose content is as it was (its
+ * anchors) is taken over, and so are the sentence pairs of a paragraph pair whose blocks are all as they
+ * were, moved with them. Only blocks are compared, never guessed: the pairing itself is searched afresh.
  */
 export function realignVersions(previous: NoteAlignment, en: VersionSide, zh: VersionSide): NoteAlignment {
-  return align(en, zh, undefined, previous);
+  return align(en, zh, undefined, [], previous);
 }
 
-function align(en: VersionSide, zh: VersionSide, terms: TermAnchors | undefined, previous?: NoteAlignment): NoteAlignment {
+/**
+ * The two versions aligned, paragraphs then points and sentences. `corrections` (a user's, in the order
+ * made: a later one wins over an earlier one it contradicts) are fixed beads: one that names whole
+ * paragraphs pairs paragraphs, any other pairs sentences, and the paragraphs holding them too.
+ */
+function align(
+  en: VersionSide, zh: VersionSide, terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[], previous?: NoteAlignment,
+): NoteAlignment {
   const before = previous && readings.get(previous);
   const enRead = readBlocks(en, terms, before?.en);
   const zhRead = readBlocks(zh, terms, before?.zh);
@@ -111,14 +128,46 @@ function align(en: VersionSide, zh: VersionSide, terms: TermAnchors | undefined,
     runsAsBefore && reading === before.en.units[k] ? before.enVerbatim[k] : runs.keysIn(unitText(en.text, partsOf(en.blocks[k]))));
   const enUnits = enRead.map((reading, k) => asUnit(reading, enVerbatim[k]));
   const zhUnits = zhRead.map((reading) => asUnit(reading, reading.runKeys ?? []));
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), PARAGRAPH_OPTIONS)
-    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
+  const laid = layCorrections(corrections, blockSpans(en), blockSpans(zh));
+  const fixed = fixedPairs(en.blocks, zh.blocks);
+  const alignBlocks = (taken: readonly LaidCorrection[]) =>
+    alignWithFixedPairs(enUnits, zhUnits, fixed, PARAGRAPH_OPTIONS, fixedBeadsOf(taken))
+      .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
+      .map((bead) => noteBead(bead, taken, corrections));
+  const whole = laid.filter((c) => c.whole);
+  let beads = alignBlocks(whole);
+  // Sentences paired across paragraphs the aligner kept apart: those paragraphs are paired as well.
+  const apart = laid.filter((c) => !c.whole && c.en.length > 0 && c.zh.length > 0 && !inOneBead(beads, c));
+  if (apart.length > 0) beads = alignBlocks([...whole, ...apart].sort((a, b) => a.index - b.index));
+  const finer = laid.filter((c) => !c.whole);
   const madeBefore = previous ? sentencesOfUnchangedPairs(previous, en, zh) : undefined;
-  const alignment: NoteAlignment = { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms, madeBefore?.(bead))) };
-  if (!terms) {
+  const alignment: NoteAlignment = {
+    en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections), madeBefore?.(bead))),
+  };
+  if (!terms && corrections.length === 0) {
     readings.set(alignment, { en: { ...snapshot(en.text, en.blocks), units: enRead }, zh: { ...snapshot(zh.text, zh.blocks), units: zhRead }, runs, enVerbatim });
   }
   return alignment;
+}
+
+function blockSpans(side: VersionSide): UnitSpans[] {
+  return side.blocks.map((block) => [block.span]);
+}
+
+/** A bead with the id of the correction that fixed it; a paragraph pair fixed for a sentence's sake is not one. */
+function noteBead(bead: Bead, taken: readonly LaidCorrection[], corrections: readonly AlignmentCorrection[]): NoteBead {
+  const laid = bead.correction === undefined ? undefined : taken[bead.correction];
+  const correction = laid?.whole ? corrections[laid.index].id : undefined;
+  return { en: bead.en, zh: bead.zh, confidence: bead.confidence, ...(correction ? { correction } : {}) };
+}
+
+function inOneBead(beads: readonly NoteBead[], laid: LaidCorrection): boolean {
+  return beads.some((bead) => laid.en.every((k) => bead.en.includes(k)) && laid.zh.every((k) => bead.zh.includes(k)));
+}
+
+/** The corrections of sentences whose paragraphs all lie in `bead`. */
+function sentenceCorrections(bead: NoteBead, finer: readonly LaidCorrection[], corrections: readonly AlignmentCorrection[]): AlignmentCorrection[] {
+  return finer.filter((c) => c.en.every((k) => bead.en.includes(k)) && c.zh.every((k) => bead.zh.includes(k))).map((c) => corrections[c.index]);
 }
 
 /**
@@ -128,11 +177,17 @@ function align(en: VersionSide, zh: VersionSide, terms: TermAnchors | undefined,
  * what a fresh alignment would choose, since lengths changed; the caller aligns afresh where it
  * must be exact.
  */
-export function reuseAlignment(previous: NoteAlignment, en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment | undefined {
+export function reuseAlignment(
+  previous: NoteAlignment, en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = [],
+): NoteAlignment | undefined {
   if (previous.en.blocks.length !== en.blocks.length || previous.zh.blocks.length !== zh.blocks.length) return undefined;
-  const alignment: NoteAlignment = { en, zh, beads: previous.beads, paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
+  const finer = layCorrections(corrections, blockSpans(en), blockSpans(zh)).filter((c) => !c.whole);
+  const alignment: NoteAlignment = {
+    en, zh, beads: previous.beads,
+    paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections))),
+  };
   const read = readings.get(previous);
-  if (read && !terms) readings.set(alignment, read);
+  if (read && !terms && corrections.length === 0) readings.set(alignment, read);
   return alignment;
 }
 
@@ -227,7 +282,7 @@ function structureOf(block: AlignableBlock): string {
  * For the beads of a new alignment, the sentence pairs the previous alignment made for the same blocks,
  * when those blocks all read as they did and stand as far apart as they did; moved to where they stand.
  */
-function sentencesOfUnchangedPairs(previous: NoteAlignment, en: VersionSide, zh: VersionSide): (bead: Bead) => readonly UnitPair[] | undefined {
+function sentencesOfUnchangedPairs(previous: NoteAlignment, en: VersionSide, zh: VersionSide): (bead: NoteBead) => readonly UnitPair[] | undefined {
   const sameBlocks = previous.en.blocks.length === en.blocks.length && previous.zh.blocks.length === zh.blocks.length;
   const pairsByBead = new Map(previous.paragraphs.map((pair, k) => [beadKey(previous.beads[k]), pair]));
   return (bead) => {
@@ -243,7 +298,7 @@ function sentencesOfUnchangedPairs(previous: NoteAlignment, en: VersionSide, zh:
   };
 }
 
-function beadKey(bead: Bead): string {
+function beadKey(bead: NoteBead): string {
   return `${bead.en.join(',')}|${bead.zh.join(',')}`;
 }
 
@@ -382,7 +437,8 @@ function fixedKey(block: AlignableBlock, counts: Record<'title' | 'subject' | 'o
 }
 
 function pairParagraphs(
-  en: VersionSide, zh: VersionSide, bead: Bead, terms: TermAnchors | undefined, madeBefore?: readonly UnitPair[],
+  en: VersionSide, zh: VersionSide, bead: NoteBead, terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[],
+  madeBefore?: readonly UnitPair[],
 ): ParagraphPair {
   const enBlocks = bead.en.map((k) => en.blocks[k]);
   const zhBlocks = bead.zh.map((k) => zh.blocks[k]);
@@ -393,11 +449,12 @@ function pairParagraphs(
   const points = bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [];
   const pair: ParagraphPair = {
     en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks, points,
+    ...(bead.correction ? { correction: bead.correction } : {}),
     // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
     get sentences() {
       if (!sentences) {
-        sentences = bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, points, terms) : [];
-        if (!terms) sentencesMade.set(pair, { sentences, en: snapshot(en.text, enBlocks), zh: snapshot(zh.text, zhBlocks) });
+        sentences = bothSides ? alignSentences(en, zh, { en: enBlocks, zh: zhBlocks }, points, terms, corrections) : [];
+        if (!terms && corrections.length === 0) sentencesMade.set(pair, { sentences, en: snapshot(en.text, enBlocks), zh: snapshot(zh.text, zhBlocks) });
       }
       return sentences;
     },
@@ -444,9 +501,10 @@ function pointKey(point: Point): string {
  * rather than merged into its neighbour.
  */
 function alignSentences(
-  en: VersionSide, zh: VersionSide, enBlocks: readonly AlignableBlock[], zhBlocks: readonly AlignableBlock[],
-  points: readonly PointPair[], terms: TermAnchors | undefined,
+  en: VersionSide, zh: VersionSide, blocks: Readonly<Record<'en' | 'zh', readonly AlignableBlock[]>>,
+  points: readonly PointPair[], terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[],
 ): UnitPair[] {
+  const { en: enBlocks, zh: zhBlocks } = blocks;
   const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
   const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
   const enMarkers = enBlocks.flatMap(markersOf);
@@ -454,16 +512,23 @@ function alignSentences(
   const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0]), enMarkers));
   const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0]), zhMarkers));
   addVerbatimAnchors(enUnits, zhUnits);
-  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS)
+  const laid = layCorrections(corrections, enSentences, zhSentences);
+  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS, fixedBeadsOf(laid))
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
-    .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
+    .map((bead) => {
+      const correction = bead.correction === undefined ? undefined : corrections[laid[bead.correction].index].id;
+      return {
+        en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence,
+        ...(correction ? { correction } : {}),
+      };
+    });
 }
 
 /**
  * Sentences of a block, each as the spans it is made of: a sentence cut by a page break keeps both
  * pieces. A point marker in mid-sentence (`…：一是…`) also starts a unit.
  */
-function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
+export function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
   if (block.kind !== 'paragraph') return [[block.span]];
   const cuts = allPointsOf(pointsOf(block)).map((point) => point.marker.start);
   const sentences: Span[][] = [];

@@ -45,13 +45,16 @@ export interface IndexProgress {
 
 export type IndexState = 'not-started' | 'building' | 'ready' | 'cancelled';
 
-/** A note read for the index; no `note` when it could not be read. */
+/**
+ * A note read for the index; no `text` when it could not be read. It is analysed when applied, in the
+ * build's slices: analysed as each read completes, a burst of reads would hold up requests.
+ */
 interface NoteRead {
   readonly uri: string;
   /** Which read of this URI it is (see `reads`). */
   readonly ticket: number;
   readonly version: number;
-  readonly note?: Note;
+  readonly text?: string;
   readonly annotations?: number;
 }
 
@@ -214,7 +217,7 @@ export class WorkspaceIndex {
     const boundary = boundaryOf(uri, this.host.workspace.folders);
     return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary), annotations]).then(
       ([read, count]) => (read.kind === 'text'
-        ? { uri, ticket, version: -read.version, note: analyse(read.text), ...(count === undefined ? {} : { annotations: count }) }
+        ? { uri, ticket, version: -read.version, text: read.text, ...(count === undefined ? {} : { annotations: count }) }
         : { uri, ticket, version: 0 }),
       () => ({ uri, ticket, version: 0 }),
     );
@@ -232,8 +235,8 @@ export class WorkspaceIndex {
     if (this.reads.get(read.uri) !== read.ticket) return false;
     this.reads.delete(read.uri);
     if (this.notes.get(read.uri)?.fromEditor) return false;
-    if (!read.note) return this.remove(read.uri);
-    this.put(this.entryOf(read.uri, read.note, read.version, false, read.annotations));
+    if (read.text === undefined) return this.remove(read.uri);
+    this.put(this.entryOf(read.uri, analyse(read.text), read.version, false, read.annotations));
     return true;
   }
 

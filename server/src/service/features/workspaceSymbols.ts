@@ -26,6 +26,12 @@ interface Candidate {
   readonly symbol: WorkspaceSymbolData;
 }
 
+/** One string to match and every symbol that has it (many notes share a sender, a date, a cited communication). */
+interface Name {
+  readonly target: Prepared;
+  readonly symbols: WorkspaceSymbolData[];
+}
+
 /** More are not useful in a list to pick from, and cost time to send. */
 export const MAX_WORKSPACE_SYMBOLS = 500;
 const EMPTY_QUERY_SYMBOLS = 100;
@@ -61,14 +67,51 @@ function symbolsOf(note: IndexedNote): WorkspaceSymbolData[] {
   ];
 }
 
-/** The symbols matching `query`, best first; for an empty query, the notes' references. */
-export function workspaceSymbols(notes: Iterable<IndexedNote>, query: string): WorkspaceSymbolData[] {
-  const candidates: Candidate[] = [];
-  for (const note of notes) for (const candidate of candidatesOf(note)) candidates.push(candidate);
-  const trimmed = query.trim();
-  if (trimmed === '') {
-    return candidates.filter((c) => c.symbol.field === 'reference').slice(0, EMPTY_QUERY_SYMBOLS).map((c) => c.symbol);
+/** What the search reads of the index: its notes, and a number that changes whenever they do. */
+export interface SymbolSource {
+  readonly generation: number;
+  all(): Iterable<IndexedNote>;
+}
+
+/**
+ * Ctrl+T over the index: the candidates of every note gathered once per state of the index (ten
+ * thousand notes give some fifty thousand) and grouped by name, so that a query matches each distinct
+ * string once (a sender or a date shared by thousands of notes, too).
+ */
+export class WorkspaceSymbolSearch {
+  private names: readonly Name[] = [];
+  private references: readonly WorkspaceSymbolData[] = [];
+  private generation: number | undefined;
+
+  /** The symbols matching `query`, best first; for an empty query, the notes' references. */
+  find(source: SymbolSource, query: string): WorkspaceSymbolData[] {
+    this.gather(source);
+    const trimmed = query.trim();
+    if (trimmed === '') return this.references.slice(0, EMPTY_QUERY_SYMBOLS);
+    const symbols: WorkspaceSymbolData[] = [];
+    for (const result of fuzzysort.go(trimmed, this.names, { key: 'target', limit: MAX_WORKSPACE_SYMBOLS, threshold: 0 })) {
+      for (const symbol of result.obj.symbols) {
+        if (symbols.length === MAX_WORKSPACE_SYMBOLS) return symbols;
+        symbols.push(symbol);
+      }
+    }
+    return symbols;
   }
-  const results = fuzzysort.go(trimmed, candidates, { key: 'target', limit: MAX_WORKSPACE_SYMBOLS, threshold: 0 });
-  return results.map((result) => result.obj.symbol);
+
+  private gather(source: SymbolSource): void {
+    if (source.generation === this.generation) return;
+    const byName = new Map<string, Name>();
+    const references: WorkspaceSymbolData[] = [];
+    for (const note of source.all()) {
+      for (const { target, symbol } of candidatesOf(note)) {
+        const name = byName.get(symbol.name);
+        if (name) name.symbols.push(symbol);
+        else byName.set(symbol.name, { target, symbols: [symbol] });
+        if (symbol.field === 'reference') references.push(symbol);
+      }
+    }
+    this.names = [...byName.values()];
+    this.references = references;
+    this.generation = source.generation;
+  }
 }
