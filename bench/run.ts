@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../test/support/serverConnection';
 import { buildCorpus, readSamples, type Corpus } from './corpus';
 import { measureCore, type CoreResult } from './core';
 import { measureScaling, MAX_SCALING_RATIO, type ScalingResult } from './scaling';
-import { measureColdStart, measureServerSize, type RunCounts, type ServerSizeResult } from './server';
+import { measureColdStart, measureOpenCloseCycles, measureServerSize, type OpenCloseResult, type RunCounts, type ServerSizeResult } from './server';
 import { MIB, round, type Summary } from './stats';
 import { evaluateGoals, type GoalResult } from './goals';
 import { loadBundledCore, shippedServerSize } from './bundle';
@@ -32,6 +32,8 @@ const PLANS: readonly SizePlan[] = [
 ];
 
 const COLD_STARTS = 10;
+/** Open/close cycles of the 100 KB note (issue 16: memory comes back). */
+const OPEN_CLOSE_CYCLES = 500;
 
 export interface BenchResults {
   readonly date: string;
@@ -46,6 +48,7 @@ export interface BenchResults {
   readonly shippedServerBytes: number;
   readonly coldStart: Summary;
   readonly server: readonly ServerSizeResult[];
+  readonly openClose: OpenCloseResult;
   readonly core: readonly CoreResult[];
   readonly scaling: readonly ScalingResult[];
   readonly goals: readonly GoalResult[];
@@ -77,7 +80,10 @@ async function main(): Promise<void> {
     log(`server ${plan.label} done`);
   }
 
-  const partial = { coldStart, server, core, shippedServerBytes: await shippedServerSize() };
+  const openClose = await measureOpenCloseCycles(corpora[0].file, OPEN_CLOSE_CYCLES);
+  log('open/close cycles done');
+
+  const partial = { coldStart, server, openClose, core, shippedServerBytes: await shippedServerSize() };
   const results: BenchResults = {
     date: new Date().toISOString(),
     commit: currentCommit(),
@@ -160,6 +166,9 @@ function printTables(results: BenchResults): void {
     ['peak RSS after the opens (MiB)', ...results.server.map((s) => String(s.peakRssAfterOpenMb))],
     ['peak RSS after all (VmHWM, MiB)', ...results.server.map((s) => String(s.peakRssMb))],
   ]);
+  const cycles = results.openClose;
+  console.log(`\n${cycles.cycles} open/close cycles of the ${labels[0]} note: ${timing(cycles.cycle)} ms each; resident ${cycles.rssAfterWarmUpMb} MiB after the warm-up, ${cycles.rssAtHalfMb} MiB halfway, `
+    + `${cycles.rssAfterAllMb} MiB after all (peak ${cycles.peakRssMb} MiB)`);
   const coreRow = (name: string, pick: (c: CoreResult) => string) => [name, ...results.core.map(pick)];
   const rate = (t: { median: number; mbPerSecond: number } | null) => (t ? `${t.mbPerSecond} MB/s (${fixed(t.median)} ms)` : 'n/a');
   table('Pure core in process (median)', ['', ...results.core.map((c) => c.corpus)], [
@@ -170,6 +179,7 @@ function printTables(results: BenchResults): void {
     coreRow(`glossary matching (${results.core[0]?.glossary.terms ?? 0} entries)`, (c) => rate(c.glossary)),
     coreRow('alignment', (c) => rate(c.alignment)),
     coreRow('checks (given the alignment)', (c) => rate(c.checks)),
+    coreRow('  the same in CPU time (mean)', (c) => (c.checks ? `${c.checks.cpuMbPerSecond} MB/s (${fixed(c.checks.cpuMs)} ms)` : 'n/a')),
     coreRow('floor (regex per line)', (c) => rate(c.floor)),
     coreRow('peer (Markdown symbols)', (c) => rate(c.peer)),
     coreRow('analyse / floor', (c) => `${c.ratios.analyseToFloor}×`),
@@ -180,7 +190,7 @@ function printTables(results: BenchResults): void {
     results.scaling.map((s) => [
       s.input, s.work === 'outline' ? 'analyse + outline' : '+ align + checks', String(s.characters), fixed(s.atN), fixed(s.at2N), s.ratio.toFixed(2), s.pass ? 'ok' : 'FLAGGED',
     ]));
-  table('Goals (issues 7 and 16)', ['goal', 'measured', ''],
+  table('Goals (issues 7 and 16; #16: second round)', ['goal', 'measured', ''],
     results.goals.map((g) => [g.goal, g.measured, g.met === null ? 'n/a' : g.met ? 'met' : 'NOT MET']));
   if (results.notMeasured.length > 0) console.log(`\nNot measurable yet:\n${results.notMeasured.map((m) => `- ${m}`).join('\n')}`);
   console.log(`\n${results.totalSeconds} s in all; written to bench/results.json`);

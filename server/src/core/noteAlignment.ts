@@ -6,7 +6,7 @@
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
 import { fixedBeadsOf, layCorrections, type AlignmentCorrection, type LaidCorrection, type UnitSpans } from './alignmentCorrections';
-import { noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors } from './align/anchors';
+import { latinRuns, noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors, VerbatimRuns, verbatimKeys } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { NOTE_SENTENCE_BEAD_SHAPES, PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
 import { endsWithTerminalPunctuation } from './text/measure';
@@ -95,15 +95,39 @@ function opensPoint(unit: AlignUnit): boolean {
   return unit.anchors.some((anchor) => anchor.startsWith('pt:'));
 }
 
+export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = []): NoteAlignment {
+  return align(en, zh, terms, corrections);
+}
+
+/**
+ * The same alignment as `alignVersions(en, zh)` (no terms, no corrections), made after an edit from the
+ * alignment of the versions before it: what was read from a block whose content is as it was (its
+ * anchors) is taken over, and so are the sentence pairs of a paragraph pair whose blocks are all as they
+ * were, moved with them. Only blocks are compared, never guessed: the pairing itself is searched afresh.
+ */
+export function realignVersions(previous: NoteAlignment, en: VersionSide, zh: VersionSide): NoteAlignment {
+  return align(en, zh, undefined, [], previous);
+}
+
 /**
  * The two versions aligned, paragraphs then points and sentences. `corrections` (a user's, in the order
  * made: a later one wins over an earlier one it contradicts) are fixed beads: one that names whole
  * paragraphs pairs paragraphs, any other pairs sentences, and the paragraphs holding them too.
  */
-export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = []): NoteAlignment {
-  const enUnits = blockUnits(en, terms);
-  const zhUnits = blockUnits(zh, terms);
-  addVerbatimAnchors(enUnits, zhUnits);
+function align(
+  en: VersionSide, zh: VersionSide, terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[], previous?: NoteAlignment,
+): NoteAlignment {
+  const before = previous && readings.get(previous);
+  const enRead = readBlocks(en, terms, before?.en);
+  const zhRead = readBlocks(zh, terms, before?.zh);
+  // Names and references the Chinese text keeps in Latin script are anchors on both sides; an English
+  // block as it was, with the same runs to look for, has the same ones.
+  const runs = new VerbatimRuns(zhRead.map((reading) => reading.runs ?? []));
+  const runsAsBefore = before !== undefined && runs.sameRuns(before.runs);
+  const enVerbatim = enRead.map((reading, k) =>
+    runsAsBefore && reading === before.en.units[k] ? before.enVerbatim[k] : runs.keysIn(unitText(en.text, partsOf(en.blocks[k]))));
+  const enUnits = enRead.map((reading, k) => asUnit(reading, enVerbatim[k]));
+  const zhUnits = zhRead.map((reading) => asUnit(reading, reading.runKeys ?? []));
   const laid = layCorrections(corrections, blockSpans(en), blockSpans(zh));
   const fixed = fixedPairs(en.blocks, zh.blocks);
   const alignBlocks = (taken: readonly LaidCorrection[]) =>
@@ -116,7 +140,14 @@ export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnch
   const apart = laid.filter((c) => !c.whole && c.en.length > 0 && c.zh.length > 0 && !inOneBead(beads, c));
   if (apart.length > 0) beads = alignBlocks([...whole, ...apart].sort((a, b) => a.index - b.index));
   const finer = laid.filter((c) => !c.whole);
-  return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections))) };
+  const madeBefore = previous ? sentencesOfUnchangedPairs(previous, en, zh) : undefined;
+  const alignment: NoteAlignment = {
+    en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections), madeBefore?.(bead))),
+  };
+  if (!terms && corrections.length === 0) {
+    readings.set(alignment, { en: { ...snapshot(en.text, en.blocks), units: enRead }, zh: { ...snapshot(zh.text, zh.blocks), units: zhRead }, runs, enVerbatim });
+  }
+  return alignment;
 }
 
 function blockSpans(side: VersionSide): UnitSpans[] {
@@ -151,18 +182,139 @@ export function reuseAlignment(
 ): NoteAlignment | undefined {
   if (previous.en.blocks.length !== en.blocks.length || previous.zh.blocks.length !== zh.blocks.length) return undefined;
   const finer = layCorrections(corrections, blockSpans(en), blockSpans(zh)).filter((c) => !c.whole);
-  return {
+  const alignment: NoteAlignment = {
     en, zh, beads: previous.beads,
     paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections))),
   };
+  const read = readings.get(previous);
+  if (read && !terms && corrections.length === 0) readings.set(alignment, read);
+  return alignment;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an alignment keeps for the next one (realignVersions)
+
+/**
+ * What the aligner reads from a block: its length and anchors, and in Chinese its Latin runs. Verbatim
+ * anchors are apart: in English they depend on the runs of all Chinese blocks.
+ */
+interface BlockReading extends Pick<AlignUnit, 'length' | 'anchors'> {
+  readonly runs?: readonly string[];
+  /** The verbatim anchors of those runs. */
+  readonly runKeys?: readonly string[];
+}
+
+/**
+ * A block as it stood when it was read. A local edit moves the blocks after it in place (see
+ * incremental.ts), so where a block stood then is kept as numbers, with the text of that moment.
+ */
+interface BlockSnapshot {
+  readonly block: AlignableBlock;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface ReadSide {
+  readonly text: string;
+  readonly blocks: readonly BlockSnapshot[];
+}
+
+/**
+ * Per alignment made without term anchors, what it read from each block of each side. Kept apart from
+ * the alignment's own fields (a WeakMap: it goes with the alignment) so that the model stays plain data.
+ */
+const readings = new WeakMap<NoteAlignment, Readonly<Record<'en' | 'zh', ReadSide & { readonly units: readonly BlockReading[] }>> & {
+  readonly runs: VerbatimRuns;
+  /** Parallel to the English units: the verbatim anchors found in each. */
+  readonly enVerbatim: readonly (readonly string[])[];
+}>();
+
+/** The sentence pairs of a paragraph pair, once made, with the blocks they were made from. */
+const sentencesMade = new WeakMap<ParagraphPair, { readonly sentences: readonly UnitPair[]; readonly en: ReadSide; readonly zh: ReadSide }>();
+
+function snapshot(text: string, blocks: readonly AlignableBlock[]): ReadSide {
+  return { text, blocks: blocks.map((block) => ({ block, start: block.span.start, end: block.span.end })) };
+}
+
+/** Each block's reading, taken over from `before` for a block at the same index whose content is as it was. */
+function readBlocks(side: VersionSide, terms: TermAnchors | undefined, before: (ReadSide & { units: readonly BlockReading[] }) | undefined): BlockReading[] {
+  const reusable = before && !terms && before.blocks.length === side.blocks.length ? before : undefined;
+  return side.blocks.map((block, k) => {
+    const old = reusable?.blocks[k];
+    if (reusable && old && sameContent(reusable.text, old, side.text, block)) return reusable.units[k];
+    const { text, length, anchors } = unitOf(side, partsOf(block), terms, pointAnchors(block), markersOf(block));
+    if (side.language !== 'zh') return { length, anchors };
+    const runs = latinRuns(text);
+    return { length, anchors, runs, runKeys: verbatimKeys(runs) };
+  });
+}
+
+/** A unit of the paragraph level: the aligner reads its length and anchors only, never its text. */
+function asUnit(reading: BlockReading, verbatim: readonly string[]): AlignUnit {
+  return { text: '', length: reading.length, anchors: [...reading.anchors, ...verbatim] };
+}
+
+/**
+ * Whether a block reads as it did: the same object (a local edit swaps the paragraph it changes and
+ * only moves the others), or the same kind, text and structure (parts, numbers, points and markers at
+ * the same places relative to the block's start). What the aligner reads from a block depends on
+ * nothing else.
+ */
+function sameContent(oldText: string, old: BlockSnapshot, newText: string, block: AlignableBlock): boolean {
+  if (old.block === block) return true;
+  if (old.block.kind !== block.kind || old.end - old.start !== block.span.end - block.span.start) return false;
+  if (structureOf(old.block) !== structureOf(block)) return false;
+  return oldText.slice(old.start, old.end) === newText.slice(block.span.start, block.span.end);
+}
+
+/** A block's structure as text, its spans relative to its start (a move changes none of it). */
+function structureOf(block: AlignableBlock): string {
+  const origin = block.span.start;
+  const at = (span: Span) => `${span.start - origin}-${span.end - origin}`;
+  const point = (p: Point): string => `${at(p.marker)}:${p.ordinal}:${p.isFinal ? 'f' : ''}(${p.children.map(point).join(',')})`;
+  const parts = partsOf(block).map(at).join(',');
+  const points = pointsOf(block).map(point).join(',');
+  const number = block.kind === 'paragraph' && block.number ? at(block.number.marker) : '';
+  return `${pointAnchors(block).join(',')}|${markersOf(block).map(at).join(',')}|${parts}|${number}|${points}`;
+}
+
+/**
+ * For the beads of a new alignment, the sentence pairs the previous alignment made for the same blocks,
+ * when those blocks all read as they did and stand as far apart as they did; moved to where they stand.
+ */
+function sentencesOfUnchangedPairs(previous: NoteAlignment, en: VersionSide, zh: VersionSide): (bead: NoteBead) => readonly UnitPair[] | undefined {
+  const sameBlocks = previous.en.blocks.length === en.blocks.length && previous.zh.blocks.length === zh.blocks.length;
+  const pairsByBead = new Map(previous.paragraphs.map((pair, k) => [beadKey(previous.beads[k]), pair]));
+  return (bead) => {
+    const pair = sameBlocks ? pairsByBead.get(beadKey(bead)) : undefined;
+    const made = pair && sentencesMade.get(pair);
+    if (!made) return undefined;
+    const enShift = shiftOf(made.en, en, bead.en);
+    const zhShift = shiftOf(made.zh, zh, bead.zh);
+    if (enShift === undefined || zhShift === undefined) return undefined;
+    if (enShift === 0 && zhShift === 0) return made.sentences;
+    const move = (spans: readonly Span[], by: number) => spans.map((span) => ({ start: span.start + by, end: span.end + by }));
+    return made.sentences.map((unit) => ({ en: move(unit.en, enShift), zh: move(unit.zh, zhShift), confidence: unit.confidence }));
+  };
+}
+
+function beadKey(bead: NoteBead): string {
+  return `${bead.en.join(',')}|${bead.zh.join(',')}`;
+}
+
+/** How far the blocks `indexes` of `now` moved since `before` (their reading then), all alike and unchanged; undefined otherwise. */
+function shiftOf(before: ReadSide, now: VersionSide, indexes: readonly number[]): number | undefined {
+  if (before.blocks.length !== indexes.length || indexes.length === 0) return undefined;
+  const shift = now.blocks[indexes[0]].span.start - before.blocks[0].start;
+  for (const [n, k] of indexes.entries()) {
+    const [old, block] = [before.blocks[n], now.blocks[k]];
+    if (block.span.start - old.start !== shift || !sameContent(before.text, old, now.text, block)) return undefined;
+  }
+  return shift;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Paragraph level
-
-function blockUnits(side: VersionSide, terms: TermAnchors | undefined): AlignUnit[] {
-  return side.blocks.map((block) => unitOf(side, partsOf(block), terms, pointAnchors(block), markersOf(block)));
-}
 
 function partsOf(block: AlignableBlock): readonly Span[] {
   return block.kind === 'paragraph' ? block.parts : [block.span];
@@ -192,7 +344,11 @@ function unitOf(
     for (const piece of withoutMarkers(span, markers)) anchors.push(...numberAndDateAnchors(text, piece.start, piece.end, language));
     if (terms) anchors.push(...terms(text, span, language));
   }
-  return { text: spans.map((span) => text.slice(span.start, span.end)).join(' '), length, anchors };
+  return { text: unitText(text, spans), length, anchors };
+}
+
+function unitText(text: string, spans: readonly Span[]): string {
+  return spans.map((span) => text.slice(span.start, span.end)).join(' ');
 }
 
 /** The pieces of a span between the markers inside it (markers in document order). */
@@ -282,23 +438,29 @@ function fixedKey(block: AlignableBlock, counts: Record<'title' | 'subject' | 'o
 
 function pairParagraphs(
   en: VersionSide, zh: VersionSide, bead: NoteBead, terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[],
+  madeBefore?: readonly UnitPair[],
 ): ParagraphPair {
   const enBlocks = bead.en.map((k) => en.blocks[k]);
   const zhBlocks = bead.zh.map((k) => zh.blocks[k]);
   const enSpans = enBlocks.map((b) => b.span);
   const zhSpans = zhBlocks.map((b) => b.span);
   const bothSides = enBlocks.length > 0 && zhBlocks.length > 0;
-  let sentences: readonly UnitPair[] | undefined;
+  let sentences: readonly UnitPair[] | undefined = madeBefore;
   const points = bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [];
-  return {
+  const pair: ParagraphPair = {
     en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks, points,
     ...(bead.correction ? { correction: bead.correction } : {}),
     // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
     get sentences() {
-      sentences ??= bothSides ? alignSentences(en, zh, { en: enBlocks, zh: zhBlocks }, points, terms, corrections) : [];
+      if (!sentences) {
+        sentences = bothSides ? alignSentences(en, zh, { en: enBlocks, zh: zhBlocks }, points, terms, corrections) : [];
+        if (!terms && corrections.length === 0) sentencesMade.set(pair, { sentences, en: snapshot(en.text, enBlocks), zh: snapshot(zh.text, zhBlocks) });
+      }
       return sentences;
     },
   };
+  if (madeBefore) sentencesMade.set(pair, { sentences: madeBefore, en: snapshot(en.text, enBlocks), zh: snapshot(zh.text, zhBlocks) });
+  return pair;
 }
 
 function pointsOf(block: AlignableBlock): readonly Point[] {

@@ -15,23 +15,17 @@ import { fileProblemCode, type FileProblem, type NoteFinding, type NoteService }
 import { toLocation, toRange } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'diplonote';
-const TYPING_DELAY_MS = 250;
 /**
- * Aligning the versions afresh for the checks blocks the server (about 0.2 s per MB), so the wait
- * grows a little with the note: the requests that follow a keystroke are answered first.
+ * The pause in typing after which the checks of a document start. After a keystroke the versions are
+ * aligned again only where the note changed (core/noteAlignment.ts realignVersions, some milliseconds
+ * per MB), so the wait need not grow with the note.
  */
-const EXTRA_DELAY_MS_PER_MB = 250;
+export const TYPING_DELAY_MS = 250;
 /**
  * The checks themselves run in slices of this many milliseconds, with the server free to answer
  * requests in between; a run whose note (or partner) changed meanwhile is given up.
  */
 export const SLICE_MS = 10;
-
-/** How long after the last change the checks of a document start. */
-export function typingDelay(document: TextDocument | undefined): number {
-  const size = document?.getText().length ?? 0;
-  return TYPING_DELAY_MS + Math.round((size / (1024 * 1024)) * EXTRA_DELAY_MS_PER_MB);
-}
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -104,7 +98,7 @@ export class DiagnosticsPublisher {
 
   private schedule(uri: string): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => void this.publish(uri), typingDelay(this.context.document(uri))));
+    this.timers.set(uri, setTimeout(() => void this.publish(uri), TYPING_DELAY_MS));
   }
 
   private async publish(uri: string): Promise<void> {

@@ -6,13 +6,13 @@
 import { DocumentDiagnosticReportKind, type CancellationToken, type FullDocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NoteService } from '../service';
-import { SLICE_MS, toDiagnostic, typingDelay } from './diagnostics';
+import { SLICE_MS, toDiagnostic, TYPING_DELAY_MS } from './diagnostics';
 
 const NONE: FullDocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
 export async function pulledDiagnostics(service: NoteService, document: TextDocument | undefined, token: CancellationToken): Promise<FullDocumentDiagnosticReport> {
   if (!document) return NONE;
-  await new Promise((resolve) => setTimeout(resolve, typingDelay(document)));
+  await new Promise((resolve) => setTimeout(resolve, TYPING_DELAY_MS));
   const findings = await service.findingsInSlices(document, SLICE_MS, () => !token.isCancellationRequested);
   // A cancelled request's answer is dropped by the client, whatever it is.
   if (!findings) return NONE;

@@ -4,7 +4,8 @@
  * `NAME.zh.note`), as the path policy allows it, taken from the editor when open and from the
  * workspace when not. The latest alignment of each pair of files is kept, so moving the cursor costs
  * a lookup, not an alignment. While the user types inside paragraphs, interactive features reuse the
- * pairing of paragraphs (re-pairing points and sentences); checks and export always get a fresh one.
+ * pairing of paragraphs (re-pairing points and sentences); checks and export always get a fresh one,
+ * which reads again only the blocks that changed since the alignment kept (realignVersions).
  *
  * A partner read from disk is held while an open note needs it, and let go (text, analysis and
  * alignments) when the last such note closes or names another partner.
@@ -13,7 +14,7 @@ import { message, saying, type Saying } from '../core/messages';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignmentCorrection } from '../core/alignmentCorrections';
 import type { Span } from '../core/model';
-import { alignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
+import { alignVersions, realignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
 import type { TextEncoding } from '../core/text/decode';
 import type { AnalysisCache, DocumentAnalysis } from './analysisCache';
 import { readText, READ_LIMITS } from './files';
@@ -224,7 +225,11 @@ export class Pairing {
     if (!enSide || !zhSide) return ALONE;
     const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}|${corrections.key}`;
     const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide, undefined, corrections.list) : undefined;
-    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide, undefined, corrections.list), en, zh, corrections: corrections.key };
+    // Exact: aligned afresh; without corrections, reading again only the blocks that changed since the alignment held.
+    const exact = () => (held && corrections.list.length === 0
+      ? realignVersions(held.aligned.alignment, enSide, zhSide)
+      : alignVersions(enSide, zhSide, undefined, corrections.list));
+    const aligned = { alignment: reused ?? exact(), en, zh, corrections: corrections.key };
     this.alignments.set(pair, { aligned, versions, shapes, exact: reused === undefined });
     return { kind: 'aligned', aligned };
   }

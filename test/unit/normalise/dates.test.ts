@@ -66,6 +66,11 @@ describe('findDates', () => {
     assert.deepEqual(findDates('May I ask, 5 cases in 12 provinces, 3个月, 32 March, 2025-13-01, 12025年2月'), []);
   });
 
+  it('takes no member of an object\'s prototype for a month or a relative word', () => {
+    assert.deepEqual(findDates('in Constructor 2025, 12 Constructor, last constructor, in __proto__ 2025'), []);
+    assert.deepEqual(findDates('in Constructor and May 2025').map((d) => d.month), [5]);
+  });
+
   it('reads only the requested range and stays linear on long input', () => {
     const text = 'x 20 February 2025 y 2月20日';
     assert.deepEqual(findDates(text, 20, text.length).map((d) => text.slice(d.start, d.end)), ['2月20日']);

@@ -36,6 +36,13 @@ describe('findNumbers', () => {
     assert.deepEqual(summary('the second day and the 21st session', 'en'), ['second=2 ordinal', '21st=21 ordinal']);
   });
 
+  it('takes no member of an object\'s prototype for a number word (`constructor`, `__proto__`)', () => {
+    assert.deepEqual(summary('12 constructor 2025', 'en'), ['12=12 count', '2025=2025 count']);
+    assert.deepEqual(summary('twelve constructor', 'en'), ['twelve=12 count']);
+    assert.deepEqual(summary('5 constructor, tens of constructor', 'en'), ['5=5 count', 'tens=20..99 several count']);
+    assert.deepEqual(summary('twelve __proto__ 3 hasOwnProperty', 'en'), ['twelve=12 count', '3=3 count']);
+  });
+
   it('keeps qualifiers on both sides', () => {
     assert.equal(only('more than 1,200 suspects', 'en').qualifier, 'more-than');
     assert.equal(only('1200余名嫌疑人', 'zh').qualifier, 'more-than');

@@ -10,6 +10,7 @@ import weightTable from './anchorWeights.json';
 import { DateMention, findDates } from '../normalise/dates';
 import { findNumbers, NumberMention, TextLanguage } from '../normalise/numbers';
 import { isLatinLetterAt } from '../normalise/chars';
+import { WordTable } from '../normalise/words';
 
 export interface AlignUnit {
   readonly text: string;
@@ -124,39 +125,68 @@ function firstWord(run: string): string {
 }
 
 function isWordCharAt(text: string, i: number): boolean {
-  const ch = text[i] ?? '';
-  return isLatinLetterAt(text, i) || (ch >= '0' && ch <= '9');
+  const code = text.charCodeAt(i);
+  return isLatinLetterAt(text, i) || (code >= 0x30 && code <= 0x39);
 }
 
 /**
- * `ref:` and `name:` anchors for the Latin runs of the Chinese units, and for each English unit the
- * same keys for every such run it contains verbatim, as whole words (`AL CHN 4/2025`, `OHCHR`). The
- * English side is read once, word by word: at each word only the lengths of the runs that begin with
- * that word are tried (at most LONGEST_VERBATIM of them), so the cost stays linear however many runs.
+ * The Latin runs of the Chinese units, as a set and as an index for finding them in English text: at
+ * each English word only the lengths of the runs that begin with that word are tried (at most
+ * LONGEST_VERBATIM of them), so the cost stays linear however many runs.
  */
-export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly string[]): { en: string[][]; zh: string[][] } {
-  const zhRuns = zhTexts.map(latinRuns);
-  const runs = new Set(zhRuns.flat());
-  const lengthsByFirstWord = new Map<string, Set<number>>();
-  for (const run of runs) {
-    const word = firstWord(run);
-    lengthsByFirstWord.set(word, (lengthsByFirstWord.get(word) ?? new Set<number>()).add(run.length));
+export class VerbatimRuns {
+  readonly runs: ReadonlySet<string>;
+  /** The run lengths by first word, looked up where each English word stands (no string made for the others). */
+  private readonly lengthsAt: WordTable<Set<number>>;
+
+  constructor(runsOfUnits: readonly (readonly string[])[]) {
+    this.runs = new Set(runsOfUnits.flat());
+    const lengthsByFirstWord = new Map<string, Set<number>>();
+    for (const run of this.runs) {
+      const word = firstWord(run);
+      lengthsByFirstWord.set(word, (lengthsByFirstWord.get(word) ?? new Set<number>()).add(run.length));
+    }
+    this.lengthsAt = new WordTable(lengthsByFirstWord, true);
   }
-  const en = enTexts.map((text) => {
+
+  /** Whether both hold the same runs: the keys found in an English text are then the same. */
+  sameRuns(other: VerbatimRuns): boolean {
+    if (other.runs.size !== this.runs.size) return false;
+    for (const run of this.runs) if (!other.runs.has(run)) return false;
+    return true;
+  }
+
+  /** The keys of the runs an English text contains verbatim, as whole words (`AL CHN 4/2025`, `OHCHR`). */
+  keysIn(text: string): string[] {
     const keys: string[] = [];
+    if (this.runs.size === 0) return keys;
     for (let i = 0; i < text.length; i++) {
       if (!isLatinLetterAt(text, i) || isWordCharAt(text, i - 1)) continue;
       let end = i;
       while (isLatinLetterAt(text, end)) end++;
-      for (const length of lengthsByFirstWord.get(text.slice(i, end)) ?? []) {
+      for (const length of this.lengthsAt.at(text, i, end) ?? []) {
         const candidate = text.slice(i, i + length);
-        if (runs.has(candidate) && !isWordCharAt(text, i + length)) keys.push(verbatimKey(candidate));
+        if (this.runs.has(candidate) && !isWordCharAt(text, i + length)) keys.push(verbatimKey(candidate));
       }
       i = end - 1;
     }
     return keys;
-  });
-  return { en, zh: zhRuns.map((list) => list.map(verbatimKey)) };
+  }
+}
+
+/** The `ref:` and `name:` keys of a Chinese unit's Latin runs. */
+export function verbatimKeys(runs: readonly string[]): string[] {
+  return runs.map(verbatimKey);
+}
+
+/**
+ * `ref:` and `name:` anchors for the Latin runs of the Chinese units, and for each English unit the
+ * same keys for every such run it contains verbatim, as whole words (see VerbatimRuns).
+ */
+export function verbatimAnchors(enTexts: readonly string[], zhTexts: readonly string[]): { en: string[][]; zh: string[][] } {
+  const zhRuns = zhTexts.map(latinRuns);
+  const runs = new VerbatimRuns(zhRuns);
+  return { en: enTexts.map((text) => runs.keysIn(text)), zh: zhRuns.map(verbatimKeys) };
 }
 
 /** Anchor ids of many units in one flat array: unit k owns ids[offsets[k]] … ids[offsets[k + 1] - 1]. */

@@ -26,27 +26,43 @@ export interface Span {
 export type SentenceLanguage = 'en' | 'zh';
 
 const NEVER_FINAL = new Set(abbreviations.neverFinal);
-const CHINESE_TERMINATORS = '。！？；｡';
-const LATIN_TERMINATORS = '.?!;';
-const CLOSERS = '"\')]}»”’」』）】》〉';
-const COLONS = ':：';
 const LONGEST_ABBREVIATION = 8;
 
+/**
+ * What each code unit is to the splitter, as a table: this test runs on every character of a note,
+ * and `text[i]` would make a string of each Chinese one.
+ */
+const CHINESE_TERMINATOR = 1;
+const LATIN_TERMINATOR = 2;
+const CLOSER = 4;
+const COLON = 8;
+const MARKS = new Uint8Array(0x10000);
+for (const [chars, mark] of [['。！？；｡', CHINESE_TERMINATOR], ['.?!;', LATIN_TERMINATOR], ['"\')]}»”’」』）】》〉', CLOSER], [':：', COLON]] as const) {
+  for (const ch of chars) MARKS[ch.charCodeAt(0)] |= mark;
+}
+const TRAILER = CHINESE_TERMINATOR | LATIN_TERMINATOR | CLOSER;
+const [LF, CR, TAB, SPACE, DOT, SEMICOLON] = [0x0a, 0x0d, 0x09, 0x20, 0x2e, 0x3b];
+
+function markAt(text: string, i: number): number {
+  return MARKS[text.charCodeAt(i)] ?? 0;
+}
+
 function isLineBreakAt(text: string, i: number): boolean {
-  return text[i] === '\n' || text[i] === '\r';
+  const code = text.charCodeAt(i);
+  return code === LF || code === CR;
 }
 
 /** Skips further terminators (`?!`, `...`) and closing quotes or brackets after a terminator. */
 function skipTrailers(text: string, i: number, end: number): number {
   let j = i;
-  while (j < end && (LATIN_TERMINATORS.includes(text[j] ?? '') || CHINESE_TERMINATORS.includes(text[j] ?? '') || CLOSERS.includes(text[j] ?? ''))) j++;
+  while (j < end && (markAt(text, j) & TRAILER) !== 0) j++;
   return j;
 }
 
 /** The word before a full stop at `dot`, with internal dots (`e.g`, `U.S`). */
 function wordBefore(text: string, dot: number, floor: number): string {
   let k = dot - 1;
-  while (k >= floor && dot - k <= LONGEST_ABBREVIATION && (isLatinLetterAt(text, k) || (text[k] === '.' && isLatinLetterAt(text, k - 1)))) k--;
+  while (k >= floor && dot - k <= LONGEST_ABBREVIATION && (isLatinLetterAt(text, k) || (text.charCodeAt(k) === DOT && isLatinLetterAt(text, k - 1)))) k--;
   return text.slice(k + 1, dot);
 }
 
@@ -67,29 +83,33 @@ function endsAfterLatinMark(text: string, after: number, end: number, lang: Sent
   return next >= end || !isLowerLatinAt(text, next);
 }
 
+function isSpaceOrTab(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
 function colonEndsLine(text: string, i: number, end: number): boolean {
   let j = i + 1;
-  while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+  while (j < end && isSpaceOrTab(text.charCodeAt(j))) j++;
   return j >= end || isLineBreakAt(text, j);
 }
 
 function isBlankLineAt(text: string, i: number, end: number): boolean {
-  if (text[i] !== '\n') return false;
   let j = i + 1;
-  while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-  return text[j] === '\n';
+  while (j < end && (isSpaceOrTab(text.charCodeAt(j)) || text.charCodeAt(j) === CR)) j++;
+  return text.charCodeAt(j) === LF;
 }
 
 /** The end (exclusive) of the unit that a mark at `i` closes, or -1 when `i` closes none. */
 function boundaryAt(text: string, i: number, end: number, floor: number, lang: SentenceLanguage): number {
-  const ch = text[i] ?? '';
-  if (CHINESE_TERMINATORS.includes(ch)) return skipTrailers(text, i + 1, end);
-  if (COLONS.includes(ch)) return colonEndsLine(text, i, end) ? i + 1 : -1;
-  if (isBlankLineAt(text, i, end)) return i;
-  if (!LATIN_TERMINATORS.includes(ch)) return -1;
-  if (ch === '.' && isAbbreviationDot(text, i, floor)) return -1;
+  const code = text.charCodeAt(i);
+  const mark = MARKS[code];
+  if (mark === 0) return code === LF && isBlankLineAt(text, i, end) ? i : -1;
+  if ((mark & CHINESE_TERMINATOR) !== 0) return skipTrailers(text, i + 1, end);
+  if ((mark & COLON) !== 0) return colonEndsLine(text, i, end) ? i + 1 : -1;
+  if ((mark & LATIN_TERMINATOR) === 0) return -1;
+  if (code === DOT && isAbbreviationDot(text, i, floor)) return -1;
   const after = skipTrailers(text, i + 1, end);
-  if (ch === ';') return after >= end || isSpaceAt(text, after) || isHanAt(text, after) ? after : -1;
+  if (code === SEMICOLON) return after >= end || isSpaceAt(text, after) || isHanAt(text, after) ? after : -1;
   return endsAfterLatinMark(text, after, end, lang) ? after : -1;
 }
 

@@ -27,8 +27,8 @@ interface Quantity<M extends Span> {
   /** What one mention is called, and several. */
   readonly noun: Message;
   readonly nouns: Message;
-  /** The mentions in `span`, given the dates found there (both quantities read them: found once). */
-  find(side: SideText, span: Span, language: Side, dates: readonly DateMention[]): M[];
+  /** Its mentions among those found in a unit (see `mentionsOf`). */
+  of(found: FoundMentions): readonly M[];
   agree(a: M, b: M): boolean;
   /** Mentions with the same key are tried against each other first; `undefined` means try all. */
   key(mention: M): string | undefined;
@@ -107,7 +107,7 @@ const NUMBERS: Quantity<NumberMention> = {
   code: 'number-mismatch',
   noun: message('check.number'),
   nouns: message('check.numbers'),
-  find: countedNumbers,
+  of: (found) => found.numbers,
   agree: numbersAgree,
   excuse: (others) => {
     const otherCurrencies = currenciesOf(others.text, others.mentions);
@@ -126,9 +126,7 @@ const DATES: Quantity<DateMention> = {
   code: 'date-mismatch',
   noun: message('check.date'),
   nouns: message('check.dates'),
-  find: (side, _span, _language, dates) => dates
-    .filter((d) => !overlaps(d, side.ignored))
-    .map((d) => withReferenceYear(d, side.referenceYear)),
+  of: (found) => found.dates,
   agree: datesAgree,
   excuse: (others) => {
     const unchallenged = unchallengedLooseDates(others.mentions, others.unitOf, once(() => joined(others.text, others.paragraph)));
@@ -260,28 +258,32 @@ interface LeftOver<M extends Span> {
   readonly referenceYear?: number;
 }
 
-/** The dates of each span of one paragraph pair, found on first demand: numbers and dates both read them. */
-class DatesBySpan {
-  private readonly found = new Map<Span, DateMention[]>();
-
-  constructor(private readonly text: string) {}
-
-  in(span: Span): DateMention[] {
-    let dates = this.found.get(span);
-    if (!dates) this.found.set(span, (dates = findDatesWithRanges(this.text, span)));
-    return dates;
-  }
+/** The numbers and dates of one side of a unit (sentence pair), each in text order. */
+interface FoundMentions {
+  readonly numbers: readonly NumberMention[];
+  readonly dates: readonly DateMention[];
 }
 
-function checkPair<M extends Span>(
-  quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText, dates: Readonly<Record<Side, DatesBySpan>>,
-): Finding[] {
-  const found = (spans: readonly Span[], language: Side, side: SideText) =>
-    spans.flatMap((span) => quantity.find(side, span, language, dates[language].in(span)));
+/** Found once for both quantities: numbers are read knowing the dates of the same span. */
+function mentionsOf(spans: readonly Span[], language: Side, side: SideText): FoundMentions {
+  const numbers: NumberMention[] = [];
+  const dates: DateMention[] = [];
+  for (const span of spans) {
+    const datesHere = findDatesWithRanges(side.text, span);
+    for (const number of countedNumbers(side, span, language, datesHere)) numbers.push(number);
+    for (const date of datesHere) if (!overlaps(date, side.ignored)) dates.push(withReferenceYear(date, side.referenceYear));
+  }
+  return { numbers, dates };
+}
+
+/** Per unit of a pair (see `unitsOf`), the mentions of each side. */
+type UnitMentions = readonly Readonly<Record<Side, FoundMentions>>[];
+
+function checkPair<M extends Span>(quantity: Quantity<M>, pair: ParagraphPair, en: SideText, zh: SideText, mentions: UnitMentions): Finding[] {
   const left: Mentions<M> = { en: [], zh: [] };
   const units = new Map<M, number>();
-  unitsOf(pair).forEach((unit, index) => {
-    const here = matchAway(quantity, found(unit.en, 'en', en), found(unit.zh, 'zh', zh));
+  mentions.forEach((unit, index) => {
+    const here = matchAway(quantity, quantity.of(unit.en), quantity.of(unit.zh));
     for (const language of ['en', 'zh'] as const) {
       for (const mention of here[language]) {
         left[language].push(mention);
@@ -355,7 +357,7 @@ export function checkQuantities(pairs: readonly ParagraphPair[], en: SideText, z
   return pairs
     .filter((pair) => pair.en.length > 0 && pair.zh.length > 0)
     .flatMap((pair) => {
-      const dates = { en: new DatesBySpan(en.text), zh: new DatesBySpan(zh.text) };
-      return [...checkPair(NUMBERS, pair, en, zh, dates), ...checkPair(DATES, pair, en, zh, dates)];
+      const mentions = unitsOf(pair).map((unit) => ({ en: mentionsOf(unit.en, 'en', en), zh: mentionsOf(unit.zh, 'zh', zh) }));
+      return [...checkPair(NUMBERS, pair, en, zh, mentions), ...checkPair(DATES, pair, en, zh, mentions)];
     });
 }

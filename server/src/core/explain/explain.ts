@@ -5,7 +5,7 @@
 import countryTable from './countries.json';
 import typeTable from './communicationTypes.json';
 import { bilingual, message, type Message } from '../messages';
-import type { CitedCommunication, OwnReference, Point } from '../model';
+import type { CitedCommunication, CommunicationType, OwnReference, Point } from '../model';
 
 export interface CommunicationExplanation {
   readonly typeName: string;
@@ -17,12 +17,14 @@ export interface CommunicationExplanation {
   readonly year: number;
 }
 
-const COUNTRIES: Readonly<Record<string, readonly string[]>> = countryTable.countries;
-const TYPES: Readonly<Record<string, { en: string; zh: string; what: string; whatZh: string }>> = typeTable.types;
+/** A map, not a plain object: a reference's part `constructor` must not find a member of Object's prototype. */
+const COUNTRIES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(countryTable.countries));
+/** Keyed by the type the citation pattern read, one of these six. */
+const TYPES: Readonly<Record<CommunicationType, { en: string; zh: string; what: string; whatZh: string }>> = typeTable.types;
 
 export function explainCommunication(citation: CitedCommunication): CommunicationExplanation {
   const type = TYPES[citation.type];
-  const country = COUNTRIES[citation.country];
+  const country = COUNTRIES.get(citation.country);
   return {
     typeName: type.en, typeNameZh: type.zh, what: bilingual(type.what, type.whatZh),
     country: country ? bilingual(`${country[0]} (${country[1]})`, `${country[1]}（${country[0]}）`) : message('hover.country-code', { code: citation.country }),
@@ -47,7 +49,8 @@ export function referenceParts(reference: OwnReference): Array<{ part: string; m
 function meaningOf(part: string): Message {
   if (/^(19|20)\d\d$/.test(part)) return message('reference.part.year');
   if (/^\d+$/.test(part)) return message('reference.part.serial');
-  if (COUNTRIES[part]) return message('reference.part.country', { country: bilingual(COUNTRIES[part][0], COUNTRIES[part][1]) });
+  const country = COUNTRIES.get(part);
+  if (country) return message('reference.part.country', { country: bilingual(country[0], country[1]) });
   if (part === 'HR') return message('reference.part.subject');
   return message('reference.part.office');
 }

@@ -24,6 +24,11 @@ export function digitAt(text: string, i: number): number {
   return -1;
 }
 
+/** An ASCII or full-width digit. */
+export function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /** ASCII letters only: number words and month names are ASCII, and accented letters end them. */
 export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
@@ -55,6 +60,20 @@ export function isSpaceAt(text: string, i: number): boolean {
     code === 0x3000 || code === 0x2009 || code === 0x202f || code === 0xfeff;
 }
 
+/** White space as `String.prototype.trim` knows it (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The end of `text[start, end)` without its trailing white space: what `trimEnd` would keep. */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  let j = end;
+  while (j > start && isTrimmedSpace(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
 /** The end of the run of Latin letters starting at `i` (bounded by `end`). */
 export function latinWordEnd(text: string, i: number, end: number): number {
   let j = i;
@@ -76,12 +95,29 @@ export function lastNonSpaceBefore(text: string, i: number, start: number): numb
   return j >= start ? j : -1;
 }
 
+/**
+ * Whether `text` holds `word` (lower case) at `i`, ASCII letters in either case, without making a
+ * string: these tests run at every candidate number and date.
+ */
+function holdsAt(text: string, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = text.charCodeAt(i + k);
+    const expected = word.charCodeAt(k);
+    if (code !== expected && !(isAsciiLetter(code) && (code | 0x20) === expected)) return false;
+  }
+  return true;
+}
+
 /** Whether `text` holds `word` at `i`, case-insensitively, ending at a word boundary. */
 export function hasWordAt(text: string, i: number, word: string, end: number): boolean {
   const after = i + word.length;
   if (after > end) return false;
-  if (text.slice(i, after).toLowerCase() !== word) return false;
-  return !isLatinLetterAt(text, after);
+  return holdsAt(text, i, word) && !isLatinLetterAt(text, after);
+}
+
+/** Whether `text[start, end)` is `word` (lower case), case-insensitively. */
+export function sameWordAt(text: string, start: number, end: number, word: string): boolean {
+  return end - start === word.length && holdsAt(text, start, word);
 }
 
 /** After a number: the index past an English ordinal suffix (`st`, `nd`, `rd`, `th`), else `i`. */

@@ -10,7 +10,8 @@ import months from './months.json';
 import {
   digitAt, hasWordAt, isLatinLetterAt, isUpperLatinAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
 } from './chars';
-import { isChineseNumeral, readArabic, readChineseNumber } from './numerals';
+import { isChineseNumeralAt, readArabic, readChineseNumber } from './numerals';
+import { WordTable, wordSet } from './words';
 
 export interface DateMention {
   readonly start: number;
@@ -24,13 +25,13 @@ export interface DateMention {
   readonly relativeMonth?: number;
 }
 
-const MONTHS: Readonly<Record<string, number>> = months;
-const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 去年: -1, 明年: 1 };
+const MONTHS = WordTable.of(months);
+const RELATIVE_YEARS: readonly [string, number][] = [['今年', 0], ['本年', 0], ['去年', -1], ['明年', 1]];
 /** Longest first: 上个月 before 上月 would never be reached the other way round. */
 const RELATIVE_MONTHS: readonly [string, number][] = [['上个月', -1], ['下个月', 1], ['上月', -1], ['本月', 0], ['下月', 1]];
 /** 同月29日: a day of the month last named. */
 const SAME_MONTH = ['同月', '当月'];
-const EN_RELATIVE: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+const EN_RELATIVE = WordTable.of({ last: -1, this: 0, next: 1 });
 /** Words after which a bare month name is a date (`in May`, `since January`, `end of March`), not a verb or a name. */
 const MONTH_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'early', 'mid',
   'late', 'of', 'and', 'or', 'to', 'between', 'through', 'throughout']);
@@ -61,17 +62,16 @@ function readPlain(text: string, i: number, end: number): (Part & { digits: numb
 }
 
 /** The full name of each month (the longest of its names): `May.` ends a sentence, `Feb.` is abbreviated. */
-const FULL_NAMES = new Set(Object.entries(MONTHS).filter(([name, month]) =>
-  Object.entries(MONTHS).every(([other, value]) => value !== month || other.length <= name.length)).map(([name]) => name));
+const FULL_NAMES = wordSet(Object.entries(months).filter(([name, month]) =>
+  Object.entries(months).every(([other, value]) => value !== month || other.length <= name.length)).map(([name]) => name));
 
 /** A month name at a word start, capitalised as dates are, with the dot of an abbreviation. */
 function readMonthName(text: string, i: number, end: number): Part | undefined {
   if (!isUpperLatinAt(text, i) || isLatinLetterAt(text, i - 1)) return undefined;
   const wordEnd = latinWordEnd(text, i, Math.min(end, i + 10));
-  const name = text.slice(i, wordEnd).toLowerCase();
-  const month = MONTHS[name];
+  const month = MONTHS.at(text, i, wordEnd);
   if (month === undefined || isLatinLetterAt(text, wordEnd)) return undefined;
-  const dotted = wordEnd < end && text[wordEnd] === '.' && !FULL_NAMES.has(name);
+  const dotted = wordEnd < end && text.charCodeAt(wordEnd) === DOT && !FULL_NAMES.hasAt(text, i, wordEnd);
   return { value: month, end: dotted ? wordEnd + 1 : wordEnd };
 }
 
@@ -113,7 +113,7 @@ function readRelativeYearPhrase(text: string, i: number, end: number): Part | un
   if (j === i) return undefined;
   if (hasWordAt(text, j, 'of', end)) j = skipSpaces(text, j + 2, Math.min(end, j + 4));
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 5));
-  const relative = EN_RELATIVE[text.slice(j, wordEnd).toLowerCase()];
+  const relative = EN_RELATIVE.at(text, j, wordEnd);
   const yearAt = skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2));
   if (relative === undefined || yearAt === wordEnd || !hasWordAt(text, yearAt, 'year', end)) return undefined;
   return { value: relative, end: yearAt + 'year'.length };
@@ -123,7 +123,7 @@ function readRelativeYearPhrase(text: string, i: number, end: number): Part | un
 function readRelativeEnglish(text: string, i: number, end: number): DateMention | undefined {
   if (isLatinLetterAt(text, i - 1)) return undefined;
   const wordEnd = latinWordEnd(text, i, Math.min(end, i + 5));
-  const relative = EN_RELATIVE[text.slice(i, wordEnd).toLowerCase()];
+  const relative = EN_RELATIVE.at(text, i, wordEnd);
   const next = skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2));
   if (relative === undefined || next === wordEnd) return undefined;
   if (hasWordAt(text, next, 'year', end)) return { start: i, end: next + 4, relativeYear: relative };
@@ -208,7 +208,7 @@ export function definedOnly<T extends object>(fields: T): Partial<T> {
 
 /** 今年2月20日, 今年2月, 明年: a year relative to the note's, with or without the rest of a date. */
 function readRelativeYear(text: string, i: number, end: number): DateMention | undefined {
-  const relative = RELATIVE_YEARS[text.slice(i, i + 2)];
+  const relative = RELATIVE_YEARS.find(([word]) => text.startsWith(word, i))?.[1];
   if (relative === undefined || i + 2 > end) return undefined;
   const date = readChineseDate(text, i + 2, end, relative);
   return date ? { ...date, start: i } : { start: i, end: i + 2, relativeYear: relative };
@@ -257,18 +257,18 @@ function readRelativeChineseDate(text: string, i: number, end: number, previous:
   return readRelativeYear(text, i, end) ?? readRelativeMonth(text, i, end) ?? readSameMonth(text, i, end, previous);
 }
 
-const RELATIVE_FIRST_CHARACTERS = new Set([...Object.keys(RELATIVE_YEARS), ...RELATIVE_MONTHS.map(([word]) => word), ...SAME_MONTH]
-  .map((word) => word[0] ?? ''));
+const RELATIVE_FIRST_CHARACTERS = new Set([...RELATIVE_YEARS, ...RELATIVE_MONTHS].map(([word]) => word).concat(SAME_MONTH)
+  .map((word) => word.charCodeAt(0)));
 /** `this`, `last`, `next` start relative English dates in lower case. */
-const EN_RELATIVE_LOWER = new Set(['t', 'l', 'n']);
+const [LOWER_T, LOWER_L, LOWER_N] = [0x74, 0x6c, 0x6e];
+const DOT = 0x2e;
 
 /** The cheap test run on every character: most characters cannot start a date. */
 function canStartDate(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || EN_RELATIVE_LOWER.has(text[i] ?? '');
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || code === LOWER_T || code === LOWER_L || code === LOWER_N;
   if (code >= 0xff10 && code <= 0xff19) return true;
-  const ch = text[i] ?? '';
-  return isChineseNumeral(ch) || RELATIVE_FIRST_CHARACTERS.has(ch);
+  return isChineseNumeralAt(text, i) || RELATIVE_FIRST_CHARACTERS.has(code);
 }
 
 /** Only the readers that can start with the character at `i` are tried; `previous` is the date before, for 同月. */
@@ -289,7 +289,7 @@ function continuesToken(text: string, i: number): boolean {
 /** After a failed start: past the whole run of Chinese numerals at `i` (a date starts a run, never inside one), else i + 1. */
 function chineseNumeralRunEnd(text: string, i: number, end: number): number {
   let j = i;
-  while (j < end && isChineseNumeral(text[j] ?? '')) j++;
+  while (j < end && isChineseNumeralAt(text, j)) j++;
   return Math.max(j, i + 1);
 }
 
@@ -298,13 +298,20 @@ export function findDates(text: string, start = 0, end = text.length): DateMenti
   const found: DateMention[] = [];
   const stop = Math.min(end, text.length);
   const floor = Math.max(0, start);
-  let i = floor;
+  let i = nextDateStart(text, floor, stop);
   while (i < stop) {
-    const date = canStartDate(text, i) && !continuesToken(text, i) ? readDateAt(text, i, stop, floor, found[found.length - 1]) : undefined;
+    const date = !continuesToken(text, i) ? readDateAt(text, i, stop, floor, found[found.length - 1]) : undefined;
     if (date) found.push(date);
-    i = date ? date.end : skipFailedStart(text, i, stop);
+    i = nextDateStart(text, date ? date.end : skipFailedStart(text, i, stop), stop);
   }
   return found;
+}
+
+/** The first index from `i` where `canStartDate`, passing over whole Latin words that cannot (a date never starts inside one). */
+function nextDateStart(text: string, i: number, stop: number): number {
+  let j = i;
+  while (j < stop && !canStartDate(text, j)) j = isLatinLetterAt(text, j) ? latinWordEnd(text, j, stop) : j + 1;
+  return j;
 }
 
 /** Past a whole Latin word (a date never starts inside one) or run of Chinese numerals. */

@@ -8,7 +8,7 @@
  */
 import currencies from './currencies.json';
 import { digitAt, isLatinLetterAt } from './chars';
-import { isChineseNumeral } from './numerals';
+import { isChineseNumeralAt } from './numerals';
 
 const MAX_MARKER_DIGITS = 2;
 const MAX_INDENT = 8;
@@ -45,7 +45,7 @@ function digitRunEnd(text: string, i: number, end: number): number {
 
 function chineseRunEnd(text: string, i: number, end: number): number {
   let j = i;
-  while (j < end && j - i < MAX_RUN && isChineseNumeral(text[j] ?? '')) j++;
+  while (j < end && j - i < MAX_RUN && isChineseNumeralAt(text, j)) j++;
   return j;
 }
 
@@ -102,7 +102,7 @@ function startsDigitRun(text: string, i: number): boolean {
 
 /** The length of the marker or designation starting at `i`, or 0 when a quantity may start there. */
 export function nonQuantityLength(text: string, i: number, end: number): number {
-  if (isChineseNumeral(text[i] ?? '')) return chineseMarkerLength(text, i, end);
+  if (isChineseNumeralAt(text, i)) return chineseMarkerLength(text, i, end);
   if (!startsDigitRun(text, i)) return 0;
   const runEnd = digitRunEnd(text, i, end);
   return designationLength(text, i, end, runEnd) || markerLength(text, i, runEnd);

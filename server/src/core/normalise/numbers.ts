@@ -9,11 +9,13 @@
  */
 import numerals from './numerals.json';
 import {
-  digitAt, foldWidth, hasWordAt, isLatinLetterAt, latinWordEnd, previousWord, skipOrdinalSuffix, skipSpaces,
+  digitAt, foldWidth, hasWordAt, isAsciiLetter, isDigitCode, isLatinLetterAt, latinWordEnd, previousWord, sameWordAt, skipOrdinalSuffix, skipSpaces,
+  trimmedEnd,
 } from './chars';
 import { DateMention, findDates } from './dates';
-import { chineseDigitValue, isChineseNumeral, readArabic, readChineseNumber } from './numerals';
+import { chineseDigitAt, isChineseNumeralAt, readArabic, readChineseNumber } from './numerals';
 import { readTimeAfter } from './times';
+import { WordTable, wordSet } from './words';
 
 export type NumberQualifier = 'more-than' | 'about' | 'nearly' | 'at-least' | 'at-most' | 'less-than' | 'several';
 export type NumberKind = 'count' | 'percent' | 'percentage-point' | 'ordinal' | 'year' | 'fraction' | 'time';
@@ -30,18 +32,17 @@ export interface NumberMention {
   readonly kind: NumberKind;
 }
 
-type Table = Readonly<Record<string, number>>;
-const EN_UNITS: Table = numerals.englishUnits;
-const EN_ORDINALS: Table = numerals.englishOrdinals;
-const EN_SCALES: Table = numerals.englishScales;
-const EN_MULTIPLES: Table = numerals.englishMultiples;
-const EN_REPETITIONS: Table = numerals.englishRepetitions;
-const EN_DENOMINATORS: Table = numerals.englishDenominators;
+const EN_UNITS = WordTable.of(numerals.englishUnits);
+const EN_ORDINALS = WordTable.of(numerals.englishOrdinals);
+const EN_SCALES = WordTable.of(numerals.englishScales);
+const EN_MULTIPLES = WordTable.of(numerals.englishMultiples);
+const EN_REPETITIONS = WordTable.of(numerals.englishRepetitions);
+const EN_DENOMINATORS = WordTable.of(numerals.englishDenominators);
 const EN_PREFIXES = numerals.englishPrefixQualifiers as [string, NumberQualifier][];
 const ZH_PREFIXES = numerals.chinesePrefixQualifiers as [string, NumberQualifier][];
 const ZH_SUFFIXES = numerals.chineseSuffixQualifiers as [string, NumberQualifier][];
 const EN_PERCENT = numerals.englishPercentWords as [string, NumberKind][];
-const EN_YEAR_WORDS = new Set(numerals.englishYearWords);
+const EN_YEAR_WORDS = wordSet(numerals.englishYearWords);
 const ZH_INDEFINITE = new Set(numerals.chineseIndefinite);
 const ZH_CLASSIFIERS = new Set(numerals.chineseClassifiers);
 const ZH_IDIOMS = numerals.chineseNumeralIdioms;
@@ -55,7 +56,14 @@ const DECIMAL_POINT = '点';
 /** 三成 is 30 per cent. */
 const TENTHS = '成';
 const ZH_POINT_SUFFIX = numerals.chinesePercentPointSuffix;
-const EN_NUMBER_WORDS = new Set([EN_UNITS, EN_ORDINALS, EN_SCALES, EN_MULTIPLES, EN_REPETITIONS, EN_DENOMINATORS].flatMap((table) => Object.keys(table)));
+const EN_NUMBER_WORDS = wordSet([numerals.englishUnits, numerals.englishOrdinals, numerals.englishScales, numerals.englishMultiples,
+  numerals.englishRepetitions, numerals.englishDenominators].flatMap((table) => Object.keys(table)));
+/** The words that continue a number phrase (`twenty-five`, `three hundred and five`, `two thirds`). */
+const EN_CONTINUING_WORDS = wordSet([numerals.englishUnits, numerals.englishOrdinals, numerals.englishScales, numerals.englishDenominators]
+  .flatMap((table) => Object.keys(table)));
+/** Characters that may start a Chinese number besides the numerals: 数万, 几十, 半数. */
+const ZH_NUMBER_STARTS = new Set([...numerals.chineseIndefinite, HALF].map((ch) => ch.charCodeAt(0)));
+const S = 0x73;
 const MAX_PHRASE_WORDS = 16;
 const LONGEST_PREFIX = 16;
 
@@ -86,7 +94,7 @@ function readScaleWord(text: string, i: number, end: number): { end: number; sca
   const j = skipSpaces(text, i, Math.min(end, i + 2));
   if (j === i) return undefined;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
-  const scale = EN_SCALES[text.slice(j, wordEnd).toLowerCase()];
+  const scale = EN_SCALES.at(text, j, wordEnd);
   return scale !== undefined && !isLatinLetterAt(text, wordEnd) ? { end: wordEnd, scale } : undefined;
 }
 
@@ -99,15 +107,17 @@ function readChineseSuffix(text: string, i: number, end: number): NumberQualifie
   return undefined;
 }
 
+/** `more than 1,200`, `约1200`: the qualifier written right before the number, read back from `start` without making a string. */
 function readPrefixQualifier(text: string, start: number, floor: number): NumberQualifier | undefined {
-  const before = text.slice(Math.max(floor, start - LONGEST_PREFIX), start);
-  const trimmed = before.trimEnd().toLowerCase();
-  for (const [phrase, qualifier] of EN_PREFIXES) {
-    if (trimmed.endsWith(phrase) && trimmed.length < before.length && !isLatinLetterAt(trimmed, trimmed.length - phrase.length - 1)) {
-      return qualifier;
+  const from = Math.max(floor, start - LONGEST_PREFIX);
+  const wordsEnd = trimmedEnd(text, from, start);
+  if (wordsEnd < start) {
+    for (const [phrase, qualifier] of EN_PREFIXES) {
+      const at = wordsEnd - phrase.length;
+      if (at >= from && sameWordAt(text, at, wordsEnd, phrase) && !(at - 1 >= from && isLatinLetterAt(text, at - 1))) return qualifier;
     }
   }
-  for (const [prefix, qualifier] of ZH_PREFIXES) if (before.endsWith(prefix)) return qualifier;
+  for (const [prefix, qualifier] of ZH_PREFIXES) if (start - prefix.length >= from && text.startsWith(prefix, start - prefix.length)) return qualifier;
   return undefined;
 }
 
@@ -144,8 +154,8 @@ function readIndefinite(text: string, i: number, end: number): Draft | undefined
 
 /** `一至三`, `三、四`: a numeral on either side of a range or list joiner. */
 function inNumeralRange(text: string, start: number, end: number): boolean {
-  const joinerAfter = ZH_RANGE_JOINERS.includes(text[end] ?? '_') && isChineseNumeral(text[end + 1] ?? '');
-  const joinerBefore = ZH_RANGE_JOINERS.includes(text[start - 1] ?? '_') && isChineseNumeral(text[start - 2] ?? '');
+  const joinerAfter = ZH_RANGE_JOINERS.includes(text[end] ?? '_') && isChineseNumeralAt(text, end + 1);
+  const joinerBefore = ZH_RANGE_JOINERS.includes(text[start - 1] ?? '_') && isChineseNumeralAt(text, start - 2);
   return joinerAfter || joinerBefore;
 }
 
@@ -172,7 +182,7 @@ function readChineseFraction(text: string, i: number, end: number): Draft | unde
 function readChineseMention(text: string, i: number, end: number): Draft | undefined {
   const indefinite = readIndefinite(text, i, end) ?? readChineseFraction(text, i, end);
   if (indefinite) return indefinite;
-  if (!isChineseNumeral(text[i] ?? '')) return undefined;
+  if (!isChineseNumeralAt(text, i)) return undefined;
   const reading = readChineseNumber(text, i, end);
   const time = reading && readTimeAfter(text, i, reading.value, reading.end, end);
   if (time) return { start: i, end: time.end, value: time.value, kind: 'time' };
@@ -188,13 +198,13 @@ function readChineseMention(text: string, i: number, end: number): Draft | undef
 /** `tens of thousands`, `hundreds`, `dozens of`: a range. */
 function readEnglishMultiple(text: string, i: number, end: number): Draft | undefined {
   let wordEnd = latinWordEnd(text, i, end);
-  let unit = EN_MULTIPLES[text.slice(i, wordEnd).toLowerCase()];
+  let unit = EN_MULTIPLES.at(text, i, wordEnd);
   if (unit === undefined) return undefined;
   const of = skipSpaces(text, wordEnd, end);
   if (hasWordAt(text, of, 'of', end)) {
     const next = skipSpaces(text, of + 2, end);
     const nextEnd = latinWordEnd(text, next, Math.min(end, next + 12));
-    const bigger = EN_MULTIPLES[text.slice(next, nextEnd).toLowerCase()];
+    const bigger = EN_MULTIPLES.at(text, next, nextEnd);
     if (bigger !== undefined && bigger > unit) {
       unit *= bigger;
       wordEnd = nextEnd;
@@ -212,13 +222,12 @@ function readEnglishWords(text: string, i: number, end: number): Draft | undefin
   let kind: NumberKind = 'count';
   for (let words = 0; words < MAX_PHRASE_WORDS && kind === 'count'; words++) {
     const wordEnd = latinWordEnd(text, wordStart, end);
-    const word = text.slice(wordStart, wordEnd).toLowerCase();
-    const unit = EN_UNITS[word];
-    const ordinal = EN_ORDINALS[word];
-    const scale = EN_SCALES[word];
-    const denominator = lastEnd > i && total === 0 && current > 0 && current < 10 ? EN_DENOMINATORS[word] : undefined;
+    const unit = EN_UNITS.at(text, wordStart, wordEnd);
+    const ordinal = EN_ORDINALS.at(text, wordStart, wordEnd);
+    const scale = EN_SCALES.at(text, wordStart, wordEnd);
+    const denominator = lastEnd > i && total === 0 && current > 0 && current < 10 ? EN_DENOMINATORS.at(text, wordStart, wordEnd) : undefined;
     if (unit !== undefined) current += unit;
-    else if (denominator !== undefined && (current === 1 || word.endsWith('s'))) {
+    else if (denominator !== undefined && (current === 1 || (text.charCodeAt(wordEnd - 1) | 0x20) === S)) {
       return { start: i, end: wordEnd, value: current / denominator, kind: 'fraction' };
     } else if (ordinal !== undefined && ordinal >= 100) [current, kind] = [(current || 1) * ordinal, 'ordinal'];
     // `twenty-first` adds up; `one third` is a fraction (above), and `one second` two words.
@@ -242,26 +251,23 @@ function nextNumberWordStart(text: string, i: number, end: number, afterScale: b
   if (j > i && afterScale && hasWordAt(text, j, 'and', end)) j = skipSpaces(text, j + 3, Math.min(end, j + 5));
   if (j === i) return -1;
   const wordEnd = latinWordEnd(text, j, Math.min(end, j + 12));
-  const word = text.slice(j, wordEnd).toLowerCase();
-  const continues = [EN_UNITS, EN_ORDINALS, EN_SCALES, EN_DENOMINATORS].some((table) => table[word] !== undefined);
-  return continues ? j : -1;
+  return EN_CONTINUING_WORDS.hasAt(text, j, wordEnd) ? j : -1;
 }
 
 /** `twice`, `once`: a count. */
 function readRepetition(text: string, i: number, end: number): Draft | undefined {
   const wordEnd = latinWordEnd(text, i, end);
-  const value = EN_REPETITIONS[text.slice(i, wordEnd).toLowerCase()];
+  const value = EN_REPETITIONS.at(text, i, wordEnd);
   return value === undefined ? undefined : { start: i, end: wordEnd, value, kind: 'count' };
 }
 
 /** `half`, and `a third of`, `a quarter of` (not `a third party`): a fraction without a number word. */
 function readLoneFraction(text: string, i: number, end: number, floor: number): Draft | undefined {
   const wordEnd = latinWordEnd(text, i, end);
-  const word = text.slice(i, wordEnd).toLowerCase();
-  const denominator = EN_DENOMINATORS[word];
+  const denominator = EN_DENOMINATORS.at(text, i, wordEnd);
   if (denominator === undefined) return undefined;
   const ofFollows = hasWordAt(text, skipSpaces(text, wordEnd, Math.min(end, wordEnd + 2)), 'of', end);
-  if (word === 'half' || (previousWord(text, i, floor) === 'a' && ofFollows)) return { start: i, end: wordEnd, value: 1 / denominator, kind: 'fraction' };
+  if (sameWordAt(text, i, wordEnd, 'half') || (previousWord(text, i, floor) === 'a' && ofFollows)) return { start: i, end: wordEnd, value: 1 / denominator, kind: 'fraction' };
   return undefined;
 }
 
@@ -322,7 +328,7 @@ function readSpokenDecimals(text: string, i: number, end: number): { end: number
   let value = 0;
   let scale = 1;
   let j = i + 1;
-  for (let digit = chineseDigitValue(text[j] ?? ''); j < end && digit !== undefined; digit = chineseDigitValue(text[++j] ?? '')) {
+  for (let digit = chineseDigitAt(text, j); j < end && digit >= 0; digit = chineseDigitAt(text, ++j)) {
     scale /= 10;
     value += digit * scale;
   }
@@ -337,19 +343,25 @@ function readMentionAt(text: string, i: number, end: number, floor: number, lang
 }
 
 /**
- * How far to move on from `i` when no number can start there: a whole Latin word that is no number
- * word, one character that is neither a digit nor a Chinese numeral; 0 when one may start.
+ * The first index from `i` (before `limit`) where a number may start: a digit, a number word of an
+ * English version, a Chinese numeral (or 数, 几, 半) of a Chinese version. Whole Latin words that are
+ * no number word are passed over (up to `stop`: a word may end past `limit`), and so is any other
+ * character; nothing is allocated, because this runs over every character of the text.
  */
-function skipNonNumber(text: string, i: number, end: number, lang: TextLanguage): number {
-  if (digitAt(text, i) >= 0) return 0;
-  if (isLatinLetterAt(text, i)) {
-    const wordEnd = latinWordEnd(text, i, end);
-    const word = text.slice(i, wordEnd);
-    const numberWord = EN_NUMBER_WORDS.has(word.toLowerCase()) || ROMAN_VALUES[word[0]] !== undefined;
-    return lang === 'en' && numberWord ? 0 : wordEnd - i;
+function nextNumberStart(text: string, i: number, limit: number, stop: number, lang: TextLanguage): number {
+  let j = i;
+  while (j < limit) {
+    const code = text.charCodeAt(j);
+    if (isAsciiLetter(code)) {
+      const wordEnd = latinWordEnd(text, j, stop);
+      // A capital Roman numeral may number a room or a part (readRomanNumeral decides).
+      if (lang === 'en' && (EN_NUMBER_WORDS.hasAt(text, j, wordEnd) || ROMAN_VALUES[text[j]] !== undefined)) return j;
+      j = wordEnd;
+    } else if (isDigitCode(code) || (lang === 'zh' && (isChineseNumeralAt(text, j) || ZH_NUMBER_STARTS.has(code)))) {
+      return j;
+    } else j++;
   }
-  const ch = text[i] ?? '';
-  return lang === 'zh' && (isChineseNumeral(ch) || ZH_INDEFINITE.has(ch) || ch === HALF) ? 0 : 1;
+  return j;
 }
 
 /** Adds the qualifier written before or after the number within the range; a trailing 余/多 joins the span. */
@@ -376,7 +388,7 @@ function yearMention(text: string, date: DateMention): NumberMention | undefined
 
 /** The skipped words of `一切`, `十分`, `万一`: numeral characters that are not numbers here. */
 function idiomLength(text: string, i: number): number {
-  if (!isChineseNumeral(text[i] ?? '')) return 0;
+  if (!isChineseNumeralAt(text, i)) return 0;
   for (const idiom of ZH_IDIOMS) if (text.startsWith(idiom, i)) return idiom.length;
   return 0;
 }
@@ -407,10 +419,13 @@ export function findNumbers(
       i = Math.max(i, date.end);
       continue;
     }
-    const skip = skipNonNumber(text, i, stop, lang) || idiomLength(text, i);
-    const draft = skip === 0 ? readMentionAt(text, i, Math.min(stop, date ? date.start : stop), floor, lang) : undefined;
+    const limit = Math.min(stop, date ? date.start : stop);
+    i = nextNumberStart(text, i, limit, stop, lang);
+    if (i >= limit) continue;
+    const idiom = idiomLength(text, i);
+    const draft = idiom === 0 ? readMentionAt(text, i, limit, floor, lang) : undefined;
     if (draft) found.push(finish(text, draft, floor, stop));
-    i = draft ? Math.max(draft.end, i + 1) : i + Math.max(skip, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
+    i = draft ? Math.max(draft.end, i + 1) : i + Math.max(idiom, isLatinLetterAt(text, i) ? latinWordEnd(text, i, stop) - i : 1);
   }
   return found;
 }

@@ -78,16 +78,32 @@ export function readArabic(text: string, i: number, end: number): ArabicReading 
   return { value, end: j, integerDigits, hasSeparator, hasDecimal: decimals > 0 };
 }
 
-export function chineseDigitValue(ch: string): number | undefined {
-  return CHINESE_DIGITS[ch];
+/**
+ * Chinese digits and units as tables by code unit: these tests run on every character of a text, and
+ * reading `text[i]` would make a string of each Chinese character.
+ */
+const NO_DIGIT = -1;
+const DIGIT_BY_CODE = new Int8Array(0x10000).fill(NO_DIGIT);
+for (const [ch, value] of Object.entries(CHINESE_DIGITS)) DIGIT_BY_CODE[ch.charCodeAt(0)] = value;
+/** 1 + the index into UNIT_VALUES of a unit character, 0 for any other. */
+const UNIT_BY_CODE = new Uint8Array(0x10000);
+const UNIT_VALUES = Object.values(CHINESE_UNITS);
+Object.keys(CHINESE_UNITS).forEach((ch, index) => (UNIT_BY_CODE[ch.charCodeAt(0)] = index + 1));
+
+/** The value 0–9 of the Chinese digit at `i` (〇, 一, 两, 壹…), or -1. */
+export function chineseDigitAt(text: string, i: number): number {
+  return DIGIT_BY_CODE[text.charCodeAt(i)] ?? NO_DIGIT;
 }
 
-/** Chinese numeral characters as a table by code unit: this test runs on every character of a text. */
-const CHINESE_NUMERALS = new Uint8Array(0x10000);
-for (const ch of [...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_UNITS)]) CHINESE_NUMERALS[ch.charCodeAt(0)] = 1;
+/** The value of the Chinese unit at `i` (十, 百, 千, 万, 亿…), or 0. */
+function chineseUnitAt(text: string, i: number): number {
+  const index = UNIT_BY_CODE[text.charCodeAt(i)] ?? 0;
+  return index === 0 ? 0 : UNIT_VALUES[index - 1];
+}
 
-export function isChineseNumeral(ch: string): boolean {
-  return ch.length === 1 && CHINESE_NUMERALS[ch.charCodeAt(0)] === 1;
+export function isChineseNumeralAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return DIGIT_BY_CODE[code] >= 0 || UNIT_BY_CODE[code] > 0;
 }
 
 /** Folds floating-point noise such as 1.1 × 10⁴ = 11000.000000000002. */
@@ -147,16 +163,15 @@ export function readChineseNumber(text: string, i: number, end: number): Chinese
   let chineseChars = 0;
   let digitsAfterUnit = 0;
   while (j < end && j - i < MAX_DIGITS) {
-    const ch = text[j] ?? '';
-    const digit = CHINESE_DIGITS[ch];
-    const unit = CHINESE_UNITS[ch];
-    if (unit !== undefined && METRIC_WORDS.some((word) => text.startsWith(word, j))) break;
+    const digit = chineseDigitAt(text, j);
+    const unit = chineseUnitAt(text, j);
+    if (unit !== 0 && METRIC_WORDS.some((word) => text.startsWith(word, j))) break;
     // After a unit one digit follows (一千零五: a zero does not count); `十四五` is 十四 and a name's 五.
-    if (digit !== undefined && digit !== 0 && hasUnit && ++digitsAfterUnit > 1) break;
-    if (unit !== undefined) digitsAfterUnit = 0;
-    const arabic = digit === undefined && unit === undefined ? readArabic(text, j, end) : undefined;
-    if (digit !== undefined) accumulator.addDigit(digit);
-    else if (unit !== undefined) accumulator.addUnit(unit);
+    if (digit > 0 && hasUnit && ++digitsAfterUnit > 1) break;
+    if (unit !== 0) digitsAfterUnit = 0;
+    const arabic = digit === NO_DIGIT && unit === 0 ? readArabic(text, j, end) : undefined;
+    if (digit !== NO_DIGIT) accumulator.addDigit(digit);
+    else if (unit !== 0) accumulator.addUnit(unit);
     // Arabic digits start a number (`3万`) or follow a unit (`1亿5000万`), never a bare Chinese digit.
     else if (arabic !== undefined && (j === i || hasUnit)) accumulator.addNumber(arabic.value);
     else break;
@@ -165,7 +180,7 @@ export function readChineseNumber(text: string, i: number, end: number): Chinese
       j++;
       chineseChars++;
     }
-    if (unit !== undefined) hasUnit = true;
+    if (unit !== 0) hasUnit = true;
   }
   if (j === i) return undefined;
   return { value: accumulator.value(), end: j, hasUnit, chineseChars };
