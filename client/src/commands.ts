@@ -10,11 +10,13 @@ import {
 } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Location, TextDocumentPositionParams } from 'vscode-languageclient';
 import {
-  ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_ALIGNED_PAIRS_COMMAND, EXPORT_PAIRS_REQUEST, GO_TO_COUNTERPART_COMMAND,
+  ADD_TERM_PAIR_COMMAND, COUNTERPART_REQUEST, EXPORT_ALIGNED_PAIRS_COMMAND, GO_TO_COUNTERPART_COMMAND,
   OPEN_COUNTERPART_COMMAND, type AddTermPairArgument, type AddTermPairResult, type InitializationOptions,
 } from '../../server/src/protocol';
 import { explicitSettings } from './settings';
+import { registerAlignedView } from './alignedView';
 import { registerExplainStructure } from './explainStructure';
+import { exportPairs, registerWorkbench } from './workbench';
 
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
@@ -49,9 +51,11 @@ export function registerCommands(context: ExtensionContext, client: BaseLanguage
   context.subscriptions.push(
     commands.registerCommand(GO_TO_COUNTERPART_COMMAND, goToCounterpart),
     commands.registerCommand(OPEN_COUNTERPART_COMMAND, () => openCounterpartToTheSide(context, client)),
-    commands.registerCommand(EXPORT_ALIGNED_PAIRS_COMMAND, () => exportAlignedPairs(client)),
+    commands.registerCommand(EXPORT_ALIGNED_PAIRS_COMMAND, () => exportPairs(client, 'tmx')),
   );
   registerExplainStructure(context, client);
+  registerAlignedView(context, client);
+  registerWorkbench(context, client);
 }
 
 /** The code lens target: opens the document (beside, when it is another file) and selects the range. */
@@ -104,28 +108,6 @@ function reveal(editor: TextEditor, location: Location, sameEditor = false): voi
   const range = new Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
   if (!sameEditor) editor.selection = new Selection(range.start, range.start);
   editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
-}
-
-/** Diplonote: Export Aligned Pairs: asks where to save, then writes the server's TMX there. */
-async function exportAlignedPairs(client: BaseLanguageClient): Promise<void> {
-  const editor = window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'diplomatic-note') {
-    void window.showInformationMessage(l10n.t('Diplonote: open a note to export its aligned pairs.'));
-    return;
-  }
-  const source = editor.document.uri;
-  const answer = await client.sendRequest(EXPORT_PAIRS_REQUEST, { uri: source.toString() });
-  if (!answer) {
-    void window.showInformationMessage(l10n.t('Diplonote: this note has no other language version to pair with.'));
-    return;
-  }
-  const target = await window.showSaveDialog({
-    defaultUri: source.with({ path: source.path.replace(/\.note$/, '') + '.tmx' }),
-    filters: { [l10n.t('Translation memory (TMX)')]: ['tmx'] },
-  });
-  if (!target) return;
-  await workspace.fs.writeFile(target, new TextEncoder().encode(answer.tmx));
-  void window.showInformationMessage(l10n.t('Diplonote: aligned pairs written to {0}.', workspace.asRelativePath(target)));
 }
 
 /** What the input box says, by the language of the term: the rendering asked for is in the other one. */

@@ -1,6 +1,8 @@
 /**
- * The status bar item on a note: the language versions it holds and whether the other version was
- * found (inside the note, or in its partner file). Clicking it opens the counterpart to the side.
+ * The status bar items on a note: the language versions it holds and whether the other version was
+ * found (inside the note, or in its partner file), clicking it opens the counterpart to the side; and
+ * the size of each version (words, characters) with its figures in the tooltip, from the server's
+ * statistics, clicking it opens the aligned view.
  * The versions come from the outline the server sends (its version items), the partner from the
  * server's counterpart request; only the language of a stretch of text is judged here.
  */
@@ -9,7 +11,7 @@ import {
   type DocumentSymbol, type ExtensionContext, type StatusBarItem, type TextDocument,
 } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { COUNTERPART_REQUEST } from '../../server/src/protocol';
+import { COUNTERPART_REQUEST, OPEN_ALIGNED_VIEW_COMMAND, STATISTICS_REQUEST, type NoteStatistics, type VersionStatistics } from '../../server/src/protocol';
 
 /** The server gives each language version of a note this symbol kind (and nothing else). */
 const VERSION_SYMBOL = SymbolKind.Namespace;
@@ -33,6 +35,8 @@ export interface NoteStatusBar {
 export function registerStatusBar(context: ExtensionContext, client: BaseLanguageClient): NoteStatusBar {
   const item = window.createStatusBarItem('diplonote.status', StatusBarAlignment.Right, 100);
   item.name = l10n.t('Diplonote: language versions');
+  const figures = window.createStatusBarItem('diplonote.statistics', StatusBarAlignment.Right, 99);
+  figures.name = l10n.t('Diplonote: statistics');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asked = 0;
   const refresh = () => {
@@ -40,16 +44,20 @@ export function registerStatusBar(context: ExtensionContext, client: BaseLanguag
     const document = window.activeTextEditor?.document;
     if (document?.languageId !== 'diplomatic-note') {
       item.hide();
+      figures.hide();
       return;
     }
     const question = ++asked;
     timer = setTimeout(async () => {
       const status = await statusOf(document, client).catch(() => undefined);
       if (question === asked && status) show(item, document, status);
+      const statistics = await client.sendRequest(STATISTICS_REQUEST, { uri: document.uri.toString() }).catch(() => null);
+      if (question === asked) showStatistics(figures, statistics);
     }, REFRESH_DELAY_MS);
   };
   context.subscriptions.push(
     item,
+    figures,
     window.onDidChangeActiveTextEditor(refresh),
     workspace.onDidChangeTextDocument((event) => { if (event.document === window.activeTextEditor?.document) refresh(); }),
     { dispose: () => clearTimeout(timer) },
@@ -124,4 +132,28 @@ function languageLabel(language: Language): string {
     case 'other':
       return l10n.t('other language');
   }
+}
+
+function showStatistics(item: StatusBarItem, statistics: NoteStatistics | null): void {
+  if (!statistics || statistics.versions.length === 0) {
+    item.hide();
+    return;
+  }
+  item.text = `$(symbol-numeric) ${statistics.versions.map(size).join(' / ')}`;
+  item.tooltip = [...statistics.versions.map(details), ...(statistics.counterpart === 'none' ? [] : [l10n.t('Click to open the aligned view.')])].join('\n');
+  item.accessibilityInformation = { label: item.tooltip };
+  item.command = statistics.counterpart === 'none' ? undefined : OPEN_ALIGNED_VIEW_COMMAND;
+  item.show();
+}
+
+/** The size of a version: words in English, characters (without punctuation) in Chinese. */
+function size(version: VersionStatistics): string {
+  return version.words !== undefined ? l10n.t('{0} words', version.words) : l10n.t('{0} characters', version.characters ?? 0);
+}
+
+/** A version's figures, as `diplonote stats` prints them. */
+function details(version: VersionStatistics): string {
+  const counts = l10n.t('{0} sentences, {1} paragraphs, {2} points', version.sentences, version.paragraphs, version.points);
+  const aligned = version.aligned === null ? '' : l10n.t(', {0} % aligned', Math.round(version.aligned * 100));
+  return `${languageLabel(version.language)}: ${size(version)}, ${counts}${aligned}`;
 }

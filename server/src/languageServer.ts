@@ -34,12 +34,13 @@ import {
   ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
   DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
+  ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, STATISTICS_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
-import { documentRequest, type Checked, type PositionField } from './service/arguments';
+import { concordanceTerm, correctionRequest, documentRequest, formatOf, type Checked, type PositionField } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
 /** A workspace whose folders and file changes the editor tells. */
@@ -264,9 +265,19 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onRequest(EXPLAIN_STRUCTURE_REQUEST, (params) => ({ text: noteService.explainStructure(accepted(noteService.note(params?.uri))) }));
   connection.onRequest(EXPORT_PAIRS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
-    const tmx = await noteService.exportPairs(document, 'tmx');
-    return tmx === undefined ? null : { tmx };
+    const format = accepted(formatOf(params?.format, ['tmx', 'csv'] as const, 'tmx'));
+    const text = await noteService.exportPairs(document, format);
+    return text === undefined ? null : { format, text };
   });
+  connection.onRequest(ALIGNED_VIEW_REQUEST, async (params) => (await noteService.alignedView(accepted(noteService.note(params?.uri)))) ?? null);
+  connection.onRequest(CORRECT_ALIGNMENT_REQUEST, async (params) => {
+    const { document, stamp, action } = accepted(correctionRequest(workspace, params));
+    const outcome = await noteService.correctAlignment(document, stamp, action);
+    return { applied: outcome.applied, sidecars: outcome.sidecars ?? [], ...(outcome.message ? { message: outcome.message } : {}) };
+  });
+  connection.onRequest(STATISTICS_REQUEST, async (params) => noteService.statistics(accepted(noteService.note(params?.uri))));
+  connection.onRequest(CONCORDANCE_REQUEST, async (params) => noteService.concordance(accepted(concordanceTerm(params?.term))));
+  connection.onRequest(EXPORT_GLOSSARY_REQUEST, async (params) => ({ text: await noteService.exportGlossary(accepted(formatOf(params?.format, ['tbx', 'csv'] as const))) }));
   connection.onRequest(ANNOTATIONS_REQUEST, async (params) => {
     const document = accepted(noteService.note(params?.uri));
     return annotationsResult(await noteService.annotationsOf(document), document.version);

@@ -4,7 +4,13 @@
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 import type { AnnotationContent, ReplyView } from './service/annotations';
+import type { AlignedView, Concordance, CorrectionAction, NoteStatistics } from './service';
 import type { ThreadCountry } from './service/features/correspondence';
+
+export type { AlignedRow, RowFinding, RowSide } from './service/features/alignedRows';
+export type { ConcordanceLine } from './service/features/concordance';
+export type { AlignedView, Concordance, CorrectionAction, NoteStatistics };
+export type { VersionStatistics } from './core/workbench/statistics';
 
 // ----- requests from the client ------------------------------------------------------------------
 
@@ -13,10 +19,48 @@ export const COUNTERPART_REQUEST = new RequestType<TextDocumentPositionParams, L
 
 export interface ExportPairsParams {
   readonly uri: string;
+  /** TMX unless told. */
+  readonly format?: 'tmx' | 'csv';
 }
 
-/** The aligned sentence pairs of a note as TMX, for the client to save ("Export Aligned Pairs"). */
-export const EXPORT_PAIRS_REQUEST = new RequestType<ExportPairsParams, { tmx: string } | null, void>('diplonote/exportPairs');
+/** The aligned sentence pairs of a note as TMX or CSV, for the client to save ("Export Aligned Pairs"). */
+export const EXPORT_PAIRS_REQUEST = new RequestType<ExportPairsParams, { format: 'tmx' | 'csv'; text: string } | null, void>('diplonote/exportPairs');
+
+// ----- the translator's workbench -----------------------------------------------------------------
+
+/** The rows of the aligned view of a note (what `diplonote align --json` prints); null without another version. */
+export const ALIGNED_VIEW_REQUEST = new RequestType<{ uri: string }, AlignedView | null, void>('diplonote/alignedView');
+
+export interface CorrectAlignmentParams {
+  readonly uri: string;
+  /** The stamp of the view the rows were picked in (AlignedView.stamp). */
+  readonly stamp: string;
+  readonly action: CorrectionAction;
+}
+
+/** The outcome of a correction: written to the sidecar (`applied`), or why not. */
+export interface CorrectAlignmentResult {
+  readonly applied: boolean;
+  readonly message?: string;
+  /** The sidecar files the server wrote. */
+  readonly sidecars: readonly string[];
+}
+
+/** A correction made in the aligned view, written by the server to the note's annotation sidecar. */
+export const CORRECT_ALIGNMENT_REQUEST = new RequestType<CorrectAlignmentParams, CorrectAlignmentResult, void>('diplonote/correctAlignment');
+
+/** The figures of a note's versions (the status bar item). */
+export const STATISTICS_REQUEST = new RequestType<{ uri: string }, NoteStatistics | null, void>('diplonote/statistics');
+
+/** Every occurrence of a term in the workspace's notes and translation memories. */
+export const CONCORDANCE_REQUEST = new RequestType<{ term: string }, Concordance, void>('diplonote/concordance');
+
+export interface ExportGlossaryParams {
+  readonly format: 'tbx' | 'csv';
+}
+
+/** The glossary in force (built-in and the workspace's) as TBX-Basic or CSV, for the client to save. */
+export const EXPORT_GLOSSARY_REQUEST = new RequestType<ExportGlossaryParams, { text: string }, void>('diplonote/exportGlossary');
 
 export interface ExplainStructureParams {
   readonly uri: string;
@@ -87,6 +131,10 @@ export const GO_TO_COUNTERPART_COMMAND = 'diplonote.goToCounterpart';
 /** Client commands of the command palette. */
 export const OPEN_COUNTERPART_COMMAND = 'diplonote.openCounterpart';
 export const EXPORT_ALIGNED_PAIRS_COMMAND = 'diplonote.exportAlignedPairs';
+export const EXPORT_ALIGNED_PAIRS_CSV_COMMAND = 'diplonote.exportAlignedPairsCsv';
+export const OPEN_ALIGNED_VIEW_COMMAND = 'diplonote.openAlignedView';
+export const CONCORDANCE_COMMAND = 'diplonote.concordance';
+export const EXPORT_GLOSSARY_COMMAND = 'diplonote.exportGlossary';
 export const EXPLAIN_STRUCTURE_COMMAND = 'diplonote.explainStructure';
 
 // ----- the workspace's files, asked of the client (the web server has no file system) -----------

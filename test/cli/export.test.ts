@@ -5,11 +5,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { toTmx } from '../../server/src/core/export/tmx';
+import { PROP_PARAGRAPH, PROP_REFERENCE, toTmx } from '../../server/src/core/export/tmx';
+import { parseTmx as readTmx } from '../../server/src/core/export/tmxRead';
 import { REPO_ROOT } from '../support/serverConnection';
 
+/** 2025-06-03T09:30:00Z: the date a reproducible build gives the memory. */
+const SOURCE_DATE_EPOCH = '1748943000';
+
 function exportNote(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'export', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'export', ...args],
+    { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH } });
 }
 
 /** Attributes the TMX 1.4b DTD marks #REQUIRED, per element. */
@@ -51,10 +56,32 @@ describe('cli: diplonote export', () => {
     assert.match(result.stdout, /<tmx version="1\.4">/);
     assert.deepEqual({ ...tmx.header, creationtoolversion: 'x' }, {
       creationtool: 'Diplonote', creationtoolversion: 'x', segtype: 'sentence', 'o-tmf': 'Diplonote',
-      adminlang: 'en', srclang: 'en', datatype: 'plaintext',
+      adminlang: 'en', srclang: 'en', datatype: 'plaintext', creationdate: '20250603T093000Z',
     });
     assert.ok(tmx.units.length >= 6);
     assert.deepEqual(tmx.units[1], { en: 'The delegation is composed of eight members, all of whom hold service passports.', zh: '代表团一行8人，均持公务护照。' });
+  });
+
+  it('--source-lang and --target-lang tag the versions; each unit has a tuid, its date and the reference and paragraph as props', () => {
+    const result = exportNote('samples/visa-request.en.note', '--tmx', '--source-lang', 'en-GB', '--target-lang', 'zh-CN');
+    assert.equal(result.status, 0, result.stderr);
+    const memory = readTmx(result.stdout, 'visa-request.tmx');
+    assert.deepEqual(memory.problems, []);
+    assert.equal(memory.header.srclang, 'en-GB');
+    assert.equal(memory.header.creationdate, '20250603T093000Z');
+    const tuids = memory.units.map((unit) => unit.tuid);
+    assert.equal(new Set(tuids).size, memory.units.length, 'every tuid differs');
+    // The opening formula is in no numbered paragraph; the first sentence of paragraph 1 is the third unit.
+    const [formula, , numbered] = memory.units;
+    assert.deepEqual(formula.props, [{ type: PROP_REFERENCE, value: '(2025)领字第45号' }]);
+    assert.deepEqual(numbered.props, [{ type: PROP_REFERENCE, value: '(2025)领字第45号' }, { type: PROP_PARAGRAPH, value: '1' }]);
+    assert.deepEqual(numbered.variants.map((variant) => variant.language), ['en-GB', 'zh-CN']);
+  });
+
+  it('refuses a language option that is not a language tag', () => {
+    const result = exportNote('samples/visa-request.en.note', '--tmx', '--source-lang', 'en GB<');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--source-lang must be a language tag/);
   });
 
   it('escapes the five XML entities so that the text parses back unchanged', () => {

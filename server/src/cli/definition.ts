@@ -51,12 +51,16 @@ export interface CommandSpec<O extends OptionDefinitions> {
   readonly maxOperands?: number;
   /** Whether an operand may be a folder or a glob, naming every note under it (see paths.ts). */
   readonly paths?: boolean;
+  /** How many operands come first that are words (a term, a subcommand), not files; `run` gets them. */
+  readonly words?: number;
+  /** The files when none is given after the words (`.`: the current folder). */
+  readonly defaultOperands?: readonly string[];
   /** One line, for the list of commands. */
   readonly summary: string;
   /** Paragraphs shown by `diplonote help COMMAND` under the usage. */
   readonly details?: string;
   readonly options: O;
-  run(context: CommandContext, options: OptionValues<O>): Promise<number>;
+  run(context: CommandContext, options: OptionValues<O>, words: readonly string[]): Promise<number>;
 }
 
 /** A command with its option types erased, as the registry holds it. */
@@ -73,6 +77,7 @@ export interface Command {
 
 export interface ParsedCommand {
   readonly help: boolean;
+  /** The files to read (the operands after the words, or the default ones). */
   readonly operands: readonly string[];
   readonly stdinName: string | undefined;
   /** `--lang`: the language of findings and messages; undefined leaves it to the environment. */
@@ -108,7 +113,10 @@ export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>)
       }
       const stdinName = typeof values['stdin-name'] === 'string' ? values['stdin-name'] : undefined;
       const lang = LOCALES.find((locale) => locale === values.lang);
-      return { help, operands, stdinName, lang, run: (context) => spec.run(context, values as OptionValues<O>) };
+      const words = operands.slice(0, spec.words ?? 0);
+      const files = operands.slice(words.length);
+      const given = files.length === 0 && spec.defaultOperands ? [...spec.defaultOperands] : files;
+      return { help, operands: given, stdinName, lang, run: (context) => spec.run(context, values as OptionValues<O>, words) };
     },
   };
 }

@@ -5,6 +5,10 @@
  */
 import { realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CommandContext } from './command';
+import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './definition';
+import { printableLines } from './terminal';
 
 function statOf(file: string): Stats | undefined {
   try {
@@ -46,4 +50,20 @@ export function writeOutput(output: string, text: string, inputs: readonly strin
   } catch (error) {
     return `cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`;
   }
+}
+
+/**
+ * A command's output to standard output, or to `--out FILE` unless that is one of the files the command
+ * read. Shown on a terminal, the output is made printable: nothing in a file may act on the terminal.
+ */
+export function deliverOutput(context: CommandContext, command: string, text: string, out: string | undefined): number {
+  if (out === undefined) {
+    context.out(context.terminal.interactive ? printableLines(text) : text);
+    return EXIT_OK;
+  }
+  const inputs = [...context.inputs.map((input) => input.uri), ...context.filesRead()].filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  const problem = writeOutput(out, text, inputs);
+  if (problem === undefined) return EXIT_OK;
+  context.error(`diplonote ${command}: ${problem}`);
+  return EXIT_UNUSABLE_INPUT;
 }

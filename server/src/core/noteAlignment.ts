@@ -5,6 +5,7 @@
  */
 import type { Heading, Language, Note, Paragraph, Point, SimpleBlock, Span } from './model';
 import { alignWithFixedPairs, type AlignUnit, type Bead } from './align/align';
+import { fixedBeadsOf, layCorrections, type AlignmentCorrection, type LaidCorrection, type UnitSpans } from './alignmentCorrections';
 import { noteAnchorWeight, noteUnmatchedCost, numberAndDateAnchors, verbatimAnchors } from './align/anchors';
 import { splitSentences } from './align/sentences';
 import { NOTE_SENTENCE_BEAD_SHAPES, PARAGRAPH_BEAD_SHAPES } from './align/galeChurch';
@@ -27,6 +28,8 @@ export interface UnitPair {
   readonly en: readonly Span[];
   readonly zh: readonly Span[];
   readonly confidence: number;
+  /** The id of the user's correction that fixed this pair (see alignmentCorrections.ts). */
+  readonly correction?: string;
 }
 
 export interface PointPair {
@@ -42,12 +45,19 @@ export interface ParagraphPair extends UnitPair {
   readonly sentences: readonly UnitPair[];
 }
 
+/** Which blocks of each side pair with which (indexes into the sides' blocks). */
+export interface NoteBead {
+  readonly en: readonly number[];
+  readonly zh: readonly number[];
+  readonly confidence: number;
+  readonly correction?: string;
+}
+
 export interface NoteAlignment {
   readonly en: VersionSide;
   readonly zh: VersionSide;
   readonly paragraphs: readonly ParagraphPair[];
-  /** Which blocks of each side pair with which (indexes into the sides' blocks). */
-  readonly beads: readonly Bead[];
+  readonly beads: readonly NoteBead[];
 }
 
 /**
@@ -85,13 +95,48 @@ function opensPoint(unit: AlignUnit): boolean {
   return unit.anchors.some((anchor) => anchor.startsWith('pt:'));
 }
 
-export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment {
+/**
+ * The two versions aligned, paragraphs then points and sentences. `corrections` (a user's, in the order
+ * made: a later one wins over an earlier one it contradicts) are fixed beads: one that names whole
+ * paragraphs pairs paragraphs, any other pairs sentences, and the paragraphs holding them too.
+ */
+export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = []): NoteAlignment {
   const enUnits = blockUnits(en, terms);
   const zhUnits = blockUnits(zh, terms);
   addVerbatimAnchors(enUnits, zhUnits);
-  const beads = alignWithFixedPairs(enUnits, zhUnits, fixedPairs(en.blocks, zh.blocks), PARAGRAPH_OPTIONS)
-    .filter((bead) => bead.en.length > 0 || bead.zh.length > 0);
-  return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
+  const laid = layCorrections(corrections, blockSpans(en), blockSpans(zh));
+  const fixed = fixedPairs(en.blocks, zh.blocks);
+  const alignBlocks = (taken: readonly LaidCorrection[]) =>
+    alignWithFixedPairs(enUnits, zhUnits, fixed, PARAGRAPH_OPTIONS, fixedBeadsOf(taken))
+      .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
+      .map((bead) => noteBead(bead, taken, corrections));
+  const whole = laid.filter((c) => c.whole);
+  let beads = alignBlocks(whole);
+  // Sentences paired across paragraphs the aligner kept apart: those paragraphs are paired as well.
+  const apart = laid.filter((c) => !c.whole && c.en.length > 0 && c.zh.length > 0 && !inOneBead(beads, c));
+  if (apart.length > 0) beads = alignBlocks([...whole, ...apart].sort((a, b) => a.index - b.index));
+  const finer = laid.filter((c) => !c.whole);
+  return { en, zh, beads, paragraphs: beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections))) };
+}
+
+function blockSpans(side: VersionSide): UnitSpans[] {
+  return side.blocks.map((block) => [block.span]);
+}
+
+/** A bead with the id of the correction that fixed it; a paragraph pair fixed for a sentence's sake is not one. */
+function noteBead(bead: Bead, taken: readonly LaidCorrection[], corrections: readonly AlignmentCorrection[]): NoteBead {
+  const laid = bead.correction === undefined ? undefined : taken[bead.correction];
+  const correction = laid?.whole ? corrections[laid.index].id : undefined;
+  return { en: bead.en, zh: bead.zh, confidence: bead.confidence, ...(correction ? { correction } : {}) };
+}
+
+function inOneBead(beads: readonly NoteBead[], laid: LaidCorrection): boolean {
+  return beads.some((bead) => laid.en.every((k) => bead.en.includes(k)) && laid.zh.every((k) => bead.zh.includes(k)));
+}
+
+/** The corrections of sentences whose paragraphs all lie in `bead`. */
+function sentenceCorrections(bead: NoteBead, finer: readonly LaidCorrection[], corrections: readonly AlignmentCorrection[]): AlignmentCorrection[] {
+  return finer.filter((c) => c.en.every((k) => bead.en.includes(k)) && c.zh.every((k) => bead.zh.includes(k))).map((c) => corrections[c.index]);
 }
 
 /**
@@ -101,9 +146,15 @@ export function alignVersions(en: VersionSide, zh: VersionSide, terms?: TermAnch
  * what a fresh alignment would choose, since lengths changed; the caller aligns afresh where it
  * must be exact.
  */
-export function reuseAlignment(previous: NoteAlignment, en: VersionSide, zh: VersionSide, terms?: TermAnchors): NoteAlignment | undefined {
+export function reuseAlignment(
+  previous: NoteAlignment, en: VersionSide, zh: VersionSide, terms?: TermAnchors, corrections: readonly AlignmentCorrection[] = [],
+): NoteAlignment | undefined {
   if (previous.en.blocks.length !== en.blocks.length || previous.zh.blocks.length !== zh.blocks.length) return undefined;
-  return { en, zh, beads: previous.beads, paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms)) };
+  const finer = layCorrections(corrections, blockSpans(en), blockSpans(zh)).filter((c) => !c.whole);
+  return {
+    en, zh, beads: previous.beads,
+    paragraphs: previous.beads.map((bead) => pairParagraphs(en, zh, bead, terms, sentenceCorrections(bead, finer, corrections))),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +280,9 @@ function fixedKey(block: AlignableBlock, counts: Record<'title' | 'subject' | 'o
   }
 }
 
-function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: TermAnchors | undefined): ParagraphPair {
+function pairParagraphs(
+  en: VersionSide, zh: VersionSide, bead: NoteBead, terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[],
+): ParagraphPair {
   const enBlocks = bead.en.map((k) => en.blocks[k]);
   const zhBlocks = bead.zh.map((k) => zh.blocks[k]);
   const enSpans = enBlocks.map((b) => b.span);
@@ -239,9 +292,10 @@ function pairParagraphs(en: VersionSide, zh: VersionSide, bead: Bead, terms: Ter
   const points = bothSides ? pairPoints(enBlocks.flatMap(pointsOf), zhBlocks.flatMap(pointsOf)) : [];
   return {
     en: enSpans, zh: zhSpans, confidence: bead.confidence, enBlocks, zhBlocks, points,
+    ...(bead.correction ? { correction: bead.correction } : {}),
     // Sentences are aligned when first asked for: a jump needs those of one paragraph, not of all.
     get sentences() {
-      sentences ??= bothSides ? alignSentences(en, zh, enBlocks, zhBlocks, points, terms) : [];
+      sentences ??= bothSides ? alignSentences(en, zh, { en: enBlocks, zh: zhBlocks }, points, terms, corrections) : [];
       return sentences;
     },
   };
@@ -285,9 +339,10 @@ function pointKey(point: Point): string {
  * rather than merged into its neighbour.
  */
 function alignSentences(
-  en: VersionSide, zh: VersionSide, enBlocks: readonly AlignableBlock[], zhBlocks: readonly AlignableBlock[],
-  points: readonly PointPair[], terms: TermAnchors | undefined,
+  en: VersionSide, zh: VersionSide, blocks: Readonly<Record<'en' | 'zh', readonly AlignableBlock[]>>,
+  points: readonly PointPair[], terms: TermAnchors | undefined, corrections: readonly AlignmentCorrection[],
 ): UnitPair[] {
+  const { en: enBlocks, zh: zhBlocks } = blocks;
   const enSentences = enBlocks.flatMap((block) => sentencesOf(en, block));
   const zhSentences = zhBlocks.flatMap((block) => sentencesOf(zh, block));
   const enMarkers = enBlocks.flatMap(markersOf);
@@ -295,16 +350,23 @@ function alignSentences(
   const enUnits = enSentences.map((spans) => unitOf(en, spans, terms, ordinalAnchorAt(enBlocks, spans[0]), enMarkers));
   const zhUnits = zhSentences.map((spans) => unitOf(zh, spans, terms, ordinalAnchorAt(zhBlocks, spans[0]), zhMarkers));
   addVerbatimAnchors(enUnits, zhUnits);
-  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS)
+  const laid = layCorrections(corrections, enSentences, zhSentences);
+  return alignWithFixedPairs(enUnits, zhUnits, pointSentencePairs(points, enSentences, zhSentences), SENTENCE_OPTIONS, fixedBeadsOf(laid))
     .filter((bead) => bead.en.length > 0 || bead.zh.length > 0)
-    .map((bead) => ({ en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence }));
+    .map((bead) => {
+      const correction = bead.correction === undefined ? undefined : corrections[laid[bead.correction].index].id;
+      return {
+        en: bead.en.flatMap((k) => enSentences[k]), zh: bead.zh.flatMap((k) => zhSentences[k]), confidence: bead.confidence,
+        ...(correction ? { correction } : {}),
+      };
+    });
 }
 
 /**
  * Sentences of a block, each as the spans it is made of: a sentence cut by a page break keeps both
  * pieces. A point marker in mid-sentence (`…：一是…`) also starts a unit.
  */
-function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
+export function sentencesOf(side: VersionSide, block: AlignableBlock): Span[][] {
   if (block.kind !== 'paragraph') return [[block.span]];
   const cuts = allPointsOf(pointsOf(block)).map((point) => point.marker.start);
   const sentences: Span[][] = [];

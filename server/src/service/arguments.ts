@@ -7,7 +7,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collapseSpaces } from '../core/glossary/draft';
-import { message, saying, type Message, type Saying } from '../core/messages';
+import { bilingual, message, saying, type Message, type Saying } from '../core/messages';
+import type { CorrectionAction } from './features/corrections';
 import { hasControlCharacters } from './pathPolicy';
 import { hasQueryOrFragment, innermostFolder, schemeOf } from './uris';
 import type { Workspace } from './workspace';
@@ -107,4 +108,56 @@ export function termPairRequest(workspace: Workspace, value: unknown): Checked<{
   if (known === '') return refused(usage);
   const other = rendering === undefined ? '' : collapseSpaces(rendering);
   return { ok: true, value: { document: note.value, request: { uri: note.value.uri, language, term: known, ...(other ? { rendering: other } : {}) } } };
+}
+
+/** A row index of an aligned view: a whole number from 0. */
+function isRowIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** The action of `diplonote/correctAlignment`, as the aligned view sends it. */
+export function correctionAction(value: unknown): Checked<CorrectionAction> {
+  const fields = record(value);
+  const usage = bilingual(
+    'the action must be { "kind": "pair", "en", "zh" }, { "kind": "unpair" | "split" | "remove", "row" } or { "kind": "merge", "rows": [a, b] }, with row numbers from 0.',
+    '操作须为 { "kind": "pair", "en", "zh" }、{ "kind": "unpair" | "split" | "remove", "row" } 或 { "kind": "merge", "rows": [a, b] }，行号从 0 起。');
+  switch (fields?.kind) {
+    case 'pair':
+      return isRowIndex(fields.en) && isRowIndex(fields.zh) ? { ok: true, value: { kind: 'pair', en: fields.en, zh: fields.zh } } : refused(usage);
+    case 'unpair':
+    case 'split':
+    case 'remove':
+      return isRowIndex(fields.row) ? { ok: true, value: { kind: fields.kind, row: fields.row } } : refused(usage);
+    case 'merge': {
+      const rows = fields.rows;
+      return Array.isArray(rows) && rows.length === 2 && rows.every(isRowIndex) ? { ok: true, value: { kind: 'merge', rows: [rows[0], rows[1]] } } : refused(usage);
+    }
+    default:
+      return refused(usage);
+  }
+}
+
+/** The arguments of `diplonote/correctAlignment`: an open note, the stamp of the view, an action. */
+export function correctionRequest(workspace: Workspace, value: unknown): Checked<{ document: TextDocument; stamp: string; action: CorrectionAction }> {
+  const fields = record(value);
+  const note = openNote(workspace, fields?.uri, false);
+  if (!note.ok) return note;
+  if (typeof fields?.stamp !== 'string' || fields.stamp.length > 200) return refused(bilingual('the stamp must be the one of the aligned view (a string).', '标记须为对齐视图给出的标记（字符串）。'));
+  const action = correctionAction(fields.action);
+  return action.ok ? { ok: true, value: { document: note.value, stamp: fields.stamp, action: action.value } } : action;
+}
+
+/** A term to look up in the concordance: one line of at most 200 characters, not blank. */
+export function concordanceTerm(value: unknown): Checked<string> {
+  if (typeof value !== 'string') return refused(bilingual('the term must be a string.', '术语须为字符串。'));
+  const problem = termProblem(value, 'term');
+  if (problem) return refused(problem);
+  const term = collapseSpaces(value);
+  return term === '' ? refused(bilingual('the term is blank.', '术语为空。')) : { ok: true, value: term };
+}
+
+/** One of the formats a request accepts. */
+export function formatOf<F extends string>(value: unknown, formats: readonly F[], fallback?: F): Checked<F> {
+  if (value === undefined && fallback !== undefined) return { ok: true, value: fallback };
+  return formats.includes(value as F) ? { ok: true, value: value as F } : refused(bilingual(`the format must be ${formats.map((f) => `"${f}"`).join(' or ')}.`, `格式须为 ${formats.map((f) => `"${f}"`).join(' 或 ')}。`));
 }

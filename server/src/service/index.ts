@@ -5,42 +5,55 @@
  * LSP, Node or VS Code. One configuration, one pairing of versions, one glossary, one path policy.
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { analyse } from '../core/analyse';
+import type { AnnotationEnvironment } from '../core/annotations/edit';
+import { finish } from '../core/checks';
 import { termsFromGlossary } from '../core/checks/glossaryTerms';
 import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
-import { toCsv, toTmx } from '../core/export/tmx';
+import { toCsv, toTmx, type LanguageTags } from '../core/export/tmx';
+import { glossaryToCsv, glossaryToTbx } from '../core/glossary/exportGlossary';
 import { format, type Locale } from '../core/messages';
 import type { Note, Span } from '../core/model';
+import { alignVersions, sideOf, type NoteAlignment } from '../core/noteAlignment';
+import { alignedUnits } from '../core/workbench/rows';
 import type { OutlineItem } from '../core/outline';
 import type { TextEncoding } from '../core/text/decode';
-import type { AnnotationEnvironment } from '../core/annotations/edit';
 import type { TagDefinition } from '../core/annotations/tags';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { readAnnotationSettings, TagTaxonomies, type AnnotationSettings } from './annotationSettings';
 import { Annotations, type AnnotationEdit, type EditOutcome, type NoteAnnotations } from './annotations';
-import { AnnotationStore } from './annotationStore';
+import { AnnotationStore, type SidecarWrite } from './annotationStore';
 import { openNote, position, termPairRequest, type Checked } from './arguments';
 import { Configurations, type Configuration } from './config/configuration';
 import { readSettings } from './config/editorSettings';
 import type { FileProblem } from './config/projectFile';
+import { alignedRows, type AlignedRow } from './features/alignedRows';
 import { actionsFor, type ActionData, type ActionRequest } from './features/codeActions';
 import { completionsAt, type CompletionData } from './features/completion';
 import {
   counterpartLocation, highlightsAt, jumpFrom, lenses, termAt, termCounterpart, type Highlight, type Jump, type Lens, type TextLocation,
 } from './features/counterparts';
+import { CONCORDANCE_PATTERNS, concordanceOf, MAX_CONCORDANCE_FILES, type Concordance } from './features/concordance';
+import {
+  applyPlan, correctionsSidecarOf, linkingAnnotation, placedCorrections, planAction, type CorrectionAction, type Sides, type VersionDocument,
+} from './features/corrections';
 import { correspondence, type ThreadCountry } from './features/correspondence';
 import { carriersOf, noteLinks, referenceAt, referencesTo, type NoteLink } from './features/crossReferences';
 import { annotationEntries, annotationHover, orphanFindings, withAnnotationHover, type AnnotationEntry } from './features/annotations';
 import { findingSteps, type NoteFinding } from './features/findings';
 import { hoverAt, type HoverAnswer } from './features/hover';
 import { foldsOf, selectionChains, type Fold } from './features/structure';
+import { noteStatistics, type NoteStatistics } from './features/statistics';
 import { planTermPair, type TermPairPlan } from './features/termPair';
 import { WorkspaceSymbolSearch, type WorkspaceSymbolData } from './features/workspaceSymbols';
 import { readText, READ_LIMITS, type TextRead } from './files';
 import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
-import { Pairing, type AlignedDocuments, type AlignmentUse, type PairingResult } from './pairing';
 import type { LineRange, NoteLocation } from './noteSummary';
+import { Pairing, type AlignedDocuments, type AlignmentUse, type PairCorrections, type PairingResult } from './pairing';
+import { boundaryOf, partnerOf } from './pathPolicy';
+import { fileName, isInside } from './uris';
 import type { FileChange, Workspace } from './workspace';
 import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState } from './workspaceIndex';
 
@@ -68,11 +81,34 @@ export interface ServiceHost {
   readonly locale?: Locale;
 }
 
+/** The aligned view of a note: its rows, and the stamp a correction must name (the versions and corrections shown). */
+export interface AlignedView {
+  readonly en: string;
+  readonly zh: string;
+  readonly stamp: string;
+  readonly rows: readonly AlignedRow[];
+}
+
+/** A correction made in the view: written to the sidecars named, or why not (`message`). */
+export interface CorrectionOutcome {
+  readonly applied: boolean;
+  readonly message?: string;
+  /** The sidecars written (some may be, before one is refused). */
+  readonly sidecars?: readonly string[];
+}
+
+export interface PairsExportOptions {
+  readonly languages?: Partial<LanguageTags>;
+  /** When the export is made (TMX `creationdate`); now by default. */
+  readonly created?: Date;
+}
+
 const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => crypto.randomUUID(), now: () => new Date() };
 
 export type {
   AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
   ThreadCountry, IndexProgress, IndexState, IndexedNote,
+  AlignedRow, Concordance, CorrectionAction, NoteStatistics, SidecarWrite,
 };
 
 /** Where a reference under the cursor is defined: the notes of the workspace that carry it as their own. */
@@ -116,6 +152,8 @@ export class NoteService {
   private readonly glossaries: Glossaries;
   private readonly analyses: AnalysisCache;
   private readonly pairing: Pairing;
+  /** The corrections last placed, per pair of files, with the sidecar generations and versions they were placed for. */
+  private readonly placed = new Map<string, { key: string; versions: string; list: PairCorrections['list'] }>();
   private readonly index: WorkspaceIndex;
   private readonly symbolSearch = new WorkspaceSymbolSearch();
   private readonly annotations: AnnotationStore;
@@ -136,14 +174,14 @@ export class NoteService {
     this.configurations = new Configurations(this.workspace, decoded);
     this.glossaries = new Glossaries(this.workspace, decoded);
     this.analyses = new AnalysisCache(() => this.glossaries.index);
-    this.pairing = new Pairing(this.analyses, this.workspace, decoded);
+    this.annotations = new AnnotationStore(this.workspace, decoded);
+    this.pairing = new Pairing(this.analyses, this.workspace, decoded, (en, zh) => this.correctionsOf(en, zh));
     this.index = new WorkspaceIndex({
       workspace: this.workspace,
       configurationFor: (folder) => this.configurationFor(folder),
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
     });
-    this.annotations = new AnnotationStore(this.workspace, decoded);
     this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
     this.annotationLayer = new Annotations({
       workspace: this.workspace, store: this.annotations,
@@ -242,6 +280,7 @@ export class NoteService {
     this.annotationLayer.documentClosed(uri);
     this.analyses.forget(uri);
     this.pairing.closed(uri);
+    for (const pair of [...this.placed.keys()]) if (pair.split('|').includes(uri)) this.placed.delete(pair);
     void this.index.documentClosed(uri);
   }
 
@@ -525,11 +564,169 @@ export class NoteService {
   }
 
   /** The aligned sentence pairs of a note and its other version, as TMX or CSV; undefined without one. */
-  async exportPairs(document: TextDocument, format: 'tmx' | 'csv'): Promise<string | undefined> {
+  async exportPairs(document: TextDocument, format: 'tmx' | 'csv', options: PairsExportOptions = {}): Promise<string | undefined> {
+    await this.settled();
     const paired = await this.pairing.pair(document, 'exact');
     if (paired.kind !== 'aligned') return undefined;
-    const pairs = sentencePairs(paired.aligned.alignment);
-    return format === 'tmx' ? toTmx(pairs, { toolVersion: this.host.toolVersion }) : toCsv(pairs);
+    const { alignment, en, zh } = paired.aligned;
+    const pairs = sentencePairs(alignment);
+    const languages = { ...this.configurationFor(document.uri).languageTags, ...options.languages };
+    if (format === 'csv') return toCsv(pairs, languages);
+    const reference = (this.analysis(en).note.ownReference ?? this.analysis(zh).note.ownReference)?.valueText;
+    return toTmx(pairs, {
+      toolVersion: this.host.toolVersion, languages, created: options.created ?? new Date(),
+      ...(reference ? { reference } : {}), idPrefix: reference ?? fileName(en.uri).replace(/\.note$/i, ''),
+    });
+  }
+
+  // ----- the translator's workbench -------------------------------------------------------------------
+
+  /** The rows of the aligned view (the same as `diplonote align` prints); undefined without another version. */
+  async alignedView(document: TextDocument): Promise<AlignedView | undefined> {
+    if (!this.withinLimit(document)) return undefined;
+    await this.settled();
+    const paired = await this.pairing.pair(document, 'exact');
+    if (paired.kind !== 'aligned' || !this.live(document)) return undefined;
+    const { aligned } = paired;
+    const findings = new Map<string, NoteFinding[]>();
+    for (const note of aligned.en === aligned.zh ? [aligned.en] : [aligned.en, aligned.zh]) findings.set(note.uri, finish(await this.findings(note)));
+    return { en: aligned.en.uri, zh: aligned.zh.uri, stamp: stampOf(aligned), rows: alignedRows(aligned, findings) };
+  }
+
+  /**
+   * A correction made in the aligned view, on the rows it showed (`stamp`), written to the sidecars
+   * that record it (the English version's for a new one, wherever an old one it replaces lies).
+   * Refused when the note or its corrections changed since (the view shows them anew).
+   */
+  async correctAlignment(document: TextDocument, stamp: string, action: CorrectionAction): Promise<CorrectionOutcome> {
+    await this.settled();
+    const paired = await this.pairing.pair(document, 'exact');
+    if (paired.kind !== 'aligned') return { applied: false, message: 'this note has no other language version to pair with.' };
+    const { aligned } = paired;
+    if (stampOf(aligned) !== stamp) return { applied: false, message: 'the note changed since the view was drawn; look again and repeat the correction.' };
+    const sides = this.sidesOf(aligned);
+    const existing = this.placed.get(`${aligned.en.uri}|${aligned.zh.uri}`)?.list ?? [];
+    const planned = planAction(action, alignedUnits(aligned.alignment), existing);
+    if (planned.kind === 'refused') return { applied: false, message: planned.message };
+    const target = correctionsSidecarOf(sides);
+    const environment = this.host.annotationEnvironment ?? SYSTEM_ANNOTATION_ENVIRONMENT;
+    const added = planned.plan.add.map((correction) => linkingAnnotation(correction, sides, target, environment));
+    const writes: SidecarWrite[] = [];
+    for (const note of aligned.en === aligned.zh ? [aligned.en] : [aligned.en, aligned.zh]) {
+      const stored = await this.annotations.sidecar(note.uri);
+      const ownsAdded = stored.uri === target;
+      const removes = planned.plan.remove.some((id) => stored.reading.collection.items.some((item) => item.id === id));
+      if (!ownsAdded && !removes) continue;
+      const write = await this.annotations.plan(note.uri, (collection) => applyPlan(collection, planned.plan, ownsAdded ? added : []));
+      if (write.kind === 'refused') return { applied: false, message: write.message };
+      writes.push(write.write);
+    }
+    const sidecars: string[] = [];
+    for (const write of writes) {
+      const written = await this.workspace.replaceFile(write.uri, new TextEncoder().encode(write.text));
+      if (written.kind === 'refused') return { applied: false, message: `${fileName(write.uri)} was not written: ${written.detail}.`, sidecars };
+      this.annotations.applied(write);
+      sidecars.push(write.uri);
+    }
+    this.host.changed?.();
+    return { applied: true, sidecars };
+  }
+
+  /** The figures of a note's versions and whether the other version was found. */
+  async statistics(document: TextDocument): Promise<NoteStatistics> {
+    await this.settled();
+    const paired = this.withinLimit(document) ? await this.pairing.pair(document, 'interactive') : { kind: 'alone' as const };
+    return noteStatistics(this.analysis(document), paired);
+  }
+
+  /** Every occurrence of `term` in the notes and translation memories under `roots` (folders or files; the workspace folders by default). */
+  async concordance(term: string, roots: readonly string[] = this.workspace.folders): Promise<Concordance> {
+    await this.settled();
+    const uris = await this.filesUnder(roots);
+    return concordanceOf(term, uris, {
+      read: (uri, maxBytes) => this.textOf(uri, maxBytes),
+      aligned: (uri, note) => this.alignedText(uri, note),
+    });
+  }
+
+  /** The glossary in force (built-in and user entries) as TBX-Basic or CSV. */
+  async exportGlossary(format: 'tbx' | 'csv', languages: Partial<LanguageTags> = {}): Promise<string> {
+    await this.settled();
+    const entries = this.glossaries.index.entries();
+    if (format === 'csv') return glossaryToCsv(entries);
+    return glossaryToTbx(entries, { toolVersion: this.host.toolVersion, languages: { ...this.configurationFor().languageTags, ...languages } });
+  }
+
+  private sidesOf(aligned: AlignedDocuments): Sides {
+    return { en: this.analysis(aligned.en), zh: this.analysis(aligned.zh) };
+  }
+
+  /** The corrections of a pair, placed on the versions as they are (again only when the versions or the sidecars changed). */
+  private async correctionsOf(en: VersionDocument, zh: VersionDocument): Promise<PairCorrections> {
+    const notes = en.document === zh.document ? [en.document.uri] : [en.document.uri, zh.document.uri];
+    const sidecars = await Promise.all(notes.map((uri) => this.annotations.sidecar(uri)));
+    const key = sidecars.map((sidecar) => sidecar.generation).join(',');
+    const pair = `${en.document.uri}|${zh.document.uri}`;
+    const versions = `${en.document.version}|${zh.document.version}`;
+    const held = this.placed.get(pair);
+    if (held && held.key === key && held.versions === versions) return held;
+    const placed = { key, versions, list: placedCorrections(sidecars, { en, zh }) };
+    if (this.workspace.documents.get(en.document.uri) || this.workspace.documents.get(zh.document.uri)) this.placed.set(pair, placed);
+    return placed;
+  }
+
+  /** The notes and memories under folders or files, each once, in order. */
+  private async filesUnder(roots: readonly string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (const root of roots) {
+      const stat = await this.workspace.stat(root);
+      if (stat?.type === 'file') found.add(root);
+      else if (stat?.type === 'directory' || stat === undefined) {
+        const exclude = this.configurationFor(root).exclude;
+        for (const uri of await this.workspace.findFiles(root, { include: CONCORDANCE_PATTERNS, exclude, maxResults: MAX_CONCORDANCE_FILES + 1 })) found.add(uri);
+      }
+    }
+    for (const document of this.workspace.documents.all()) if (roots.some((root) => isInside(document.uri, root))) found.add(document.uri);
+    return [...found];
+  }
+
+  /** A file's text: the editor's when it is open, else the file's, bounded, decoded, read inside its folder. */
+  private async textOf(uri: string, maxBytes: number = READ_LIMITS.partner): Promise<TextRead> {
+    const open = this.workspace.documents.get(uri);
+    if (open) return { kind: 'text', text: open.getText(), encoding: 'utf-8', version: open.version };
+    return readText(this.workspace, uri, maxBytes, boundaryOf(uri, this.workspace.folders));
+  }
+
+  /**
+   * A note's alignment with its other version for the concordance: the service's own when the note is
+   * open, else made here from the files (with their corrections) and not kept.
+   */
+  private async alignedText(uri: string, note: Note): Promise<{ alignment: NoteAlignment; side?: 'en' | 'zh'; other: string } | undefined> {
+    const open = this.workspace.documents.get(uri);
+    if (open) {
+      const paired = await this.pairing.pair(open, 'interactive');
+      if (paired.kind !== 'aligned') return undefined;
+      const { alignment, en, zh } = paired.aligned;
+      return en === zh ? { alignment, other: uri } : { alignment, side: en.uri === uri ? 'en' : 'zh', other: en.uri === uri ? zh.uri : en.uri };
+    }
+    const document = TextDocument.create(uri, 'diplomatic-note', 0, note.text);
+    if (note.versions.length >= 2) return this.alignedFiles({ document, note }, { document, note }, uri);
+    const ref = partnerOf(uri, note, this.workspace.folders);
+    if (ref?.kind !== 'file') return undefined;
+    const read = await this.textOf(ref.uri);
+    if (read.kind !== 'text') return undefined;
+    const partner = { document: TextDocument.create(ref.uri, 'diplomatic-note', 0, read.text), note: analyse(read.text) };
+    const self = { document, note };
+    const [en, zh] = note.language === 'zh' ? [partner, self] : [self, partner];
+    const aligned = await this.alignedFiles(en, zh, uri);
+    return aligned && { ...aligned, side: en === self ? 'en' : 'zh', other: ref.uri };
+  }
+
+  private async alignedFiles(en: VersionDocument, zh: VersionDocument, uri: string): Promise<{ alignment: NoteAlignment; other: string } | undefined> {
+    const [enSide, zhSide] = [sideOf(en.note, 'en'), sideOf(zh.note, 'zh')];
+    if (!enSide || !zhSide) return undefined;
+    const corrections = await this.correctionsOf(en, zh);
+    return { alignment: alignVersions(enSide, zhSide, undefined, corrections.list), other: uri };
   }
 
   // ----- annotations ---------------------------------------------------------------------------------
@@ -572,4 +769,9 @@ export class NoteService {
     await this.settled();
     return this.tagTaxonomies.for(uri, this.annotationSettings.tags, this.configurationFor(uri).annotationTags);
   }
+}
+
+/** What an aligned view showed: the versions of both documents and the corrections in force. */
+function stampOf(aligned: AlignedDocuments): string {
+  return `${aligned.en.version}|${aligned.zh.version}|${aligned.corrections}`;
 }

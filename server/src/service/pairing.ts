@@ -10,10 +10,11 @@
  * alignments) when the last such note closes or names another partner.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AlignmentCorrection } from '../core/alignmentCorrections';
 import type { Span } from '../core/model';
 import { alignVersions, reuseAlignment, sideOf, type NoteAlignment } from '../core/noteAlignment';
 import type { TextEncoding } from '../core/text/decode';
-import type { AnalysisCache } from './analysisCache';
+import type { AnalysisCache, DocumentAnalysis } from './analysisCache';
 import { readText, READ_LIMITS } from './files';
 import { boundaryOf, partnerOf, type PartnerRef } from './pathPolicy';
 import { fileName } from './uris';
@@ -23,7 +24,19 @@ export interface AlignedDocuments {
   readonly alignment: NoteAlignment;
   readonly en: TextDocument;
   readonly zh: TextDocument;
+  /** Which corrections the alignment follows (changes when they do). */
+  readonly corrections: string;
 }
+
+/** The user's corrections of a pair's alignment, placed on the versions as they are, and what identifies them. */
+export interface PairCorrections {
+  readonly key: string;
+  readonly list: readonly AlignmentCorrection[];
+}
+
+export type CorrectionsOf = (en: DocumentAnalysis, zh: DocumentAnalysis) => Promise<PairCorrections>;
+
+const NO_CORRECTIONS: CorrectionsOf = () => Promise.resolve({ key: '', list: [] });
 
 /**
  * Why a note named a partner that is not used, at the place it was named: refused by the path policy,
@@ -50,6 +63,7 @@ interface HeldAlignment {
   readonly exact: boolean;
 }
 
+
 type PartnerDocument = { readonly document: TextDocument } | { readonly problem?: PartnerProblem };
 
 const ALONE: PairingResult = { kind: 'alone' };
@@ -70,6 +84,7 @@ export class Pairing {
     private readonly analyses: AnalysisCache,
     private readonly workspace: Workspace,
     private readonly decoded: (uri: string, encoding: TextEncoding) => void,
+    private readonly correctionsOf: CorrectionsOf = NO_CORRECTIONS,
   ) {}
 
   /** Where the partner of a note is named, by the path policy; no file is touched. */
@@ -190,9 +205,15 @@ export class Pairing {
     for (const pair of [...this.alignments.keys()]) if (pair.split('|').includes(uri)) this.alignments.delete(pair);
   }
 
-  private aligned([en, zh]: [TextDocument, TextDocument], use: AlignmentUse): PairingResult {
+  /**
+   * The alignment of the two versions with the user's corrections (a closed note then gets nothing).
+   * The held one serves while versions and corrections are the same.
+   */
+  private async aligned([en, zh]: [TextDocument, TextDocument], use: AlignmentUse): Promise<PairingResult> {
+    const corrections = await this.currentCorrections(en, zh);
+    if (!corrections) return ALONE;
     const pair = `${en.uri}|${zh.uri}`;
-    const versions = `${en.version}|${zh.version}`;
+    const versions = `${en.version}|${zh.version}|${corrections.key}`;
     const held = this.alignments.get(pair);
     if (held && held.versions === versions && (held.exact || use === 'interactive')) return { kind: 'aligned', aligned: held.aligned };
     const enAnalysis = this.analyses.get(en);
@@ -200,13 +221,29 @@ export class Pairing {
     const enSide = sideOf(enAnalysis.note, 'en');
     const zhSide = sideOf(zhAnalysis.note, 'zh');
     if (!enSide || !zhSide) return ALONE;
-    const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}`;
-    const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide) : undefined;
-    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide), en, zh };
+    const shapes = `${enAnalysis.shape}|${zhAnalysis.shape}|${corrections.key}`;
+    const reused = use === 'interactive' && held && held.shapes === shapes ? reuseAlignment(held.aligned.alignment, enSide, zhSide, undefined, corrections.list) : undefined;
+    const aligned = { alignment: reused ?? alignVersions(enSide, zhSide, undefined, corrections.list), en, zh, corrections: corrections.key };
     this.alignments.set(pair, { aligned, versions, shapes, exact: reused === undefined });
     return { kind: 'aligned', aligned };
   }
+
+  /**
+   * The corrections placed on the versions as they are: placed again when a version changed while the
+   * sidecars were read (the editor updates a document in place). Undefined when a note closed meanwhile.
+   */
+  private async currentCorrections(en: TextDocument, zh: TextDocument): Promise<PairCorrections | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const versions = `${en.version}|${zh.version}`;
+      const corrections = await this.correctionsOf(this.analyses.get(en), this.analyses.get(zh));
+      if (!this.isLive(en) || !this.isLive(zh)) return undefined;
+      if (versions === `${en.version}|${zh.version}` || attempt >= MAX_PLACEMENTS) return corrections;
+    }
+  }
 }
+
+/** Placings of the corrections while the user keeps typing before the alignment goes ahead with the last. */
+const MAX_PLACEMENTS = 3;
 
 /** The first line of a document: where a problem with a partner named by no line of the note is shown. */
 function firstLine(document: TextDocument): Span {

@@ -13,7 +13,7 @@ function pairsOf(text: string) {
 }
 
 describe('export: the text as written', () => {
-  it('keeps the spaces of Chinese segments; joins without a space only a line wrapped between Han characters or after full-width punctuation', () => {
+  it('keeps the spaces of Chinese segments; joins without a space only a line wrapped between Han characters or after full-width punctuation; numbers each pair with its paragraph', () => {
     const pairs = pairsOf([
       'The Government has received communication AL CHN 9/2025 and wishes to reply as follows.',
       '',
@@ -27,8 +27,8 @@ describe('export: the text as written', () => {
       '',
     ].join('\n'));
     assert.deepEqual(pairs, [
-      { en: 'The Government has received communication AL CHN 9/2025 and wishes to reply as follows.', zh: '中国政府收到AL CHN 9/2025号来文，现答复如下。' },
-      { en: 'Human Rights Watch visited OHCHR on 3 May 2025 to discuss the communication.', zh: '2025年5月3日，Human Rights Watch 访问了 OHCHR，讨论了该来文。' },
+      { en: 'The Government has received communication AL CHN 9/2025 and wishes to reply as follows.', zh: '中国政府收到AL CHN 9/2025号来文，现答复如下。', paragraph: 1 },
+      { en: 'Human Rights Watch visited OHCHR on 3 May 2025 to discuss the communication.', zh: '2025年5月3日，Human Rights Watch 访问了 OHCHR，讨论了该来文。', paragraph: 2 },
     ]);
   });
 });

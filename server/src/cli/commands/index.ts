@@ -6,8 +6,11 @@ import type { Command } from '../definition';
 import { alignCommand } from './align';
 import { annotationsCommand } from './annotations';
 import { checkCommand } from './check';
+import { concordanceCommand } from './concordance';
 import { exportCommand } from './export';
+import { glossaryCommand } from './glossary';
 import { indexCommand } from './indexCorpus';
 import { outlineCommand } from './outline';
+import { statsCommand } from './stats';
 
-export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, indexCommand, annotationsCommand];
+export const COMMANDS: readonly Command[] = [outlineCommand, alignCommand, checkCommand, exportCommand, statsCommand, indexCommand, annotationsCommand, concordanceCommand, glossaryCommand];

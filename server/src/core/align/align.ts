@@ -22,6 +22,18 @@ export interface Bead {
   readonly zh: number[];
   /** Posterior probability of this exact bead, 0..1. */
   readonly confidence: number;
+  /** Set on a bead a correction fixed: the correction's index in the list given. */
+  readonly correction?: number;
+}
+
+/**
+ * A bead a user fixed (an alignment correction): these English units pair with these Chinese units,
+ * each side a run of consecutive indexes. A side left empty says that the other side's units have no
+ * counterpart.
+ */
+export interface FixedBead {
+  readonly en: readonly number[];
+  readonly zh: readonly number[];
 }
 
 export interface AlignOptions {
@@ -478,25 +490,109 @@ function shifted(beads: readonly Bead[], enOffset: number, zhOffset: number): Be
  * Aligns with hard anchors: each fixed pair (numbered paragraphs or points paired by their number) becomes
  * a 1-1 bead of confidence 1, and the units between consecutive fixed pairs are aligned by `alignUnits`
  * with the length ratio of the whole inputs. Pairs that would cross others are dropped.
+ *
+ * `corrections` (a user's, see FixedBead) come first: each becomes a bead of confidence 1 whatever its
+ * shape, the units of a one-sided one are left unpaired, and a fixed pair that would cross a correction
+ * or take one of its units is dropped. Of corrections that contradict each other, the later one is kept.
  */
 export function alignWithFixedPairs(
   en: readonly AlignUnit[],
   zh: readonly AlignUnit[],
   fixed: ReadonlyArray<readonly [number, number]>,
   options: AlignOptions = {},
+  corrections: readonly FixedBead[] = [],
 ): Bead[] {
-  const inRange = fixed.filter(([a, b]) => a >= 0 && a < en.length && b >= 0 && b < zh.length);
   const segmentOptions = { ...options, ratio: ratioOf(en, zh, options) };
-  if (options.fixedPairsStartStretches === true) return alignStretches(en, zh, monotoneChain(inRange), segmentOptions);
+  if (options.fixedPairsStartStretches === true && corrections.length === 0) {
+    return alignStretches(en, zh, monotoneChain(fixed.filter(([a, b]) => a >= 0 && a < en.length && b >= 0 && b < zh.length)), segmentOptions);
+  }
+  // With corrections, points' first sentences are fixed pairs as elsewhere: the corrections lay out the stretches.
+  const { anchors, alone } = layout(en.length, zh.length, fixed, corrections);
   const beads: Bead[] = [];
   let enNext = 0;
   let zhNext = 0;
-  for (const [a, b] of [...monotoneChain(inRange), [en.length, zh.length] as [number, number]]) {
-    const between = alignUnits(en.slice(enNext, a), zh.slice(zhNext, b), segmentOptions);
-    beads.push(...shifted(between, enNext, zhNext));
-    if (a < en.length) beads.push({ en: [a], zh: [b], confidence: 1 });
-    enNext = a + 1;
-    zhNext = b + 1;
+  for (const anchor of anchors) {
+    beads.push(...alignBetween(en, zh, { en: [enNext, anchor.en[0]], zh: [zhNext, anchor.zh[0]] }, alone, segmentOptions));
+    beads.push({ en: [...anchor.en], zh: [...anchor.zh], confidence: 1, ...(anchor.correction !== undefined ? { correction: anchor.correction } : {}) });
+    enNext = anchor.en[anchor.en.length - 1] + 1;
+    zhNext = anchor.zh[anchor.zh.length - 1] + 1;
   }
+  beads.push(...alignBetween(en, zh, { en: [enNext, en.length], zh: [zhNext, zh.length] }, alone, segmentOptions));
+  return beads;
+}
+
+/** A two-sided bead fixed before the search: a correction (with its index) or a fixed pair. */
+interface Anchor {
+  readonly en: readonly number[];
+  readonly zh: readonly number[];
+  readonly correction?: number;
+}
+
+/** The units one-sided corrections leave without a counterpart, per side, with the correction's index. */
+interface Alone {
+  readonly en: ReadonlyMap<number, number>;
+  readonly zh: ReadonlyMap<number, number>;
+}
+
+/**
+ * The fixed beads in order, none crossing or overlapping another: the corrections that agree with the
+ * later ones, then the fixed pairs that agree with those (the longest chain of them), and the units
+ * left alone by one-sided corrections that no kept bead takes.
+ */
+function layout(n: number, m: number, fixed: ReadonlyArray<readonly [number, number]>, corrections: readonly FixedBead[]): { anchors: Anchor[]; alone: Alone } {
+  const valid = (units: readonly number[], size: number) => units.every((k, at) => Number.isInteger(k) && k >= 0 && k < size && (at === 0 || k === units[at - 1] + 1));
+  const kept: Anchor[] = [];
+  for (let index = corrections.length - 1; index >= 0; index--) {
+    const { en, zh } = corrections[index];
+    if ((en.length === 0 && zh.length === 0) || !valid(en, n) || !valid(zh, m)) continue;
+    const anchor = { en, zh, correction: index };
+    if (kept.every((other) => compatible(anchor, other))) kept.push(anchor);
+  }
+  const twoSided = kept.filter((anchor) => anchor.en.length > 0 && anchor.zh.length > 0);
+  const pairs = monotoneChain(fixed.filter(([a, b]) => a >= 0 && a < n && b >= 0 && b < m)
+    .filter(([a, b]) => kept.every((anchor) => compatible({ en: [a], zh: [b] }, anchor))));
+  const anchors = [...twoSided, ...pairs.map(([a, b]) => ({ en: [a], zh: [b] }))].sort((x, y) => x.en[0] - y.en[0]);
+  const oneSided = kept.filter((anchor) => anchor.en.length === 0 || anchor.zh.length === 0);
+  const units = (side: 'en' | 'zh') => new Map(oneSided.flatMap((anchor) => anchor[side].map((k) => [k, anchor.correction ?? -1] as const)));
+  return { anchors, alone: { en: units('en'), zh: units('zh') } };
+}
+
+/** Whether two fixed beads can both hold: no unit in both, and one wholly before the other on each side they both have. */
+function compatible(a: Anchor, b: Anchor): boolean {
+  const order = (x: readonly number[], y: readonly number[]) => (x.length === 0 || y.length === 0 ? 0 : x[x.length - 1] < y[0] ? -1 : y[y.length - 1] < x[0] ? 1 : NaN);
+  const en = order(a.en, b.en);
+  const zh = order(a.zh, b.zh);
+  return !Number.isNaN(en) && !Number.isNaN(zh) && en * zh >= 0;
+}
+
+/**
+ * The beads of the units in `[from, to)` of each side, the units left alone taken out before the search
+ * and put back as beads of their own, in order.
+ */
+function alignBetween(
+  en: readonly AlignUnit[], zh: readonly AlignUnit[], bounds: { en: [number, number]; zh: [number, number] }, alone: Alone, options: AlignOptions,
+): Bead[] {
+  const enKept = range(...bounds.en).filter((k) => !alone.en.has(k));
+  const zhKept = range(...bounds.zh).filter((k) => !alone.zh.has(k));
+  const searched = alignUnits(enKept.map((k) => en[k]), zhKept.map((k) => zh[k]), options)
+    .map((bead) => ({ en: bead.en.map((k) => enKept[k]), zh: bead.zh.map((k) => zhKept[k]), confidence: bead.confidence }));
+  const enAlone = range(...bounds.en).filter((k) => alone.en.has(k));
+  const zhAlone = range(...bounds.zh).filter((k) => alone.zh.has(k));
+  if (enAlone.length === 0 && zhAlone.length === 0) return searched;
+  const beads: Bead[] = [];
+  const next = { en: 0, zh: 0 };
+  const flush = (side: 'en' | 'zh', units: readonly number[], before: number) => {
+    for (; next[side] < units.length && units[next[side]] < before; next[side]++) {
+      const k = units[next[side]];
+      beads.push({ en: side === 'en' ? [k] : [], zh: side === 'zh' ? [k] : [], confidence: 1, correction: alone[side].get(k) });
+    }
+  };
+  for (const bead of searched) {
+    if (bead.en.length > 0) flush('en', enAlone, bead.en[0]);
+    if (bead.zh.length > 0) flush('zh', zhAlone, bead.zh[0]);
+    beads.push(bead);
+  }
+  flush('en', enAlone, Infinity);
+  flush('zh', zhAlone, Infinity);
   return beads;
 }

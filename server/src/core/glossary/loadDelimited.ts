@@ -165,7 +165,7 @@ function draftFromRow(row: Row, columns: readonly (Column | undefined)[], proble
   const draft: EntryDraft = { en: [], zh: [] };
   for (const [index, cell] of row.cells.entries()) {
     const column = columns[index];
-    const value = collapseSpaces(cell.text);
+    const value = collapseSpaces(undefused(cell.text));
     if (!column || !value) continue;
     if (column === 'en' || column === 'zh') {
       const forms = splitForms(value);
@@ -182,6 +182,14 @@ function draftFromRow(row: Row, columns: readonly (Column | undefined)[], proble
     }
   }
   return draft;
+}
+
+/**
+ * A cell as written before a spreadsheet export guarded it against formula injection (OWASP): the
+ * quote put before a leading `=`, `+`, `-` or `@` (Diplonote's own CSV export does so) is taken off.
+ */
+function undefused(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
 function parseDelimited(text: string, file: string, delimiter: number, maxBytes: number): LoadResult {

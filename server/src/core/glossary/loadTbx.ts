@@ -1,15 +1,17 @@
 /**
  * TBX (TermBase eXchange, ISO 30042) as terminology tools export it, both dialects:
  * 2008 `martif/text/body/termEntry/langSet/(tig|ntig)/term` and 2019 `tbx/…/conceptEntry/langSec/termSec/term`.
- * Definitions (`descrip type="definition"`, per language or per concept), the subject field (→ category)
- * and a source are kept; deprecated or superseded terms are dropped, since they must not be suggested.
+ * Definitions (`descrip type="definition"`, per language or per concept), notes (`note` outside a term),
+ * the subject field (→ category) and a source are kept; deprecated or superseded terms are dropped, since they must not be suggested.
  *
  * Security: saxes is non-validating, never fetches a DTD and expands no entity of its own. On top of
  * that a DOCTYPE with an internal subset (where entities are declared: "billion laughs", external
  * entities) is refused outright and nothing from the file is loaded.
  */
+import type { SaxesTagPlain } from 'saxes';
 import { message } from '../messages';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { languageOfTag, localName } from '../text/xml';
+import { XmlReader } from '../text/xmlReader';
 import { collapseSpaces, completeEntry, languageOfText, missingLanguages, overlongForm, type EntryDraft } from './draft';
 import { DEFAULT_MAX_BYTES, ProblemList, sizeProblem } from './problems';
 import type { GlossaryEntry, LoadResult } from './types';
@@ -19,29 +21,9 @@ const LANGUAGE_ELEMENTS = new Set(['langSet', 'langSec']);
 const TERM_GROUP_ELEMENTS = new Set(['tig', 'ntig', 'termSec']);
 const STATUS_NOTE_TYPES = new Set(['administrativeStatus', 'normativeAuthorization']);
 const REJECTED_STATUS_WORDS = ['deprecated', 'superseded', 'obsolete'];
-const MAX_SYNTAX_PROBLEMS = 20;
 
-type Language = 'en' | 'zh' | 'other';
-type CaptureKind = 'term' | 'definition' | 'subject' | 'status' | 'source';
-
-/** Thrown from inside a parser callback to stop reading the file. */
-class StopReading extends Error {}
-
-/** `en-GB` → en, `zh-Hant-TW` → zh; other languages are not ours. */
-function languageOfTag(tag: string | undefined): Language {
-  const primary = (tag ?? '').toLowerCase().split(/[-_]/, 1)[0];
-  return primary === 'en' || primary === 'zh' ? primary : 'other';
-}
-
-function localName(name: string): string {
-  return name.slice(name.indexOf(':') + 1);
-}
-
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x0a) count++;
-  return count;
-}
+type Language = ReturnType<typeof languageOfTag>;
+type CaptureKind = 'term' | 'definition' | 'note' | 'subject' | 'status' | 'source';
 
 interface Concept {
   offsetLine: number;
@@ -66,50 +48,18 @@ interface Capture {
   line: number;
 }
 
-class TbxReader {
+class TbxReader extends XmlReader {
   readonly entries: GlossaryEntry[] = [];
   private concept: Concept | undefined;
   private language: Language | undefined;
   private term: Term | undefined;
   private capture: Capture | undefined;
-  private tagLine = 0;
-  private syntaxProblems = 0;
-  /** Set when the DOCTYPE was refused: then nothing of the file may be used. */
-  refused = false;
 
-  constructor(
-    private readonly parser: SaxesParser<{}>,
-    private readonly problems: ProblemList,
-    private readonly file: string,
-  ) {
-    parser.on('doctype', (doctype) => this.checkDoctype(doctype));
-    parser.on('opentagstart', () => (this.tagLine = parser.line - 1));
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('text', (text) => this.addText(text));
-    parser.on('cdata', (text) => this.addText(text));
-    parser.on('closetag', (tag) => this.close(localName(tag.name)));
-    parser.on('error', (error) => this.syntaxError(error.message));
+  constructor(problems: ProblemList, private readonly file: string) {
+    super(problems, { refused: () => message('glossary.tbx.doctype'), invalid: (detail) => message('glossary.tbx.invalid', { detail }) });
   }
 
-  private checkDoctype(doctype: string): void {
-    const subset = doctype.indexOf('[');
-    const entity = doctype.indexOf('<!ENTITY');
-    if (subset < 0 && entity < 0) return;
-    const doctypeLine = this.parser.line - 1 - countLineBreaks(doctype);
-    const line = entity >= 0 ? doctypeLine + countLineBreaks(doctype.slice(0, entity)) : doctypeLine;
-    this.problems.atLine(line, 0, message('glossary.tbx.doctype'));
-    this.refused = true;
-    throw new StopReading();
-  }
-
-  private syntaxError(said: string): void {
-    const prefix = `${this.parser.line}:${this.parser.column}: `;
-    const text = said.startsWith(prefix) ? said.slice(prefix.length) : said;
-    this.problems.atLine(this.parser.line - 1, this.parser.columnIndex, message('glossary.tbx.invalid', { detail: text }));
-    if (++this.syntaxProblems >= MAX_SYNTAX_PROBLEMS) throw new StopReading();
-  }
-
-  private open(tag: SaxesTagPlain): void {
+  protected open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
     const attributes: Record<string, string | undefined> = tag.attributes;
     if (CONCEPT_ELEMENTS.has(name)) {
@@ -128,17 +78,18 @@ class TbxReader {
   private captureKind(name: string, type: string | undefined): CaptureKind | undefined {
     if (name === 'term') return 'term';
     if (name === 'descrip' && type === 'definition') return 'definition';
+    if (name === 'note' && !this.term) return 'note';
     if (name === 'descrip' && type === 'subjectField') return 'subject';
     if (name === 'termNote' && type !== undefined && STATUS_NOTE_TYPES.has(type)) return 'status';
     if ((name === 'admin' || name === 'descrip') && type === 'source') return 'source';
     return undefined;
   }
 
-  private addText(text: string): void {
+  protected addText(text: string): void {
     if (this.capture) this.capture.text += text;
   }
 
-  private close(name: string): void {
+  protected close(name: string): void {
     if (this.capture?.element === name) this.finishCapture(this.capture);
     else if (TERM_GROUP_ELEMENTS.has(name)) this.finishTerm();
     else if (LANGUAGE_ELEMENTS.has(name)) this.finishLanguage();
@@ -156,10 +107,11 @@ class TbxReader {
       this.term.line = capture.line;
     } else if (capture.kind === 'status') {
       if (this.term) this.term.rejected = REJECTED_STATUS_WORDS.some((word) => text.toLowerCase().includes(word));
-    } else if (capture.kind === 'definition') {
+    } else if (capture.kind === 'definition' || capture.kind === 'note') {
       const language = capture.language === 'en' || capture.language === 'zh' ? capture.language : languageOfText(text);
-      draft.definition ??= {};
-      draft.definition[language] ??= text;
+      const field = capture.kind;
+      draft[field] ??= {};
+      draft[field][language] ??= text;
     } else if (capture.kind === 'subject') {
       draft.category ??= text;
     } else {
@@ -197,12 +149,7 @@ export function parseTbxGlossary(text: string, file: string, maxBytes = DEFAULT_
   const tooBig = sizeProblem(text, file, maxBytes);
   if (tooBig) return { entries: [], problems: [tooBig] };
   const problems = new ProblemList(text, file);
-  const parser = new SaxesParser({ position: true });
-  const reader = new TbxReader(parser, problems, file);
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (!(error instanceof StopReading)) problems.atLine(parser.line - 1, 0, message('glossary.tbx.invalid', { detail: String(error) }));
-  }
+  const reader = new TbxReader(problems, file);
+  reader.read(text);
   return { entries: reader.refused ? [] : reader.entries, problems: problems.problems };
 }

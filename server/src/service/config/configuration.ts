@@ -35,7 +35,7 @@ export function mergeConfiguration(project: ProjectSettings, editor: ServerSetti
     maxFileSize: editor.maxFileSize,
     glossaryFiles: editor.glossaryFiles ?? project.glossaryFiles ?? [],
     checks: { ...project.checks, ...editor.checks },
-    languageTags: { ...DEFAULT_LANGUAGE_TAGS, ...project.languageTags },
+    languageTags: { ...DEFAULT_LANGUAGE_TAGS, ...project.languageTags, ...editor.languageTags },
     annotationTags: project.annotationTags ?? [],
     exclude: [...DEFAULT_EXCLUDE, ...project.exclude, ...editor.exclude],
   };

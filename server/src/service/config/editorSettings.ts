@@ -4,8 +4,9 @@
  * user did not set stays absent, so that the project file (`.diplonote.json`) applies; the VS Code
  * client sends only the values set in some scope, not the defaults (see client/src/commands.ts).
  */
-import { message, type Message } from '../../core/messages';
+import { bilingual, message, type Message } from '../../core/messages';
 import { readChecksSettings, type ChecksSettings } from '../../core/checks';
+import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
 import { workspacePattern } from '../pathPolicy';
 
 export interface ServerSettings {
@@ -17,6 +18,8 @@ export interface ServerSettings {
   readonly checks: ChecksSettings;
   /** Files and folders the editor hides (`files.exclude`), as glob patterns. */
   readonly exclude: readonly string[];
+  /** The language tags set for exports (`diplonote.languages`); absent when not set. */
+  readonly languageTags?: Partial<LanguageTags>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = { maxFileSize: 50 * 1024 * 1024, checks: {}, exclude: [] };
@@ -43,7 +46,11 @@ export function readSettings(section: unknown, filesExclude?: unknown): { settin
   const checks = readChecksSettings(values.checks);
   problems.push(...checks.problems);
   const glossaryFiles = readGlossaryFiles(values.glossary, problems);
-  const settings = { maxFileSize, checks: checks.settings, exclude: readExclude(filesExclude), ...(glossaryFiles ? { glossaryFiles } : {}) };
+  const languageTags = readLanguageTags(values.languages, problems);
+  const settings = {
+    maxFileSize, checks: checks.settings, exclude: readExclude(filesExclude),
+    ...(glossaryFiles ? { glossaryFiles } : {}), ...(languageTags ? { languageTags } : {}),
+  };
   return { settings, problems };
 }
 
@@ -61,6 +68,22 @@ function readGlossaryFiles(glossary: unknown, problems: Message[]): string[] | u
     else problems.push(message('settings.glossary-file', { file, reason: checked.reason }));
   }
   return patterns;
+}
+
+/** `diplonote.languages`: `{ "en": "en-GB", "zh": "zh-CN" }`, each a language tag. */
+function readLanguageTags(languages: unknown, problems: Message[]): Partial<LanguageTags> | undefined {
+  if (languages === undefined || languages === null) return undefined;
+  const tags: Partial<Record<'en' | 'zh', string>> = {};
+  for (const [language, tag] of Object.entries(asRecord(languages))) {
+    if ((language === 'en' || language === 'zh') && typeof tag === 'string' && LANGUAGE_TAG.test(tag)) tags[language] = tag;
+    else {
+      const example = language === 'zh' ? 'zh-CN' : 'en-GB';
+      problems.push(bilingual(
+        `diplonote.languages.${language} must be a language tag such as "${example}" (for "en" or "zh"); got ${JSON.stringify(tag)}. It was ignored.`,
+        `diplonote.languages.${language} 须为语言标记，例如 "${example}"（仅限 "en" 或 "zh"）；实为 ${JSON.stringify(tag)}，已忽略。`));
+    }
+  }
+  return tags;
 }
 
 /** `files.exclude` is `{ "glob": true }`; only the patterns set to true hide anything. */

@@ -15,6 +15,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import { CHECK_CODES, readChecksSettings, type ChecksSettings, type SeveritySetting } from '../../core/checks';
 import type { GlossaryProblem } from '../../core/glossary';
 import { ProblemList } from '../../core/glossary/problems';
+import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
 import { workspacePattern } from '../pathPolicy';
 
 export const PROJECT_FILE = '.diplonote.json';
@@ -22,10 +23,7 @@ export const PROJECT_FILE = '.diplonote.json';
 /** A problem in a file that is not a note (a glossary, the project file): 0-based line and UTF-16 column. */
 export type FileProblem = GlossaryProblem;
 
-export interface LanguageTags {
-  readonly en: string;
-  readonly zh: string;
-}
+export type { LanguageTags };
 
 /** A tag of the annotation taxonomy, carried for the annotations (issue 12). */
 export interface AnnotationTag {
@@ -46,9 +44,6 @@ export interface ProjectSettings {
 }
 
 export const EMPTY_PROJECT: ProjectSettings = { checks: {}, languageTags: {}, exclude: [], unknown: {} };
-
-/** BCP 47 in the shape TMX and XML need (`en`, `en-GB`, `zh-Hans-CN`); not a registry lookup. */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 interface Property {
   readonly name: string;
