@@ -5,7 +5,7 @@
  * system in a browser).
  */
 import {
-  CodeActionKind, ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeWatchedFilesNotification, ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type ClientCapabilities, type Connection, type FileEvent, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -40,6 +40,7 @@ import {
 import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
 import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
+import { TAG_FILE } from './service/annotationSettings';
 import { concordanceTerm, correctionRequest, documentRequest, formatOf, type Checked, type PositionField } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
 
@@ -148,7 +149,16 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     phase = 'shutDown';
   });
   // The index is built once the settings and project files say what to leave out.
-  connection.onInitialized(() => void refreshSettings().then(() => noteService.indexWorkspace()).catch(logFailure));
+  connection.onInitialized(() => {
+    watchTagFiles();
+    void refreshSettings().then(() => noteService.indexWorkspace()).catch(logFailure);
+  });
+
+  /** The tag taxonomy's file is no file the client watches for the server: asked for here, when the client can. */
+  function watchTagFiles(): void {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${TAG_FILE}` }] }).catch(logFailure);
+  }
   connection.onDidChangeConfiguration(() => void refreshSettings());
 
   /** The editor's settings, then the files they point to, read again; the features wait for both. */

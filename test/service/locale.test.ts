@@ -23,4 +23,15 @@ describe('service: the language of file and setting problems', () => {
     assert.deepEqual((problems.get(uri('team.glossary.json')) ?? []).map((p) => p.message).sort(), ['Entry has no Chinese form ("en"/"zh").', 'Unknown property "colour".'].sort());
     assert.deepEqual(setup.service.setEditorSettings({ checks: { spelling: 'off' } }), ['diplonote.checks.spelling is not a known check; it is ignored.']);
   });
+
+  it('a refused counterpart: in Chinese, the reason of the path policy too', async () => {
+    const setup = await workspaceOf({});
+    setup.service.setLocale('zh');
+    const document = setup.open('reply.note', '---\ncounterpart: /etc/reply.zh.note\n---\nThe Government has received the communication.\n');
+    const findings = await setup.service.findingsInSlices(document) ?? [];
+    assert.deepEqual(findings.map((f) => [f.code, f.message]), [[
+      'counterpart-invalid',
+      'counterpart：“/etc/reply.zh.note”是绝对路径，而非相对路径；请以相对于本照会的路径指明另一语文本，且须为工作区文件夹内的 .note 文件。未予读取。',
+    ]]);
+  });
 });

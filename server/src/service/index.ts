@@ -260,8 +260,11 @@ export class NoteService {
 
   private async filesChanged(changes: readonly FileChange[]): Promise<void> {
     void this.index.filesChanged(changes);
-    for (const { uri } of changes) if (TagTaxonomies.isTagFile(uri)) this.tagTaxonomies.forget(uri);
-    const notes = this.annotationLayer.filesChanged(changes.map(({ uri }) => uri));
+    const tagFiles = changes.filter(({ uri }) => TagTaxonomies.isTagFile(uri));
+    for (const { uri } of tagFiles) this.tagTaxonomies.forget(uri);
+    // A new taxonomy concerns every open note; a sidecar, its own note.
+    const annotated = this.annotationLayer.filesChanged(changes.map(({ uri }) => uri));
+    const notes = tagFiles.length > 0 ? this.workspace.documents.all().map((document) => document.uri) : annotated;
     if (notes.length > 0) this.host.annotationsChanged?.(notes);
     const rereads = changes.some(({ uri }) => Configurations.isProjectFile(uri) || Glossaries.isGlossaryFile(uri));
     if (rereads) await this.reload();

@@ -9,6 +9,7 @@
  * A partner read from disk is held while an open note needs it, and let go (text, analysis and
  * alignments) when the last such note closes or names another partner.
  */
+import { message, saying, type Saying } from '../core/messages';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AlignmentCorrection } from '../core/alignmentCorrections';
 import type { Span } from '../core/model';
@@ -42,9 +43,8 @@ const NO_CORRECTIONS: CorrectionsOf = () => Promise.resolve({ key: '', list: [] 
  * Why a note named a partner that is not used, at the place it was named: refused by the path policy,
  * or a `counterpart:` file that does not exist.
  */
-export interface PartnerProblem {
+export interface PartnerProblem extends Saying {
   readonly code: 'counterpart-invalid' | 'link-missing';
-  readonly message: string;
   readonly span: Span;
 }
 
@@ -98,7 +98,7 @@ export class Pairing {
     if (note.versions.length >= 2) return this.aligned([document, document], use);
     const ref = this.partnerRef(document);
     if (!ref) return ALONE;
-    if (ref.kind === 'refused') return { kind: 'alone', problem: { code: 'counterpart-invalid', message: ref.message, span: ref.at } };
+    if (ref.kind === 'refused') return { kind: 'alone', problem: { code: 'counterpart-invalid', message: ref.message, said: ref.said, span: ref.at } };
     const partner = await this.partnerDocument(document, ref.uri, ref.namedAt);
     if (!('document' in partner)) return partner.problem ? { kind: 'alone', problem: partner.problem } : ALONE;
     // Closed while the partner was read: nothing is analysed or kept for it any more.
@@ -165,7 +165,7 @@ export class Pairing {
   private async readPartner(uri: string, boundary: string, namedAt: Span | undefined, note: TextDocument): Promise<PartnerDocument> {
     const stat = await this.workspace.stat(uri);
     if (stat === undefined && namedAt) {
-      return { problem: { code: 'link-missing', message: `counterpart: there is no file ${fileName(uri)} (the other language version this note names).`, span: namedAt } };
+      return { problem: { code: 'link-missing', ...saying(message('pairing.no-file', { file: fileName(uri) })), span: namedAt } };
     }
     if (stat?.type !== 'file') return {};
     const held = this.fromDisk.get(uri);
@@ -173,7 +173,8 @@ export class Pairing {
     if (held && held.version === -stat.version) return { document: held };
     const read = await readText(this.workspace, uri, READ_LIMITS.partner, boundary);
     if (read.kind === 'refused') {
-      return read.missing ? {} : { problem: { code: 'counterpart-invalid', message: `The other version ${fileName(uri)} is ${read.message}.`, span: namedAt ?? firstLine(note) } };
+      const unreadable = saying(message('pairing.unreadable', { file: fileName(uri), reason: read.message }));
+      return read.missing ? {} : { problem: { code: 'counterpart-invalid', ...unreadable, span: namedAt ?? firstLine(note) } };
     }
     this.decoded(uri, read.encoding);
     const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);

@@ -4,5 +4,5 @@ import type { PairingResult } from '../../service/pairing';
 import type { CommandContext } from '../command';
 
 export function alonePairing(paired: Extract<PairingResult, { kind: 'alone' }>, say: CommandContext['say']): string {
-  return paired.problem?.message ?? say(message('cli.no-other-version'));
+  return say(paired.problem?.said ?? message('cli.no-other-version'));
 }

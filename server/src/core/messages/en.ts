@@ -93,6 +93,24 @@ export const EN = {
   'file.unreadable': '{file}: {reason}',
   'glossary.unreadable': 'Glossary file not read: {reason}.',
 
+  // Why a path is refused (service/pathPolicy.ts), said after the path; and the partner file (service/pairing.ts)
+  'path.empty': 'is empty',
+  'path.too-long': 'is longer than {limit} characters',
+  'path.controls': 'holds control characters',
+  'path.uri-or-drive': 'is a URI or a drive path, not a relative path',
+  'path.network': 'is a network path',
+  'path.absolute': 'is an absolute path, not a relative one',
+  'path.outside-folder': 'lies outside the workspace folder',
+  'path.leads-out': 'leads out of the workspace folder',
+  'path.folder': 'names a folder, not a file',
+  'path.not-note': 'is not a .note file',
+  'path.dot-dot': 'climbs out of the workspace folder with ..',
+  'path.not-text': 'is not a string',
+  'path.no-pattern': 'names no file or pattern',
+  'pairing.counterpart-refused': 'counterpart: "{value}" {reason}; name the other version by a path relative to this note, to a .note file inside the workspace folder. It was not read.',
+  'pairing.no-file': 'counterpart: there is no file {file} (the other language version this note names).',
+  'pairing.unreadable': 'The other version {file} is {reason}.',
+
   // Glossary files (core/glossary)
   'glossary.too-many-problems': 'More than {count} problems; the rest are not listed.',
   'glossary.too-large': 'Glossary file is {bytes} bytes, over the limit of {limit} bytes; it was not loaded.',

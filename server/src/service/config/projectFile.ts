@@ -116,7 +116,7 @@ class ProjectReader {
     }
     const patterns: string[] = [];
     for (const item of node.children ?? []) {
-      const checked = item.type === 'string' ? workspacePattern(item.value) : { kind: 'refused' as const, reason: 'is not a string' };
+      const checked = item.type === 'string' ? workspacePattern(item.value) : { kind: 'refused' as const, reason: message('path.not-text') };
       if (checked.kind === 'pattern') patterns.push(checked.pattern);
       else this.problems.atOffset(item.offset, message('project.bad-path', { reason: checked.reason }));
     }

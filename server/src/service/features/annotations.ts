@@ -80,8 +80,9 @@ function oneParagraph(comment: string): string {
 
 /**
  * A user's Markdown, shown as Markdown but never as an image or HTML: `![` becomes `!\[` (a link, or
- * text, whose target is not fetched), `<` and `&` are escaped (no element, no entity), outside fenced
- * code, where nothing renders anyway. Line by line, linear.
+ * text, whose target is not fetched), `<` and `&` become entities (no element, no entity of the user's;
+ * entities, unlike a backslash, cannot be undone by a backslash typed before them), outside fenced code,
+ * where nothing renders anyway. Line by line, linear.
  */
 export function userMarkdown(markdown: string): string {
   let fence: string | undefined;
@@ -95,7 +96,7 @@ export function userMarkdown(markdown: string): string {
       fence = opening;
       return line;
     }
-    return line.replace(/!\[/g, '!\\[').replace(/[<&]/g, '\\$&');
+    return line.replace(/!\[/g, '!\\[').replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
   }).join('\n');
 }
 

@@ -42,7 +42,7 @@ export function* findingSteps(input: FindingsInput): Generator<void, NoteFinding
   const own: NoteFinding[] = note.problems.map((problem) => ({ code: 'front-matter', severity: 'warning', span: problem.span, message: format(locale, problem.said), related: [] }));
   if (pairing.kind === 'alone') {
     const partner: NoteFinding[] = pairing.problem
-      ? [{ code: pairing.problem.code, severity: 'warning', span: pairing.problem.span, message: pairing.problem.message, related: [] }]
+      ? [{ code: pairing.problem.code, severity: 'warning', span: pairing.problem.span, message: format(locale, pairing.problem.said), related: [] }]
       : [];
     const alone = checkAlone(note, settings).map((f) => located(f, { en: document, zh: document }, locale));
     return [...own, ...partner, ...alone];
