@@ -262,7 +262,7 @@ describe('protocol: annotations', function () {
     const before = changed.length;
     writeFileSync(sidecarOf(name), `${JSON.stringify(json, null, 2)}\n`);
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(sidecarOf(name)).toString(), type: FileChangeType.Changed }] });
-    await waitFor('annotationsChanged', () => (changed.slice(before).includes(uri) ? true : undefined));
+    await waitFor(() => (changed.slice(before).includes(uri) ? true : undefined));
     const [annotation] = (await annotations(uri)).annotations;
     assert.equal(annotation.comment, 'Dates confirmed by telephone.');
     assert.notEqual(annotation.range, undefined);
@@ -273,7 +273,7 @@ describe('protocol: annotations', function () {
     const tagFile = path.join(folder, '.diplonote', 'tags.json');
     writeFileSync(tagFile, JSON.stringify({ includeDefaults: false, tags: [{ name: 'reviewed', label: { en: 'Reviewed', zh: '已审' } }] }));
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(tagFile).toString(), type: FileChangeType.Created }] });
-    const tags = await waitFor('the new taxonomy', async () => {
+    const tags = await waitFor(async () => {
       const names = (await annotations(enUri)).tags.map((tag) => tag.name);
       return names.length === 1 ? names : undefined;
     });
