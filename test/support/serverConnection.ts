@@ -15,6 +15,7 @@ import {
   type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CHECKS_STARTING_REQUEST } from '../../server/src/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -57,6 +58,8 @@ export async function startServer(
   if (options.applyEditsOnDisk) connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => applyOnDisk(params.edit));
   // An editor that pulls diagnostics asks again when told to; the tests pull when they want.
   connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  // With test hooks on, every run of the checks waits for this answer; a test that holds runs replaces it.
+  connection.onRequest(CHECKS_STARTING_REQUEST, () => null);
   const { onProgress } = options;
   if (onProgress) {
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
