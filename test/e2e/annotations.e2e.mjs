@@ -130,19 +130,34 @@ describe('Annotations in VS Code (code-server)', function () {
     await workbench.runCommand('View: Close All Editor Groups');
   });
 
+  /** Gives the active editor the focus, and waits until it has it: keys pressed before go elsewhere. */
+  async function focusEditor(workbench) {
+    await workbench.runCommand('View: Focus Active Editor Group');
+    await page().locator('.editor-group-container.active .monaco-editor.focused').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  }
+
   it('follows a line typed above it, and is in place after the window is reloaded', async () => {
     const { workbench } = session;
     await workbench.openFile(ENGLISH);
     await workbench.goTo({ line: 0, character: 0 });
+    // The cursor was at Ln 1 already: the status says nothing of where the keys go; the focus does.
+    await focusEditor(workbench);
     await page().keyboard.type('Typed above the annotation.');
     await page().keyboard.press('Enter');
+    await page().locator('.editor-group-container.active .view-line').filter({ hasText: 'Typed above the annotation.' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await workbench.runCommand('Explorer: Focus on Annotations View');
     const moved = annotationRows().filter({ hasText: QUOTE }).filter({ hasText: `Ln ${quoteStart.line + 2}` }).first();
     await moved.waitFor({ timeout: SERVER_TIMEOUT_MS });
 
     await workbench.openFile(ENGLISH);
+    // Saved from the editor, once it has the focus (it may have saved the note already when the focus left
+    // it); what counts is the line on disk.
+    await focusEditor(workbench);
     await page().keyboard.press('Control+S');
     await page().locator(`.tab[data-resource-name="${ENGLISH}"]:not(.dirty)`).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const note = path.join(session.scratch.workspace, ENGLISH);
+    // The tab shows the note saved a moment before the write reaches the disk.
+    while (!/^Typed above the annotation\.\r?\n/.test(readFileSync(note, 'utf8'))) await new Promise((resolve) => setTimeout(resolve, 100));
     await page().reload({ waitUntil: 'domcontentloaded' });
     await page().locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: SERVER_TIMEOUT_MS });
 
