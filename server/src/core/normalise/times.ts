@@ -28,7 +28,7 @@ function isHour(value: number): boolean {
   return Number.isInteger(value) && value >= 0 && value <= HOURS_IN_DAY;
 }
 
-/** `:30` (ASCII or full-width colon, exactly two digits); the minutes and the end, if any. */
+/** `:30` (ASCII or full-width colon, or the dot of `2.30 p.m.` when asked; exactly two digits): the minutes and the end. */
 function readClockMinutes(text: string, i: number, end: number, separators = COLONS): TimeReading | undefined {
   if (i + 3 > end || !separators.includes(text[i] ?? '_')) return undefined;
   const tens = digitAt(text, i + 1);

@@ -14,6 +14,7 @@
 import type { Language } from '../model';
 import type { ClassifiedBlock } from './classify';
 import { detectLanguage } from '../text/script';
+import { TITLE_SEPARATOR } from './patterns';
 
 export interface VersionRange {
   readonly language: Language;
@@ -38,8 +39,9 @@ interface Run {
 }
 
 export function layOut(text: string, blocks: readonly ClassifiedBlock[]): Layout {
-  const languages = blocks.map((block) => layoutLanguage(text, block));
   const header = blocks.map((block) => block.cls.kind === 'letterhead' || isBilingualTitle(text, block));
+  // What heads the note in both languages belongs to neither.
+  const languages = blocks.map((block, i) => (header[i] ? 'other' : layoutLanguage(text, block)));
   const documents = documentsOf(blocks, languages);
   const versions: VersionRange[] = [];
   for (let d = 0; d < documents.length; d++) {
@@ -240,13 +242,13 @@ function layoutLanguage(text: string, block: ClassifiedBlock): Language {
     if (block.language === 'zh') return 'zh';
     return block.cls.value.start > block.start ? detectLanguage(text, block.start, block.cls.value.start) : 'other';
   }
-  return block.cls.kind === 'letterhead' || isBilingualTitle(text, block) ? 'other' : block.language;
+  return block.language;
 }
 
 /** A title in both languages on one line, `照会 / NOTE VERBALE`: it belongs to neither version. */
 function isBilingualTitle(text: string, block: ClassifiedBlock): boolean {
   if (block.cls.kind !== 'title' || block.lines.length !== 1) return false;
-  const parts = text.slice(block.start, block.end).split(/\s?[/／|｜]\s?/);
+  const parts = text.slice(block.start, block.end).split(TITLE_SEPARATOR);
   const languages = new Set(parts.map((part) => detectLanguage(part, 0, part.length)));
   return languages.has('en') && languages.has('zh');
 }

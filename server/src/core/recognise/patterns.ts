@@ -62,10 +62,13 @@ export const SUBJECT = /^(?:subject|re|concerning|object|topic)\s?[:：]|^(?:事
 export const DOCUMENT_TITLE =
   /^(?:(?:diplomatic\s|circular\s)?note(?:\sverbale)?|aide[-\s]m[ée]moire|memorandum(?:\sof\sunderstanding)?|non[-\s]paper|joint\s(?:statement|communiqu[ée]|press\s(?:statement|release)|declaration)|press\s(?:release|statement)|statement|communiqu[ée]|declaration|照会|普通照会|外交照会|照會|备忘录|備忘錄|节略|節略|非文件|说帖|說帖|联合声明|聯合聲明|联合公报|聯合公報|通函|声明|聲明|新闻稿|新聞稿)$/i;
 
+/** Between the two languages of a title on one line: `照会 / NOTE VERBALE`. */
+export const TITLE_SEPARATOR = /\s?[/／|｜]\s?/;
+
 /** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
 export function isDocumentTitle(line: string): boolean {
   const normalised = line.replace(/\s+/g, ' ');
-  return normalised.split(/\s?[/／|｜]\s?/).every((part) => DOCUMENT_TITLE.test(part));
+  return normalised.split(TITLE_SEPARATOR).every((part) => DOCUMENT_TITLE.test(part));
 }
 
 /** The first words of a title line: `Reply of the Government of …`, `关于…的答复`. */
