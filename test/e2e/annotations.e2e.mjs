@@ -7,8 +7,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { positionOf, readSample, repoRoot } from './harness.mjs';
+import { positionOf, readSample, repoRoot, until as waitUntil } from './harness.mjs';
 import { SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const [ENGLISH, CHINESE] = ['visa-request.en.note', 'visa-request.zh.note'];
@@ -31,16 +30,7 @@ const settings = {
 };
 
 /** Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing). */
-async function until(read, accept, what, timeout = SERVER_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let value = read();
-  while (!accept(value)) {
-    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 400)}`);
-    await sleep(100);
-    value = read();
-  }
-  return value;
-}
+const until = (read, accept, what) => waitUntil(read, accept, what, SERVER_TIMEOUT_MS);
 
 describe('Annotations in VS Code (code-server)', function () {
   this.timeout(SERVER_TIMEOUT_MS + 60000);

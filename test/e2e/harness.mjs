@@ -69,3 +69,18 @@ export async function processesGone(text, timeoutMs) {
   }
   return remaining;
 }
+
+/**
+ * Polls `read` until `accept` holds for what it returns, and resolves with that value: for state the
+ * editor or the server writes (a file on disk), waited for itself rather than for a guessed time.
+ */
+export async function until(read, accept, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 400)}`);
+    await sleep(100);
+    value = read();
+  }
+  return value;
+}
