@@ -1,8 +1,9 @@
 // What a user does with an annotation thread in a real VS Code (code-server + the packaged .vsix): reply,
 // edit the comment, resolve and reopen, tag, delete a reply and then the annotation, all through the
-// buttons of the comment thread; the Annotations view grouped by tag and narrowed by its filter. Every
-// step is checked twice: in the editor, and in the sidecar on disk, waited for until it holds the change.
-// The workspace starts with a sidecar written by hand in the documented format (docs/annotations.md).
+// buttons of the comment thread; the Annotations view listing notes that are not open, grouped by tag and
+// narrowed by its filter. Every step is checked twice: in the editor, and in the sidecar on disk, waited
+// for until it holds the change. The workspace starts with sidecars written by hand in the documented
+// format (docs/annotations.md).
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,9 @@ const THREAD = {
   reply: 'The 2019 exchange of notes uses the same words.',
 };
 const TAGGED = { id: 'urn:uuid:c4d3e2f1-a0b9-4c8d-9e7f-6a5b4c3d2e1f', quote: 'The delegation is composed of eight members', creator: 'Anna Berg', tag: 'statistic' };
+/** An annotation of a note no test opens before the Annotations view lists it. */
+const CLOSED_NOTE = 'ohchr-reply-al-chn-4-2025.note';
+const CLOSED = { id: 'urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', quote: 'arrested tens of thousands of fraud suspects', creator: 'Anna Berg', tag: 'factual-claim' };
 
 const settings = {
   'editor.minimap.enabled': false,
@@ -48,22 +52,26 @@ function targetOf(source, text, quote) {
   };
 }
 
-function annotation({ id, quote, creator }, text, motivation, body, status) {
+function annotation({ id, quote, creator }, [source, text], motivation, body, status) {
   const created = '2025-06-04T09:30:00.000Z';
   return {
     id, type: 'Annotation', motivation, created, modified: created, creator: { type: 'Person', name: creator },
-    ...(status ? { status } : {}), target: targetOf(NOTE, text, quote), body,
+    ...(status ? { status } : {}), target: targetOf(source, text, quote), body,
   };
 }
 
-function writeSidecar(workspace) {
-  const text = readSample(NOTE);
-  const items = [
-    annotation(THREAD, text, 'commenting', [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: THREAD.comment }], 'open'),
-    annotation(TAGGED, text, 'tagging', [{ type: 'TextualBody', purpose: 'tagging', value: TAGGED.tag }]),
-  ];
-  const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:7f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8', type: 'AnnotationCollection', total: items.length, items };
-  writeFileSync(path.join(workspace, `${NOTE}.annotations.json`), `${JSON.stringify(collection, null, 2)}\n`);
+function writeSidecar(workspace, note, id, items) {
+  const collection = { '@context': 'http://www.w3.org/ns/anno.jsonld', id, type: 'AnnotationCollection', total: items.length, items };
+  writeFileSync(path.join(workspace, `${note}.annotations.json`), `${JSON.stringify(collection, null, 2)}\n`);
+}
+
+function writeSidecars(workspace) {
+  const note = [NOTE, readSample(NOTE)];
+  writeSidecar(workspace, NOTE, 'urn:uuid:7f3e2d1c-0b9a-4876-a5b4-c3d2e1f0a9b8', [
+    annotation(THREAD, note, 'commenting', [{ type: 'TextualBody', purpose: 'commenting', format: 'text/markdown', value: THREAD.comment }], 'open'),
+    annotation(TAGGED, note, 'tagging', [{ type: 'TextualBody', purpose: 'tagging', value: TAGGED.tag }]),
+  ]);
+  writeSidecar(workspace, CLOSED_NOTE, 'urn:uuid:5e9d2a41-8c3b-4f6e-a7d0-1b2c3d4e5f60', [annotation(CLOSED, [CLOSED_NOTE, readSample(CLOSED_NOTE)], 'tagging', [{ type: 'TextualBody', purpose: 'tagging', value: CLOSED.tag }])]);
 }
 
 const commentsOf = (item) => (item?.body ?? []).filter((body) => body.purpose === 'commenting').map((body) => body.value);
@@ -71,7 +79,7 @@ const tagsOf = (item) => (item?.body ?? []).filter((body) => body.purpose === 't
 
 describe('Annotation threads and the Annotations view in VS Code (code-server)', function () {
   this.timeout(SERVER_TIMEOUT_MS + 60000);
-  const session = vsCodeSession({ prefix: 'annotation-threads', settings, prepare: (scratch) => writeSidecar(scratch.workspace) });
+  const session = vsCodeSession({ prefix: 'annotation-threads', settings, prepare: (scratch) => writeSidecars(scratch.workspace) });
   const page = () => session.workbench.page;
   const readSidecar = () => JSON.parse(readFileSync(path.join(session.scratch.workspace, `${NOTE}.annotations.json`), 'utf8'));
   /** The thread's annotation, the replies to it and every item of the sidecar, once `accept` holds for them. */
@@ -134,6 +142,22 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
+
+  it('the Annotations view lists the notes that are not open, and a click opens one at the annotated span', async () => {
+    const { workbench } = session;
+    // The view (and the command that focuses it) is there once the workbench has read the extension's contributions.
+    await page().locator('.pane-header[aria-label^="Annotations"]').waitFor({ timeout: SERVER_TIMEOUT_MS });
+    await workbench.runCommand('Explorer: Focus on Annotations View');
+    await viewShows([[CLOSED_NOTE, 1], [CLOSED.quote, 2], [NOTE, 1], [TAGGED.quote, 2], [THREAD.quote, 2]]);
+    await annotationRow(CLOSED.quote).click();
+    await workbench.activeTab(CLOSED_NOTE).waitFor({ timeout: UI_TIMEOUT_MS });
+    const { line, character } = positionOf(readSample(CLOSED_NOTE), CLOSED.quote, CLOSED.quote.length);
+    await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${line + 1}, Col ${character + 1} \\(${CLOSED.quote.length} selected\\)`));
+    // Closed again, the note is still listed, from its sidecar on disk.
+    await workbench.runCommand('View: Close All Editor Groups');
+    await workbench.activeTab(CLOSED_NOTE).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await viewShows([[CLOSED_NOTE, 1], [CLOSED.quote, 2], [NOTE, 1], [TAGGED.quote, 2], [THREAD.quote, 2]]);
+  });
 
   it('a reply typed in the thread is a replying annotation in the sidecar, shown under the comment', async () => {
     await showThread();
@@ -200,14 +224,14 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
 
     await workbench.runCommand('Explorer: Focus on Annotations View');
     await workbench.runCommand('Diplonote: Group Annotations by Tag');
-    await viewShows([['Commitment', 1], [THREAD.quote, 2], ['Statistic', 1], [TAGGED.quote, 2]]);
+    await viewShows([['Commitment', 1], [THREAD.quote, 2], ['Factual claim', 1], [CLOSED.quote, 2], ['Statistic', 1], [TAGGED.quote, 2]]);
 
     await filterView('eight');
     await viewShows([['Statistic', 1], [TAGGED.quote, 2]]);
     await page().locator('.pane-header[aria-label^="Annotations"] .description', { hasText: 'eight' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await workbench.runCommand('Diplonote: Clear the Annotation Filter');
     await workbench.runCommand('Diplonote: Group Annotations by Note');
-    await viewShows([[NOTE, 1], [TAGGED.quote, 2], [THREAD.quote, 2]]);
+    await viewShows([[CLOSED_NOTE, 1], [CLOSED.quote, 2], [NOTE, 1], [TAGGED.quote, 2], [THREAD.quote, 2]]);
   });
 
   it('deleting the reply, then the annotation, removes them from the sidecar and from the editor', async () => {
@@ -222,7 +246,7 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
     const { items } = await sidecarWhere(({ annotation }) => annotation === undefined, 'the annotation is gone from the sidecar');
     assert.deepEqual(items.map((item) => item.id), [TAGGED.id], 'the other annotation is kept');
     await thread().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
-    await viewShows([[NOTE, 1], [TAGGED.quote, 2]]);
+    await viewShows([[CLOSED_NOTE, 1], [CLOSED.quote, 2], [NOTE, 1], [TAGGED.quote, 2]]);
   });
 
   /** Waits until the Annotations view shows exactly these rows: [text the row starts with, tree level]. */
@@ -236,6 +260,10 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
       const shown = await page().locator('.pane:has(.pane-header[aria-label^="Annotations"]) .monaco-list-row').allInnerTexts();
       throw new Error(`the Annotations view shows ${JSON.stringify(shown)}, not ${JSON.stringify(expected)}`, { cause: error });
     });
+  }
+
+  function annotationRow(quote) {
+    return page().locator('.pane:has(.pane-header[aria-label^="Annotations"]) .monaco-list-row[aria-level="2"]', { hasText: quote }).first();
   }
 
   /** Filter Annotations… from the palette, answered with `words`. */
