@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { positionOf, readSample, repoRoot, until as waitUntil } from './harness.mjs';
+import { annotationSettings, NOTE_STATUS } from './annotationsSession.mjs';
 import { SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const [ENGLISH, CHINESE] = ['visa-request.en.note', 'visa-request.zh.note'];
@@ -16,18 +17,8 @@ const COMMENT = 'Waiver on the basis of reciprocity: check the date of the excha
 const AUTHOR = 'E2E Tester';
 const englishText = readSample(ENGLISH);
 const quoteStart = positionOf(englishText, QUOTE);
-const NOTE_STATUS = 'diplonote.diplonote.diplonote.status';
 
-const settings = {
-  'editor.minimap.enabled': false,
-  'editor.wordWrap': 'on',
-  'window.commandCenter': false,
-  'chat.commandCenter.enabled': false,
-  'workbench.editor.enablePreview': false,
-  'comments.openView': 'never',
-  'diplonote.annotations.author': AUTHOR,
-  'diplonote.codeLens.enabled': false,
-};
+const settings = annotationSettings(AUTHOR);
 
 /** Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing). */
 const until = (read, accept, what) => waitUntil(read, accept, what, SERVER_TIMEOUT_MS);
