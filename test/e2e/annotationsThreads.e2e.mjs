@@ -140,8 +140,7 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
     await page().locator('.pane-header[aria-label^="Annotations"]').waitFor({ timeout: SERVER_TIMEOUT_MS });
     await workbench.runCommand('Explorer: Focus on Annotations View');
     await viewShows([[CLOSED_NOTE, 1], [CLOSED.quote, 2], [NOTE, 1], [TAGGED.quote, 2], [THREAD.quote, 2]]);
-    await annotationRow(CLOSED.quote).click();
-    await workbench.activeTab(CLOSED_NOTE).waitFor({ timeout: UI_TIMEOUT_MS });
+    await openFromView(CLOSED.quote, CLOSED_NOTE);
     const { line, character } = positionOf(readSample(CLOSED_NOTE), CLOSED.quote, CLOSED.quote.length);
     await workbench.waitForStatus('status.editor.selection', new RegExp(`^Ln ${line + 1}, Col ${character + 1} \\(${CLOSED.quote.length} selected\\)`));
     // Closed again, the note is still listed, from its sidecar on disk.
@@ -253,8 +252,18 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
     });
   }
 
-  function annotationRow(quote) {
-    return page().locator('.pane:has(.pane-header[aria-label^="Annotations"]) .monaco-list-row[aria-level="2"]', { hasText: quote }).first();
+  /**
+   * Clicks the view's row of `quote` until `note` is the active editor: the view is drawn again as answers
+   * of the server arrive, and a click on a row being replaced selects it without opening it.
+   */
+  async function openFromView(quote, note) {
+    const row = page().locator('.pane:has(.pane-header[aria-label^="Annotations"]) .monaco-list-row[aria-level="2"]', { hasText: quote }).first();
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (!await session.workbench.activeTab(note).isVisible()) {
+      if (Date.now() > deadline) throw new Error(`a click on the row of "${quote}" does not open ${note}`);
+      await row.click({ timeout: 2000 }).catch(() => {});
+      await session.workbench.activeTab(note).waitFor({ timeout: 2000 }).catch(() => {});
+    }
   }
 
   /** Filter Annotations… from the palette, answered with `words`. */

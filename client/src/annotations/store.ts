@@ -86,8 +86,11 @@ export class AnnotationStore implements Disposable {
     // Ranges for an older version than the editor's: an edit is on its way and will ask again.
     if (answer && document && answer.version !== null && answer.version !== document.version) return;
     // A closed note is kept while it has annotations: the view lists it.
-    if (answer && (document || answer.annotations.length > 0 || answer.orphans.length > 0)) this.answers.set(uri, answer);
-    else if (!this.answers.delete(uri)) return;
+    if (answer && (document || answer.annotations.length > 0 || answer.orphans.length > 0)) {
+      // The same answer again (a notification for a change already seen) draws nothing anew.
+      if (JSON.stringify(answer) === JSON.stringify(this.answers.get(uri))) return;
+      this.answers.set(uri, answer);
+    } else if (!this.answers.delete(uri)) return;
     this.changes.fire(uri);
   }
 

@@ -126,10 +126,11 @@ export class AnnotationThreads implements Disposable {
     thread.comments = [...thread.comments];
   }
 
-  /** Draws the thread again from the server's answer, every comment as it was saved (an edit cancelled). */
+  /** Draws the thread again from the server's answer, every comment as it was saved (an edit cancelled or saved). */
   async restore(comment: AnnotationComment): Promise<void> {
     this.drawn.delete(comment.thread);
     await this.store.refresh(comment.note);
+    this.show(comment.note); // the answer may be the one already held: the store says nothing then
   }
 
   private show(uri: string): void {
