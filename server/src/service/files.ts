@@ -32,9 +32,15 @@ function refusal(read: Exclude<FileRead, { kind: 'read' }>, maxBytes: number): T
   return { kind: 'refused', missing: read.kind === 'missing', message: messages[read.kind] };
 }
 
-export async function readText(workspace: Workspace, uri: string, maxBytes: number, boundary?: string): Promise<TextRead> {
+/**
+ * `knownRealBoundary`: the boundary's real URI when the caller has it already (the index asks it once
+ * per folder and build, not once per note).
+ */
+export async function readText(
+  workspace: Workspace, uri: string, maxBytes: number, boundary?: string, knownRealBoundary?: Promise<string | undefined>,
+): Promise<TextRead> {
   if (boundary !== undefined) {
-    const [real, realBoundary] = await Promise.all([workspace.realUri(uri), workspace.realUri(boundary)]);
+    const [real, realBoundary] = await Promise.all([workspace.realUri(uri), knownRealBoundary ?? workspace.realUri(boundary)]);
     if (real === undefined) return { kind: 'refused', missing: true, message: 'no such file' };
     if (realBoundary === undefined || !isInside(real, realBoundary)) {
       return { kind: 'refused', missing: false, message: 'reached through a link that leads out of the workspace folder; not read' };
