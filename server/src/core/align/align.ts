@@ -487,7 +487,7 @@ export function alignWithFixedPairs(
   const { corrected, pairs, alone } = layout(en.length, zh.length, fixed, corrections);
   // Corrections or not, a fixed pair is what the options make it: a 1-1 bead, or where a stretch starts.
   const stretches = options.fixedPairsStartStretches === true;
-  const anchors = stretches ? corrected : [...corrected, ...pairs.map(([a, b]) => ({ en: [a], zh: [b] }))].sort((x, y) => x.en[0] - y.en[0]);
+  const anchors: Anchor[] = stretches ? corrected : [...corrected, ...pairs.map(([a, b]) => ({ en: [a], zh: [b] }))].sort((x, y) => x.en[0] - y.en[0]);
   const starts = stretches ? pairs : [];
   const beads: Bead[] = [];
   let enNext = 0;
