@@ -31,7 +31,7 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
+  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
   DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, STATISTICS_REQUEST,
@@ -39,7 +39,7 @@ import {
 } from './protocol';
 import { format, localeOf, message } from './core/messages';
 import { createNoteService } from './service';
-import { annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
+import { annotatedNote, annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import { TAG_FILE } from './service/annotationSettings';
 import { concordanceTerm, correctionRequest, documentRequest, formatOf, type Checked, type PositionField } from './service/arguments';
 import type { FileChange, OpenDocuments, Workspace } from './service/workspace';
@@ -289,8 +289,14 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onRequest(CONCORDANCE_REQUEST, async (params) => noteService.concordance(accepted(concordanceTerm(params?.term))));
   connection.onRequest(EXPORT_GLOSSARY_REQUEST, async (params) => ({ text: await noteService.exportGlossary(accepted(formatOf(params?.format, ['tbx', 'csv'] as const))) }));
   connection.onRequest(ANNOTATIONS_REQUEST, async (params) => {
-    const document = accepted(noteService.note(params?.uri));
-    return annotationsResult(await noteService.annotationsOf(document), document.version);
+    const note = accepted(annotatedNote(workspace, params));
+    if (typeof note !== 'string') return annotationsResult(await noteService.annotationsOf(note), note.version);
+    const annotations = await noteService.annotationsOfNote(note);
+    return annotations ? annotationsResult(annotations, null) : null;
+  });
+  connection.onRequest(ANNOTATED_NOTES_REQUEST, async () => {
+    checkPhase();
+    return { notes: await noteService.annotatedNotes() };
   });
   connection.onRequest(ANNOTATE_REQUEST, async (params) => {
     const { document, edit } = accepted(annotateRequest(workspace, params));

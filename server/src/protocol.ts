@@ -3,7 +3,8 @@
  * The VS Code clients (desktop and web) import this module and nothing else of the server.
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
-import type { AnnotationContent, ReplyView } from './service/annotations';
+import type { AnnotationCounts } from './core/annotations/counts';
+import type { AnnotatedNote, AnnotationContent, ReplyView } from './service/annotations';
 import type { AlignedView, Concordance, CorrectionAction, NoteStatistics } from './service';
 import type { ThreadCountry } from './service/features/correspondence';
 
@@ -249,7 +250,7 @@ export interface AnnotationsParams {
 
 export interface AnnotationsResult {
   readonly uri: string;
-  /** The document version the ranges are for (null when the note is not open). */
+  /** The document version the ranges are for (null when the note is not open: it was read from disk). */
   readonly version: number | null;
   /** The sidecar file's URI (it may not exist yet). */
   readonly sidecar: string;
@@ -265,8 +266,28 @@ export interface AnnotationsResult {
   readonly tags: readonly AnnotationTagData[];
 }
 
-/** A note's annotations with their current ranges, their projections onto this version and the orphans. */
+/**
+ * A note's annotations with their current ranges, their projections onto this version and the orphans:
+ * for an open note, as the editor has it; for any other `.note` file of a workspace folder, as it is on
+ * disk (`version` null; null when it cannot be read).
+ */
 export const ANNOTATIONS_REQUEST = new RequestType<AnnotationsParams, AnnotationsResult | null, void>('diplonote/annotations');
+
+/** A note of the workspace that has a sidecar, open or not, with its annotations counted (by thread status and by tag). */
+export type AnnotatedNoteData = AnnotatedNote;
+export type AnnotationCountsData = AnnotationCounts;
+
+export interface AnnotatedNotesResult {
+  /** By URI. Counts are of the sidecar as last read or written; orphans are not told apart (ask `diplonote/annotations`). */
+  readonly notes: readonly AnnotatedNoteData[];
+}
+
+/**
+ * Every note of the workspace folders (as the workspace index lists them) with a sidecar of annotations,
+ * open or not, for the editor's Annotations view; answered once the index is complete. A change of a
+ * sidecar is told by `diplonote/annotationsChanged` for its note.
+ */
+export const ANNOTATED_NOTES_REQUEST = new RequestType<Record<string, never> | null, AnnotatedNotesResult, void>('diplonote/annotatedNotes');
 
 export interface AnnotateParams {
   readonly uri: string;

@@ -6,7 +6,8 @@
 import { message, saying, type Message } from '../core/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotationChange } from '../core/annotations/edit';
-import { openNote, position, termProblem, type Checked } from './arguments';
+import { openNote, outsideFolders, position, shownUri, termProblem, type Checked } from './arguments';
+import { hasQueryOrFragment } from './uris';
 import type { AnnotationEdit } from './annotations';
 import type { Workspace } from './workspace';
 
@@ -23,6 +24,19 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 function refused<T>(said: Message): Checked<T> {
   return { ok: false, ...saying(said) };
+}
+
+/**
+ * The note whose annotations are asked for: open in the editor (its document), or else a `.note` file
+ * of a workspace folder (its URI: the service reads it from disk).
+ */
+export function annotatedNote(workspace: Workspace, params: unknown): Checked<TextDocument | string> {
+  const uri = record(params)?.uri;
+  const open = openNote(workspace, uri, false);
+  if (open.ok || typeof uri !== 'string' || uri === '' || hasQueryOrFragment(uri)) return open;
+  if (!/\.note$/i.test(uri)) return refused(message('refused.not-a-note', { uri: shownUri(uri) }));
+  const outside = outsideFolders(workspace, uri);
+  return outside ? refused(outside) : { ok: true, value: uri };
 }
 
 export function annotateRequest(workspace: Workspace, params: unknown): Checked<Request> {

@@ -8,6 +8,7 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { anchorTarget, type AnchorMethod } from '../core/annotations/anchor';
+import type { AnnotationCounts } from '../core/annotations/counts';
 import { CodePointIndex } from '../core/annotations/codePoints';
 import {
   createAnnotation, createReply, updateAnnotation, withAnnotation, withoutAnnotation,
@@ -22,13 +23,14 @@ import { AnnotationProjector, type ProjectionLevel } from '../core/annotations/p
 import type { TagDefinition } from '../core/annotations/tags';
 import type { TextChange } from '../core/incremental';
 import { spanAfterChange } from '../core/annotations/track';
-import type { Note, Span } from '../core/model';
+import type { Language, Note, Span } from '../core/model';
 import { languageAt } from '../core/noteAlignment';
 import { AnnotationStore, sourceName, type StoredSidecar } from './annotationStore';
 import type { FileProblem } from './config/projectFile';
 import type { AlignedDocuments } from './pairing';
 import { fileName } from './uris';
 import type { Workspace } from './workspace';
+import type { IndexedNote } from './workspaceIndex';
 
 export type Anchoring = 'tracked' | AnchorMethod | 'orphaned';
 
@@ -99,6 +101,30 @@ export interface NoteAnnotations {
   readonly tags: readonly TagDefinition[];
   /** What is wrong in the sidecar (for a report; the server shows them on the sidecar). */
   readonly problems: readonly FileProblem[];
+}
+
+/** A note of the workspace with a sidecar (open or not), as the workspace index counts its annotations. */
+export interface AnnotatedNote {
+  readonly uri: string;
+  readonly sidecar: string;
+  /** Open in the editor. */
+  readonly open: boolean;
+  readonly title?: string;
+  /** The note's own reference, as written. */
+  readonly reference?: string;
+  readonly languages: readonly Language[];
+  /** Of the sidecar as last read or written (an open note's placements are not counted: see `diplonote/annotations`). */
+  readonly counts: AnnotationCounts;
+}
+
+/** What the annotated-notes list says of an indexed note; undefined when it has no sidecar that could be read. */
+export function annotatedNote(note: IndexedNote, open: boolean): AnnotatedNote | undefined {
+  if (!note.annotations) return undefined;
+  return {
+    uri: note.uri, sidecar: AnnotationStore.sidecarOf(note.uri), open,
+    ...(note.title ? { title: note.title } : {}), ...(note.ownReference ? { reference: note.ownReference.text } : {}),
+    languages: note.languages, counts: note.annotations,
+  };
 }
 
 export type AnnotationEdit =

@@ -41,15 +41,23 @@ function record(value: unknown): Record<string, unknown> | undefined {
 /** An open note named by `value`; with `inFolder`, also one inside a workspace folder, of its scheme. */
 export function openNote(workspace: Workspace, value: unknown, inFolder: boolean): Checked<TextDocument> {
   if (typeof value !== 'string' || value === '') return refused(message('refused.uri-not-text'));
-  const shown = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-  if (hasQueryOrFragment(value)) return refused(message('refused.query-or-fragment', { uri: shown }));
+  if (hasQueryOrFragment(value)) return refused(message('refused.query-or-fragment', { uri: shownUri(value) }));
   const document = workspace.documents.get(value);
-  if (!document) return refused(message('refused.not-open', { uri: shown }));
-  if (!inFolder) return { ok: true, value: document };
-  const folder = innermostFolder(value, workspace.folders);
-  if (!folder) return refused(message('refused.outside-folders', { uri: shown }));
-  if (schemeOf(folder) !== schemeOf(value)) return refused(message('refused.other-scheme', { uri: shown }));
-  return { ok: true, value: document };
+  if (!document) return refused(message('refused.not-open', { uri: shownUri(value) }));
+  const outside = inFolder ? outsideFolders(workspace, value) : undefined;
+  return outside ? refused(outside) : { ok: true, value: document };
+}
+
+/** A URI as a refusal quotes it: long ones cut. */
+export function shownUri(uri: string): string {
+  return uri.length > 200 ? `${uri.slice(0, 200)}…` : uri;
+}
+
+/** Why a URI is not a file of a workspace folder (outside every folder, or under another scheme); undefined when it is. */
+export function outsideFolders(workspace: Workspace, uri: string): Message | undefined {
+  const folder = innermostFolder(uri, workspace.folders);
+  if (!folder) return message('refused.outside-folders', { uri: shownUri(uri) });
+  return schemeOf(folder) !== schemeOf(uri) ? message('refused.other-scheme', { uri: shownUri(uri) }) : undefined;
 }
 
 /** A position (0-based line and UTF-16 character); positions past the end are the end. */

@@ -22,7 +22,7 @@ import type { TextEncoding } from '../core/text/decode';
 import type { TagDefinition } from '../core/annotations/tags';
 import { AnalysisCache, type DocumentAnalysis } from './analysisCache';
 import { readAnnotationSettings, TagTaxonomies, type AnnotationSettings } from './annotationSettings';
-import { Annotations, type AnnotationEdit, type EditOutcome, type NoteAnnotations } from './annotations';
+import { annotatedNote, Annotations, type AnnotatedNote, type AnnotationEdit, type EditOutcome, type NoteAnnotations } from './annotations';
 import { AnnotationStore, type SidecarWrite } from './annotationStore';
 import { openNote, position, termPairRequest, type Checked } from './arguments';
 import { Configurations, type Configuration } from './config/configuration';
@@ -525,15 +525,23 @@ export class NoteService {
    * check and let go after), computed in slices; undefined when it cannot be read.
    */
   async checkNote(uri: string): Promise<{ document: TextDocument; findings: NoteFinding[] } | undefined> {
+    return this.withNote(uri, async (document) => ({ document, findings: await this.findingsInSlices(document) ?? [] }));
+  }
+
+  /**
+   * Runs `use` on a note of the workspace: the editor's document when it is open, else the file read
+   * from disk, held as an open note while `use` runs and let go after; undefined when it cannot be read.
+   */
+  private async withNote<T>(uri: string, use: (document: TextDocument) => Promise<T>, boundary?: string): Promise<T | undefined> {
     const open = this.workspace.documents.get(uri);
-    if (open) return { document: open, findings: await this.findingsInSlices(open) ?? [] };
-    const read = await readText(this.workspace, uri, READ_LIMITS.partner);
+    if (open) return use(open);
+    const read = await readText(this.workspace, uri, READ_LIMITS.partner, boundary);
     if (read.kind === 'refused') return undefined;
     // The version a file read from disk gets (see pairing.ts).
     const document = TextDocument.create(uri, 'diplomatic-note', -read.version, read.text);
     this.pairing.hold(document);
     try {
-      return { document, findings: await this.findingsInSlices(document) ?? [] };
+      return await use(document);
     } finally {
       this.pairing.release(document);
       this.analyses.forget(uri);
@@ -744,10 +752,33 @@ export class NoteService {
     return this.annotationLayer.of(document);
   }
 
+  /**
+   * The annotations of a note of the workspace, open or not (a closed note is read from disk, inside
+   * its folder, and let go after); undefined when it cannot be read.
+   */
+  async annotationsOfNote(uri: string): Promise<NoteAnnotations | undefined> {
+    try {
+      return await this.withNote(uri, (document) => this.annotationsOf(document), boundaryOf(uri, this.workspace.folders));
+    } finally {
+      // What was read for a closed note is let go, as for a note closed in the editor.
+      if (this.workspace.documents.get(uri) === undefined) this.annotationLayer.documentClosed(uri);
+    }
+  }
+
+  /** Every note of the workspace folders with a sidecar of annotations, with its counts, by URI (once the index is complete). */
+  async annotatedNotes(): Promise<AnnotatedNote[]> {
+    await this.indexComplete();
+    return this.indexedNotes().flatMap((note) => annotatedNote(note, this.workspace.documents.get(note.uri) !== undefined) ?? [])
+      .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
   /** Makes a change to a note's annotations and writes its sidecar. */
   async editAnnotations(document: TextDocument, edit: AnnotationEdit): Promise<EditOutcome> {
     await this.settled();
-    return this.annotationLayer.edit(document, edit);
+    const outcome = await this.annotationLayer.edit(document, edit);
+    // The index counts the annotations of every note; a write of the server's own is no file event.
+    if (outcome.applied) await this.index.filesChanged([{ uri: outcome.sidecar, kind: 'changed' }]);
+    return outcome;
   }
 
   /** The note was saved: its sidecar is written again when annotations moved with the edits. */

@@ -12,6 +12,7 @@
 import picomatch from 'picomatch/posix';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../core/analyse';
+import { annotationCounts, type AnnotationCounts } from '../core/annotations/counts';
 import { parseSidecar, sidecarFileName } from '../core/annotations/sidecar';
 import type { Note } from '../core/model';
 import type { Configuration } from './config/configuration';
@@ -30,8 +31,8 @@ export interface IndexedNote extends NoteSummary {
   readonly fromEditor: boolean;
   /** The file of its other language version, when it names one or has a `NAME.en.note` ↔ `NAME.zh.note` twin. */
   readonly partner?: string;
-  /** Annotations in its sidecar file `NAME.note.annotations.json`, when it has one. */
-  readonly annotations?: number;
+  /** The annotations of its sidecar file `NAME.note.annotations.json` (those that could be read), when it has one. */
+  readonly annotations?: AnnotationCounts;
 }
 
 /** Told how the build goes; `cancelled` is asked between notes. */
@@ -55,7 +56,7 @@ interface NoteRead {
   readonly ticket: number;
   readonly version: number;
   readonly text?: string;
-  readonly annotations?: number;
+  readonly annotations?: AnnotationCounts;
 }
 
 /** Notes read at once while indexing: reading overlaps the analysis of the notes before. */
@@ -148,8 +149,10 @@ export class WorkspaceIndex {
     const gone = [...this.notes.values()].filter((note) => !note.fromEditor && !wanted.has(note.uri)).map((note) => note.uri);
     for (const uri of gone) this.remove(uri);
     if (gone.length > 0) this.host.changed(gone);
-    // Notes already indexed are kept: file changes keep them current.
+    // Notes already indexed are kept: file changes keep them current. An open note is not read from disk; its sidecar is.
     const toRead = listed.filter((uri) => !this.notes.has(uri));
+    const openWithSidecars = [...this.notes.values()].filter((note) => note.fromEditor && this.sidecars.has(note.uri));
+    for (const note of openWithSidecars) await this.recount(note.uri, false);
     counts.total = toRead.length;
     progress?.begin(toRead.length);
     const slicer = new Slicer();
@@ -223,24 +226,39 @@ export class WorkspaceIndex {
     );
   }
 
-  /** The annotations the sidecar file holds (those that could be read); undefined when it cannot be read. */
-  private async countAnnotations(uri: string): Promise<number | undefined> {
+  /** The annotations the sidecar file holds (those that could be read), counted; undefined when it cannot be read. */
+  private async countAnnotations(uri: string): Promise<AnnotationCounts | undefined> {
     const sidecar = `${uri}${SIDECAR_SUFFIX}`;
     const read = await readText(this.host.workspace, sidecar, MAX_SIDECAR_BYTES, boundaryOf(uri, this.host.workspace.folders));
-    return read.kind === 'text' ? parseSidecar(read.text, sidecar).collection.items.length : undefined;
+    return read.kind === 'text' ? annotationCounts(parseSidecar(read.text, sidecar).collection) : undefined;
   }
 
-  /** Applies a read unless a newer one was asked for, or the note is open (the editor's text wins). */
+  /** A sidecar changed or went: its note's counts are read again (the note itself is not). Whether the note is indexed. */
+  private async recount(uri: string, deleted: boolean): Promise<boolean> {
+    if (deleted) this.sidecars.delete(uri);
+    else this.sidecars.add(uri);
+    const annotations = deleted ? undefined : await this.countAnnotations(uri);
+    const entry = this.notes.get(uri);
+    if (entry) this.put(withCounts(entry, annotations));
+    return entry !== undefined;
+  }
+
+  /** Applies a read unless a newer one was asked for; of an open note (the editor's text wins), only the annotation counts. */
   private apply(read: NoteRead): boolean {
     if (this.reads.get(read.uri) !== read.ticket) return false;
     this.reads.delete(read.uri);
-    if (this.notes.get(read.uri)?.fromEditor) return false;
+    const held = this.notes.get(read.uri);
+    if (held?.fromEditor) {
+      if (read.text === undefined) return false;
+      this.put(withCounts(held, read.annotations));
+      return true;
+    }
     if (read.text === undefined) return this.remove(read.uri);
     this.put(this.entryOf(read.uri, analyse(read.text), read.version, false, read.annotations));
     return true;
   }
 
-  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean, annotations?: number): IndexedNote {
+  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean, annotations?: AnnotationCounts): IndexedNote {
     const partner = partnerOf(uri, note, this.host.workspace.folders);
     return {
       uri, version, fromEditor, ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note),
@@ -276,15 +294,12 @@ export class WorkspaceIndex {
       void this.build();
     }
     const changed: string[] = [];
-    for (const change of changes) {
-      // A sidecar changed: its note is read again, with the new count.
-      const sidecarOf = change.uri.endsWith(SIDECAR_SUFFIX) ? change.uri.slice(0, -SIDECAR_SUFFIX.length) : undefined;
-      if (sidecarOf !== undefined) {
-        if (change.kind === 'deleted') this.sidecars.delete(sidecarOf);
-        else this.sidecars.add(sidecarOf);
+    for (const { uri, kind } of changes) {
+      if (uri.endsWith(SIDECAR_SUFFIX)) {
+        const note = uri.slice(0, -SIDECAR_SUFFIX.length);
+        if (await this.recount(note, kind === 'deleted')) changed.push(note);
+        continue;
       }
-      const uri = sidecarOf ?? change.uri;
-      const kind = sidecarOf === undefined ? change.kind : 'changed';
       if (!/\.note$/i.test(uri) || this.notes.get(uri)?.fromEditor) continue;
       if (kind === 'deleted' || !(await this.inScope(uri))) {
         this.reads.delete(uri);
@@ -302,7 +317,7 @@ export class WorkspaceIndex {
       const held = this.notes.get(document.uri);
       if (held?.fromEditor && held.version === document.version) continue;
       this.reads.delete(document.uri);
-      this.put(this.entryOf(document.uri, this.host.analysisOf(document), document.version, true));
+      this.put(this.entryOf(document.uri, this.host.analysisOf(document), document.version, true, held?.annotations));
     }
   }
 
@@ -333,6 +348,12 @@ export class WorkspaceIndex {
   mentioning(key: string): IndexedNote[] {
     return this.mentioners.notes(key, this.notes);
   }
+}
+
+/** The entry with these annotation counts (none: no sidecar, or one that cannot be read). */
+function withCounts(entry: IndexedNote, annotations: AnnotationCounts | undefined): IndexedNote {
+  const { annotations: _previous, ...rest } = entry;
+  return annotations ? { ...rest, annotations } : rest;
 }
 
 /** Reference key → the URIs of notes, kept in step with the index. */

@@ -167,7 +167,7 @@ function noteRecord(file: string, entry: IndexedNote, partner: string | undefine
     cites: [...new Set(entry.mentions.filter((m) => m.via === 'citation').map((m) => m.key))],
     in_reply_to: entry.inReplyTo,
     partner: partner ?? null, paragraphs: counts('paragraphs'), points: counts('points'),
-    inline_annotations: entry.inlineAnnotations, annotations: entry.annotations ?? 0,
+    inline_annotations: entry.inlineAnnotations, annotations: entry.annotations ? entry.annotations.annotations + entry.annotations.replies : 0,
   };
 }
 

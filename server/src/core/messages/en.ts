@@ -257,6 +257,8 @@ export const EN = {
   'refused.comment-not-text': 'a comment must be a string (Markdown).',
   'refused.comment-length': 'a comment is limited to {limit} characters.',
   'refused.tags': 'tags must be a list of at most {limit} names.',
+  // Annotations of notes that are not open (service/annotationArguments.ts)
+  'refused.not-a-note': '{uri} is not a note (a .note file); refused.',
 
   // Adding a term pair to a glossary (service/features/termPair.ts, lsp/addTermPair.ts)
   'termPair.pair': '"{term}" ({language}) ↔ "{rendering}"',

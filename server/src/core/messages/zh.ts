@@ -250,6 +250,8 @@ export const ZH: Translation<typeof EN> = {
   'refused.comment-not-text': '批注须为字符串（Markdown）。',
   'refused.comment-length': '批注不得超过 {limit} 个字符。',
   'refused.tags': '标签须为至多 {limit} 个名称的列表。',
+  // Annotations of notes that are not open (service/annotationArguments.ts)
+  'refused.not-a-note': '{uri} 不是照会文件（.note 文件）；不予接受。',
 
   'termPair.pair': '“{term}”（{language}）↔“{rendering}”',
   'termPair.target-outside': '{file} 不在任何工作区文件夹内；未作改动。',
