@@ -328,6 +328,7 @@ export const ZH: Translation<typeof EN> = {
   'cli.outline.explain': '逐块列出识别出的类别、作出判定的规则、所属语言及理由（加 --json 时以 JSON 输出）',
   'cli.align.summary': '两种语言之间配对的段落、要点和句子，附行号和置信度',
   'cli.align.details': '同时包含两个语文本的文件单独对齐；有配对文件的照会与其配对文件一起对齐\n（每对文件只显示一次）。照会旁记录的校正（NAME.note.annotations.json）一并采用。',
+  'cli.align.corrected': '已校正',
   'cli.align.json': 'JSON：按文件对列出对齐视图的各行：level、段落对、en 和 zh（行号、范围、文字、段落、要点；某一单元无对应时为 null）、置信度、校正、检查结果',
   'cli.check.summary': '每份照会及其另一语文本的一致性检查结果；达到或超过某一严重级别时退出状态为 1',
   'cli.check.details': '输出编辑器为每份照会及其配对文件显示的检查结果，以及其所在文件夹中 .diplonote.json\n和术语表的问题（代码 project-file、glossary-file），格式为 FILE:LINE:COLUMN: SEVERITY CODE MESSAGE\n各行、JSON，或供代码扫描使用的 SARIF 2.1.0 日志。\n\nPATH 可以是文件（无论配置是否排除，一律检查）、文件夹（其下每个 .note 文件），或加引号的 glob 模式\n（\'notes/**/*.note\'、{a,b}、[abc]；反斜杠视为路径分隔符）。文件夹和 glob 模式列出编辑器索引的照会：\n不含被 .diplonote.json 的 "exclude" 排除或被 .gitignore 忽略的照会，也不含以点开头的文件夹和\nnode_modules。每对语文本只检查一次。',
