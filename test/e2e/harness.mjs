@@ -71,8 +71,8 @@ export async function processesGone(text, timeoutMs) {
 }
 
 /**
- * Polls `read` until `accept` holds for what it returns, and resolves with that value: for state the
- * editor or the server writes (a file on disk), waited for itself rather than for a guessed time.
+ * Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing);
+ * resolves with that value, or fails after `timeoutMs` with what was last seen.
  */
 export async function until(read, accept, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
