@@ -27,13 +27,8 @@ const TAGGED = { id: 'urn:uuid:c4d3e2f1-a0b9-4c8d-9e7f-6a5b4c3d2e1f', quote: 'Th
 const CLOSED_NOTE = 'ohchr-reply-al-chn-4-2025.note';
 const CLOSED = { id: 'urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', quote: 'arrested tens of thousands of fraud suspects', creator: 'Anna Berg', tag: 'factual-claim' };
 
+const settings = { ...PLAIN_WORKBENCH_SETTINGS, 'comments.openView': 'never', 'diplonote.annotations.author': AUTHOR, 'diplonote.codeLens.enabled': false };
 const NOTE_STATUS = 'diplonote.diplonote.diplonote.status';
-const settings = {
-  ...PLAIN_WORKBENCH_SETTINGS,
-  'comments.openView': 'never',
-  'diplonote.annotations.author': AUTHOR,
-  'diplonote.codeLens.enabled': false,
-};
 
 /** The W3C target of `quote` in `text`: positions in code points, 32 characters of context. */
 function targetOf(source, text, quote) {
