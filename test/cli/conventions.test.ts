@@ -55,11 +55,11 @@ describe('cli: conventions', () => {
   });
 
   const usageErrors: Array<[string, string[], RegExp]> = [
-    ['an unknown option', ['check', '--frob', VISA_EN], /Unknown option '--frob'/],
-    ['a missing value', ['check', VISA_EN, '--severity'], /--severity <value>' argument missing/],
-    ['a value where none is taken', ['check', '--json=yes', VISA_EN], /'--json' does not take an argument/],
+    ['an unknown option', ['check', '--frob', VISA_EN], /unknown option --frob \(a file whose name starts with - goes after --\)/],
+    ['a missing value', ['check', VISA_EN, '--severity'], /--severity needs a value \(--severity LEVEL\)/],
+    ['a value where none is taken', ['check', '--json=yes', VISA_EN], /--json takes no value \(not "yes"\)/],
     ['a value outside the choices', ['check', '--severity=loud', VISA_EN], /--severity must be one of hint, information, warning, error \(not "loud"\)/],
-    ['an option taken for a value', ['export', VISA_EN, '--tmx', '--out', '--csv'], /ambiguous/],
+    ['an option taken for a value', ['export', VISA_EN, '--tmx', '--out', '--csv'], /--out needs a value, and "--csv" is an option; write --out=--csv if that is the value meant/],
     ['no operand', ['outline'], /give FILE…/],
     ['too many operands', ['export', VISA_EN, VISA_EN, '--tmx'], /give FILE, not 2/],
     ['standard input twice', ['outline', '-', '-'], /standard input \(-\) can be read once/],
@@ -123,5 +123,24 @@ describe('cli: standard input (-)', () => {
     const result = cli(['outline', '-'], { input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0]) });
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'diplonote: <stdin>: binary input, not a text note\n');
+  });
+});
+
+describe('cli: the exit statuses the README documents', () => {
+  /** Status → meaning, from the rows `  N  meaning` of the help or `| N | meaning |` of the README's table. */
+  function statuses(text: string, row: RegExp): Map<string, string> {
+    return new Map([...text.matchAll(row)].map((match) => [match[1], match[2]]));
+  }
+
+  it('are the statuses the help gives, with every command the help names for a status', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| Exit status | Meaning |'));
+    const documented = statuses(table.slice(0, table.indexOf('\n\n')), /^\| (\d) \| (.*) \|$/gm);
+    const told = statuses(cli(['help']).stdout, /^ {2}(\d) {2}(.*)$/gm);
+    assert.deepEqual([...documented.keys()], [...told.keys()]);
+    assert.deepEqual([...told.keys()], ['0', '1', '2']);
+    for (const [status, meaning] of told) {
+      for (const [, command] of meaning.matchAll(/(?:^|; )(\w+): /g)) assert.ok(documented.get(status)?.includes(`\`${command}\``), `${command} under ${status}`);
+    }
   });
 });

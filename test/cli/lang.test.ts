@@ -45,3 +45,56 @@ describe('cli: the language of its messages', () => {
     assert.equal(environmentLocale({}), 'en');
   });
 });
+
+describe('cli: help, usage and errors in the language asked for', () => {
+  const ZH_ENV = { LANG: 'zh_CN.UTF-8' };
+  /** Each way of asking for Chinese: the option (before or after the command), and the environment. */
+  const chinese: Array<[string, (args: string[]) => ReturnType<typeof cli>]> = [
+    ['--lang zh', (args) => cli([...args, '--lang', 'zh'])],
+    ['--lang=zh first', (args) => cli(['--lang=zh', ...args])],
+    ['LANG=zh_CN.UTF-8', (args) => cli(args, { env: ZH_ENV })],
+  ];
+
+  for (const [how, run] of chinese) {
+    it(`${how}: help lists the commands and exit statuses in Chinese, command and option names as typed`, () => {
+      const result = run(['help']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^diplonote：为中英文外交照会/);
+      assert.match(result.stdout, /^用法：diplonote COMMAND \[选项\] OPERANDS…$/m);
+      assert.match(result.stdout, /^ {2}check PATH… +每份照会及其另一语文本的一致性检查结果/m);
+      assert.match(result.stdout, /^退出状态：\n {2}0 .*\n {2}1 .*--severity.*\n {2}2 .*选项未知/m);
+      assert.match(result.stdout, /NO_COLOR/);
+    });
+
+    it(`${how}: check --help gives its usage, options and choices in Chinese`, () => {
+      const result = run(['check', '--help']);
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stdout, /^用法：diplonote check \[选项\] PATH…\n/);
+      assert.match(result.stdout, /^ {6}--severity LEVEL +有检查结果达到或超过 LEVEL 时退出状态为 1（默认为 warning）（可选值：hint、information、warning、error）$/m);
+      assert.match(result.stdout, /^ {2}-h, --help +显示此帮助$/m);
+      assert.match(result.stdout, /^退出状态：$/m);
+    });
+
+    it(`${how}: a usage error and an unreadable file are told in Chinese on standard error`, () => {
+      const usage = run(['check', '--frob', NOTE]);
+      assert.equal(usage.status, 2);
+      assert.equal(usage.stdout, '');
+      assert.equal(usage.stderr, 'diplonote check: 未知选项 --frob（文件名以 - 开头时，请将其置于 -- 之后）\n用法：diplonote check [选项] PATH…\n运行“diplonote help check”查看其选项。\n');
+      const missing = run(['outline', 'no-such.note']);
+      assert.equal(missing.status, 2);
+      assert.equal(missing.stderr, 'diplonote: no-such.note: 文件不存在\n');
+    });
+  }
+
+  it('the same help in English without a Chinese locale, and --lang en overrides LANG', () => {
+    const english = cli(['help', 'check']);
+    assert.match(english.stdout, /^Usage: diplonote check \[OPTIONS\] PATH…\n/);
+    assert.equal(cli(['check', '--help', '--lang', 'en'], { env: ZH_ENV }).stdout, english.stdout);
+  });
+
+  it('a --lang outside en and zh is a usage error in the environment\'s language', () => {
+    const result = cli(['help', '--lang', 'fr'], { env: ZH_ENV });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--lang 须为 en、zh 之一（不能为“fr”）/);
+  });
+});

@@ -11,6 +11,7 @@ import { repoRoot } from '../../scripts/start.mjs';
 
 const require = createRequire(path.join(repoRoot, '.tools', 'playwright', 'node_modules') + '/');
 const { chromium } = require('playwright-core');
+const picomatch = createRequire(path.join(repoRoot, 'package.json'))('picomatch');
 
 const PAGE = `<!doctype html><meta charset="utf-8"><script>
   // A minimal LSP client over a worker's messages: JSON-RPC objects, as vscode-languageclient/browser sends them.
@@ -29,13 +30,15 @@ const PAGE = `<!doctype html><meta charset="utf-8"><script>
       : Object.keys(window.files).some((file) => file.startsWith(uri + '/')) ? { type: 'directory', size: 0, version: 1, symbolicLink: false } : null,
     'diplonote/fs/readFile': ({ uri }) => uri in window.files
       ? { kind: 'read', base64: btoa(String.fromCharCode(...new TextEncoder().encode(window.files[uri]))), version: 1 } : { kind: 'missing' },
-    'diplonote/fs/findFiles': ({ folder, include }) => Object.keys(window.files)
-      .filter((file) => file.startsWith(folder + '/') && include.some((glob) => file.endsWith(glob.replace('**/*', '')))),
+    // Globs matched as VS Code's findFiles matches them, relative to the folder (by picomatch, in the test's Node).
+    'diplonote/fs/findFiles': ({ folder, include, exclude }) => window.filesMatching(
+      Object.keys(window.files).filter((file) => file.startsWith(folder + '/')).map((file) => file.slice(folder.length + 1)), include, exclude ?? [],
+    ).then((found) => found.map((file) => folder + '/' + file)),
   };
   // Requests from the server: the file system as above; any other answered as an LSP client without a handler does.
-  const answerServer = (message) => {
+  const answerServer = async (message) => {
     const answer = answers[message.method];
-    worker.postMessage(answer ? { jsonrpc: '2.0', id: message.id, result: answer(message.params) }
+    worker.postMessage(answer ? { jsonrpc: '2.0', id: message.id, result: await answer(message.params) }
       : { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Unhandled method ' + message.method } });
   };
   window.request = (method, params) => new Promise((resolve) => {
@@ -55,6 +58,9 @@ describe('web: the browser server bundle in headless Chromium', function () {
   const folder = 'vscode-vfs://github/example/notes';
   const uri = `${folder}/reply.note`;
   const TEAM_GLOSSARY = JSON.stringify({ entries: [{ en: 'scam compound', zh: '诈骗园区', definition: { en: 'Read from the workspace through the client.' } }] });
+  // A glossary that only the project file's glob names (diplonote.glossary.files / "glossary.files").
+  const PROJECT_FILE = JSON.stringify({ glossary: { files: ['terms/**/*.csv'] } });
+  const NAMED_GLOSSARY = 'en,zh,category,definition_en\nforced criminality,强迫犯罪,subject,Named by a glob of the project file.\n';
 
   before(async function () {
     const bundle = readFileSync(path.join(repoRoot, 'dist', 'web', 'server.js'));
@@ -71,6 +77,11 @@ describe('web: the browser server bundle in headless Chromium', function () {
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     page = await context.newPage();
+    await page.exposeFunction('filesMatching', (files, include, exclude) => {
+      const included = picomatch(include);
+      const excluded = exclude.length > 0 ? picomatch(exclude) : () => false;
+      return files.filter((file) => included(file) && !excluded(file));
+    });
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
   });
 
@@ -84,7 +95,11 @@ describe('web: the browser server bundle in headless Chromium', function () {
   const notify = (method, params) => page.evaluate(([m, p]) => window.notify(m, p), [method, params]);
 
   it('answers initialize with the outline and jump-to capabilities', async function () {
-    await page.evaluate(([file, text]) => { window.files[file] = text; }, [`${folder}/team.glossary.json`, TEAM_GLOSSARY]);
+    await page.evaluate((files) => Object.assign(window.files, files), {
+      [`${folder}/team.glossary.json`]: TEAM_GLOSSARY,
+      [`${folder}/.diplonote.json`]: PROJECT_FILE,
+      [`${folder}/terms/2025/trafficking.csv`]: NAMED_GLOSSARY,
+    });
     const response = await request('initialize', { processId: null, rootUri: folder, capabilities: {}, workspaceFolders: [{ uri: folder, name: 'notes' }] });
     assert.equal(response.result.serverInfo.name, 'diplonote');
     assert.ok(response.result.capabilities.documentSymbolProvider);
@@ -111,5 +126,22 @@ describe('web: the browser server bundle in headless Chromium', function () {
     await notify('textDocument/didOpen', { textDocument: { uri: note, languageId: 'diplomatic-note', version: 1, text: 'Victims were held in a scam compound.\n' } });
     const response = await request('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 26 } });
     assert.match(response.result?.contents.value ?? '', /Read from the workspace through the client\./);
+  });
+
+  it('reads a glossary named by a glob of the project file through the client: its term shows on hover', async function () {
+    const note = `${folder}/criminality.note`;
+    await notify('textDocument/didOpen', { textDocument: { uri: note, languageId: 'diplomatic-note', version: 1, text: 'Victims were subjected to forced criminality.\n' } });
+    const response = await request('textDocument/hover', { textDocument: { uri: note }, position: { line: 0, character: 32 } });
+    assert.match(response.result?.contents.value ?? '', /Named by a glob of the project file\./);
+  });
+
+  it('exports the aligned pairs of a note (Export Aligned Pairs) as TMX and CSV', async function () {
+    const tmx = await request('diplonote/exportPairs', { uri, format: 'tmx' });
+    assert.equal(tmx.result.format, 'tmx');
+    assert.match(tmx.result.text, /^<\?xml version="1\.0" encoding="UTF-8"\?>/);
+    assert.match(tmx.result.text, /<tuv xml:lang="en"><seg>Receipt is hereby acknowledged of communication/);
+    assert.match(tmx.result.text, /<tuv xml:lang="zh"><seg>/);
+    const csv = await request('diplonote/exportPairs', { uri, format: 'csv' });
+    assert.ok(csv.result.text.split('\n').length > 5, csv.result.text);
   });
 });

@@ -10,7 +10,7 @@ import { format, message, type Locale, type Message } from '../core/messages';
 import { decodeText, encodingName, isUtf8, type TextEncoding } from '../core/text/decode';
 import { NodeWorkspace } from '../node/nodeWorkspace';
 import { createNoteService, type NoteService } from '../service';
-import { READ_LIMITS, type TextRead } from '../service/files';
+import { READ_LIMITS, refused, type TextRead } from '../service/files';
 import { fileName } from '../service/uris';
 import type { FileRead, ReadLimits } from '../service/workspace';
 import { EXIT_UNUSABLE_INPUT } from './definition';
@@ -75,6 +75,8 @@ export interface ContextOptions {
 
 const STDIN_DISPLAY = '<stdin>';
 
+type Say = (said: Message) => string;
+
 function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).toString();
 }
@@ -85,14 +87,14 @@ function displayName(uri: string): string {
 }
 
 /** What each operand names; those that name nothing usable are said on standard error. */
-function classifyOperands(operands: readonly string[], options: ContextOptions, terminal: Terminal): { used: Operand[]; unusable: boolean } {
+function classifyOperands(operands: readonly string[], options: ContextOptions, terminal: Terminal, say: Say): { used: Operand[]; unusable: boolean } {
   const used: Operand[] = [];
   let unusable = false;
   for (const operand of operands) {
     const classified = options.paths ? classify(operand) : operand === '-' ? { kind: 'stdin' as const } : { kind: 'file' as const, operand };
     if (classified.kind !== 'refused') used.push(classified);
     else {
-      terminal.error(`diplonote: ${classified.operand}: ${classified.reason}`);
+      terminal.error(`diplonote: ${classified.operand}: ${say(classified.reason)}`);
       unusable = true;
     }
   }
@@ -102,8 +104,8 @@ function classifyOperands(operands: readonly string[], options: ContextOptions, 
 export async function createContext(operands: readonly string[], terminal: Terminal, options: ContextOptions = {}): Promise<CommandContext> {
   const stdinFile = options.stdinName ?? STDIN_DISPLAY;
   const locale = options.locale ?? 'en';
-  const say = (said: Message) => format(locale, said);
-  const classified = classifyOperands(operands, options, terminal);
+  const say: Say = (said) => format(locale, said);
+  const classified = classifyOperands(operands, options, terminal, say);
   const roots = (inputs: readonly Input[] = []) => [...new Set([
     ...classified.used.map((operand) => rootOf(operand) ?? workspaceFolderOf(stdinFile)),
     ...inputs.map((input) => workspaceFolderOf(fileURLToPath(input.uri))),
@@ -139,7 +141,7 @@ export async function createContext(operands: readonly string[], terminal: Termi
         if (skip?.(input.uri)) continue;
         const text = await read(input);
         if (text.kind === 'refused') {
-          terminal.error(`diplonote: ${input.file}: ${text.message}`);
+          terminal.error(`diplonote: ${input.file}: ${say(text.said)}`);
           status = EXIT_UNUSABLE_INPUT;
           continue;
         }
@@ -160,7 +162,7 @@ type Listed = Extract<Operand, { kind: 'folder' | 'glob' }>;
 
 /** The notes each folder and glob names (none listed twice); an operand that names none is said so. */
 async function listOperands(
-  operands: readonly Operand[], service: NoteService, terminal: Terminal, say: (said: Message) => string,
+  operands: readonly Operand[], service: NoteService, terminal: Terminal, say: Say,
 ): Promise<{ notes: Map<Operand, string[]>; unusable: boolean }> {
   const notes = new Map<Operand, string[]>();
   const listings = operands.filter((operand): operand is Listed => operand.kind === 'folder' || operand.kind === 'glob');
@@ -214,9 +216,9 @@ async function withoutLinks(uris: readonly string[], workspace: RecordingWorkspa
 
 async function readInput(terminal: Terminal): Promise<TextRead> {
   const bytes = await terminal.readInput(READ_LIMITS.cliInput);
-  if (bytes === undefined) return { kind: 'refused', missing: false, message: `too large (more than ${READ_LIMITS.cliInput} bytes)` };
+  if (bytes === undefined) return refused(message('read.too-large', { limit: READ_LIMITS.cliInput }));
   const decoded = decodeText(bytes);
-  if (decoded.kind === 'binary') return { kind: 'refused', missing: false, message: 'binary input, not a text note' };
+  if (decoded.kind === 'binary') return refused(message('read.binary-input'));
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding, version: 0 };
 }
 

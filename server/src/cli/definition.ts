@@ -6,7 +6,7 @@
  * message, the command's usage, exit status 2.
  */
 import { parseArgs } from 'node:util';
-import { LOCALES, type Locale } from '../core/messages';
+import { format, LOCALES, message, type Locale, type Message } from '../core/messages';
 import type { CommandContext } from './command';
 
 export const EXIT_OK = 0;
@@ -15,17 +15,6 @@ export const EXIT_FINDINGS = 1;
 /** Unusable input or usage: a missing or unreadable file, an unknown option, a missing value. */
 export const EXIT_UNUSABLE_INPUT = 2;
 
-export const EXIT_STATUS_HELP = [
-  'Exit status:',
-  '  0  done, nothing at or above the threshold',
-  '  1  check: a finding at or above the --severity threshold',
-  '  2  unusable input or usage: a missing, unreadable or binary file, an unknown option, a missing value',
-].join('\n');
-
-export const STDIN_HELP =
-  'A FILE of - is standard input: its partner file, glossaries and .diplonote.json are found as for a file\n' +
-  'named by --stdin-name (default: a note in the current folder, without a partner by name).';
-
 export interface OptionDefinition {
   readonly type: 'boolean' | 'string';
   readonly short?: string;
@@ -33,7 +22,7 @@ export interface OptionDefinition {
   readonly value?: string;
   /** The values allowed; anything else is a usage error. */
   readonly choices?: readonly string[];
-  readonly description: string;
+  readonly description: Message;
 }
 
 export type OptionDefinitions = Readonly<Record<string, OptionDefinition>>;
@@ -56,9 +45,9 @@ export interface CommandSpec<O extends OptionDefinitions> {
   /** The files when none is given after the words (`.`: the current folder). */
   readonly defaultOperands?: readonly string[];
   /** One line, for the list of commands. */
-  readonly summary: string;
+  readonly summary: Message;
   /** Paragraphs shown by `diplonote help COMMAND` under the usage. */
-  readonly details?: string;
+  readonly details?: Message;
   readonly options: O;
   run(context: CommandContext, options: OptionValues<O>, words: readonly string[]): Promise<number>;
 }
@@ -66,13 +55,17 @@ export interface CommandSpec<O extends OptionDefinitions> {
 /** A command with its option types erased, as the registry holds it. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
+  readonly summary: Message;
   readonly operands: string;
   readonly paths: boolean;
-  help(): string;
-  usage(): string;
+  help(locale: Locale): string;
+  usage(locale: Locale): string;
   /** The operands and option values, or a usage error. */
-  parse(args: readonly string[]): ParsedCommand | { readonly error: string };
+  parse(args: readonly string[]): ParsedCommand | UsageError;
+}
+
+export interface UsageError {
+  readonly error: Message;
 }
 
 export interface ParsedCommand {
@@ -87,21 +80,28 @@ export interface ParsedCommand {
 
 /** Options every command has. */
 const COMMON_OPTIONS: OptionDefinitions = {
-  'stdin-name': { type: 'string', value: 'FILE', description: 'the file name standard input (-) is read as: its folder and name find its partner and glossaries' },
-  lang: { type: 'string', value: 'LANG', choices: LOCALES, description: 'the language of findings and messages (default: from LC_ALL, LC_MESSAGES or LANG; English)' },
-  help: { type: 'boolean', short: 'h', description: 'show this help' },
+  'stdin-name': { type: 'string', value: 'FILE', description: message('cli.option.stdin-name') },
+  lang: { type: 'string', value: 'LANG', choices: LOCALES, description: message('cli.option.lang') },
+  help: { type: 'boolean', short: 'h', description: message('cli.option.help') },
 };
+
+/** The options `diplonote help` takes. */
+export const HELP_OPTIONS: OptionDefinitions = { lang: COMMON_OPTIONS.lang };
 
 export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>): Command {
   const options: OptionDefinitions = { ...spec.options, ...COMMON_OPTIONS };
-  const usage = () => `Usage: diplonote ${spec.name} [OPTIONS] ${spec.operands}`;
+  const usage = (locale: Locale) => format(locale, message('cli.help.command-usage', { command: spec.name, operands: spec.operands }));
   return {
     name: spec.name,
     summary: spec.summary,
     operands: spec.operands,
     paths: spec.paths === true,
     usage,
-    help: () => [usage(), '', spec.summary, ...(spec.details ? ['', spec.details] : []), '', 'Options:', ...optionLines(options), '', EXIT_STATUS_HELP, ''].join('\n'),
+    help(locale) {
+      const say = (said: Message) => format(locale, said);
+      const details = spec.details ? ['', say(spec.details)] : [];
+      return [usage(locale), '', say(spec.summary), ...details, '', say(message('cli.help.options')), ...optionLines(options, locale), '', say(message('cli.help.exit-status')), ''].join('\n');
+    },
     parse(args) {
       const parsed = parseStrictly(args, options);
       if ('error' in parsed) return parsed;
@@ -123,35 +123,57 @@ export function defineCommand<O extends OptionDefinitions>(spec: CommandSpec<O>)
 
 type Values = Record<string, string | boolean | undefined>;
 
-function parseStrictly(args: readonly string[], options: OptionDefinitions): { values: Values; operands: string[] } | { error: string } {
+/**
+ * The option values and operands, or the first problem with them. Node's parser reads the arguments
+ * (`--out=FILE`, `--out FILE`, `-h`, `--`) and lists each option as given; each is then held to its
+ * definition here, as `strict` parsing would, so that the problem is said in the user's language.
+ */
+export function parseStrictly(args: readonly string[], options: OptionDefinitions): { values: Values; operands: string[] } | UsageError {
   const config = Object.fromEntries(Object.entries(options).map(([name, option]) => [name, { type: option.type, ...(option.short ? { short: option.short } : {}) }]));
-  let parsed: { values: Values; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...args], options: config, strict: true, allowPositionals: true }) as typeof parsed;
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+  const parsed = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    const problem = optionProblem(token, Object.hasOwn(options, token.name) ? options[token.name] : undefined);
+    if (problem) return { error: problem };
   }
+  const values = parsed.values as Values;
   for (const [name, option] of Object.entries(options)) {
-    const value = parsed.values[name];
+    const value = values[name];
     if (option.choices && typeof value === 'string' && !option.choices.includes(value)) {
-      return { error: `--${name} must be one of ${option.choices.join(', ')} (not "${value}")` };
+      return { error: message('cli.error.choices', { option: `--${name}`, choices: option.choices, value }) };
     }
   }
-  return { values: parsed.values, operands: parsed.positionals };
+  return { values, operands: parsed.positionals };
 }
 
-function operandProblem(spec: CommandSpec<OptionDefinitions>, operands: readonly string[]): string | undefined {
-  if (operands.length < spec.minOperands) return `give ${spec.operands}`;
-  if (spec.maxOperands !== undefined && operands.length > spec.maxOperands) return `give ${spec.operands}, not ${operands.length}`;
-  if (operands.filter((operand) => operand === '-').length > 1) return 'standard input (-) can be read once';
+interface OptionToken {
+  readonly rawName: string;
+  readonly value?: string;
+  readonly inlineValue?: boolean;
+}
+
+function optionProblem(token: OptionToken, option: OptionDefinition | undefined): Message | undefined {
+  const named = token.rawName;
+  if (!option) return message('cli.error.unknown-option', { option: named });
+  if (option.type === 'boolean') return token.value === undefined ? undefined : message('cli.error.value-not-taken', { option: named, value: token.value });
+  if (token.value === undefined) return message('cli.error.missing-value', { option: named, value: option.value ?? 'VALUE' });
+  // `--out --csv`: an option where the value should be is a mistake more often than a file named so.
+  if (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')) return message('cli.error.option-as-value', { option: named, value: token.value });
   return undefined;
 }
 
-function optionLines(options: OptionDefinitions): string[] {
+function operandProblem(spec: CommandSpec<OptionDefinitions>, operands: readonly string[]): Message | undefined {
+  if (operands.length < spec.minOperands) return message('cli.error.operands', { operands: spec.operands });
+  if (spec.maxOperands !== undefined && operands.length > spec.maxOperands) return message('cli.error.too-many-operands', { operands: spec.operands, count: operands.length });
+  if (operands.filter((operand) => operand === '-').length > 1) return message('cli.error.stdin-twice');
+  return undefined;
+}
+
+function optionLines(options: OptionDefinitions, locale: Locale): string[] {
   const rows = Object.entries(options).map(([name, option]) => {
     const flag = `${option.short ? `-${option.short}, ` : '    '}--${name}${option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : ''}`;
-    const choices = option.choices ? ` (${option.choices.join(', ')})` : '';
-    return [flag, option.description + choices] as const;
+    const choices = option.choices ? format(locale, message('cli.help.choices', { choices: option.choices })) : '';
+    return [flag, format(locale, option.description) + choices] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return rows.map(([flag, description]) => `  ${flag.padEnd(width)}  ${description}`);

@@ -6,6 +6,7 @@
 import { realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { message, type Message } from '../core/messages';
 import type { CommandContext } from './command';
 import { EXIT_OK, EXIT_UNUSABLE_INPUT } from './definition';
 import { printableLines } from './terminal';
@@ -41,14 +42,16 @@ export function inputAt(output: string, inputs: readonly string[]): string | und
 }
 
 /** Writes `text` to `output` unless it is one of `inputs`; the reason when it is not written. */
-export function writeOutput(output: string, text: string, inputs: readonly string[]): string | undefined {
+export function writeOutput(output: string, text: string, inputs: readonly string[]): Message | undefined {
   const input = inputAt(output, inputs);
-  if (input !== undefined) return `${output} is ${path.resolve(input) === path.resolve(output) ? 'an input' : `the input ${input}`} of this command; not written over`;
+  if (input !== undefined) {
+    return path.resolve(input) === path.resolve(output) ? message('cli.out.is-input', { output }) : message('cli.out.is-other-input', { output, input });
+  }
   try {
     writeFileSync(output, text, 'utf8');
     return undefined;
   } catch (error) {
-    return `cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`;
+    return message('cli.out.cannot-write', { output, reason: error instanceof Error ? error.message : String(error) });
   }
 }
 
@@ -64,6 +67,6 @@ export function deliverOutput(context: CommandContext, command: string, text: st
   const inputs = [...context.inputs.map((input) => input.uri), ...context.filesRead()].filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   const problem = writeOutput(out, text, inputs);
   if (problem === undefined) return EXIT_OK;
-  context.error(`diplonote ${command}: ${problem}`);
+  context.error(`diplonote ${command}: ${context.say(problem)}`);
   return EXIT_UNUSABLE_INPUT;
 }

@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch/posix';
+import { message, type Message } from '../core/messages';
 import { workspaceFolderAt, workspaceFolderOf } from './workspaceFolders';
 
 /** What an operand names. */
@@ -30,7 +31,7 @@ function isDirectory(file: string): boolean | undefined {
 }
 
 /** What an operand names: an existing path is that path, even if it holds glob characters. */
-export function classify(operand: string): Operand | { readonly kind: 'refused'; readonly operand: string; readonly reason: string } {
+export function classify(operand: string): Operand | { readonly kind: 'refused'; readonly operand: string; readonly reason: Message } {
   if (operand === '-') return { kind: 'stdin' };
   const directory = isDirectory(operand);
   if (directory === true) return { kind: 'folder', operand, folder: path.resolve(operand), root: workspaceFolderAt(operand) };
@@ -38,9 +39,9 @@ export function classify(operand: string): Operand | { readonly kind: 'refused';
   const pattern = operand.replace(/\\/g, '/');
   const scanned = picomatch.scan(pattern);
   if (!scanned.isGlob) return { kind: 'file', operand };
-  if (scanned.negated) return { kind: 'refused', operand, reason: 'a negated pattern lists no file (exclusions belong in .diplonote.json "exclude")' };
+  if (scanned.negated) return { kind: 'refused', operand, reason: message('cli.path.negated') };
   const folder = path.resolve(scanned.base || '.');
-  if (isDirectory(folder) !== true) return { kind: 'refused', operand, reason: `no folder ${scanned.base}` };
+  if (isDirectory(folder) !== true) return { kind: 'refused', operand, reason: message('cli.path.no-folder', { folder: scanned.base }) };
   return { kind: 'glob', operand, folder, root: workspaceFolderAt(folder), matches: picomatch(scanned.glob) };
 }
 

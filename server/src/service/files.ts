@@ -3,6 +3,7 @@
  * mark, GB18030), and, when a boundary folder is given, only when the file's real path (symbolic links
  * resolved) lies inside that folder's real path. Every refusal is one line saying why.
  */
+import { message, saying, type Message, type Saying } from '../core/messages';
 import { decodeText, mayBeText, type TextEncoding } from '../core/text/decode';
 import { isInside } from './uris';
 import type { FileRead, Workspace } from './workspace';
@@ -19,30 +20,36 @@ export const READ_LIMITS = {
 
 export type TextRead =
   | { readonly kind: 'text'; readonly text: string; readonly encoding: TextEncoding; readonly version: number }
-  | { readonly kind: 'refused'; readonly missing: boolean; readonly message: string };
+  /** Why, in English (`message`) and in any language (`said`). */
+  | ({ readonly kind: 'refused'; readonly missing: boolean } & Saying);
+
+/** A refusal of what is not read: the reason in any language. */
+export function refused(said: Message, missing = false): TextRead {
+  return { kind: 'refused', missing, ...saying(said) };
+}
 
 function refusal(read: Exclude<FileRead, { kind: 'read' }>, maxBytes: number): TextRead {
-  const messages: Record<typeof read.kind, string> = {
-    missing: 'no such file',
-    'not-a-file': read.detail ?? 'not a regular file',
-    'too-large': `too large (more than ${maxBytes} bytes)`,
-    binary: 'binary file, not a text note',
-    unreadable: read.detail ?? 'cannot be read',
+  // The workspace's detail is the system's own word (`permission denied`, an error text): said as it is.
+  const detail = read.detail === undefined ? undefined : message('read.detail', { detail: read.detail });
+  const reasons: Record<typeof read.kind, Message> = {
+    missing: message('read.missing'),
+    'not-a-file': detail ?? message('read.not-a-file'),
+    'too-large': message('read.too-large', { limit: maxBytes }),
+    binary: message('read.binary'),
+    unreadable: detail ?? message('read.unreadable'),
   };
-  return { kind: 'refused', missing: read.kind === 'missing', message: messages[read.kind] };
+  return refused(reasons[read.kind], read.kind === 'missing');
 }
 
 export async function readText(workspace: Workspace, uri: string, maxBytes: number, boundary?: string): Promise<TextRead> {
   if (boundary !== undefined) {
     const [real, realBoundary] = await Promise.all([workspace.realUri(uri), workspace.realUri(boundary)]);
-    if (real === undefined) return { kind: 'refused', missing: true, message: 'no such file' };
-    if (realBoundary === undefined || !isInside(real, realBoundary)) {
-      return { kind: 'refused', missing: false, message: 'reached through a link that leads out of the workspace folder; not read' };
-    }
+    if (real === undefined) return refused(message('read.missing'), true);
+    if (realBoundary === undefined || !isInside(real, realBoundary)) return refused(message('read.outside-folder'));
   }
   const read = await workspace.readFile(uri, { maxBytes, mayBeText });
   if (read.kind !== 'read') return refusal(read, maxBytes);
   const decoded = decodeText(read.bytes);
-  if (decoded.kind === 'binary') return { kind: 'refused', missing: false, message: 'binary file, not a text note' };
+  if (decoded.kind === 'binary') return refused(message('read.binary'));
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding, version: read.version };
 }

@@ -14,15 +14,10 @@ export const alignCommand = defineCommand({
   name: 'align',
   operands: 'FILE…',
   minOperands: 1,
-  summary: 'paragraphs, points and sentences paired across the two languages, with lines and confidence',
-  details: 'A file holding both versions is aligned on its own; a note with a partner file is aligned with it\n' +
-    '(and the pair is shown once). Corrections recorded beside the note (NAME.note.annotations.json) are followed.',
+  summary: message('cli.align.summary'),
+  details: message('cli.align.details'),
   options: {
-    json: {
-      type: 'boolean',
-      description: 'JSON: per pair of files, the rows of the aligned view: level, paragraph pair, en and zh (lines, range, text, ' +
-        'paragraph, point; null when a unit has no counterpart), confidence, correction, findings',
-    },
+    json: { type: 'boolean', description: message('cli.align.json') },
   },
   async run(context, options) {
     const done = new Set<string>();

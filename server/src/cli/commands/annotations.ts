@@ -7,6 +7,7 @@
  * standard error and the exit status is 2.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { message } from '../../core/messages';
 import { csvTable } from '../../core/export/tmx';
 import type { Note, Point, Span } from '../../core/model';
 import { itemAt } from '../../core/text/spans';
@@ -61,20 +62,16 @@ export const annotationsCommand = defineCommand({
   operands: 'FILE…',
   minOperands: 1,
   paths: true,
-  summary: 'the annotations of each note (NAME.note.annotations.json), placed on the note as it is now',
-  details: [
-    'Each annotation with its range now (line:column, found again by its quote when the note changed), quote, tags, comment,',
-    'status, creator, the note\'s reference, paragraph and point, language and the counterpart in the other version; orphans',
-    'are flagged. A sidecar with errors is named with its line on standard error (exit status 2).',
-  ].join('\n'),
+  summary: message('cli.annotations.summary'),
+  details: message('cli.annotations.details'),
   options: {
-    json: { type: 'boolean', description: 'JSON: one list of annotation records' },
-    jsonl: { type: 'boolean', description: 'JSON Lines: one annotation record per line' },
-    csv: { type: 'boolean', description: 'CSV: one row per annotation, tags joined by "; " (cells safe for spreadsheets)' },
+    json: { type: 'boolean', description: message('cli.annotations.json') },
+    jsonl: { type: 'boolean', description: message('cli.annotations.jsonl') },
+    csv: { type: 'boolean', description: message('cli.annotations.csv') },
   },
   async run(context, options) {
     if ([options.json, options.jsonl, options.csv].filter(Boolean).length > 1) {
-      context.error('diplonote annotations: give at most one of --json, --jsonl and --csv');
+      context.error(`diplonote annotations: ${context.say(message('cli.annotations.one-format'))}`);
       return EXIT_UNUSABLE_INPUT;
     }
     const records: AnnotationRecord[] = [];
@@ -92,7 +89,10 @@ export const annotationsCommand = defineCommand({
     if (options.json) context.out(jsonText(records));
     else if (options.jsonl) context.out(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
     else if (options.csv) context.out(csvTable([[...CSV_COLUMNS], ...records.map(csvRow)]));
-    else context.out(context.terminal.interactive ? printableLines(records.map(textLine).join('')) : records.map(textLine).join(''));
+    else {
+      const lines = records.map((record) => textLine(record, context.say(message('cli.annotations.orphaned')))).join('');
+      context.out(context.terminal.interactive ? printableLines(lines) : lines);
+    }
     return malformed ? EXIT_UNUSABLE_INPUT : status;
   },
 });
@@ -141,9 +141,9 @@ function csvRow(record: AnnotationRecord): string[] {
   ];
 }
 
-/** `file:line:col: [tags] status “quote” comment`, one line each; an orphan says so instead of a place. */
-function textLine(record: AnnotationRecord): string {
-  const where = record.range ? `${record.file}:${record.range.line}:${record.range.column}` : `${record.file}: orphaned`;
+/** `file:line:col: [tags] status “quote” comment`, one line each; an orphan says so (`orphaned`) instead of a place. */
+function textLine(record: AnnotationRecord, orphaned: string): string {
+  const where = record.range ? `${record.file}:${record.range.line}:${record.range.column}` : `${record.file}: ${orphaned}`;
   const tags = record.tags.length > 0 ? ` [${record.tags.join(', ')}]` : '';
   const state = record.status ? ` (${record.status})` : '';
   const comment = record.comment ? ` ${record.comment.replace(/\s+/g, ' ').trim()}` : '';

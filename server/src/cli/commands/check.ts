@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { message } from '../../core/messages';
 import { finish, SEVERITY_RANK, type Severity } from '../../core/checks';
 import { fileProblemCode, type FileProblem, type NoteFinding } from '../../service';
 import type { CommandContext } from '../command';
@@ -54,21 +55,12 @@ export const checkCommand = defineCommand({
   operands: 'PATH…',
   minOperands: 1,
   paths: true,
-  summary: 'consistency findings of each note and its other version; exit 1 at or above a severity',
-  details: [
-    'Prints the findings the editor shows for each note and its partner file, and the problems of the',
-    '.diplonote.json and glossaries of its folder (codes project-file, glossary-file), as',
-    'FILE:LINE:COLUMN: SEVERITY CODE MESSAGE lines, as JSON, or as a SARIF 2.1.0 log for code scanning.',
-    '',
-    'A PATH is a file (checked whatever the configuration excludes), a folder (every .note under it), or a',
-    'glob in quotes (\'notes/**/*.note\', {a,b}, [abc]; backslashes are separators). Folders and globs list the',
-    'notes the editor indexes: not those excluded by .diplonote.json "exclude" or ignored by .gitignore, nor',
-    'dot folders and node_modules. Each pair of versions is checked once.',
-  ].join('\n'),
+  summary: message('cli.check.summary'),
+  details: message('cli.check.details'),
   options: {
-    format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: 'the output format (default text)' },
-    json: { type: 'boolean', description: 'the same as --format json' },
-    severity: { type: 'string', value: 'LEVEL', choices: SEVERITIES, description: 'exit 1 when a finding is at or above LEVEL (default warning)' },
+    format: { type: 'string', value: 'FORMAT', choices: FORMATS, description: message('cli.check.format') },
+    json: { type: 'boolean', description: message('cli.check.json') },
+    severity: { type: 'string', value: 'LEVEL', choices: SEVERITIES, description: message('cli.check.severity') },
   },
   async run(context, options) {
     const threshold = (options.severity ?? 'warning') as Severity;

@@ -3,6 +3,7 @@
  * memories (`.tmx`) under the paths, as keyword-in-context lines, each with the aligned rendering in the
  * other language; traditional and simplified characters, case and full-width forms are folded together.
  */
+import { message } from '../../core/messages';
 import { concordanceTerm } from '../../service/arguments';
 import type { Concordance, ConcordanceLine } from '../../service/features/concordance';
 import { defineCommand, EXIT_OK, EXIT_UNUSABLE_INPUT } from '../definition';
@@ -13,12 +14,10 @@ export const concordanceCommand = defineCommand({
   operands: 'TERM PATH…',
   minOperands: 2,
   words: 1,
-  summary: 'every occurrence of a term in notes and TMX files, in context, with its aligned rendering',
-  details: 'PATH is a note, a .tmx file or a folder (its notes and .tmx files, as the editor lists them).\n' +
-    'A Latin term matches whole words; case, full-width forms and traditional characters are folded.\n' +
-    'Exit status 1 when the term is found nowhere.',
+  summary: message('cli.concordance.summary'),
+  details: message('cli.concordance.details'),
   options: {
-    json: { type: 'boolean', description: 'JSON: the term, the lines (file, kind, range, language, left, keyword, right, rendering), truncated, unread' },
+    json: { type: 'boolean', description: message('cli.concordance.json') },
   },
   async run(context, options, [word]) {
     const term = concordanceTerm(word);
@@ -30,7 +29,7 @@ export const concordanceCommand = defineCommand({
     for (const { uri, message } of concordance.unread) context.error(`diplonote: ${context.display(uri)}: ${message}`);
     if (options.json) context.out(jsonText(shownFiles(context.display, concordance)));
     else context.out(formatConcordance(context.style, context.display, concordance));
-    if (concordance.truncated) context.error('diplonote concordance: more occurrences than listed; narrow the term or the paths');
+    if (concordance.truncated) context.error(`diplonote concordance: ${context.say(message('cli.concordance.truncated'))}`);
     return concordance.lines.length > 0 ? EXIT_OK : 1;
   },
 });

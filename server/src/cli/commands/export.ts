@@ -5,15 +5,16 @@
  * over an input. With SOURCE_DATE_EPOCH set, the TMX is dated then (reproducible output).
  */
 import { LANGUAGE_TAG, type LanguageTags } from '../../core/export/tmx';
+import { message, type Message } from '../../core/messages';
 import { defineCommand, EXIT_UNUSABLE_INPUT } from '../definition';
 import { deliverOutput } from '../outputFile';
 import { alonePairing } from './versions';
 
 /** The options of a command writing a file in a language-tagged format: where, and the tags. */
 export const OUTPUT_OPTIONS = {
-  out: { type: 'string', value: 'FILE', description: 'write to FILE (default: standard output)' },
-  'source-lang': { type: 'string', value: 'TAG', description: 'the language tag of the English text, such as en-GB (default: .diplonote.json, else en)' },
-  'target-lang': { type: 'string', value: 'TAG', description: 'the language tag of the Chinese text, such as zh-CN (default: .diplonote.json, else zh)' },
+  out: { type: 'string', value: 'FILE', description: message('cli.option.out') },
+  'source-lang': { type: 'string', value: 'TAG', description: message('cli.option.source-lang') },
+  'target-lang': { type: 'string', value: 'TAG', description: message('cli.option.target-lang') },
 } as const;
 
 export const exportCommand = defineCommand({
@@ -21,21 +22,21 @@ export const exportCommand = defineCommand({
   operands: 'FILE',
   minOperands: 1,
   maxOperands: 1,
-  summary: 'the aligned sentence pairs as a TMX 1.4b translation memory or CSV',
-  details: 'Give exactly one of --tmx and --csv. --out never writes over the note, its partner or any other file read.',
+  summary: message('cli.export.summary'),
+  details: message('cli.export.details'),
   options: {
-    tmx: { type: 'boolean', description: 'TMX 1.4b' },
-    csv: { type: 'boolean', description: 'CSV: en,zh rows, quoted' },
+    tmx: { type: 'boolean', description: message('cli.export.tmx') },
+    csv: { type: 'boolean', description: message('cli.export.csv') },
     ...OUTPUT_OPTIONS,
   },
   async run(context, options) {
     if (options.tmx === options.csv) {
-      context.error('diplonote export: give exactly one of --tmx or --csv');
+      context.error(`diplonote export: ${context.say(message('cli.export.one-format'))}`);
       return EXIT_UNUSABLE_INPUT;
     }
     const languages = languageOptions(options['source-lang'], options['target-lang']);
-    if (typeof languages === 'string') {
-      context.error(`diplonote export: ${languages}`);
+    if ('key' in languages) {
+      context.error(`diplonote export: ${context.say(languages)}`);
       return EXIT_UNUSABLE_INPUT;
     }
     let output: string | undefined;
@@ -50,9 +51,9 @@ export const exportCommand = defineCommand({
 });
 
 /** The tags given by `--source-lang` and `--target-lang`, or what is wrong with one. */
-export function languageOptions(source: string | undefined, target: string | undefined): Partial<LanguageTags> | string {
-  for (const [flag, tag] of [['--source-lang', source], ['--target-lang', target]] as const) {
-    if (tag !== undefined && !LANGUAGE_TAG.test(tag)) return `${flag} must be a language tag such as en-GB or zh-CN (not "${tag}")`;
+export function languageOptions(source: string | undefined, target: string | undefined): Partial<LanguageTags> | Message {
+  for (const [option, tag] of [['--source-lang', source], ['--target-lang', target]] as const) {
+    if (tag !== undefined && !LANGUAGE_TAG.test(tag)) return message('cli.error.language-tag', { option, tag });
   }
   return { ...(source ? { en: source } : {}), ...(target ? { zh: target } : {}) };
 }

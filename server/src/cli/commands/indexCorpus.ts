@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { commentsOf, creatorName, quoteSelectorOf, spanTargetOf, tagsOf } from '../../core/annotations/model';
 import { parseSidecar, sidecarFileName } from '../../core/annotations/sidecar';
+import { message } from '../../core/messages';
 import type { Note } from '../../core/model';
 import { sentencePairs } from '../../core/export/pairs';
 import { NodeWorkspace } from '../../node/nodeWorkspace';
@@ -26,16 +27,14 @@ export const indexCommand = defineCommand({
   operands: 'DIR',
   minOperands: 1,
   maxOperands: 1,
-  summary: 'the notes of a folder as a corpus in JSON Lines (notes, paragraphs, sentence pairs, findings, annotations)',
-  details: 'Writes OUT/notes.jsonl, OUT/paragraphs.jsonl, OUT/sentences.jsonl, OUT/findings.jsonl and OUT/annotations.jsonl,\n' +
-    'one JSON object per line; paths are relative to DIR. The folder is read as the editor reads a workspace\n' +
-    'folder: its .diplonote.json, exclusions and .gitignore apply. Schema: docs/corpus.md.',
+  summary: message('cli.index.summary'),
+  details: message('cli.index.details'),
   options: {
-    jsonl: { type: 'string', value: 'OUT', description: 'the folder to write the .jsonl files to (made if missing)' },
+    jsonl: { type: 'string', value: 'OUT', description: message('cli.index.jsonl') },
   },
   async run(context, options) {
     if (options.jsonl === undefined) {
-      context.error('diplonote index: give --jsonl OUT, the folder to write to');
+      context.error(`diplonote index: ${context.say(message('cli.index.no-out'))}`);
       return EXIT_UNUSABLE_INPUT;
     }
     const folder = path.resolve(context.inputs[0].file);
@@ -74,7 +73,7 @@ class CorpusWriter {
     for (const entry of notes) {
       const read = await this.service.readNote(entry.uri);
       if (read.kind === 'refused') {
-        context.error(`diplonote: ${context.display(entry.uri)}: ${read.message}`);
+        context.error(`diplonote: ${context.display(entry.uri)}: ${context.say(read.said)}`);
         continue;
       }
       const document = TextDocument.create(entry.uri, 'diplomatic-note', -read.version, read.text);

@@ -2,6 +2,7 @@
  * `diplonote outline FILE… [--json] [--explain]`: the outline as an indented tree with line numbers, or
  * JSON; with `--explain`, each block with the kind it was read as and why (the rule, the language).
  */
+import { message } from '../../core/messages';
 import type { OutlineItem } from '../../core/outline';
 import { explainStructure, formatExplanation, type Explanation } from '../../core/explainStructure';
 import type { CommandContext } from '../command';
@@ -22,12 +23,12 @@ export const outlineCommand = defineCommand({
   name: 'outline',
   operands: 'FILE…',
   minOperands: 1,
-  summary: 'the structure of each note: letterhead, reference, formulas, versions, paragraphs, points',
+  summary: message('cli.outline.summary'),
   options: {
-    json: { type: 'boolean', description: 'JSON: per file, the outline items with kind, name, detail, line, endLine, children' },
-    explain: { type: 'boolean', description: 'each block with the kind it was read as, the rule that decided it, its language and why (with --json: as JSON)' },
+    json: { type: 'boolean', description: message('cli.outline.json') },
+    explain: { type: 'boolean', description: message('cli.outline.explain') },
   },
-  details: 'With --explain the structure is told block by block: copy it into a report when a note is read wrongly.',
+  details: message('cli.outline.details'),
   async run(context, options) {
     if (options.explain) return explain(context, options.json === true);
     const results: Array<{ file: string; outline: JsonItem[] }> = [];

@@ -3,6 +3,8 @@
  * characters without punctuation (Chinese), sentences, paragraphs, points and the share of the text
  * aligned with the other version, and where that version was found. A pair of files is shown once.
  */
+import { message, sideWord } from '../../core/messages';
+import type { CommandContext } from '../command';
 import type { VersionStatistics } from '../../core/workbench/statistics';
 import type { NoteStatistics } from '../../service';
 import { defineCommand } from '../definition';
@@ -19,11 +21,10 @@ export const statsCommand = defineCommand({
   name: 'stats',
   operands: 'FILE…',
   minOperands: 1,
-  summary: 'words or characters, sentences, paragraphs, points and the share aligned, per language version',
-  details: 'Words are counted in English, characters without spaces and punctuation in Chinese, over the text\n' +
-    'that is translated (paragraphs, titles, headings; not the letterhead or the signature).',
+  summary: message('cli.stats.summary'),
+  details: message('cli.stats.details'),
   options: {
-    json: { type: 'boolean', description: 'JSON: per note, counterpart (inside, file, none), partner, and per version its figures' },
+    json: { type: 'boolean', description: message('cli.stats.json') },
   },
   async run(context, options) {
     const done = new Set<string>();
@@ -34,23 +35,23 @@ export const statsCommand = defineCommand({
       if (statistics.partner) done.add(statistics.partner);
       const result = { file, ...statistics, ...(statistics.partner ? { partner: context.display(statistics.partner) } : {}) };
       if (options.json) results.push(result);
-      else context.out(formatStatistics(context.style, result));
+      else context.out(formatStatistics(context.style, context.say, result));
     }, (uri) => done.has(uri));
     if (options.json) context.out(jsonText(results));
     return status;
   },
 });
 
-const LANGUAGE_NAMES = { en: 'English', zh: 'Chinese' } as const;
-
-function formatStatistics(style: Style, statistics: JsonStatistics): string {
-  const where = statistics.counterpart === 'inside' ? 'both versions in the note'
-    : statistics.counterpart === 'file' ? `other version: ${style.file(statistics.partner ?? '')}` : 'no other version found';
-  const lines = [`${style.file(statistics.file)}  (${where})`];
+function formatStatistics(style: Style, say: CommandContext['say'], statistics: JsonStatistics): string {
+  const where = statistics.counterpart === 'inside' ? message('cli.stats.inside')
+    : statistics.counterpart === 'file' ? message('cli.stats.partner', { file: style.file(statistics.partner ?? '') }) : message('cli.stats.alone');
+  const lines = [`${style.file(statistics.file)}  (${say(where)})`];
   for (const version of statistics.versions) {
-    const size = version.words !== undefined ? `${version.words} words` : `${version.characters ?? 0} characters`;
-    const aligned = version.aligned === null ? '' : `, ${Math.round(version.aligned * 100)} % aligned`;
-    lines.push(`  ${LANGUAGE_NAMES[version.language].padEnd(8)} ${size}, ${version.sentences} sentences, ${version.paragraphs} paragraphs, ${version.points} points${aligned}`);
+    const size = version.words !== undefined ? message('cli.stats.words', { count: version.words }) : message('cli.stats.characters', { count: version.characters ?? 0 });
+    const figures = { size, sentences: version.sentences, paragraphs: version.paragraphs, points: version.points };
+    const line = version.aligned === null ? message('cli.stats.version', figures)
+      : message('cli.stats.version-aligned', { ...figures, percent: Math.round(version.aligned * 100) });
+    lines.push(`  ${say(sideWord(version.language)).padEnd(8)} ${say(line)}`);
   }
   return lines.join('\n') + '\n';
 }
