@@ -1,7 +1,11 @@
 /** The CLI speaks the language asked for: `--lang en|zh`, else LC_ALL, LC_MESSAGES or LANG; English otherwise. */
 import * as assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { environmentLocale } from '../../server/src/cli/cli';
 import { cli } from '../support/cli';
+import { REPO_ROOT } from '../support/serverConnection';
 
 const NOTE = 'test/fixtures/checks/number-mismatch.note';
 const CHINESE_FINDING = 'test/fixtures/checks/number-mismatch.note:5:206: warning number-mismatch 英文本中的数字“5,415”在对齐的中文文本中找不到相同的数字；中文文本中为“5451”。';
@@ -96,5 +100,32 @@ describe('cli: help, usage and errors in the language asked for', () => {
     const result = cli(['help', '--lang', 'fr'], { env: ZH_ENV });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--lang 须为 en、zh 之一（不能为“fr”）/);
+  });
+
+  /** Runs `action` in a new folder holding the visa note as visa.note and `files` (name → content), then removes it. */
+  function withNote(files: Record<string, string | Uint8Array>, action: (folder: string) => void): void {
+    const folder = mkdtempSync(path.join(tmpdir(), 'diplonote-lang-'));
+    try {
+      copyFileSync(path.join(REPO_ROOT, 'samples/visa-request.en.note'), path.join(folder, 'visa.note'));
+      for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
+      action(folder);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('LANG=zh_CN.UTF-8: the problems of an annotation file are told in Chinese', () => {
+    withNote({ 'visa.note.annotations.json': '{ "items": 5 }\n' }, (folder) => {
+      const result = cli(['annotations', path.join(folder, 'visa.note')], { env: ZH_ENV });
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /visa\.note\.annotations\.json:1:\d+: error "items" 须为批注数组。/);
+    });
+  });
+
+  it('LANG=zh_CN.UTF-8: the concordance says in Chinese why a file was not read', () => {
+    withNote({ 'memory.tmx': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0]) }, (folder) => {
+      const result = cli(['concordance', 'visa', folder], { env: ZH_ENV });
+      assert.match(result.stderr, /memory\.tmx: 二进制文件，不是文本照会\n/);
+    });
   });
 });

@@ -655,7 +655,11 @@ export class NoteService {
     await this.settled();
     const uris = await this.filesUnder(roots);
     return concordanceOf(term, uris, {
-      read: (uri, maxBytes) => this.textOf(uri, maxBytes),
+      read: async (uri, maxBytes) => {
+        const read = await this.textOf(uri, maxBytes);
+        // Why a file was not read is listed in the user's language.
+        return read.kind === 'refused' ? { ...read, message: format(this.locale, read.said) } : read;
+      },
       aligned: (uri, note) => this.alignedText(uri, note),
     });
   }

@@ -81,7 +81,7 @@ export const annotationsCommand = defineCommand({
       for (const problem of found.problems) {
         if (problem.severity !== 'error') continue;
         malformed = true;
-        context.error(`diplonote: ${context.display(found.sidecar)}:${problem.line + 1}:${problem.character + 1}: error ${problem.message}`);
+        context.error(`diplonote: ${context.display(found.sidecar)}:${problem.line + 1}:${problem.character + 1}: error ${context.say(problem.said)}`);
       }
       const note = context.service.analysed(document);
       records.push(...[...found.placed, ...found.orphans].map((view) => recordOf(context, file, document, note, view)));
