@@ -36,6 +36,17 @@ describe('cli: the language of its messages', () => {
     assert.equal(finding.related[0].message, '中文本：“5451”');
   });
 
+  it('SARIF: the rules are described in the language asked for, as the results are', () => {
+    const rules = (args: string[]) => {
+      const log = JSON.parse(cli(['check', '--format', 'sarif', ...args, NOTE]).stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string } }> } } }> };
+      return new Map(log.runs[0].tool.driver.rules.map((rule) => [rule.id, rule.shortDescription.text]));
+    };
+    const chinese = rules(['--lang', 'zh']);
+    assert.equal(chinese.get('number-mismatch'), '对齐的中英文单元之间数字或金额不一致。');
+    assert.equal(chinese.get('front-matter'), '文首元数据的问题：YAML 无法解析、键未知或重复、值的类型有误。');
+    assert.match(rules([]).get('front-matter') ?? '', /^A problem of the front matter/);
+  });
+
   it('--lang takes en or zh only: anything else is a usage error', () => {
     const run = cli(['check', '--lang', 'fr', NOTE]);
     assert.equal(run.status, 2);

@@ -37,7 +37,9 @@ export interface CommandContext {
   readonly service: NoteService;
   readonly terminal: Terminal;
   readonly style: Style;
-  /** A message of the catalogue in the language the command speaks (`--lang`, else the environment's). */
+  /** The language the command speaks (`--lang`, else the environment's). */
+  readonly locale: Locale;
+  /** A message of the catalogue in that language. */
   say(said: Message): string;
   /** Writes to standard output. */
   out(text: string): void;
@@ -131,7 +133,7 @@ export async function createContext(operands: readonly string[], terminal: Termi
   workspace.setFolders(roots(inputs));
   const read = (input: Input): Promise<TextRead> => (input.stdin ? readInput(terminal) : service.readNote(input.uri));
   return {
-    inputs, service, terminal, style: terminal.style, display, say,
+    inputs, service, terminal, style: terminal.style, display, say, locale,
     out: (text) => terminal.out(text),
     error: (text) => terminal.error(text),
     filesRead: () => [...workspace.read],

@@ -1,24 +1,26 @@
 /**
  * The codes `diplonote check` reports, each with what it means: the rules of a SARIF log. The checks
- * are described by the text of their setting (package.nls.json, what VS Code shows beside the setting);
- * the findings that are not checks, here. The record is keyed by every code the service can give, so
+ * are described by the text of their setting (package.nls.json and its Chinese, what VS Code shows beside
+ * the setting); the findings that are not checks by messages of the catalogue. The record is keyed by every code the service can give, so
  * that a new code does not compile until it is described.
  */
 import { CHECK_CODES, DEFAULT_SEVERITY, type CheckCode, type Severity } from '../core/checks';
+import { format, message, type Locale, type Message } from '../core/messages';
 import type { fileProblemCode, NoteFinding } from '../service';
-import settingTexts from '../../../package.nls.json';
+import englishSettingTexts from '../../../package.nls.json';
+import chineseSettingTexts from '../../../package.nls.zh-cn.json';
 
 export type ReportedCode = NoteFinding['code'] | ReturnType<typeof fileProblemCode>;
 
-const NOT_CHECKS: Readonly<Record<Exclude<ReportedCode, CheckCode>, { readonly description: string; readonly severity: Severity }>> = {
-  'front-matter': { description: 'A problem of the front matter: YAML that does not parse, an unknown or repeated key, a value of the wrong kind.', severity: 'warning' },
-  'counterpart-invalid': { description: 'A counterpart: that is not followed: not a relative path to a .note file inside the workspace folder, or a file that cannot be read.', severity: 'warning' },
-  'link-missing': { description: 'A counterpart: naming a file that does not exist (the other language version the note names).', severity: 'warning' },
-  'project-file': { description: 'A problem of .diplonote.json: JSON that does not parse, a value of the wrong type, an unknown check, a path outside the folder.', severity: 'error' },
-  'annotation-orphaned': { description: 'An annotation of the note (in NAME.note.annotations.json) whose text is no longer found: kept in the file, listed, never deleted.', severity: 'information' },
-  'annotations-file': { description: 'A problem of an annotation sidecar NAME.note.annotations.json: JSON that does not parse, a property of the wrong kind; the file is not written until it is mended.', severity: 'error' },
-  'tags-file': { description: 'A problem of .diplonote/tags.json, the tag taxonomy of annotations.', severity: 'error' },
-  'glossary-file': { description: 'A problem of a glossary file (JSON, CSV/TSV or TBX): an entry without both languages, a value of the wrong type, a file that does not parse.', severity: 'error' },
+const NOT_CHECKS: Readonly<Record<Exclude<ReportedCode, CheckCode>, { readonly description: Message; readonly severity: Severity }>> = {
+  'front-matter': { description: message('cli.rule.front-matter'), severity: 'warning' },
+  'counterpart-invalid': { description: message('cli.rule.counterpart-invalid'), severity: 'warning' },
+  'link-missing': { description: message('cli.rule.link-missing'), severity: 'warning' },
+  'project-file': { description: message('cli.rule.project-file'), severity: 'error' },
+  'annotation-orphaned': { description: message('cli.rule.annotation-orphaned'), severity: 'information' },
+  'annotations-file': { description: message('cli.rule.annotations-file'), severity: 'error' },
+  'tags-file': { description: message('cli.rule.tags-file'), severity: 'error' },
+  'glossary-file': { description: message('cli.rule.glossary-file'), severity: 'error' },
 };
 
 export interface Rule {
@@ -28,9 +30,12 @@ export interface Rule {
   readonly severity: Severity;
 }
 
-const SETTING_TEXTS: Readonly<Record<string, string>> = settingTexts;
+const SETTING_TEXTS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en: englishSettingTexts, zh: chineseSettingTexts };
 
-export const RULES: readonly Rule[] = [
-  ...CHECK_CODES.map((code) => ({ code, description: SETTING_TEXTS[`setting.checks.${code}`], severity: DEFAULT_SEVERITY[code] })),
-  ...Object.entries(NOT_CHECKS).map(([code, rule]) => ({ code: code as ReportedCode, ...rule })),
-];
+/** Every code `check` can report, described in `locale`. */
+export function rulesIn(locale: Locale): Rule[] {
+  return [
+    ...CHECK_CODES.map((code) => ({ code, description: SETTING_TEXTS[locale][`setting.checks.${code}`], severity: DEFAULT_SEVERITY[code] })),
+    ...Object.entries(NOT_CHECKS).map(([code, rule]) => ({ code: code as ReportedCode, description: format(locale, rule.description), severity: rule.severity })),
+  ];
+}

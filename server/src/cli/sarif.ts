@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Severity } from '../core/checks';
+import type { Locale } from '../core/messages';
 import { encodeSegment } from '../service/uris';
 import type { CheckedFinding, Place } from './commands/check';
-import { RULES } from './rules';
+import { rulesIn } from './rules';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -26,10 +27,13 @@ export interface SarifRun {
   readonly root: string;
   /** False when an input could not be used (exit status 2). */
   readonly complete: boolean;
+  /** The language of the rules' descriptions, as of the messages. */
+  readonly locale: Locale;
 }
 
 export function toSarif(run: SarifRun): Sarif.Log {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.code as string, index]));
+  const rules = rulesIn(run.locale);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.code as string, index]));
   const artifact = (file: string) => artifactLocation(run.root, file);
   const results = run.findings.map((finding): Sarif.Result => ({
     ruleId: finding.code,
@@ -51,7 +55,7 @@ export function toSarif(run: SarifRun): Sarif.Log {
       tool: {
         driver: {
           name: 'Diplonote', version: run.toolVersion, semanticVersion: run.toolVersion,
-          rules: RULES.map((rule) => ({
+          rules: rules.map((rule) => ({
             id: rule.code, shortDescription: { text: rule.description }, defaultConfiguration: { level: LEVELS[rule.severity] },
           })),
         },

@@ -33,7 +33,7 @@ export const alignCommand = defineCommand({
       done.add(view.en).add(view.zh);
       const files = { en: context.display(view.en), zh: context.display(view.zh) };
       if (options.json) results.push({ ...files, pairs: view.rows });
-      else context.out(formatRows(context.style, files.en, files.zh, view.rows, context.say(message('cli.none'))));
+      else context.out(formatRows(context.style, files.en, files.zh, view.rows, { none: context.say(message('cli.none')), corrected: context.say(message('cli.align.corrected')) }));
     }, (uri) => done.has(uri));
     if (options.json) context.out(jsonText(results));
     return status;
@@ -43,14 +43,14 @@ export const alignCommand = defineCommand({
 const LEVEL_MARKS: Record<AlignedRow['level'], string> = { paragraph: '¶', point: '  •', sentence: '    ·' };
 const SHOWN_LENGTH = 40;
 
-/** `none` stands for the text of a side that has none. */
-function formatRows(style: Style, enFile: string, zhFile: string, rows: readonly AlignedRow[], none: string): string {
+/** The words of the table: `none` stands for the text of a side that has none; `corrected` marks a pair a correction made. */
+function formatRows(style: Style, enFile: string, zhFile: string, rows: readonly AlignedRow[], words: { none: string; corrected: string }): string {
   const lines = [enFile === zhFile ? style.file(enFile) : `${style.file(enFile)} ↔ ${style.file(zhFile)}`];
   for (const row of rows) {
     const en = row.en ? `${row.en.line}` : '—';
     const zh = row.zh ? `${row.zh.line}` : '—';
-    const texts = `${shown(style, row.en, none)}  ↔  ${shown(style, row.zh, none)}`;
-    const marks = [...(row.correction ? ['corrected'] : []), ...row.findings.map((finding) => finding.code)];
+    const texts = `${shown(style, row.en, words.none)}  ↔  ${shown(style, row.zh, words.none)}`;
+    const marks = [...(row.correction ? [words.corrected] : []), ...row.findings.map((finding) => finding.code)];
     const after = marks.length > 0 ? `  ${style.dim(`[${marks.join(', ')}]`)}` : '';
     lines.push(`${LEVEL_MARKS[row.level].padEnd(6)}${style.dim(`${en.padStart(5)} ↔ ${zh.padEnd(5)}`)} ${row.confidence.toFixed(2)}  ${texts}${after}`);
   }

@@ -67,7 +67,7 @@ export const checkCommand = defineCommand({
     const { findings, status } = await collectFindings(context);
     const format = options.json ? 'json' : options.format ?? 'text';
     if (format === 'json') context.out(jsonText(findings.map(toJson)));
-    else if (format === 'sarif') context.out(jsonText(toSarif({ findings, toolVersion: CLI_VERSION, root: process.cwd(), complete: status === EXIT_OK })));
+    else if (format === 'sarif') context.out(jsonText(toSarif({ findings, toolVersion: CLI_VERSION, root: process.cwd(), complete: status === EXIT_OK, locale: context.locale })));
     else for (const finding of findings) context.out(formatFinding(context.style, finding));
     if (status !== EXIT_OK) return status;
     return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? EXIT_FINDINGS : EXIT_OK;
