@@ -8,15 +8,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DocumentSymbolRequest, PublishDiagnosticsNotification, type Diagnostic, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
+import { DocumentSymbolRequest, PublishDiagnosticsNotification, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { ANNOTATE_REQUEST, ANNOTATIONS_REQUEST, UPDATE_ANNOTATION_REQUEST } from '../../server/src/protocol';
-import { positionOf } from '../support/positions';
+import { rangeOf } from '../support/positions';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
 import { until } from '../support/waitFor';
-
-function rangeOf(text: string, needle: string): Range {
-  return { start: positionOf(text, needle, 0), end: positionOf(text, needle, needle.length) };
-}
 
 describe('protocol: annotations in the client\'s language (zh-cn)', function () {
   this.timeout(60000);
