@@ -5,11 +5,10 @@
 // server reads the sidecar it wrote and places the annotation against the saved note).
 // E2E_SCREENSHOTS=1 copies the screenshot to docs/images/annotations.png when every test passed.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { positionOf, readSample, repoRoot } from './harness.mjs';
-import { SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
+import { positionOf, readSample, until } from './harness.mjs';
+import { PLAIN_WORKBENCH_SETTINGS, screenshotForDocs, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const [ENGLISH, CHINESE] = ['visa-request.en.note', 'visa-request.zh.note'];
 const QUOTE = 'the Department requests that the visa fees be waived';
@@ -20,37 +19,15 @@ const quoteStart = positionOf(englishText, QUOTE);
 const NOTE_STATUS = 'diplonote.diplonote.diplonote.status';
 
 const settings = {
-  'editor.minimap.enabled': false,
-  'editor.wordWrap': 'on',
-  'window.commandCenter': false,
-  'chat.commandCenter.enabled': false,
-  'workbench.editor.enablePreview': false,
+  ...PLAIN_WORKBENCH_SETTINGS,
   'comments.openView': 'never',
   'diplonote.annotations.author': AUTHOR,
   'diplonote.codeLens.enabled': false,
 };
 
-/** Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing). */
-async function until(read, accept, what, timeout = SERVER_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  let value = read();
-  while (!accept(value)) {
-    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 400)}`);
-    await sleep(100);
-    value = read();
-  }
-  return value;
-}
-
 describe('Annotations in VS Code (code-server)', function () {
   this.timeout(SERVER_TIMEOUT_MS + 60000);
-  let screenshot;
-  // Registered before the session's own hooks, so that it runs before the scratch folder is removed.
-  after(() => {
-    if (process.env.E2E_SCREENSHOTS === '1' && screenshot && this.tests.every((test) => test.state === 'passed')) {
-      copyFileSync(screenshot, path.join(repoRoot, 'docs', 'images', 'annotations.png'));
-    }
-  });
+  const screenshot = screenshotForDocs(this, 'annotations.png');
   const session = vsCodeSession({ prefix: 'annotations', settings });
   const sidecar = () => path.join(session.scratch.workspace, `${ENGLISH}.annotations.json`);
   const readSidecar = () => (existsSync(sidecar()) ? JSON.parse(readFileSync(sidecar(), 'utf8')) : undefined);
@@ -77,7 +54,7 @@ describe('Annotations in VS Code (code-server)', function () {
     await page().keyboard.type(COMMENT);
     await widget.getByRole('button', { name: 'Add Comment' }).click();
 
-    const written = await until(readSidecar, (file) => file?.items?.length === 1, 'the sidecar holds one annotation');
+    const written = await until(readSidecar, (file) => file?.items?.length === 1, 'the sidecar holds one annotation', SERVER_TIMEOUT_MS);
     const [annotation] = written.items;
     assert.equal(annotation.motivation, 'commenting');
     assert.equal(annotation.creator.name, AUTHOR);
@@ -98,7 +75,7 @@ describe('Annotations in VS Code (code-server)', function () {
     await page().locator('.quick-input-list .monaco-list-row[aria-checked="true"]').filter({ hasText: 'Legal basis' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await page().keyboard.press('Enter');
 
-    const tagged = await until(readSidecar, (file) => file?.items?.[0]?.body?.some((b) => b.purpose === 'tagging'), 'the annotation is tagged');
+    const tagged = await until(readSidecar, (file) => file?.items?.[0]?.body?.some((b) => b.purpose === 'tagging'), 'the annotation is tagged', SERVER_TIMEOUT_MS);
     assert.equal(tagged.items.length, 1, 'the tag went on the annotation selected, not on a new one');
     assert.deepEqual(tagged.items[0].body.filter((b) => b.purpose === 'tagging').map((b) => b.value), ['legal-basis']);
     await page().locator('.review-widget').filter({ hasText: 'Legal basis' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
@@ -125,8 +102,8 @@ describe('Annotations in VS Code (code-server)', function () {
     await thread.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await thread.innerText(), /Legal basis/);
     assert.match(await thread.innerText(), /visa fees be waived/);
-    screenshot = path.join(session.scratch.root, 'screenshots', 'annotations.png');
-    await workbench.screenshot(screenshot);
+    screenshot.file = path.join(session.scratch.root, 'screenshots', 'annotations.png');
+    await workbench.screenshot(screenshot.file);
     await workbench.runCommand('View: Close All Editor Groups');
   });
 

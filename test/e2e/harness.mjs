@@ -69,3 +69,18 @@ export async function processesGone(text, timeoutMs) {
   }
   return remaining;
 }
+
+/**
+ * Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing);
+ * resolves with that value, or fails after `timeoutMs` with what was last seen.
+ */
+export async function until(read, accept, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let value = read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 400)}`);
+    await sleep(100);
+    value = read();
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 // The VS Code workbench in headless Chromium, driven as a user drives it (keyboard, command palette,
 // status bar), for the suites that run code-server: vscode.e2e.mjs and start.e2e.mjs.
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -14,6 +14,15 @@ export const UI_TIMEOUT_MS = 20000;
 // The first answer waits for the extension host to activate the extension and start the server.
 export const SERVER_TIMEOUT_MS = 45000;
 const OUTLINE_EXTRA_WIDTH = 260;
+
+/** Settings that keep the workbench plain for the tests and their screenshots: prose wrapped, no minimap, no command center, no preview tabs. */
+export const PLAIN_WORKBENCH_SETTINGS = {
+  'editor.minimap.enabled': false,
+  'editor.wordWrap': 'on',
+  'window.commandCenter': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.editor.enablePreview': false,
+};
 
 function loadPlaywright() {
   const require = createRequire(path.join(PLAYWRIGHT_DIR, 'node_modules') + path.sep);
@@ -179,6 +188,21 @@ export async function startVsCode(scratch, { settings = {}, locale, workspaceTru
   const { context, workbench } = await launchBrowser(scratch);
   await workbench.open(`${codeServer.url}/?folder=${encodeURIComponent(scratch.workspace)}`);
   return { codeServer, context, workbench };
+}
+
+/**
+ * The screenshot a suite shows in the docs: the suite sets `shot.file` where it took it; with
+ * E2E_SCREENSHOTS=1 it is copied to docs/images/`name` once every test of `suite` passed. Call it before
+ * vsCodeSession, so that its hook runs before the scratch folder is removed.
+ */
+export function screenshotForDocs(suite, name) {
+  const shot = { file: undefined };
+  after(() => {
+    if (process.env.E2E_SCREENSHOTS === '1' && shot.file && suite.tests.every((test) => test.state === 'passed')) {
+      copyFileSync(shot.file, path.join(repoRoot, 'docs', 'images', name));
+    }
+  });
+  return shot;
 }
 
 /**

@@ -150,4 +150,37 @@ describe('protocol: the translator\'s workbench', () => {
       }
     });
   });
+
+  describe('a correction refused, in the user\'s language', () => {
+    /** What the server says to a row with nothing to undo, a pairing of a unit not there, and a view drawn before. */
+    async function refusals(locale: string): Promise<string[]> {
+      const server = await startServer({}, undefined, { locale });
+      try {
+        const { uri } = await server.openFile(SEED);
+        const view = await server.connection.sendRequest(ALIGNED_VIEW_REQUEST, { uri });
+        assert.ok(view);
+        const said: string[] = [];
+        for (const [stamp, action] of [
+          [view.stamp, { kind: 'remove', row: 0 }],
+          [view.stamp, { kind: 'pair', en: view.rows.length, zh: 0 }],
+          ['drawn before', { kind: 'unpair', row: 0 }],
+        ] as const) {
+          const result = await server.connection.sendRequest(CORRECT_ALIGNMENT_REQUEST, { uri, stamp, action });
+          assert.equal(result.applied, false);
+          said.push(result.message ?? '');
+        }
+        return said;
+      } finally {
+        await server.stop();
+      }
+    }
+
+    it('says why in Chinese to a client initialised with zh-cn, in English to one with en', async () => {
+      assert.deepEqual(await refusals('zh-cn'), ['此行未经更正。', '请选一个英文单元和一个中文单元进行配对。', '对齐视图绘制后照会已有改动；请重新查看后再次更正。']);
+      assert.deepEqual(await refusals('en'), [
+        'this row was not corrected.', 'pick an English unit and a Chinese unit to pair.',
+        'the note changed since the view was drawn; look again and repeat the correction.',
+      ]);
+    });
+  });
 });

@@ -13,7 +13,7 @@ import { explainStructure, formatExplanation } from '../core/explainStructure';
 import { sentencePairs } from '../core/export/pairs';
 import { toCsv, toTmx, type LanguageTags } from '../core/export/tmx';
 import { glossaryToCsv, glossaryToTbx } from '../core/glossary/exportGlossary';
-import { format, type Locale } from '../core/messages';
+import { format, message, type Locale, type Message } from '../core/messages';
 import type { Note, Span } from '../core/model';
 import { alignVersions, sideOf, type NoteAlignment } from '../core/noteAlignment';
 import { alignedUnits } from '../core/workbench/rows';
@@ -613,13 +613,13 @@ export class NoteService {
   async correctAlignment(document: TextDocument, stamp: string, action: CorrectionAction): Promise<CorrectionOutcome> {
     await this.settled();
     const paired = await this.pairing.pair(document, 'exact');
-    if (paired.kind !== 'aligned') return { applied: false, message: 'this note has no other language version to pair with.' };
+    if (paired.kind !== 'aligned') return this.notCorrected(message('correction.no-other-version'));
     const { aligned } = paired;
-    if (stampOf(aligned) !== stamp) return { applied: false, message: 'the note changed since the view was drawn; look again and repeat the correction.' };
+    if (stampOf(aligned) !== stamp) return this.notCorrected(message('correction.stale'));
     const sides = this.sidesOf(aligned);
     const existing = this.placed.get(`${aligned.en.uri}|${aligned.zh.uri}`)?.list ?? [];
     const planned = planAction(action, alignedUnits(aligned.alignment), existing);
-    if (planned.kind === 'refused') return { applied: false, message: planned.message };
+    if (planned.kind === 'refused') return this.notCorrected(planned.said);
     const target = correctionsSidecarOf(sides);
     const environment = this.host.annotationEnvironment ?? SYSTEM_ANNOTATION_ENVIRONMENT;
     const added = planned.plan.add.map((correction) => linkingAnnotation(correction, sides, target, environment));
@@ -636,12 +636,16 @@ export class NoteService {
     const sidecars: string[] = [];
     for (const write of writes) {
       const written = await this.workspace.replaceFile(write.uri, new TextEncoder().encode(write.text));
-      if (written.kind === 'refused') return { applied: false, message: `${fileName(write.uri)} was not written: ${written.detail}.`, sidecars };
+      if (written.kind === 'refused') return { ...this.notCorrected(message('correction.not-written', { file: fileName(write.uri), detail: written.detail })), sidecars };
       this.annotations.applied(write);
       sidecars.push(write.uri);
     }
     this.host.changed?.();
     return { applied: true, sidecars };
+  }
+
+  private notCorrected(said: Message): CorrectionOutcome {
+    return { applied: false, message: format(this.locale, said) };
   }
 
   /** The figures of a note's versions and whether the other version was found. */

@@ -44,6 +44,16 @@ describe('alignWithFixedPairs with corrections', () => {
     assert.ok(!beads.some((bead) => bead.en.includes(4) && bead.zh.includes(1)));
   });
 
+  it('keeps the option that fixed pairs start stretches: a point\'s first sentence may still join the next one', () => {
+    const [enUnits, zhUnits] = [[40, 80, 40, 120, 40, 40].map(unit), [10, 20, 40, 10, 10].map(unit)];
+    const options = { fixedPairsStartStretches: true };
+    const plain = shapes(alignWithFixedPairs(enUnits, zhUnits, [[2, 2]], options));
+    assert.deepEqual(plain, ['0:0', '1:1', '2,3:2', '4:3', '5:4']);
+    const corrected = shapes(alignWithFixedPairs(enUnits, zhUnits, [[2, 2]], options, [{ en: [0], zh: [0] }]));
+    assert.deepEqual(corrected, ['0:0#0', ...plain.slice(1)], 'the correction agrees with the aligner: nothing else changes');
+    assert.deepEqual(shapes(alignWithFixedPairs(enUnits, zhUnits, [[2, 2]], {}, [{ en: [0], zh: [0] }])).slice(2, 3), ['2:2'], 'without the option, a 1-1 bead');
+  });
+
   it('keeps the later of two contradictory corrections, and ignores one out of range or not consecutive', () => {
     const beads = alignWithFixedPairs(en, zh, [], {}, [{ en: [1], zh: [1] }, { en: [1], zh: [2] }, { en: [9], zh: [0] }, { en: [3, 5], zh: [3] }]);
     assert.deepEqual(beads.filter((bead) => bead.correction !== undefined).map((b) => `${b.en}:${b.zh}#${b.correction}`), ['1:2#1']);
@@ -103,6 +113,21 @@ describe('a note aligned with corrections', () => {
     const pair = corrected.paragraphs.find((p) => p.sentences.some((s) => s.correction === 'across'));
     assert.ok(pair, 'the sentences are paired');
     assert.ok(pair.en.some((s) => s.start === plain.paragraphs[2].en[0].start) && pair.zh.some((s) => s.start === plain.paragraphs[1].zh[0].start));
+  });
+
+  it('pairs the sentences of points as without corrections: a correction the aligner agrees with changes nothing else', () => {
+    // ¶4 of this note: a point's first sentence and the next one are one Chinese sentence (a 2-1 bead).
+    const corpusText = readFileSync(path.join(__dirname, '..', '..', 'corpus', '60-zhaohui-embassy-coach-accident-bilingual-title-line.note'), 'utf8');
+    const corpusNote = analyse(corpusText);
+    const [enSide, zhSide] = [sideOf(corpusNote, 'en'), sideOf(corpusNote, 'zh')];
+    assert.ok(enSide && zhSide);
+    const aligned = alignVersions(enSide, zhSide);
+    const shape = (alignment: NoteAlignment) => alignment.paragraphs[3].sentences.map((s) => `${s.en.length}-${s.zh.length}`);
+    assert.deepEqual(shape(aligned), ['1-1', '1-1', '2-1', '1-1']);
+    const first = aligned.paragraphs[3].sentences[0];
+    const corrected = alignVersions(enSide, zhSide, undefined, [{ id: 'same', en: cover(first.en), zh: cover(first.zh) }]);
+    assert.deepEqual(shape(corrected), shape(aligned));
+    assert.equal(corrected.paragraphs[3].sentences[0].correction, 'same');
   });
 
   it('keeps the sentence corrections when the pairing of paragraphs is reused after a local edit', () => {

@@ -466,30 +466,11 @@ function monotoneChain(pairs: ReadonlyArray<readonly [number, number]>): Array<[
   return chain.reverse();
 }
 
-/** The units cut into stretches at each fixed pair, each stretch aligned on its own. */
-function alignStretches(en: readonly AlignUnit[], zh: readonly AlignUnit[], starts: ReadonlyArray<readonly [number, number]>, options: AlignOptions): Bead[] {
-  const bounds = [[0, 0] as const, ...starts.filter(([a, b]) => a > 0 || b > 0), [en.length, zh.length] as const];
-  const beads: Bead[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const [enFrom, zhFrom] = bounds[k];
-    const [enTo, zhTo] = bounds[k + 1];
-    beads.push(...shifted(alignUnits(en.slice(enFrom, enTo), zh.slice(zhFrom, zhTo), options), enFrom, zhFrom));
-  }
-  return beads;
-}
-
-function shifted(beads: readonly Bead[], enOffset: number, zhOffset: number): Bead[] {
-  return beads.map((bead) => ({
-    en: bead.en.map((k) => k + enOffset),
-    zh: bead.zh.map((k) => k + zhOffset),
-    confidence: bead.confidence,
-  }));
-}
-
 /**
  * Aligns with hard anchors: each fixed pair (numbered paragraphs or points paired by their number) becomes
- * a 1-1 bead of confidence 1, and the units between consecutive fixed pairs are aligned by `alignUnits`
- * with the length ratio of the whole inputs. Pairs that would cross others are dropped.
+ * a 1-1 bead of confidence 1 (or, with `fixedPairsStartStretches`, the start of a stretch aligned freely),
+ * and the units between consecutive fixed pairs are aligned by `alignUnits` with the length ratio of the
+ * whole inputs. Pairs that would cross others are dropped.
  *
  * `corrections` (a user's, see FixedBead) come first: each becomes a bead of confidence 1 whatever its
  * shape, the units of a one-sided one are left unpaired, and a fixed pair that would cross a correction
@@ -503,21 +484,28 @@ export function alignWithFixedPairs(
   corrections: readonly FixedBead[] = [],
 ): Bead[] {
   const segmentOptions = { ...options, ratio: ratioOf(en, zh, options) };
-  if (options.fixedPairsStartStretches === true && corrections.length === 0) {
-    return alignStretches(en, zh, monotoneChain(fixed.filter(([a, b]) => a >= 0 && a < en.length && b >= 0 && b < zh.length)), segmentOptions);
-  }
-  // With corrections, points' first sentences are fixed pairs as elsewhere: the corrections lay out the stretches.
-  const { anchors, alone } = layout(en.length, zh.length, fixed, corrections);
+  const { corrected, pairs, alone } = layout(en.length, zh.length, fixed, corrections);
+  // Corrections or not, a fixed pair is what the options make it: a 1-1 bead, or where a stretch starts.
+  const stretches = options.fixedPairsStartStretches === true;
+  const anchors: Anchor[] = stretches ? corrected : [...corrected, ...pairs.map(([a, b]) => ({ en: [a], zh: [b] }))].sort((x, y) => x.en[0] - y.en[0]);
+  const starts = stretches ? pairs : [];
   const beads: Bead[] = [];
   let enNext = 0;
   let zhNext = 0;
+  let startsTaken = 0;
+  // Every start lies in one gap between anchors (layout keeps only the fixed pairs that agree with them).
+  const gapUpTo = (enTo: number, zhTo: number) => {
+    const first = startsTaken;
+    while (startsTaken < starts.length && starts[startsTaken][0] < enTo) startsTaken++;
+    return alignStretches(en, zh, { en: [enNext, enTo], zh: [zhNext, zhTo] }, starts.slice(first, startsTaken), alone, segmentOptions);
+  };
   for (const anchor of anchors) {
-    beads.push(...alignBetween(en, zh, { en: [enNext, anchor.en[0]], zh: [zhNext, anchor.zh[0]] }, alone, segmentOptions));
+    beads.push(...gapUpTo(anchor.en[0], anchor.zh[0]));
     beads.push({ en: [...anchor.en], zh: [...anchor.zh], confidence: 1, ...(anchor.correction !== undefined ? { correction: anchor.correction } : {}) });
     enNext = anchor.en[anchor.en.length - 1] + 1;
     zhNext = anchor.zh[anchor.zh.length - 1] + 1;
   }
-  beads.push(...alignBetween(en, zh, { en: [enNext, en.length], zh: [zhNext, zh.length] }, alone, segmentOptions));
+  beads.push(...gapUpTo(en.length, zh.length));
   return beads;
 }
 
@@ -539,7 +527,9 @@ interface Alone {
  * later ones, then the fixed pairs that agree with those (the longest chain of them), and the units
  * left alone by one-sided corrections that no kept bead takes.
  */
-function layout(n: number, m: number, fixed: ReadonlyArray<readonly [number, number]>, corrections: readonly FixedBead[]): { anchors: Anchor[]; alone: Alone } {
+function layout(
+  n: number, m: number, fixed: ReadonlyArray<readonly [number, number]>, corrections: readonly FixedBead[],
+): { corrected: Anchor[]; pairs: Array<[number, number]>; alone: Alone } {
   const valid = (units: readonly number[], size: number) => units.every((k, at) => Number.isInteger(k) && k >= 0 && k < size && (at === 0 || k === units[at - 1] + 1));
   const kept: Anchor[] = [];
   for (let index = corrections.length - 1; index >= 0; index--) {
@@ -551,10 +541,9 @@ function layout(n: number, m: number, fixed: ReadonlyArray<readonly [number, num
   const twoSided = kept.filter((anchor) => anchor.en.length > 0 && anchor.zh.length > 0);
   const pairs = monotoneChain(fixed.filter(([a, b]) => a >= 0 && a < n && b >= 0 && b < m)
     .filter(([a, b]) => kept.every((anchor) => compatible({ en: [a], zh: [b] }, anchor))));
-  const anchors = [...twoSided, ...pairs.map(([a, b]) => ({ en: [a], zh: [b] }))].sort((x, y) => x.en[0] - y.en[0]);
   const oneSided = kept.filter((anchor) => anchor.en.length === 0 || anchor.zh.length === 0);
   const units = (side: 'en' | 'zh') => new Map(oneSided.flatMap((anchor) => anchor[side].map((k) => [k, anchor.correction ?? -1] as const)));
-  return { anchors, alone: { en: units('en'), zh: units('zh') } };
+  return { corrected: twoSided.sort((x, y) => x.en[0] - y.en[0]), pairs, alone: { en: units('en'), zh: units('zh') } };
 }
 
 /** Whether two fixed beads can both hold: no unit in both, and one wholly before the other on each side they both have. */
@@ -563,6 +552,16 @@ function compatible(a: Anchor, b: Anchor): boolean {
   const en = order(a.en, b.en);
   const zh = order(a.zh, b.zh);
   return !Number.isNaN(en) && !Number.isNaN(zh) && en * zh >= 0;
+}
+
+/** The beads of the units in `[from, to)` of each side, cut into stretches at the fixed pairs that start one there. */
+function alignStretches(
+  en: readonly AlignUnit[], zh: readonly AlignUnit[], bounds: { en: [number, number]; zh: [number, number] },
+  starts: ReadonlyArray<readonly [number, number]>, alone: Alone, options: AlignOptions,
+): Bead[] {
+  const inside = starts.filter(([a, b]) => a > bounds.en[0] || b > bounds.zh[0]);
+  const cuts: Array<readonly [number, number]> = [[bounds.en[0], bounds.zh[0]], ...inside, [bounds.en[1], bounds.zh[1]]];
+  return cuts.slice(1).flatMap(([enTo, zhTo], k) => alignBetween(en, zh, { en: [cuts[k][0], enTo], zh: [cuts[k][1], zhTo] }, alone, options));
 }
 
 /**

@@ -279,6 +279,18 @@ export const EN = {
   'termPair.no-apply-edit': 'this editor does not take edits from the server (workspace/applyEdit); add {pair} to {glossary} by hand.',
   'termPair.no-create': 'this editor cannot create files on the server\'s behalf; create {glossary} containing { "entries": [] } in the workspace folder and run the action again.',
 
+  // Corrections of the alignment made in the aligned view (service/features/corrections.ts, correctAlignment)
+  'correction.no-other-version': 'this note has no other language version to pair with.',
+  'correction.stale': 'the note changed since the view was drawn; look again and repeat the correction.',
+  'correction.pair': 'pick an English unit and a Chinese unit to pair.',
+  'correction.unpair': 'only a pair can be unpaired.',
+  'correction.merge': 'merge two rows of paragraphs or of sentences.',
+  'correction.merge-one-language': 'the merged rows must have text in both languages.',
+  'correction.split': 'only a pair of paragraphs or sentences can be split.',
+  'correction.split-single': 'this pair has one unit on each side; unpair it instead.',
+  'correction.not-corrected': 'this row was not corrected.',
+  'correction.not-written': '{file} was not written: {detail}.',
+
   // The command line (server/src/cli)
   'cli.read-as': 'read as {encoding}',
   'cli.no-note.glob': 'no note found (the pattern matches no note that is not excluded or ignored)',

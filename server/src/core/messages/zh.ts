@@ -271,6 +271,17 @@ export const ZH: Translation<typeof EN> = {
   'termPair.no-apply-edit': '此编辑器不接受服务器发出的编辑（workspace/applyEdit）；请手动将 {pair} 添加到 {glossary}。',
   'termPair.no-create': '此编辑器无法代服务器创建文件；请在工作区文件夹中创建内容为 { "entries": [] } 的 {glossary}，然后再次执行该操作。',
 
+  'correction.no-other-version': '此照会没有可与之配对的另一语文本。',
+  'correction.stale': '对齐视图绘制后照会已有改动；请重新查看后再次更正。',
+  'correction.pair': '请选一个英文单元和一个中文单元进行配对。',
+  'correction.unpair': '只有已配对的一行才能取消配对。',
+  'correction.merge': '请选两行段落或两行句子进行合并。',
+  'correction.merge-one-language': '合并的两行须在两种语言中都有文字。',
+  'correction.split': '只有段落对或句子对才能拆分。',
+  'correction.split-single': '此对每侧只有一个单元；请改为取消配对。',
+  'correction.not-corrected': '此行未经更正。',
+  'correction.not-written': '未写入 {file}：{detail}。',
+
   'cli.read-as': '按 {encoding} 编码读取',
   'cli.no-note.glob': '未找到照会（该模式未匹配到任何未被排除或忽略的照会）',
   'cli.no-note.folder': '未找到照会（没有未被排除或忽略的 .note 文件）',

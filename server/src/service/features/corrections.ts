@@ -17,6 +17,7 @@ import type { AnnotationCollection, SpanTarget, WebAnnotation } from '../../core
 import { sameSource } from '../../core/annotations/place';
 import { selectorsOf } from '../../core/annotations/selectors';
 import type { AlignmentCorrection } from '../../core/alignmentCorrections';
+import { message, type Message } from '../../core/messages';
 import type { Span } from '../../core/model';
 import { languageAt } from '../../core/noteAlignment';
 import type { UnitRow } from '../../core/workbench/rows';
@@ -101,10 +102,11 @@ export interface CorrectionPlan {
   readonly remove: readonly string[];
 }
 
-type Planned = { readonly kind: 'plan'; readonly plan: CorrectionPlan } | { readonly kind: 'refused'; readonly message: string };
+/** A plan, or why the action cannot be made (said in the user's language by whoever answers). */
+type Planned = { readonly kind: 'plan'; readonly plan: CorrectionPlan } | { readonly kind: 'refused'; readonly said: Message };
 
-function refused(message: string): Planned {
-  return { kind: 'refused', message };
+function refused(said: Message): Planned {
+  return { kind: 'refused', said };
 }
 
 /** What an action of the view changes, on the rows it was shown (see core/workbench/rows.ts). */
@@ -114,32 +116,32 @@ export function planAction(action: CorrectionAction, rows: readonly UnitRow[], e
     case 'pair': {
       const en = row(action.en)?.en;
       const zh = row(action.zh)?.zh;
-      if (!en || !zh) return refused('pick an English unit and a Chinese unit to pair.');
+      if (!en || !zh) return refused(message('correction.pair'));
       return withReplaced([{ en: cover(en.spans), zh: cover(zh.spans) }], existing);
     }
     case 'unpair': {
       const target = row(action.row);
-      if (!target?.en || !target.zh) return refused('only a pair can be unpaired.');
+      if (!target?.en || !target.zh) return refused(message('correction.unpair'));
       return withReplaced([{ en: cover(target.en.spans) }, { zh: cover(target.zh.spans) }], existing);
     }
     case 'merge': {
       const [first, second] = action.rows.map(row);
-      if (!first || !second || first === second || first.level !== second.level || first.level === 'point') return refused('merge two rows of paragraphs or of sentences.');
+      if (!first || !second || first === second || first.level !== second.level || first.level === 'point') return refused(message('correction.merge'));
       const en = [...first.en?.spans ?? [], ...second.en?.spans ?? []];
       const zh = [...first.zh?.spans ?? [], ...second.zh?.spans ?? []];
-      if (en.length === 0 || zh.length === 0) return refused('the merged rows must have text in both languages.');
+      if (en.length === 0 || zh.length === 0) return refused(message('correction.merge-one-language'));
       return withReplaced([{ en: cover(en), zh: cover(zh) }], existing);
     }
     case 'split': {
       const target = row(action.row);
-      if (!target?.en || !target.zh || target.level === 'point') return refused('only a pair of paragraphs or sentences can be split.');
+      if (!target?.en || !target.zh || target.level === 'point') return refused(message('correction.split'));
       const [en, zh] = [target.en.spans, target.zh.spans];
-      if (en.length < 2 && zh.length < 2) return refused('this pair has one unit on each side; unpair it instead.');
+      if (en.length < 2 && zh.length < 2) return refused(message('correction.split-single'));
       return withReplaced(splitPairs(en, zh), existing);
     }
     case 'remove': {
       const id = row(action.row)?.correction;
-      return id ? { kind: 'plan', plan: { add: [], remove: [id] } } : refused('this row was not corrected.');
+      return id ? { kind: 'plan', plan: { add: [], remove: [id] } } : refused(message('correction.not-corrected'));
     }
   }
 }
