@@ -169,7 +169,8 @@ export class AnnotationThreads implements Disposable {
     this.targets.set(thread, target);
     const { annotation } = target;
     const tags = annotation.tags.map((tag) => taxonomy.label(tag)).join(' · ');
-    const label = target.kind === 'projected' ? projectedLabel(target.annotation, tags) : tags || undefined;
+    // Without a label, VS Code heads an untagged thread "Start discussion" and reads "undefined" to screen readers.
+    const label = target.kind === 'projected' ? projectedLabel(target.annotation, tags) : tags || l10n.t('Annotation');
     // Answers come after every pause in typing: a thread whose content is the same is left as drawn.
     const shown = JSON.stringify([target.kind, target.kind === 'own' && target.writable, { ...annotation, range: undefined }, label]);
     if (this.drawn.get(thread) === shown) return;
