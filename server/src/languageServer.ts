@@ -31,14 +31,14 @@ import { references } from './lsp/references';
 import { selectionRanges } from './lsp/selectionRange';
 import { workspaceSymbols } from './lsp/workspaceSymbols';
 import {
-  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST,
+  ADD_TERM_PAIR_COMMAND, ANNOTATE_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, CHECK_WORKSPACE_COMMAND, CHECKS_STARTING_REQUEST, INDEX_HELD_REQUEST,
   DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST, CORRESPONDENCE_CHANGED_NOTIFICATION, CORRESPONDENCE_REQUEST, COUNTERPART_REQUEST,
   EXPLAIN_STRUCTURE_REQUEST, EXPORT_PAIRS_REQUEST, HELD_REQUEST,
   ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, STATISTICS_REQUEST,
   type InitializationOptions,
 } from './protocol';
 import { format, localeOf, message } from './core/messages';
-import { createNoteService } from './service';
+import { createNoteService, type NoteSummariser } from './service';
 import { annotatedNote, annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import { TAG_FILE } from './service/annotationSettings';
 import { concordanceTerm, correctionRequest, documentRequest, formatOf, type Checked, type PositionField } from './service/arguments';
@@ -58,6 +58,8 @@ export interface Platform {
   readonly userName?: string;
   /** Heap in use after a full garbage collection, where the platform can force one (a test hook). */
   heapUsedAfterGc?(): number | null;
+  /** Summarises the notes an index build reads off the main thread (Node: a worker thread); none in a browser. */
+  indexSummariser?(): NoteSummariser | undefined;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -91,6 +93,10 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       workspaceChecks.changed();
     },
     indexProgress: () => indexProgress(connection, noteService.locale),
+    indexSummariser: () => {
+      const summariser = platform.indexSummariser?.();
+      return summariser && testHooks ? heldSummariser(summariser, () => connection.sendRequest(INDEX_HELD_REQUEST, null)) : summariser;
+    },
     userName: platform.userName,
     annotationsChanged: (uris) => {
       for (const uri of uris) {
@@ -349,3 +355,15 @@ export function startLanguageServer(connection: Connection, platform: Platform):
 }
 
 declare const SERVER_VERSION: string;
+
+/** The test hook of INDEX_HELD_REQUEST: a build's first summary waits for `held`, and the build with it. */
+function heldSummariser(summariser: NoteSummariser, held: () => Promise<unknown>): NoteSummariser {
+  let release: Promise<unknown> | undefined;
+  return {
+    summarise: async (uri, text, folders) => {
+      await (release ??= held());
+      return summariser.summarise(uri, text, folders);
+    },
+    close: () => summariser.close(),
+  };
+}

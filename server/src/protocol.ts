@@ -380,5 +380,11 @@ export interface HeldAnswer {
   readonly heapUsedAfterGc: number | null;
 }
 
+/**
+ * Server → client, as an index build summarises its first note off the main thread: the build waits
+ * for the answer, so that a test can send requests while the index is under way.
+ */
+export const INDEX_HELD_REQUEST = new RequestType<null, null, void>('diplonote/test/indexHeld');
+
 /** What the server holds in memory, counted: after every note closed, nothing of them. */
 export const HELD_REQUEST = new RequestType<null, HeldAnswer, void>('diplonote/test/held');

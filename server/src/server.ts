@@ -8,12 +8,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { stdioTransport } from './node/stdioTransport';
+import { ThreadSummariser } from './node/threadSummariser';
 
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 startLanguageServer(connection, {
   workspace: (documents) => new NodeWorkspace(documents),
   userName: osUserName(),
+  indexSummariser: () => new ThreadSummariser(),
   // Only with `node --expose-gc`, for the memory tests (the test hook diplonote/test/held).
   heapUsedAfterGc: () => {
     if (typeof gc !== 'function') return null;

@@ -15,7 +15,7 @@ import {
   type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CHECKS_STARTING_REQUEST } from '../../server/src/protocol';
+import { CHECKS_STARTING_REQUEST, INDEX_HELD_REQUEST } from '../../server/src/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -46,6 +46,8 @@ export interface ClientOptions {
   readonly initializationOptions?: unknown;
   /** The client's display language, as `initialize` tells it (`zh-cn`). */
   readonly locale?: string;
+  /** Registers the test's own handlers before the client listens: for requests the server sends at once. */
+  readonly handlers?: (connection: ProtocolConnection) => void;
 }
 
 /** The workspace folder defaults to samples/, which holds no glossary files, so only the built-in glossary is in force. */
@@ -60,6 +62,8 @@ export async function startServer(
   connection.onRequest(DiagnosticRefreshRequest.type, () => null);
   // With test hooks on, every run of the checks waits for this answer; a test that holds runs replaces it.
   connection.onRequest(CHECKS_STARTING_REQUEST, () => null);
+  connection.onRequest(INDEX_HELD_REQUEST, () => null);
+  options.handlers?.(connection);
   const { onProgress } = options;
   if (onProgress) {
     connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {

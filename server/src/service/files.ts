@@ -41,9 +41,15 @@ function refusal(read: Exclude<FileRead, { kind: 'read' }>, maxBytes: number): T
   return refused(reasons[read.kind], read.kind === 'missing');
 }
 
-export async function readText(workspace: Workspace, uri: string, maxBytes: number, boundary?: string): Promise<TextRead> {
+/**
+ * `knownRealBoundary`: the boundary's real URI when the caller has it already (the index asks it once
+ * per folder and build, not once per note).
+ */
+export async function readText(
+  workspace: Workspace, uri: string, maxBytes: number, boundary?: string, knownRealBoundary?: Promise<string | undefined>,
+): Promise<TextRead> {
   if (boundary !== undefined) {
-    const [real, realBoundary] = await Promise.all([workspace.realUri(uri), workspace.realUri(boundary)]);
+    const [real, realBoundary] = await Promise.all([workspace.realUri(uri), knownRealBoundary ?? workspace.realUri(boundary)]);
     if (real === undefined) return refused(message('read.missing'), true);
     if (realBoundary === undefined || !isInside(real, realBoundary)) return refused(message('read.outside-folder'));
   }

@@ -55,7 +55,7 @@ import { Pairing, type AlignedDocuments, type AlignmentUse, type PairCorrections
 import { boundaryOf, partnerOf } from './pathPolicy';
 import { fileName, isInside } from './uris';
 import type { FileChange, Workspace } from './workspace';
-import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState } from './workspaceIndex';
+import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState, type NoteSummariser } from './workspaceIndex';
 
 export interface ServiceHost {
   readonly workspace: Workspace;
@@ -69,6 +69,8 @@ export interface ServiceHost {
   indexProgress?(): Promise<IndexProgress>;
   /** Notes were added to the index, changed in it or removed from it. */
   indexChanged?(uris: readonly string[]): void;
+  /** Summarises the notes an index build reads off the main thread (the Node server: a worker thread). */
+  indexSummariser?(): NoteSummariser | undefined;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
   /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
@@ -107,7 +109,7 @@ const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => cryp
 
 export type {
   AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
-  ThreadCountry, IndexProgress, IndexState, IndexedNote,
+  ThreadCountry, IndexProgress, IndexState, IndexedNote, NoteSummariser,
   AlignedRow, Concordance, CorrectionAction, NoteStatistics, SidecarWrite,
 };
 
@@ -181,6 +183,7 @@ export class NoteService {
       configurationFor: (folder) => this.configurationFor(folder),
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
+      summariser: () => host.indexSummariser?.(),
     });
     this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
     this.annotationLayer = new Annotations({

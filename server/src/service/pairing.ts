@@ -156,6 +156,8 @@ export class Pairing {
     }
     const partner = await reading;
     this.rememberPartner(note.uri, 'document' in partner ? uri : undefined);
+    // Closed while the partner was read (a check under way): nothing is kept for it.
+    if (!this.isLive(note)) this.letGoUnneeded();
     return partner;
   }
 

@@ -15,19 +15,6 @@ export function nextTurn(): Promise<void> {
 /** How long a slice of background work runs before it lets requests in, in milliseconds. */
 export const SLICE_MS = 2;
 
-/** Yields to the event loop once the current slice has run for `budgetMs`. */
-export class Slicer {
-  private sliceStart = performance.now();
-
-  constructor(private readonly budgetMs = SLICE_MS) {}
-
-  async pause(): Promise<void> {
-    if (performance.now() - this.sliceStart < this.budgetMs) return;
-    await nextTurn();
-    this.sliceStart = performance.now();
-  }
-}
-
 /**
  * Runs a computation written as steps (a generator) in slices of `budgetMs`, letting the event loop
  * run between slices; gives up (undefined) as soon as `stillWanted` says so, before any slice.

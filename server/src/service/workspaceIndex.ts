@@ -5,9 +5,11 @@
  *
  * Which notes: `**\/*.note` in each folder, less the folder's exclusions (`files.exclude`,
  * `.diplonote.json` `exclude`, dot folders and `node_modules`) and what its `.gitignore` files leave out.
- * Built in the background, in slices (turns.ts) so that requests on the open note are answered in
- * between; kept current by the workspace's file changes; an open note is summarised from the editor's
- * text (its own analysis), and from disk again once it closes.
+ * Built in the background so that requests on the open note are answered in between: the notes read
+ * are summarised off the main thread when the host gives a summariser (the Node server: a worker
+ * thread), else one note per turn of the event loop (turns.ts); kept current by the workspace's file
+ * changes; an open note is summarised from the editor's text (its own analysis), and from disk again
+ * once it closes.
  */
 import picomatch from 'picomatch/posix';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,7 +22,7 @@ import { readText } from './files';
 import { IgnoreFiles } from './ignoreFiles';
 import { summariseNote, type NoteSummary } from './noteSummary';
 import { boundaryOf, partnerOf } from './pathPolicy';
-import { Slicer } from './turns';
+import { nextTurn } from './turns';
 import { innermostFolder, relativePath } from './uris';
 import type { FileChange, Workspace } from './workspace';
 
@@ -35,6 +37,25 @@ export interface IndexedNote extends NoteSummary {
   readonly annotations?: AnnotationCounts;
 }
 
+/** What the index keeps of a note that a summariser can tell from its text alone. */
+export type NoteFields = Omit<IndexedNote, 'uri' | 'version' | 'fromEditor' | 'annotations'>;
+
+/** The fields of the note at `uri`: its summary and the file of its other version. */
+export function noteFields(uri: string, note: Note, folders: readonly string[]): NoteFields {
+  const partner = partnerOf(uri, note, folders);
+  return { ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note) };
+}
+
+/**
+ * Summarises the notes a build reads, off the main thread (`noteFields` of their analysis), so that
+ * no analysis holds up a request. One per build; closed when the build ends.
+ */
+export interface NoteSummariser {
+  /** Rejects when it cannot: the build then analyses the note itself. */
+  summarise(uri: string, text: string, folders: readonly string[]): Promise<NoteFields>;
+  close(): void;
+}
+
 /** Told how the build goes; `cancelled` is asked between notes. */
 export interface IndexProgress {
   begin(total: number): void;
@@ -47,8 +68,9 @@ export interface IndexProgress {
 export type IndexState = 'not-started' | 'building' | 'ready' | 'cancelled';
 
 /**
- * A note read for the index; no `text` when it could not be read. It is analysed when applied, in the
- * build's slices: analysed as each read completes, a burst of reads would hold up requests.
+ * A note read for the index; no `text` when it could not be read. Unless a summariser gave its
+ * `fields`, it is analysed when applied, one note per turn: analysed as each read completes, a burst
+ * of reads would hold up requests.
  */
 interface NoteRead {
   readonly uri: string;
@@ -56,11 +78,16 @@ interface NoteRead {
   readonly ticket: number;
   readonly version: number;
   readonly text?: string;
+  readonly fields?: NoteFields;
   readonly annotations?: AnnotationCounts;
 }
 
-/** Notes read at once while indexing: reading overlaps the analysis of the notes before. */
+/** Notes read (and summarised) at once while indexing: reading overlaps the analysis of the notes before. */
 const READS_AHEAD = 8;
+/** With a summariser: enough notes in flight that it always has the next one. */
+const SUMMARISED_AHEAD = 32;
+/** Notes applied from a summariser between two turns of the event loop: each costs little. */
+const SUMMARIES_PER_TURN = 32;
 /** A note larger than this is not indexed (its analysis would hold up the server too long). */
 export const MAX_INDEXED_NOTE_BYTES = 16 * 1024 * 1024;
 const MAX_LISTED_NOTES = 200_000;
@@ -70,6 +97,12 @@ const SIDECAR_GLOB = `**/*.note${SIDECAR_SUFFIX}`;
 const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
 const REPORT_EVERY_MS = 100;
 
+/** How a build reads its notes: with the real URI of each folder asked once, and its summariser if any. */
+interface BuildReading {
+  readonly summariser?: NoteSummariser;
+  readonly realBoundaries: Map<string, Promise<string | undefined>>;
+}
+
 export interface IndexHost {
   readonly workspace: Workspace;
   configurationFor(folder: string): Configuration;
@@ -77,6 +110,8 @@ export interface IndexHost {
   analysisOf(document: TextDocument): Note;
   /** Called whenever notes were added, changed or removed. */
   changed(uris: readonly string[]): void;
+  /** A summariser for a build; without one the build analyses the notes itself. */
+  summariser?(): NoteSummariser | undefined;
 }
 
 export class WorkspaceIndex {
@@ -155,14 +190,27 @@ export class WorkspaceIndex {
     for (const note of openWithSidecars) await this.recount(note.uri, false);
     counts.total = toRead.length;
     progress?.begin(toRead.length);
-    const slicer = new Slicer();
-    const pending: Promise<NoteRead | undefined>[] = toRead.slice(0, READS_AHEAD).map((uri) => this.startRead(uri));
+    const summariser = toRead.length > 0 ? this.host.summariser?.() : undefined;
+    try {
+      return await this.readAll(toRead, { ...(summariser ? { summariser } : {}), realBoundaries: new Map() }, progress, counts);
+    } finally {
+      summariser?.close();
+    }
+  }
+
+  /**
+   * Reads, summarises and applies the notes, a window of them in flight; lets the event loop in after
+   * each note analysed here, or after each run of summaries applied.
+   */
+  private async readAll(toRead: readonly string[], reading: BuildReading, progress: IndexProgress | undefined, counts: { done: number }): Promise<boolean> {
+    const ahead = reading.summariser ? SUMMARISED_AHEAD : READS_AHEAD;
+    const pending: Promise<NoteRead | undefined>[] = toRead.slice(0, ahead).map((uri) => this.startRead(uri, reading));
     let lastReport = performance.now();
     const changed: string[] = [];
     for (let done = 0; done < toRead.length; done++) {
       if (progress?.cancelled) return false;
-      const next = toRead[done + READS_AHEAD];
-      if (next !== undefined) pending.push(this.startRead(next));
+      const next = toRead[done + ahead];
+      if (next !== undefined) pending.push(this.startRead(next, reading));
       const read = await pending[done];
       if (read && this.apply(read)) changed.push(read.uri);
       pending[done] = Promise.resolve(undefined);
@@ -172,7 +220,7 @@ export class WorkspaceIndex {
         progress?.report(done + 1, toRead.length);
         this.flush(changed);
       }
-      await slicer.pause();
+      if (read?.fields === undefined || counts.done % SUMMARIES_PER_TURN === 0) await nextTurn();
     }
     this.flush(changed);
     return true;
@@ -212,18 +260,30 @@ export class WorkspaceIndex {
     return !(await this.ignoreFiles.ignores(folder, uri));
   }
 
-  private startRead(uri: string): Promise<NoteRead> {
+  private startRead(uri: string, reading?: BuildReading): Promise<NoteRead> {
     const ticket = ++this.readCounter;
     this.reads.set(uri, ticket);
     const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
+    const { workspace } = this.host;
+    const { folders } = workspace;
     // A note listed through a link is read only if the link stays inside the folder (see pathPolicy.ts).
-    const boundary = boundaryOf(uri, this.host.workspace.folders);
-    return Promise.all([readText(this.host.workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary), annotations]).then(
-      ([read, count]) => (read.kind === 'text'
-        ? { uri, ticket, version: -read.version, text: read.text, ...(count === undefined ? {} : { annotations: count }) }
-        : { uri, ticket, version: 0 }),
+    const boundary = boundaryOf(uri, folders);
+    const read = readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, reading && this.realBoundary(boundary, reading)).then(async (text) => {
+      if (text.kind !== 'text') return undefined;
+      const fields = await reading?.summariser?.summarise(uri, text.text, folders).catch(() => undefined);
+      return { version: -text.version, text: text.text, ...(fields ? { fields } : {}) };
+    });
+    return Promise.all([read, annotations]).then(
+      ([found, count]) => (found ? { uri, ticket, ...found, ...(count === undefined ? {} : { annotations: count }) } : { uri, ticket, version: 0 }),
       () => ({ uri, ticket, version: 0 }),
     );
+  }
+
+  /** The boundary folder's real URI, asked once per build. */
+  private realBoundary(boundary: string, reading: BuildReading): Promise<string | undefined> {
+    let real = reading.realBoundaries.get(boundary);
+    if (!real) reading.realBoundaries.set(boundary, (real = this.host.workspace.realUri(boundary)));
+    return real;
   }
 
   /** The annotations the sidecar file holds (those that could be read), counted; undefined when it cannot be read. */
@@ -254,16 +314,13 @@ export class WorkspaceIndex {
       return true;
     }
     if (read.text === undefined) return this.remove(read.uri);
-    this.put(this.entryOf(read.uri, analyse(read.text), read.version, false, read.annotations));
+    const fields = read.fields ?? noteFields(read.uri, analyse(read.text), this.host.workspace.folders);
+    this.put(this.entryOf(read.uri, fields, read.version, false, read.annotations));
     return true;
   }
 
-  private entryOf(uri: string, note: Note, version: number, fromEditor: boolean, annotations?: AnnotationCounts): IndexedNote {
-    const partner = partnerOf(uri, note, this.host.workspace.folders);
-    return {
-      uri, version, fromEditor, ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note),
-      ...(annotations === undefined ? {} : { annotations }),
-    };
+  private entryOf(uri: string, fields: NoteFields, version: number, fromEditor: boolean, annotations?: AnnotationCounts): IndexedNote {
+    return { uri, version, fromEditor, ...fields, ...(annotations === undefined ? {} : { annotations }) };
   }
 
   private put(entry: IndexedNote): void {
@@ -317,7 +374,7 @@ export class WorkspaceIndex {
       const held = this.notes.get(document.uri);
       if (held?.fromEditor && held.version === document.version) continue;
       this.reads.delete(document.uri);
-      this.put(this.entryOf(document.uri, this.host.analysisOf(document), document.version, true, held?.annotations));
+      this.put(this.entryOf(document.uri, noteFields(document.uri, this.host.analysisOf(document), this.host.workspace.folders), document.version, true, held?.annotations));
     }
   }
 
