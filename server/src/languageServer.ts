@@ -236,7 +236,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   }
 
   connection.onDocumentSymbol((params) => withDocument(params, async (d) =>
-    [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d))]));
+    [...documentSymbols(d, noteService.outline(d)), ...annotationSymbols(d, await noteService.annotationEntries(d), noteService.locale)]));
   connection.onFoldingRanges((params) => withDocument(params, (d) => foldingRanges(d, noteService.folds(d))));
   connection.onSelectionRanges((params) => withDocument(params, (d) =>
     selectionRanges(d, noteService.selectionChains(d, params.positions.map((p) => d.offsetAt(p)))), ['positions']));

@@ -9,17 +9,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType, type Range } from 'vscode-languageserver-protocol';
+import { DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import {
   ANNOTATE_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_REQUEST, UPDATE_ANNOTATION_REQUEST, type AnnotatedNoteData,
 } from '../../server/src/protocol';
-import { positionOf } from '../support/positions';
+import { rangeOf } from '../support/positions';
 import { REPO_ROOT, startServer, type ServerSession } from '../support/serverConnection';
 import { eventually } from '../support/waitFor';
-
-function rangeOf(text: string, needle: string): Range {
-  return { start: positionOf(text, needle, 0), end: positionOf(text, needle, needle.length) };
-}
 
 describe('protocol: annotations of notes that are not open', function () {
   this.timeout(60000);

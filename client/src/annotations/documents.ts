@@ -2,13 +2,18 @@
  * What every part of the annotation client needs about documents: which are notes, LSP ranges as
  * editor ranges, and showing a span of a note.
  */
-import { Range, Selection, TextEditorRevealType, Uri, window, type TextDocument, type ViewColumn } from 'vscode';
+import { Range, Selection, TextEditorRevealType, Uri, window, workspace, type TextDocument, type ViewColumn } from 'vscode';
 import type { Range as LspRange } from 'vscode-languageclient';
 
 export const NOTE_LANGUAGE = 'diplomatic-note';
 
 export function isNote(document: TextDocument): boolean {
   return document.languageId === NOTE_LANGUAGE;
+}
+
+/** Open in an editor (the server follows its edits; a closed note is read from disk). */
+export function isOpen(uri: string): boolean {
+  return workspace.textDocuments.some((document) => document.uri.toString() === uri);
 }
 
 export function editorRange(range: LspRange): Range {

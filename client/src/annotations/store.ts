@@ -1,18 +1,21 @@
 /**
- * The annotations of the open notes as the server places them (`diplonote/annotations`), kept per note and asked
- * again whenever they may have changed: the server's `diplonote/annotationsChanged`, an edit of the
- * note, a change of the annotation settings. This is the one place the client sends the annotation
+ * The annotations of the open notes, and of every other note of the workspace that has a sidecar, as the
+ * server places them (`diplonote/annotations`; a closed note is placed as it is on disk), kept per note
+ * and asked again whenever they may have changed: the server's `diplonote/annotationsChanged`, an edit
+ * of the note, a note or sidecar changed on disk, a change of the annotation settings. This is the one place the client sends the annotation
  * requests; threads, decorations, the view and the commands read from here and listen to `onDidChange`.
  */
-import { Disposable, EventEmitter, l10n, window, workspace, type Event } from 'vscode';
+import { Disposable, EventEmitter, l10n, window, workspace, type Event, type Uri } from 'vscode';
 import {
   DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, type BaseLanguageClient,
 } from 'vscode-languageclient';
 import {
-  ANNOTATE_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST,
+  ANNOTATE_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_CHANGED_NOTIFICATION, ANNOTATIONS_REQUEST, DELETE_ANNOTATION_REQUEST, UPDATE_ANNOTATION_REQUEST,
   type AnnotateParams, type AnnotationEditResult, type AnnotationsResult, type DeleteAnnotationParams, type UpdateAnnotationParams,
 } from '../../../server/src/protocol';
-import { isNote } from './documents';
+import { isNote, isOpen } from './documents';
+
+const SIDECAR_SUFFIX = '.annotations.json';
 
 /** Waits this long after the last keystroke before asking for the moved ranges (the editor moves them meanwhile). */
 const EDIT_REFRESH_DELAY_MS = 300;
@@ -34,14 +37,36 @@ export class AnnotationStore implements Disposable {
       // Asked once the server was told of the document: a question sent before would find it unknown.
       client.getFeature(DidOpenTextDocumentNotification.method).onNotificationSent((event) => this.refresh(event.params.textDocument.uri)),
       client.getFeature(DidChangeTextDocumentNotification.method).onNotificationSent((event) => this.refreshSoon(event.params.textDocument.uri)),
-      client.getFeature(DidCloseTextDocumentNotification.method).onNotificationSent((event) => this.forget(event.params.textDocument.uri)),
+      // Closed, the note is placed as it is on disk (its unsaved changes were dropped).
+      client.getFeature(DidCloseTextDocumentNotification.method).onNotificationSent((event) => this.closed(event.params.textDocument.uri)),
       workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('diplonote.annotations') && this.refreshAll()),
+      this.watchClosedNotes(),
     );
   }
 
-  /** Once the server runs: asks for the annotations of the notes already open (the server answers for open notes). */
+  /** Once the server runs: asks for the annotations of the notes already open, and of every annotated note of the workspace. */
   start(): void {
     for (const document of workspace.textDocuments) if (isNote(document)) void this.refresh(document.uri.toString());
+    void this.refreshAnnotatedNotes();
+  }
+
+  /** Asks which notes of the workspace have annotations (the server waits for its index), then their annotations. */
+  private async refreshAnnotatedNotes(): Promise<void> {
+    const listed = await this.client.sendRequest(ANNOTATED_NOTES_REQUEST, {}).then((result) => result.notes, () => []);
+    for (const note of listed) if (!note.open && !this.answers.has(note.uri)) void this.refresh(note.uri);
+  }
+
+  /**
+   * A closed note or its sidecar changed on disk (another program, git): asked again. The server says so
+   * too (`annotationsChanged`) once it has read the change; asking here as well costs one answer.
+   */
+  private watchClosedNotes(): Disposable {
+    const watcher = workspace.createFileSystemWatcher('**/*.{note,note.annotations.json}');
+    const changed = (file: Uri) => {
+      const note = file.toString().endsWith(SIDECAR_SUFFIX) ? file.toString().slice(0, -SIDECAR_SUFFIX.length) : file.toString();
+      if (!isOpen(note) && (this.answers.has(note) || note !== file.toString())) void this.refresh(note);
+    };
+    return Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
   }
 
   get(uri: string): AnnotationsResult | undefined {
@@ -60,8 +85,12 @@ export class AnnotationStore implements Disposable {
     const document = workspace.textDocuments.find((d) => d.uri.toString() === uri);
     // Ranges for an older version than the editor's: an edit is on its way and will ask again.
     if (answer && document && answer.version !== null && answer.version !== document.version) return;
-    if (answer) this.answers.set(uri, answer);
-    else this.answers.delete(uri);
+    // A closed note is kept while it has annotations: the view lists it.
+    if (answer && (document || answer.annotations.length > 0 || answer.orphans.length > 0)) {
+      // The same answer again (a notification for a change already seen) draws nothing anew.
+      if (JSON.stringify(answer) === JSON.stringify(this.answers.get(uri))) return;
+      this.answers.set(uri, answer);
+    } else if (!this.answers.delete(uri)) return;
     this.changes.fire(uri);
   }
 
@@ -95,11 +124,10 @@ export class AnnotationStore implements Disposable {
     return related;
   }
 
-  private forget(uri: string): void {
+  private closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.questions.delete(uri);
-    if (this.answers.delete(uri)) this.changes.fire(uri);
+    void this.refresh(uri);
   }
 
   annotate(params: AnnotateParams): Promise<AnnotationEditResult | undefined> {

@@ -72,7 +72,8 @@ export function registerThreadActions(store: AnnotationStore, threads: Annotatio
   const cancelEdit = (comment: AnnotationComment) => threads.restore(comment);
 
   const saveEdit = async (comment: AnnotationComment) => {
-    await store.update({ uri: comment.note, id: comment.id, comment: comment.edited() });
+    // Saved, the comment is drawn from the answer, even when the text did not change (the answer is the same then).
+    if (await store.update({ uri: comment.note, id: comment.id, comment: comment.edited() })) await threads.restore(comment);
   };
 
   const deleteComment = async (comment: AnnotationComment) => {

@@ -7,11 +7,11 @@
  * first comment is submitted (threadActions.ts).
  */
 import {
-  CommentMode, CommentThreadCollapsibleState, CommentThreadState, comments, Disposable, l10n, MarkdownString, Range, Uri, workspace,
+  CommentMode, CommentThreadCollapsibleState, CommentThreadState, comments, Disposable, l10n, MarkdownString, Range, Uri,
   type Comment, type CommentAuthorInformation, type CommentController, type CommentThread, type TextDocument,
 } from 'vscode';
 import type { AnnotationData, AnnotationReplyData, ProjectedAnnotationData } from '../../../server/src/protocol';
-import { editorRange, isNote } from './documents';
+import { editorRange, isNote, isOpen } from './documents';
 import type { AnnotationStore } from './store';
 import { taxonomyOf, type Taxonomy } from './tags';
 
@@ -126,22 +126,23 @@ export class AnnotationThreads implements Disposable {
     thread.comments = [...thread.comments];
   }
 
-  /** Draws the thread again from the server's answer, every comment as it was saved (an edit cancelled). */
+  /** Draws the thread again from the server's answer, every comment as it was saved (an edit cancelled or saved). */
   async restore(comment: AnnotationComment): Promise<void> {
     this.drawn.delete(comment.thread);
     await this.store.refresh(comment.note);
+    this.show(comment.note); // the answer may be the one already held: the store says nothing then
   }
 
   private show(uri: string): void {
-    const answer = this.store.get(uri);
+    // Threads on open notes only: the server edits a note's annotations while it is open, and the
+    // store also holds closed notes, for the Annotations view.
+    const answer = isOpen(uri) ? this.store.get(uri) : undefined;
     const taxonomy = taxonomyOf(answer?.tags);
     const wanted = new Map<string, ThreadTarget>();
     for (const annotation of answer?.annotations ?? []) {
       if (annotation.range) wanted.set(annotation.id, { kind: 'own', note: uri, range: editorRange(annotation.range), annotation, writable: answer?.writable ?? false });
     }
-    // Projections only where the note is open: the Comments panel would list each annotation twice.
-    const open = workspace.textDocuments.some((document) => document.uri.toString() === uri);
-    for (const annotation of open ? answer?.projected ?? [] : []) wanted.set(`projected:${annotation.id}`, { kind: 'projected', note: uri, range: editorRange(annotation.range), annotation });
+    for (const annotation of answer?.projected ?? []) wanted.set(`projected:${annotation.id}`, { kind: 'projected', note: uri, range: editorRange(annotation.range), annotation });
     const threads = this.threads.get(uri) ?? new Map<string, CommentThread>();
     for (const [key, thread] of threads) {
       if (wanted.has(key)) continue;

@@ -1,6 +1,7 @@
 /**
- * The Annotations view (Explorer, beside Correspondence): the annotations of the open notes, grouped
- * by note or by tag, narrowed by a filter; a click shows the annotated span.
+ * The Annotations view (Explorer, beside Correspondence): the annotations of every note of the
+ * workspace that has them, open or not, grouped by note or by tag, narrowed by a filter; a click opens
+ * the note at the annotated span.
  */
 import {
   commands, Disposable, EventEmitter, l10n, MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window,

@@ -3,7 +3,7 @@
  * an annotation sidecar (`diplonote/fs/writeFile`). Only a `*.note.annotations.json` inside a workspace
  * folder is written: the server has no business with any other file of the user.
  */
-import { Uri, workspace } from 'vscode';
+import { l10n, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FS_WRITE_FILE_REQUEST, type WriteFileParams } from '../../../server/src/protocol';
 import { inWorkspace } from '../webFileSystem';
@@ -20,7 +20,7 @@ function bytesOf(base64: string): Uint8Array {
 async function writeSidecar(params: WriteFileParams | undefined): Promise<{ written: boolean; detail?: string }> {
   const target: Uri | undefined = inWorkspace(params?.uri);
   if (!target || !SIDECAR.test(target.path) || typeof params?.base64 !== 'string') {
-    return { written: false, detail: 'Only an annotation file (NAME.note.annotations.json) of a workspace folder is written.' };
+    return { written: false, detail: l10n.t('Only an annotation file (NAME.note.annotations.json) of a workspace folder is written.') };
   }
   try {
     await workspace.fs.writeFile(target, bytesOf(params.base64));

@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnnotationData, AnnotationEditResult, AnnotationsResult, AnnotationTagData, ProjectedAnnotationData } from '../protocol';
 import type { AnnotationView, EditOutcome, NoteAnnotations, ProjectedView } from '../service/annotations';
 import type { AnnotationEntry } from '../service/features/annotations';
+import { format, message, type Locale } from '../core/messages';
 import { toRange } from './positions';
 
 export function annotationsResult(annotations: NoteAnnotations, openVersion: number | null): AnnotationsResult {
@@ -48,12 +49,12 @@ export function editResult(outcome: EditOutcome): AnnotationEditResult {
 }
 
 /** The outline's Annotations group (empty when the setting is off or the note has none). */
-export function annotationSymbols(document: TextDocument, entries: readonly AnnotationEntry[]): DocumentSymbol[] {
+export function annotationSymbols(document: TextDocument, entries: readonly AnnotationEntry[], locale: Locale): DocumentSymbol[] {
   if (entries.length === 0) return [];
   const children = entries.map((entry): DocumentSymbol => {
     const range = toRange(document, entry.span);
     return { name: entry.name, detail: entry.detail, kind: SymbolKind.Event, range, selectionRange: range };
   });
   const range = { start: children[0].range.start, end: children[children.length - 1].range.end };
-  return [{ name: 'Annotations', detail: `${entries.length}`, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children }];
+  return [{ name: format(locale, message('annotation.outline-group')), detail: `${entries.length}`, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children }];
 }

@@ -10,7 +10,7 @@
  * until the file is read again. A sidecar with errors is never written: writing it back would drop
  * what could not be read.
  */
-import { message, saying } from '../core/messages';
+import { message, saying, type Message, type Saying } from '../core/messages';
 import { emptyCollection, type AnnotationCollection } from '../core/annotations/model';
 import { parseSidecar, serialiseSidecar, sidecarFileName, type SidecarReading } from '../core/annotations/sidecar';
 import type { TextEncoding } from '../core/text/decode';
@@ -44,7 +44,8 @@ export interface SidecarWrite {
   readonly collection: AnnotationCollection;
 }
 
-export type PlannedWrite = { readonly kind: 'write'; readonly write: SidecarWrite } | { readonly kind: 'refused'; readonly message: string };
+/** A refusal says why in the user's language (`said`) and in English (`message`). */
+export type PlannedWrite = { readonly kind: 'write'; readonly write: SidecarWrite } | ({ readonly kind: 'refused' } & Saying);
 
 export class AnnotationStore {
   private readonly held = new Map<string, StoredSidecar | Promise<StoredSidecar>>();
@@ -98,13 +99,9 @@ export class AnnotationStore {
    * sidecar could lie beside (an untitled note) or its sidecar has errors.
    */
   async plan(noteUri: string, change: (collection: AnnotationCollection) => AnnotationCollection): Promise<PlannedWrite> {
-    if (schemeOf(noteUri) === 'untitled') return { kind: 'refused', message: 'save the note first: its annotations are kept in a file beside it.' };
+    if (schemeOf(noteUri) === 'untitled') return { kind: 'refused', ...saying(message('annotation.save-first')) };
     const stored = await this.sidecar(noteUri);
-    if (!stored.reading.writable) {
-      const first = stored.reading.problems.find((problem) => problem.severity === 'error');
-      const where = first ? ` (line ${first.line + 1}: ${first.message})` : '';
-      return { kind: 'refused', message: `${fileName(stored.uri)} has errors${where}; it is not written until they are mended.` };
-    }
+    if (!stored.reading.writable) return { kind: 'refused', ...saying(sidecarErrors(stored)) };
     const collection = change(stored.exists ? stored.reading.collection : emptyCollection());
     return { kind: 'write', write: { uri: stored.uri, create: !stored.exists, existing: stored.text, text: serialiseSidecar(collection), collection } };
   }
@@ -150,4 +147,11 @@ function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** Why a sidecar is not written: it has errors (the first named with its line). */
+export function sidecarErrors(stored: StoredSidecar): Message {
+  const file = fileName(stored.uri);
+  const first = stored.reading.problems.find((problem) => problem.severity === 'error');
+  return first ? message('annotation.sidecar-errors-at', { file, line: first.line + 1, problem: first.said }) : message('annotation.sidecar-errors', { file });
 }

@@ -25,7 +25,8 @@ import type { TextChange } from '../core/incremental';
 import { spanAfterChange } from '../core/annotations/track';
 import type { Language, Note, Span } from '../core/model';
 import { languageAt } from '../core/noteAlignment';
-import { AnnotationStore, sourceName, type StoredSidecar } from './annotationStore';
+import { format, message, type Locale, type Message } from '../core/messages';
+import { AnnotationStore, sidecarErrors, sourceName, type StoredSidecar } from './annotationStore';
 import type { FileProblem } from './config/projectFile';
 import type { AlignedDocuments } from './pairing';
 import { fileName } from './uris';
@@ -149,6 +150,8 @@ export interface AnnotationsHost {
   aligned(document: TextDocument): Promise<AlignedDocuments | undefined>;
   /** The annotations of these notes changed: the server tells the client. */
   changed?(uris: readonly string[]): void;
+  /** The language the service speaks (why a sidecar is not written is said in it). */
+  locale(): Locale;
 }
 
 type TrackedPlacement =
@@ -219,7 +222,7 @@ export class Annotations {
       : [];
     const projected = aligned ? projectedOnto(document, views, partner, partnerViews) : [];
     return {
-      document, sidecar: stored.uri, ...writability(document, stored),
+      document, sidecar: stored.uri, ...writability(document, stored, this.host.locale()),
       placed: views.filter((view) => view.span).sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0)),
       orphans: views.filter((view) => !view.span),
       projected, tags, problems: stored.reading.problems,
@@ -289,17 +292,17 @@ export class Annotations {
 
   /** Makes the edit on the note's collection (every span written where it is now) and writes the sidecar. */
   async edit(document: TextDocument, edit: AnnotationEdit): Promise<EditOutcome> {
-    let result: { id?: string; missing?: string } = {};
+    let result: { id?: string; missing?: Message } = {};
     const plan = await this.host.store.plan(document.uri, (collection) => {
       const current = this.withCurrentSelectors(document, collection);
       const changed = applyEdit(current, edit, document, this.host.environment, this.host.author(), sourceName(AnnotationStore.sidecarOf(document.uri), document.uri));
       result = changed;
       return changed.collection ?? current;
     });
-    if (plan.kind === 'refused') return { applied: false, message: plan.message };
-    if (result.missing) return { applied: false, message: result.missing };
+    if (plan.kind === 'refused') return { applied: false, message: format(this.host.locale(), plan.said) };
+    if (result.missing) return { applied: false, message: format(this.host.locale(), result.missing) };
     const written = await this.host.workspace.replaceFile(plan.write.uri, new TextEncoder().encode(plan.write.text));
-    if (written.kind === 'refused') return { applied: false, message: `${fileName(plan.write.uri)} was not written: ${written.detail}.` };
+    if (written.kind === 'refused') return { applied: false, message: format(this.host.locale(), message('annotation.not-written', { file: fileName(plan.write.uri), detail: written.detail })) };
     this.host.store.applied(plan.write);
     this.adopt(document, plan.write.collection);
     this.host.changed?.(await this.concerned(document));
@@ -367,12 +370,9 @@ function projectedOnto(document: TextDocument, own: readonly AnnotationView[], p
   }).sort((a, b) => a.span.start - b.span.start);
 }
 
-function writability(document: TextDocument, stored: StoredSidecar): { writable: boolean; message?: string } {
-  if (document.uri.startsWith('untitled:')) return { writable: false, message: 'Save the note first: its annotations are kept in a file beside it.' };
-  if (stored.reading.writable) return { writable: true };
-  const first = stored.reading.problems.find((problem) => problem.severity === 'error');
-  const where = first ? ` (line ${first.line + 1}: ${first.message})` : '';
-  return { writable: false, message: `${fileName(stored.uri)} has errors${where}; it is not written until they are mended.` };
+function writability(document: TextDocument, stored: StoredSidecar, locale: Locale): { writable: boolean; message?: string } {
+  if (document.uri.startsWith('untitled:')) return { writable: false, message: format(locale, message('annotation.save-first')) };
+  return stored.reading.writable ? { writable: true } : { writable: false, message: format(locale, sidecarErrors(stored)) };
 }
 
 /**
@@ -485,7 +485,7 @@ interface EditResult {
   readonly collection?: AnnotationCollection;
   readonly id?: string;
   /** Why nothing was changed. */
-  readonly missing?: string;
+  readonly missing?: Message;
 }
 
 /** The collection after the edit; `source` names the note as the sidecar does. */
@@ -502,7 +502,7 @@ function applyEdit(
     return { collection: withAnnotation(collection, annotation), id: annotation.id };
   }
   const existing = collection.items.find((item) => item.id === edit.id);
-  if (!existing) return { missing: `no annotation ${edit.id} in the sidecar of ${fileName(document.uri)}; it may have been deleted meanwhile.` };
+  if (!existing) return { missing: message('annotation.missing', { id: edit.id, file: fileName(document.uri) }) };
   if (edit.kind === 'delete') return { collection: withoutAnnotation(collection, edit.id), id: edit.id };
   const changed = Object.keys(edit.change).length > 0 ? updateAnnotation(existing, edit.change, environment) : existing;
   const updated = withAnnotation(collection, changed);

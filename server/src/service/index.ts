@@ -194,6 +194,7 @@ export class NoteService {
       analysis: (document) => this.analysis(document).note,
       aligned: async (document) => (this.live(document) ? this.interactive(document) : undefined),
       changed: (uris) => host.annotationsChanged?.(uris),
+      locale: () => this.locale,
     });
     this.workspace.onDidChangeFiles((changes) => void this.filesChanged(changes));
   }

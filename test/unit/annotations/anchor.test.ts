@@ -118,4 +118,35 @@ describe('anchoring annotations', () => {
     const edited = NOTE.replace('eight members', 'nine members');
     assert.equal(placedText(edited, place(edited, [quote, undefined])), 'service passports');
   });
+
+  it('places a long quote found once near its place although the words on both sides of it were reworded', () => {
+    const quote = 'multiple-entry official visas';
+    const selectors = selectorsFor(NOTE, quote);
+    const edited = NOTE.replace(
+      'would be grateful if the Embassy could issue multiple-entry official visas valid for 30 days to the members',
+      'would be grateful if they might give multiple-entry official visas, each good for a month, to every member',
+    );
+    const placement = place(edited, selectors);
+    assert.equal(placement.status === 'anchored' && placement.span.start, edited.indexOf(quote));
+  });
+
+  it('orphans a long quote deleted where its context still stands, rather than taking its one copy nearby', () => {
+    const selectors = selectorsFor(NOTE, 'multiple-entry official visas');
+    const edited = NOTE
+      .replace('could issue multiple-entry official visas valid for 30 days to the members of the delegation', 'could issue the necessary documents to all of them')
+      .replace('Second, on the basis', 'Second, if it could also give multiple-entry official visas valid for a month to the drivers, on the basis');
+    assert.deepEqual(place(edited, selectors), { status: 'orphaned', reason: 'not-found' });
+  });
+
+  it('follows a paragraph moved far away, although a copy of its first words with other words around them stands near its place', () => {
+    const quote = 'The Department has the honour';
+    const selectors = selectorsFor(NOTE, quote);
+    const start = NOTE.indexOf(quote);
+    const end = NOTE.indexOf('1. The visa application');
+    const rest = NOTE.slice(0, start) + NOTE.slice(end);
+    assert.ok(rest.includes('on 5 June 2025.'));
+    const moved = `${rest.replace('on 5 June 2025.', 'on 5 June 2025. As before, The Department has the honour of sending them.')}\n${NOTE.slice(start, end)}`;
+    const placement = place(moved, selectors);
+    assert.equal(placement.status === 'anchored' && placement.span.start, moved.lastIndexOf(quote));
+  });
 });

@@ -69,6 +69,20 @@ export const THRESHOLDS = {
   fuzzyQuote: 0.75,
   /** Code points from which the only exact hit of a quote needs its context on one side only. */
   distinctiveQuote: 16,
+  /**
+   * The only exact hit of a quote this long (code points), this near the expected place, needs only
+   * this much context, when nothing marks another place as the annotated one (see `lone`).
+   */
+  loneQuote: 12,
+  loneDistance: 256,
+  loneContext: 0.45,
+  /**
+   * A quote moved with its paragraph (context whole on one side and up to the blank lines on the
+   * other) is not made a guess by a copy of it nearer the expected place whose context is damaged on
+   * both sides (below this on each), when the quote is at least movedQuote code points long.
+   */
+  movedQuote: 5,
+  damagedSide: 0.9,
   /** Scores closer than this are a tie. */
   tie: 0.01,
 } as const;
@@ -237,9 +251,27 @@ class QuoteSearch {
   private best(): Judged | 'tie' | undefined {
     const hits = lineEndingVariants(this.exactText).flatMap((quote) => exactHits(this.text, quote, 0, this.text.length));
     const distinctive = hits.length === 1 && codePointLength(this.exactText) >= THRESHOLDS.distinctiveQuote;
-    const exact = hits.filter((hit) => this.worthJudging(hit)).map((hit) => this.judged(hit, 'exact', distinctive));
     const fuzzy = this.fuzzyIn(this.hint === undefined ? { start: 0, end: this.text.length } : this.near());
+    const lone = hits.length === 1 && this.lone(hits[0], fuzzy);
+    const exact = hits.filter((hit) => this.worthJudging(hit)).map((hit) => this.judged(hit, 'exact', { distinctive, lone }));
     return this.choose([...exact, ...fuzzy]);
+  }
+
+  /**
+   * Whether the only exact hit of a long quote, near the expected place, may be taken with little of
+   * its context (the text around it was reworded or cut): not when an approximate match lies nearer
+   * (the quote edited where it stood), nor when the recorded prefix or suffix is found whole elsewhere
+   * nearby (where the quote stood, deleted since: the hit is a copy).
+   */
+  private lone(hit: Candidate, fuzzy: readonly Judged[]): boolean {
+    if (codePointLength(this.exactText) < THRESHOLDS.loneQuote || this.hint === undefined) return false;
+    if (this.distance(hit) > THRESHOLDS.loneDistance || fuzzy.some((match) => this.distance(match.candidate) < this.distance(hit))) return false;
+    const window = this.near();
+    const nearby = this.text.slice(window.start, window.end);
+    const placesOf = (context: string): Candidate[] => (context === '' ? [] : lineEndingVariants(context)
+      .flatMap((variant) => exactHits(nearby, variant, 0, nearby.length))
+      .map((at) => ({ ...at, start: at.start + window.start, end: at.end + window.start })));
+    return placesOf(this.prefix).every((at) => at.end === hit.start) && placesOf(this.suffix).every((at) => at.start === hit.end);
   }
 
   /**
@@ -262,12 +294,26 @@ class QuoteSearch {
     const [best] = acceptable.sort((a, b) => Number(b.wholeParagraph) - Number(a.wholeParagraph) || b.score - a.score);
     if (!best) return undefined;
     // Another place that scores about as well, whether or not it would do, makes the choice a guess.
-    const rival = candidates.some((other) => !overlap(other.candidate, best.candidate) && best.score - other.score < THRESHOLDS.tie);
+    const rival = candidates.some((other) => !overlap(other.candidate, best.candidate) && best.score - other.score < THRESHOLDS.tie && !this.outweighs(best, other));
     return rival ? 'tie' : best;
   }
 
-  /** `distinctive`: the only exact hit of a long quote, which needs its context whole on one side only (a paragraph moved). */
-  private judged(candidate: Candidate, method: AnchorMethod, distinctive = false): Judged {
+  /**
+   * A quote found with its paragraph's context (moved with it) outweighs a copy nearer the expected
+   * place whose context is damaged on both sides: that copy only scores for being near.
+   */
+  private outweighs(moved: Judged, other: Judged): boolean {
+    if (!moved.wholeParagraph || moved.wholeSides === 0 || codePointLength(this.exactText) < THRESHOLDS.movedQuote) return false;
+    if (other.acceptable || other.wholeSides > 0 || other.wholeParagraph) return false;
+    return Math.max(this.prefixScore(other.candidate), this.suffixScore(other.candidate)) < THRESHOLDS.damagedSide;
+  }
+
+  /**
+   * `distinctive`: the only exact hit of a long quote, which needs its context whole on one side only
+   * (a paragraph moved); `lone`: the only exact hit of a long quote near the expected place, which
+   * needs little of its context (see `lone()`).
+   */
+  private judged(candidate: Candidate, method: AnchorMethod, { distinctive = false, lone = false } = {}): Judged {
     const prefix = this.prefixScore(candidate);
     const suffix = this.suffixScore(candidate);
     const context = (prefix + suffix) / 2;
@@ -276,7 +322,8 @@ class QuoteSearch {
     const wholeParagraph = this.wholeParagraphContext(candidate);
     const closeEnough = method === 'exact' || (quote >= THRESHOLDS.fuzzyQuote && this.sameDigits(candidate));
     const acceptable = closeEnough && this.sameWordEdges(candidate) &&
-      (wholeSides === 2 || (distinctive && wholeSides === 1) || wholeParagraph || context >= this.contextNeeded(candidate));
+      (wholeSides === 2 || (distinctive && wholeSides === 1) || wholeParagraph || context >= this.contextNeeded(candidate) ||
+        (lone && context >= THRESHOLDS.loneContext));
     const raw = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * this.positionScore(candidate);
     return { candidate, method, score: raw / TOTAL_WEIGHT, wholeSides, wholeParagraph, acceptable };
   }

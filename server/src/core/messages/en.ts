@@ -416,4 +416,11 @@ export const EN = {
   'annotation.level.paragraph': 'paragraph',
   'annotation.orphaned': 'An annotation{quote} is no longer found in the note (orphaned); it is kept in {file}.',
   'annotation.orphaned.quote': ' on “{quote}”',
+  // Annotations: why a sidecar is not written, the outline group (service/annotations.ts, annotationStore.ts, lsp/annotations.ts)
+  'annotation.save-first': 'Save the note first: its annotations are kept in a file beside it.',
+  'annotation.sidecar-errors': '{file} has errors; it is not written until they are mended.',
+  'annotation.sidecar-errors-at': '{file} has errors (line {line}: {problem}); it is not written until they are mended.',
+  'annotation.not-written': '{file} was not written: {detail}.',
+  'annotation.missing': 'No annotation {id} in the annotations of {file}; it may have been deleted meanwhile.',
+  'annotation.outline-group': 'Annotations',
 } as const;

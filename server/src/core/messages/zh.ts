@@ -403,4 +403,11 @@ export const ZH: Translation<typeof EN> = {
   'annotation.level.paragraph': '段',
   'annotation.orphaned': '批注{quote}在照会中已找不到（孤立批注）；仍保存在 {file} 中。',
   'annotation.orphaned.quote': '（“{quote}”）',
+  // Annotations: why a sidecar is not written, the outline group (service/annotations.ts, annotationStore.ts, lsp/annotations.ts)
+  'annotation.save-first': '请先保存照会：其批注保存在照会旁边的文件中。',
+  'annotation.sidecar-errors': '{file} 有错误；修正之前不会写入该文件。',
+  'annotation.sidecar-errors-at': '{file} 有错误（第 {line} 行：{problem}）；修正之前不会写入该文件。',
+  'annotation.not-written': '{file} 未写入：{detail}。',
+  'annotation.missing': '{file} 的批注中没有批注 {id}；它可能已被删除。',
+  'annotation.outline-group': '批注',
 };
