@@ -51,7 +51,10 @@ describe('The aligned view in VS Code (code-server)', function () {
   const notePath = () => path.join(session.scratch.workspace, REFERENCE_NOTE);
   const sidecar = () => `${notePath()}.annotations.json`;
   const readSidecar = () => (existsSync(sidecar()) ? JSON.parse(readFileSync(sidecar(), 'utf8')) : undefined);
-  const rows = printedRows();
+  let rows;
+  before(() => {
+    rows = printedRows();
+  });
 
   /** The page of the aligned view: the extension's document inside the webview's own frame. */
   function view() {
