@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, type LocationLink, type Position } from 'vscode-languageserver-protocol';
 import {
-  ALIGNED_VIEW_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, EXPORT_PAIRS_REQUEST, STATISTICS_REQUEST,
+  ALIGNED_VIEW_REQUEST, ANNOTATED_NOTES_REQUEST, ANNOTATIONS_REQUEST, CONCORDANCE_REQUEST, CORRECT_ALIGNMENT_REQUEST, EXPORT_GLOSSARY_REQUEST, EXPORT_PAIRS_REQUEST, STATISTICS_REQUEST,
   type AlignedView,
 } from '../../server/src/protocol';
 import { positionOf } from '../support/positions';
@@ -120,6 +120,10 @@ describe('protocol: the translator\'s workbench', () => {
         assert.deepEqual(result.sidecars, [pathToFileURL(sidecar).toString()]);
         assert.ok(existsSync(sidecar));
         assert.match(readFileSync(sidecar, 'utf8'), /"motivation": "linking"/);
+        const annotations = await server.connection.sendRequest(ANNOTATIONS_REQUEST, { uri });
+        assert.deepEqual([annotations?.annotations.length, annotations?.orphans.length], [0, 0], 'a correction is no comment thread, tag or orphan');
+        const [listed] = (await server.connection.sendRequest(ANNOTATED_NOTES_REQUEST, {})).notes;
+        assert.equal(listed?.counts.annotations ?? 0, 0, 'nor is it counted among the annotations');
 
         const merged = await jump(server, dealing);
         assert.deepEqual(merged.targetSelectionRange.start, chinesePosition, 'after: the merged pair starts at the first Chinese sentence');

@@ -15,7 +15,7 @@ import {
   type AnnotationChange, type AnnotationEnvironment,
 } from '../core/annotations/edit';
 import {
-  commentsOf, creatorName, positionSelectorOf, quoteSelectorOf, repliesTo, spanTargetOf, tagsOf,
+  commentsOf, creatorName, isAlignmentCorrection, positionSelectorOf, quoteSelectorOf, repliesTo, spanTargetOf, tagsOf,
   type AnnotationCollection, type Motivation, type SpanTarget, type WebAnnotation,
 } from '../core/annotations/model';
 import { placedSpans, sameSource, withCurrentSelectors } from '../core/annotations/place';
@@ -262,7 +262,7 @@ export class Annotations {
     const unchanged = previous ? unchangedTargets(previous.collection, collection, name) : new Set<string>();
     for (const annotation of collection.items) {
       const target = spanTargetIn(annotation, name);
-      if (!target) continue;
+      if (!target || isAlignmentCorrection(annotation)) continue;
       const followed = unchanged.has(annotation.id) ? previous?.placements.get(annotation.id) : undefined;
       const placement: SettledPlacement = followed && followed.anchoring !== 'lost' ? followed : placementOf(anchorTarget(text, index, target));
       kept.set(annotation.id, placement);

@@ -2,7 +2,7 @@
  * How many annotations a sidecar holds, by thread status and by tag: what the workspace index keeps of
  * a note's annotations, so that the editor can list the annotated notes that are not open.
  */
-import { repliesTo, spanTargetOf, tagsOf, type AnnotationCollection } from './model';
+import { isAlignmentCorrection, repliesTo, spanTargetOf, tagsOf, type AnnotationCollection } from './model';
 
 export interface AnnotationCounts {
   /** Annotations of a span of the note (replies are counted apart). */
@@ -23,7 +23,7 @@ export function annotationCounts(collection: AnnotationCollection): AnnotationCo
   const tags = new Map<string, number>();
   for (const annotation of collection.items) {
     if (repliesTo(annotation) !== undefined) replies++;
-    if (!spanTargetOf(annotation)) continue;
+    if (!spanTargetOf(annotation) || isAlignmentCorrection(annotation)) continue;
     annotations++;
     if (annotation.status === 'open') open++;
     if (annotation.status === 'resolved') resolved++;

@@ -134,6 +134,14 @@ export function positionSelectorOf(target: SpanTarget): TextPositionSelector | u
   return target.selector.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
 }
 
+/**
+ * A linking annotation is a correction to the alignment (service/features/corrections.ts): the aligner
+ * and the aligned view own it; it is no comment or tag, and the annotation layer leaves it alone.
+ */
+export function isAlignmentCorrection(annotation: WebAnnotation): boolean {
+  return annotation.motivation === 'linking';
+}
+
 /** The id of the annotation a reply answers. */
 export function repliesTo(annotation: WebAnnotation): string | undefined {
   if (annotation.motivation !== 'replying') return undefined;

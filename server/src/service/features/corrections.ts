@@ -13,7 +13,7 @@
 import { anchorTarget } from '../../core/annotations/anchor';
 import { CodePointIndex } from '../../core/annotations/codePoints';
 import { withAnnotation, withoutAnnotation, type AnnotationEnvironment } from '../../core/annotations/edit';
-import type { AnnotationCollection, SpanTarget, WebAnnotation } from '../../core/annotations/model';
+import { isAlignmentCorrection, type AnnotationCollection, type SpanTarget, type WebAnnotation } from '../../core/annotations/model';
 import { sameSource } from '../../core/annotations/place';
 import { selectorsOf } from '../../core/annotations/selectors';
 import type { AlignmentCorrection } from '../../core/alignmentCorrections';
@@ -25,7 +25,7 @@ import type { DocumentAnalysis } from '../analysisCache';
 import { AnnotationStore, sourceName, type StoredSidecar } from '../annotationStore';
 import { fileName } from '../uris';
 
-export const LINKING = 'linking';
+const LINKING = 'linking';
 
 export type CorrectionAction =
   | { readonly kind: 'pair'; readonly en: number; readonly zh: number }
@@ -50,7 +50,7 @@ export function placedCorrections(sidecars: readonly StoredSidecar[], sides: Sid
   const seen = new Set<string>();
   for (const sidecar of sidecars) {
     for (const annotation of sidecar.reading.collection.items) {
-      if (annotation.motivation !== LINKING || seen.has(annotation.id)) continue;
+      if (!isAlignmentCorrection(annotation) || seen.has(annotation.id)) continue;
       seen.add(annotation.id);
       const correction = place(annotation, sides);
       if (correction) placed.push(correction);
