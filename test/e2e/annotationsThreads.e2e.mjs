@@ -98,6 +98,19 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
   }
 
   /**
+   * Unfolds every thread until `shown` is visible: an answer of the server that arrives after the
+   * command may fold a resolved thread again.
+   */
+  async function expandUntilShown(shown) {
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (!(await shown.isVisible())) {
+      if (Date.now() > deadline) throw new Error('the thread does not unfold');
+      await session.workbench.runCommand('Comments: Expand All Comments');
+      await shown.waitFor({ timeout: 2000 }).catch(() => {});
+    }
+  }
+
+  /**
    * Puts the focus in the thread's reply box: a click on its prompt opens it. The widget is drawn again
    * when an answer of the server arrives meanwhile, which may swallow a click: clicked until it has the focus.
    */
@@ -192,8 +205,7 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
     // A resolved thread folds away (comments.collapseOnResolve), and the focus goes back to the note.
     await thread().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     await noteHasFocus();
-    await session.workbench.runCommand('Comments: Expand All Comments');
-    await threadAction('Reopen').waitFor({ timeout: UI_TIMEOUT_MS });
+    await expandUntilShown(threadAction('Reopen'));
     assert.equal(await threadAction('Resolve').count(), 0, 'a resolved thread offers Reopen, not Resolve');
 
     await threadAction('Reopen').click();

@@ -179,7 +179,9 @@ export class AnnotationThreads implements Disposable {
     thread.label = label;
     thread.contextValue = contextOf(target);
     thread.canReply = editable !== undefined;
-    thread.state = annotation.status === 'resolved' ? CommentThreadState.Resolved : annotation.status === 'open' ? CommentThreadState.Unresolved : undefined;
+    const state = annotation.status === 'resolved' ? CommentThreadState.Resolved : annotation.status === 'open' ? CommentThreadState.Unresolved : undefined;
+    // Setting Resolved again folds the thread again (comments.collapseOnResolve), even one the user just unfolded.
+    if (thread.state !== state) thread.state = state;
     const first = target.kind === 'projected' ? `${quoted(annotation.quote)}\n\n${annotation.comment}` : annotation.comment || tagsOnly(tags);
     thread.comments = [
       new AnnotationComment(target.note, annotation.id, annotation.comment, markdown(first), author(annotation.creator), editable, dateOf(annotation.created), thread),
