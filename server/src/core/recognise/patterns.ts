@@ -65,8 +65,16 @@ export const DOCUMENT_TITLE =
 /** Between the two languages of a title on one line: `照会 / NOTE VERBALE`. */
 export const TITLE_SEPARATOR = /\s?[/／|｜]\s?/;
 
+/**
+ * The characters DOCUMENT_TITLE's alternatives start with (case aside). Keep it in step with
+ * DOCUMENT_TITLE: a line starting with any other character is no title.
+ */
+const DOCUMENT_TITLE_START = /^[dcnamjps照普外备備节節非说說联聯通声聲新]/i;
+
 /** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
 export function isDocumentTitle(line: string): boolean {
+  // Most lines are no title, and their first character says so without normalising and splitting them.
+  if (!DOCUMENT_TITLE_START.test(line)) return false;
   const normalised = line.replace(/\s+/g, ' ');
   return normalised.split(TITLE_SEPARATOR).every((part) => DOCUMENT_TITLE.test(part));
 }

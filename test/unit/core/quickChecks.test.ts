@@ -1,0 +1,29 @@
+/**
+ * The cheap checks that spare the recognisers' regular expressions must never turn away a line those
+ * expressions accept: each case here is a line the full check accepts.
+ */
+import * as assert from 'node:assert/strict';
+import { isDocumentTitle } from '../../../server/src/core/recognise/patterns';
+
+const TITLES = [
+  'note', 'note verbale', 'diplomatic note', 'circular note', 'circular note verbale', 'aide-mémoire', 'aide memoire', 'memorandum',
+  'memorandum of understanding', 'non-paper', 'non paper', 'joint statement', 'joint communiqué', 'joint press statement',
+  'joint press release', 'joint declaration', 'press release', 'press statement', 'statement', 'communique', 'declaration',
+  '照会', '普通照会', '外交照会', '照會', '备忘录', '備忘錄', '节略', '節略', '非文件', '说帖', '說帖', '联合声明', '聯合聲明', '联合公报',
+  '聯合公報', '通函', '声明', '聲明', '新闻稿', '新聞稿',
+];
+
+describe('quick checks before the recognisers\' patterns', () => {
+  it('keeps every document title, in any case and in two languages', () => {
+    for (const title of TITLES) {
+      assert.ok(isDocumentTitle(title), title);
+      assert.ok(isDocumentTitle(title.toUpperCase()), title.toUpperCase());
+      assert.ok(isDocumentTitle(`照会 / ${title}`), `照会 / ${title}`);
+      assert.ok(isDocumentTitle(`${title}｜NOTE  VERBALE`), `${title}｜NOTE  VERBALE`);
+    }
+  });
+
+  it('turns away what is no title', () => {
+    for (const line of ['', ' note', '/ note', 'Notes', 'The note', 'note /']) assert.equal(isDocumentTitle(line), false, line);
+  });
+});
