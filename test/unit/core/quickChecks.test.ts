@@ -3,7 +3,9 @@
  * expressions accept: each case here is a line the full check accepts.
  */
 import * as assert from 'node:assert/strict';
-import { isDocumentTitle } from '../../../server/src/core/recognise/patterns';
+import {
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, SALUTATION, endsLikeSalutation, isDocumentTitle, matchesAny,
+} from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
   'note', 'note verbale', 'diplomatic note', 'circular note', 'circular note verbale', 'aide-mémoire', 'aide memoire', 'memorandum',
@@ -25,5 +27,19 @@ describe('quick checks before the recognisers\' patterns', () => {
 
   it('turns away what is no title', () => {
     for (const line of ['', ' note', '/ note', 'Notes', 'The note', 'note /']) assert.equal(isDocumentTitle(line), false, line);
+  });
+
+  it('finds every salutation by its last character, or as a bare Excellency', () => {
+    const salutations = [
+      'Excellency,', 'Your Excellency:', 'Excellencies，', 'Dear Madam President:', 'Mr. Special Rapporteur,', 'Dear Sir or Madam,',
+      'Colleagues:', 'Dear Ms Marenco:', '尊敬的大使阁下：', '各位同事们，', '尊敬的参赞:', '瓦尔莫拉王国外交部：', '外交部领事司:',
+    ];
+    for (const line of salutations) {
+      assert.ok(matchesAny(SALUTATION, line) !== null || CHINESE_ADDRESS_LINE.test(line), line);
+      assert.ok(endsLikeSalutation(line), line);
+    }
+    for (const line of ['Excellency', 'Your Excellencies', 'YOUR EXCELLENCY']) {
+      assert.ok(BARE_SALUTATION.test(line) && !endsLikeSalutation(line), line);
+    }
   });
 });

@@ -4,8 +4,9 @@
  * overlapping classes) and applied to one short line, so testing one costs time linear in its input.
  */
 
+/** Salutations: each ends with a colon or a comma, as a Chinese letter's address line does (see BARE_SALUTATION). */
 export const SALUTATION: readonly RegExp[] = [
-  /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]?$/i,
+  /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]$/i,
   /^(?:Dear\s)?(?:Mr\.?|Madam|Madame|Mister|Ms\.?)\s(?:President|Vice-President|Chair(?:person|man|woman)?|Co-Chairs?|Special\sRapporteur|Rapporteur|High\sCommissioner|Deputy\sHigh\sCommissioner|Secretary-General|Under-Secretary-General|Minister|Ambassador|Director(?:-General)?|Chief|Coordinator)[,:]$/i,
   /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames|Colleagues?)[,:，]$/i,
   /^(?:Dear|My\sdear)\s[^,:\n]{1,60}[,:]$/,
@@ -13,6 +14,15 @@ export const SALUTATION: readonly RegExp[] = [
   // `尊敬的…参赞：`: whatever the title, a line that honours its addressee and ends with a colon.
   /^尊敬的[^，。；：:\n]{1,30}[：:]$/,
 ];
+
+/** `Excellency` alone: the one salutation without a colon or a comma after it. */
+export const BARE_SALUTATION = /^(?:Your\s)?(?:Excellency|Excellencies)$/i;
+
+/** Whether a line ends as every salutation but a bare one (SALUTATION, CHINESE_ADDRESS_LINE) ends. */
+export function endsLikeSalutation(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 0x3a || last === 0x2c || last === 0xff1a || last === 0xff0c; // : , ： ，
+}
 
 /**
  * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
