@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, SALUTATION, endsLikeSalutation, isDocumentTitle, matchesAny,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, endsLikeSalutation, isDocumentTitle, matchesAny, mayHoldDate,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -41,5 +41,14 @@ describe('quick checks before the recognisers\' patterns', () => {
     for (const line of ['Excellency', 'Your Excellencies', 'YOUR EXCELLENCY']) {
       assert.ok(BARE_SALUTATION.test(line) && !endsLikeSalutation(line), line);
     }
+  });
+
+  it('finds every date by a figure or 年', () => {
+    const dates = ['Geneva, 12 May 2025', 'May 12th, 2025', '１２ March ２０２６', '2025年8月18日于日内瓦', '二〇二五年八月十八日', '2025-08-18', 'March 2026', '２０２６年３月'];
+    for (const line of dates) {
+      assert.ok(matchesAny(DATED, line) !== null || MONTH_AND_YEAR.test(line), line);
+      assert.ok(mayHoldDate(line), line);
+    }
+    assert.equal(mayHoldDate('Geneva, May'), false);
   });
 });
