@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, endsLikeSalutation, isDocumentTitle, matchesAny, mayHoldDate,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, isDocumentTitle, matchesAny, mayHoldDate, mayHoldSignature,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -50,5 +50,12 @@ describe('quick checks before the recognisers\' patterns', () => {
       assert.ok(mayHoldDate(line), line);
     }
     assert.equal(mayHoldDate('Geneva, May'), false);
+  });
+
+  it('finds every signature mark by its bracket', () => {
+    for (const line of ['(Signed) Lucía Marenco', '（签字）周明远', '(SGD.)', '( signed )', '（簽署）']) {
+      assert.ok(SIGNATURE.test(line) && mayHoldSignature(line), line);
+    }
+    assert.equal(mayHoldSignature('Signed at Geneva'), false);
   });
 });

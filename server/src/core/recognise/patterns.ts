@@ -33,6 +33,11 @@ export const SIGNING_FOR =
 
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
 
+/** Whether a text has the bracket every SIGNATURE opens with: most paragraphs have none. */
+export function mayHoldSignature(text: string): boolean {
+  return text.includes('(') || text.includes('（');
+}
+
 /** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
 export const CHINESE_ADDRESS_LINE = /^[^，。；：:,.;!?！？、]{2,36}(?:部|局|厅|廳|处|處|署|馆|館|团|團|会|會|院|司|办公室|辦公室|政府|阁下|閣下|先生|女士|同志|主席|部长|部長|大使|总统|總統|总理|總理|专员|專員|报告员|報告員|秘书长|秘書長)[：:]$/;
 
