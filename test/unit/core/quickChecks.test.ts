@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, isDocumentTitle, matchesAny, mayHoldDate, mayHoldSignature,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, matchesAny, mayHoldDate, mayHoldSignature,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -57,5 +57,11 @@ describe('quick checks before the recognisers\' patterns', () => {
       assert.ok(SIGNATURE.test(line) && mayHoldSignature(line), line);
     }
     assert.equal(mayHoldSignature('Signed at Geneva'), false);
+  });
+
+  it('keeps Chinese title ends, also wrapped, and Chinese references', () => {
+    for (const title of ['中国政府对联合来文的答复', '关于…的情况说\n明', '议 程 ']) assert.ok(hasTitleEnd(title), title);
+    assert.equal(hasTitleEnd('Reply of the Government'), false);
+    for (const line of ['外领函〔2025〕第17号', '（２０２５）外字第３號', '第 AL-4/2025 号']) assert.ok(isChineseReference(line), line);
   });
 });

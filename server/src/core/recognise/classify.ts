@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
+  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -146,7 +146,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
     documentTitle: shortFirstLine && (single || headingSized) && isDocumentTitle(firstContent),
-    titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
+    titleStart: TITLE_START.test(firstContent) || (headingSized && hasTitleEnd(content)),
     referenceValue: single || withCitedReference(lineKinds) ? referenceValueAt(firstContent) : -1,
     placeDate: !prose && isPlaceAndDate(content, block.lines.length),
     opening: opening ? `${opening.id}:${opening.person}` : '',
@@ -194,7 +194,7 @@ function referenceValueAt(content: string): number {
   if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
   if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
   if (OWN_REFERENCE_ROMANISED.test(content)) return 0;
-  if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
+  if (isChineseReference(content)) return 0;
   return -1;
 }
 
