@@ -118,6 +118,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   // Each line's text, cut out once for all the tests below.
   const lines = block.lines.map((line) => text.slice(line.trimStart, line.trimEnd));
   const firstContent = lines[0];
+  const first = new LineTests(firstContent);
   const content = text.slice(block.start, block.end);
   const single = block.lines.length === 1;
   const prose = looksLikeProse(text, block, content, lines);
@@ -131,7 +132,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const headingSized = isHeadingSized(text, block);
   const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
   const lineKinds = allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
-    ? lines.map((line) => LINE_CODES[lineKind(line)]).join('')
+    ? lines.map((line, n) => LINE_CODES[lineKind(n === 0 ? first : new LineTests(line))]).join('')
     : '';
   const personName = shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent);
   return {
@@ -145,10 +146,10 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: shortFirstLine && (single || headingSized) && isDocumentTitle(firstContent),
+    documentTitle: shortFirstLine && (single || headingSized) && first.isDocumentTitle(),
     titleStart: TITLE_START.test(firstContent) || (headingSized && hasTitleEnd(content)),
-    referenceValue: single || withCitedReference(lineKinds) ? referenceValueAt(firstContent) : -1,
-    placeDate: !prose && isPlaceAndDate(content, block.lines.length),
+    referenceValue: single || withCitedReference(lineKinds) ? first.referenceValueAt() : -1,
+    placeDate: !prose && (single ? first.isPlaceAndDate() : isPlaceAndDate(content, block.lines.length)),
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
@@ -173,17 +174,43 @@ export function sameFacts(a: BlockFacts, b: BlockFacts): boolean {
   return (Object.keys(a) as Array<keyof BlockFacts>).every((key) => a[key] === b[key]);
 }
 
-function lineKind(content: string): LineKind {
+/**
+ * The costlier tests of one line, each run at most once: a block of one line asks them for its facts
+ * and again for the kind of its line.
+ */
+class LineTests {
+  private documentTitle?: boolean;
+  private referenceValue?: number;
+  private placeDate?: boolean;
+
+  constructor(readonly content: string) {}
+
+  isDocumentTitle(): boolean {
+    return (this.documentTitle ??= isDocumentTitle(this.content));
+  }
+
+  referenceValueAt(): number {
+    return (this.referenceValue ??= referenceValueAt(this.content));
+  }
+
+  /** Whether the line, as a block of its own, is a place and date. */
+  isPlaceAndDate(): boolean {
+    return (this.placeDate ??= isPlaceAndDate(this.content, 1));
+  }
+}
+
+function lineKind(line: LineTests): LineKind {
+  const { content } = line;
   if (content.length > 140) return 'plain';
   if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
   if (COPY_TO.test(content)) return 'copyTo';
   if (SIGNING_FOR.test(content)) return 'signingFor';
-  if (referenceValueAt(content) >= 0) return 'reference';
+  if (line.referenceValueAt() >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';
   if (SUBJECT.test(content)) return 'subject';
-  if (isDocumentTitle(content)) return 'documentTitle';
-  if (content.length <= 80 && isPlaceAndDate(content, 1)) return 'date';
+  if (line.isDocumentTitle()) return 'documentTitle';
+  if (content.length <= 80 && line.isPlaceAndDate()) return 'date';
   return 'plain';
 }
 
