@@ -360,9 +360,9 @@ declare const SERVER_VERSION: string;
 function heldSummariser(summariser: NoteSummariser, held: () => Promise<unknown>): NoteSummariser {
   let release: Promise<unknown> | undefined;
   return {
-    summarise: async (uri, text, folders) => {
+    summarise: async (request) => {
       await (release ??= held());
-      return summariser.summarise(uri, text, folders);
+      return summariser.summarise(request);
     },
     close: () => summariser.close(),
   };

@@ -1,18 +1,29 @@
 /**
- * The index's worker thread (threadSummariser.ts): the fields of each note it is sent, as the index
- * would compute them on the main thread (`noteFields` of its analysis).
+ * The index's worker thread (threadSummariser.ts): reads each note it is asked for as the index would
+ * on the main thread (`readText` with the index's limit and the note's folder), and sends back the
+ * fields of its analysis (`noteFields`).
  */
 import { parentPort } from 'node:worker_threads';
 import { analyse } from '../core/analyse';
-import { noteFields } from '../service/workspaceIndex';
-import type { SummaryAnswer, SummaryRequest } from './threadSummariser';
+import { readText } from '../service/files';
+import { MAX_INDEXED_NOTE_BYTES, noteFields } from '../service/workspaceIndex';
+import { NodeWorkspace } from './nodeWorkspace';
+import { lowerThisThreadsPriority } from './threadPriority';
+import type { SummaryAnswer, ThreadRequest } from './threadSummariser';
 
-function summarise({ id, uri, text, folders }: SummaryRequest): SummaryAnswer {
+const workspace = new NodeWorkspace(undefined, [], { blockingReads: true });
+
+async function summarise({ id, uri, folders, boundary, realBoundary }: ThreadRequest): Promise<SummaryAnswer> {
   try {
-    return { id, fields: noteFields(uri, analyse(text), folders) };
+    const read = await readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, Promise.resolve(realBoundary));
+    if (read.kind !== 'text') return { id, note: { refused: true } };
+    return { id, note: { version: read.version, fields: noteFields(uri, analyse(read.text), folders) } };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-parentPort?.on('message', (request: SummaryRequest) => parentPort?.postMessage(summarise(request)));
+lowerThisThreadsPriority();
+parentPort?.on('message', (request: ThreadRequest) => {
+  void summarise(request).then((answer) => parentPort?.postMessage(answer));
+});

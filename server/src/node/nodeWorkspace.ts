@@ -4,7 +4,7 @@
  * block), and the first block of a file that is not text ends the read. File changes come from the
  * editor's watcher, passed in by the server (`notifyChanged`); the CLI has none.
  */
-import { close, constants, fstat, open, read, type Dirent } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,12 +37,22 @@ function errorKind(error: unknown): FileRead {
   return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
 }
 
+export interface NodeWorkspaceOptions {
+  /**
+   * Reads (and real paths) on the calling thread, blocking it: for a worker thread that does nothing
+   * else (the index's), where handing each operation to Node's thread pool and back costs more than it.
+   */
+  readonly blockingReads?: boolean;
+}
+
 export class NodeWorkspace implements Workspace {
   folders: readonly string[] = [];
   private readonly listeners = new Set<(changes: readonly FileChange[]) => void>();
+  private readonly reads: ReadOperations;
 
-  constructor(readonly documents: OpenDocuments = NO_OPEN_DOCUMENTS, folders: readonly string[] = []) {
+  constructor(readonly documents: OpenDocuments = NO_OPEN_DOCUMENTS, folders: readonly string[] = [], options: NodeWorkspaceOptions = {}) {
     this.folders = folders;
+    this.reads = options.blockingReads ? BLOCKING_READS : THREAD_POOL_READS;
   }
 
   setFolders(folders: readonly string[]): void {
@@ -64,7 +74,7 @@ export class NodeWorkspace implements Workspace {
     const file = filePath(uri);
     if (!file) return { kind: 'missing' };
     try {
-      return await readBounded(file, limits);
+      return await readBounded(this.reads, file, limits);
     } catch (error) {
       return errorKind(error);
     }
@@ -96,7 +106,7 @@ export class NodeWorkspace implements Workspace {
     const file = filePath(uri);
     if (!file) return undefined;
     try {
-      return pathToFileURL(await realpath(file)).toString();
+      return pathToFileURL(await this.reads.realpath(file)).toString();
     } catch {
       return undefined;
     }
@@ -122,23 +132,37 @@ export class NodeWorkspace implements Workspace {
   }
 }
 
+/** The file operations of a read, either way: awaited, a blocking one's value is as good as a promise. */
+interface ReadOperations {
+  open(file: string, flags: number): Promise<number> | number;
+  fstat(descriptor: number): Promise<Stats> | Stats;
+  read(descriptor: number, buffer: Buffer, offset: number, length: number, position: null): Promise<{ bytesRead: number }> | { bytesRead: number };
+  close(descriptor: number): Promise<void> | void;
+  realpath(file: string): Promise<string> | string;
+}
+
 // The callback API, promisified: the index reads thousands of files, and `FileHandle` costs several
 // times more per file on the main thread.
-const openFile = promisify(open);
-const statFile = promisify(fstat);
-const readInto = promisify(read);
-const closeFile = promisify(close);
+const THREAD_POOL_READS: ReadOperations = { open: promisify(open), fstat: promisify(fstat), read: promisify(read), close: promisify(close), realpath };
+
+const BLOCKING_READS: ReadOperations = {
+  open: openSync,
+  fstat: fstatSync,
+  read: (descriptor, buffer, offset, length, position) => ({ bytesRead: readSync(descriptor, buffer, offset, length, position) }),
+  close: closeSync,
+  realpath: realpathSync.native,
+};
 
 /**
  * Reads up to the limit; never trusts the size on record beyond one read: a regular file is read in one
  * read of its size and a byte more (a short read of a regular file is its end), anything else block by
  * block until a read gives nothing (`/proc` files report a size of 0).
  */
-async function readBounded(file: string, limits: ReadLimits): Promise<FileRead> {
+async function readBounded(operations: ReadOperations, file: string, limits: ReadLimits): Promise<FileRead> {
   // O_NONBLOCK: a pipe or device must not wait for a writer; it is refused once its kind is known.
-  const descriptor = await openFile(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const descriptor = await operations.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const opened = await statFile(descriptor);
+    const opened = await operations.fstat(descriptor);
     if (opened.isDirectory()) return { kind: 'not-a-file', detail: 'is a directory' };
     if (!opened.isFile()) return { kind: 'not-a-file' };
     const blocks: Buffer[] = [];
@@ -146,7 +170,7 @@ async function readBounded(file: string, limits: ReadLimits): Promise<FileRead> 
     for (;;) {
       const wanted = total === 0 && opened.size > 0 ? Math.min(opened.size, limits.maxBytes) + 1 : BLOCK_BYTES;
       const block = Buffer.allocUnsafe(wanted);
-      const { bytesRead } = await readInto(descriptor, block, 0, wanted, null);
+      const { bytesRead } = await operations.read(descriptor, block, 0, wanted, null);
       if (bytesRead === 0) break;
       if (total === 0 && limits.mayBeText && !limits.mayBeText(block.subarray(0, bytesRead))) return { kind: 'binary' };
       total += bytesRead;
@@ -156,7 +180,7 @@ async function readBounded(file: string, limits: ReadLimits): Promise<FileRead> 
     }
     return { kind: 'read', bytes: Buffer.concat(blocks, total), version: opened.mtimeMs };
   } finally {
-    await closeFile(descriptor);
+    await operations.close(descriptor);
   }
 }
 

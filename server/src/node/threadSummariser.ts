@@ -1,28 +1,26 @@
 /**
  * The index's summariser for Node (workspaceIndex.ts): worker threads (indexWorker.ts, bundled as
- * `dist/indexWorker.js` beside the server) analyse the notes a build reads, so that the main thread
- * only reads files and answers requests. Started for a build, ended with it; when a worker cannot
- * start or fails, the summaries asked of it are refused and the index analyses those notes itself.
+ * `dist/indexWorker.js` beside the server) read and analyse the notes of a build, so that the main
+ * thread only lists the files, stores the summaries and answers requests. Started for a build, ended
+ * with it; when a worker cannot start or fails, the summaries asked of it are refused and the index
+ * reads and analyses those notes itself.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { NoteFields, NoteSummariser } from '../service/workspaceIndex';
+import type { NoteSummariser, SummarisedNote, SummaryRequest } from '../service/workspaceIndex';
 
-export interface SummaryRequest {
+export interface ThreadRequest extends SummaryRequest {
   readonly id: number;
-  readonly uri: string;
-  readonly text: string;
-  readonly folders: readonly string[];
 }
 
-export type SummaryAnswer = { readonly id: number; readonly fields: NoteFields } | { readonly id: number; readonly error: string };
+export type SummaryAnswer = { readonly id: number; readonly note: SummarisedNote } | { readonly id: number; readonly error: string };
 
 /** The worker's script: beside the bundle that runs this. */
 export const INDEX_WORKER_SCRIPT = path.join(__dirname, 'indexWorker.js');
 
 interface Waiting {
-  resolve(fields: NoteFields): void;
+  resolve(note: SummarisedNote): void;
   reject(error: Error): void;
 }
 
@@ -46,9 +44,9 @@ class SummaryThread {
     this.worker.on('exit', (code) => this.fail(new Error(`an index worker ended (exit code ${code})`)));
   }
 
-  summarise(request: SummaryRequest): Promise<NoteFields> {
+  summarise(request: ThreadRequest): Promise<SummarisedNote> {
     if (this.failure || !this.worker) return Promise.reject(this.failure ?? new Error('no index worker'));
-    return new Promise<NoteFields>((resolve, reject) => {
+    return new Promise<SummarisedNote>((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
       this.worker?.postMessage(request);
     });
@@ -62,7 +60,7 @@ class SummaryThread {
   private answered(answer: SummaryAnswer): void {
     const waiting = this.waiting.get(answer.id);
     this.waiting.delete(answer.id);
-    if ('fields' in answer) waiting?.resolve(answer.fields);
+    if ('note' in answer) waiting?.resolve(answer.note);
     else waiting?.reject(new Error(answer.error));
   }
 
@@ -84,9 +82,9 @@ export class ThreadSummariser implements NoteSummariser {
     this.threads = Array.from({ length: Math.max(1, workers) }, () => new SummaryThread(script));
   }
 
-  summarise(uri: string, text: string, folders: readonly string[]): Promise<NoteFields> {
+  summarise(request: SummaryRequest): Promise<SummarisedNote> {
     const least = this.threads.reduce((best, thread) => (thread.waiting.size < best.waiting.size ? thread : best));
-    return least.summarise({ id: ++this.lastId, uri, text, folders });
+    return least.summarise({ ...request, id: ++this.lastId });
   }
 
   close(): void {

@@ -5,9 +5,9 @@
  *
  * Which notes: `**\/*.note` in each folder, less the folder's exclusions (`files.exclude`,
  * `.diplonote.json` `exclude`, dot folders and `node_modules`) and what its `.gitignore` files leave out.
- * Built in the background so that requests on the open note are answered in between: the notes read
- * are summarised off the main thread when the host gives a summariser (the Node server: a worker
- * thread), else one note per turn of the event loop (turns.ts); kept current by the workspace's file
+ * Built in the background so that requests on the open note are answered in between: the notes are
+ * read and summarised off the main thread when the host gives a summariser (the Node server: worker
+ * threads), else one note per turn of the event loop (turns.ts); kept current by the workspace's file
  * changes; an open note is summarised from the editor's text (its own analysis), and from disk again
  * once it closes.
  */
@@ -46,13 +46,26 @@ export function noteFields(uri: string, note: Note, folders: readonly string[]):
   return { ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note) };
 }
 
+/** What a summariser asks of a note: its URI, and where it may be read from (see pathPolicy.ts). */
+export interface SummaryRequest {
+  readonly uri: string;
+  readonly folders: readonly string[];
+  /** The folder the note's real path must lie in, and that folder's real URI (undefined: it has none). */
+  readonly boundary: string;
+  readonly realBoundary: string | undefined;
+}
+
+/** A note a summariser read: its fields and the file's version on disk, or refused (missing, not text, outside its folder). */
+export type SummarisedNote = { readonly version: number; readonly fields: NoteFields } | { readonly refused: true };
+
 /**
- * Summarises the notes a build reads, off the main thread (`noteFields` of their analysis), so that
- * no analysis holds up a request. One per build; closed when the build ends.
+ * Reads and summarises the notes of a build off the main thread (`readText` with the index's limit,
+ * then `noteFields` of the analysis), so that neither the reading nor the analysis holds up a request.
+ * One per build; closed when the build ends.
  */
 export interface NoteSummariser {
-  /** Rejects when it cannot: the build then analyses the note itself. */
-  summarise(uri: string, text: string, folders: readonly string[]): Promise<NoteFields>;
+  /** Rejects when it cannot: the build then reads and analyses the note itself. */
+  summarise(request: SummaryRequest): Promise<SummarisedNote>;
   close(): void;
 }
 
@@ -68,7 +81,7 @@ export interface IndexProgress {
 export type IndexState = 'not-started' | 'building' | 'ready' | 'cancelled';
 
 /**
- * A note read for the index; no `text` when it could not be read. Unless a summariser gave its
+ * A note read for the index; no `content` when it could not be read. Unless a summariser gave its
  * `fields`, it is analysed when applied, one note per turn: analysed as each read completes, a burst
  * of reads would hold up requests.
  */
@@ -76,9 +89,7 @@ interface NoteRead {
   readonly uri: string;
   /** Which read of this URI it is (see `reads`). */
   readonly ticket: number;
-  readonly version: number;
-  readonly text?: string;
-  readonly fields?: NoteFields;
+  readonly content?: { readonly version: number } & ({ readonly text: string } | { readonly fields: NoteFields });
   readonly annotations?: AnnotationCounts;
 }
 
@@ -220,7 +231,8 @@ export class WorkspaceIndex {
         progress?.report(done + 1, toRead.length);
         this.flush(changed);
       }
-      if (read?.fields === undefined || counts.done % SUMMARIES_PER_TURN === 0) await nextTurn();
+      const analysedHere = !(read?.content && 'fields' in read.content);
+      if (analysedHere || counts.done % SUMMARIES_PER_TURN === 0) await nextTurn();
     }
     this.flush(changed);
     return true;
@@ -264,19 +276,27 @@ export class WorkspaceIndex {
     const ticket = ++this.readCounter;
     this.reads.set(uri, ticket);
     const annotations = this.sidecars.has(uri) ? this.countAnnotations(uri) : Promise.resolve(undefined);
+    const content = this.readContent(uri, reading);
+    return Promise.all([content, annotations]).then(
+      ([found, count]) => ({ uri, ticket, ...(found ? { content: found } : {}), ...(count === undefined ? {} : { annotations: count }) }),
+      () => ({ uri, ticket }),
+    );
+  }
+
+  /** The note summarised by the build's summariser, else its text; undefined when it cannot be read. */
+  private async readContent(uri: string, reading?: BuildReading): Promise<NoteRead['content']> {
     const { workspace } = this.host;
     const { folders } = workspace;
     // A note listed through a link is read only if the link stays inside the folder (see pathPolicy.ts).
     const boundary = boundaryOf(uri, folders);
-    const read = readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, reading && this.realBoundary(boundary, reading)).then(async (text) => {
-      if (text.kind !== 'text') return undefined;
-      const fields = await reading?.summariser?.summarise(uri, text.text, folders).catch(() => undefined);
-      return { version: -text.version, text: text.text, ...(fields ? { fields } : {}) };
-    });
-    return Promise.all([read, annotations]).then(
-      ([found, count]) => (found ? { uri, ticket, ...found, ...(count === undefined ? {} : { annotations: count }) } : { uri, ticket, version: 0 }),
-      () => ({ uri, ticket, version: 0 }),
-    );
+    const realBoundary = reading && this.realBoundary(boundary, reading);
+    if (reading?.summariser) {
+      const request = { uri, folders, boundary, realBoundary: await realBoundary };
+      const summarised = await reading.summariser.summarise(request).catch(() => undefined);
+      if (summarised) return 'refused' in summarised ? undefined : { version: -summarised.version, fields: summarised.fields };
+    }
+    const text = await readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, realBoundary);
+    return text.kind === 'text' ? { version: -text.version, text: text.text } : undefined;
   }
 
   /** The boundary folder's real URI, asked once per build. */
@@ -308,14 +328,15 @@ export class WorkspaceIndex {
     if (this.reads.get(read.uri) !== read.ticket) return false;
     this.reads.delete(read.uri);
     const held = this.notes.get(read.uri);
+    const { content } = read;
     if (held?.fromEditor) {
-      if (read.text === undefined) return false;
+      if (content === undefined) return false;
       this.put(withCounts(held, read.annotations));
       return true;
     }
-    if (read.text === undefined) return this.remove(read.uri);
-    const fields = read.fields ?? noteFields(read.uri, analyse(read.text), this.host.workspace.folders);
-    this.put(this.entryOf(read.uri, fields, read.version, false, read.annotations));
+    if (content === undefined) return this.remove(read.uri);
+    const fields = 'fields' in content ? content.fields : noteFields(read.uri, analyse(content.text), this.host.workspace.folders);
+    this.put(this.entryOf(read.uri, fields, content.version, false, read.annotations));
     return true;
   }
 

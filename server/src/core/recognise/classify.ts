@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, CHINESE_ADDRESS_LINE, DATED, INSTITUTION_START, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
+  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -202,6 +202,8 @@ function withCitedReference(lineKinds: string): boolean {
 }
 
 function isSalutation(content: string): boolean {
+  // Most lines end otherwise: the last character spares them the patterns.
+  if (!endsLikeSalutation(content)) return BARE_SALUTATION.test(content);
   // Chinese letters open with the addressee followed by a colon: `瓦尔莫拉王国外交部：`.
   return matchesAny(SALUTATION, content) !== null || CHINESE_ADDRESS_LINE.test(content);
 }
@@ -271,7 +273,7 @@ function mostlyLowerCaseWords(content: string): boolean {
 
 /** `Geneva, 12 May 2025`, `2025年8月18日于日内瓦`: a date and little else. */
 function isPlaceAndDate(content: string, lineCount: number): boolean {
-  if (lineCount > 3) return false;
+  if (lineCount > 3 || !mayHoldDate(content)) return false;
   if (MONTH_AND_YEAR.test(content.trim())) return true;
   const date = matchesAny(DATED, content);
   if (!date) return false;

@@ -4,8 +4,9 @@
  * overlapping classes) and applied to one short line, so testing one costs time linear in its input.
  */
 
+/** Salutations: each ends with a colon or a comma, as a Chinese letter's address line does (see BARE_SALUTATION). */
 export const SALUTATION: readonly RegExp[] = [
-  /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]?$/i,
+  /^(?:Your\s)?(?:Excellency|Excellencies)[,:，]$/i,
   /^(?:Dear\s)?(?:Mr\.?|Madam|Madame|Mister|Ms\.?)\s(?:President|Vice-President|Chair(?:person|man|woman)?|Co-Chairs?|Special\sRapporteur|Rapporteur|High\sCommissioner|Deputy\sHigh\sCommissioner|Secretary-General|Under-Secretary-General|Minister|Ambassador|Director(?:-General)?|Chief|Coordinator)[,:]$/i,
   /^(?:Dear\s)?(?:Sir|Madam|Sir\sor\sMadam|Sir\/Madam|Sirs|Mesdames|Colleagues?)[,:，]$/i,
   /^(?:Dear|My\sdear)\s[^,:\n]{1,60}[,:]$/,
@@ -13,6 +14,15 @@ export const SALUTATION: readonly RegExp[] = [
   // `尊敬的…参赞：`: whatever the title, a line that honours its addressee and ends with a colon.
   /^尊敬的[^，。；：:\n]{1,30}[：:]$/,
 ];
+
+/** `Excellency` alone: the one salutation without a colon or a comma after it. */
+export const BARE_SALUTATION = /^(?:Your\s)?(?:Excellency|Excellencies)$/i;
+
+/** Whether a line ends as every salutation but a bare one (SALUTATION, CHINESE_ADDRESS_LINE) ends. */
+export function endsLikeSalutation(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return last === 0x3a || last === 0x2c || last === 0xff1a || last === 0xff0c; // : , ： ，
+}
 
 /**
  * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
@@ -65,8 +75,16 @@ export const DOCUMENT_TITLE =
 /** Between the two languages of a title on one line: `照会 / NOTE VERBALE`. */
 export const TITLE_SEPARATOR = /\s?[/／|｜]\s?/;
 
+/**
+ * The characters DOCUMENT_TITLE's alternatives start with (case aside). Keep it in step with
+ * DOCUMENT_TITLE: a line starting with any other character is no title.
+ */
+const DOCUMENT_TITLE_START = /^[dcnamjps照普外备備节節非说說联聯通声聲新]/i;
+
 /** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
 export function isDocumentTitle(line: string): boolean {
+  // Most lines are no title, and their first character says so without normalising and splitting them.
+  if (!DOCUMENT_TITLE_START.test(line)) return false;
   const normalised = line.replace(/\s+/g, ' ');
   return normalised.split(TITLE_SEPARATOR).every((part) => DOCUMENT_TITLE.test(part));
 }
@@ -101,6 +119,18 @@ export const DATED: readonly RegExp[] = [
   /[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/,
   /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/,
 ];
+
+/**
+ * Whether a line has what every date above (and MONTH_AND_YEAR) needs: a figure, half- or
+ * full-width, or the 年 of a date in Chinese numerals. One pass, to spare most lines the patterns.
+ */
+export function mayHoldDate(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || code === 0x5e74) return true;
+  }
+  return false;
+}
 
 export const OWN_REFERENCE_LABELLED =
   /^(?:our\sref(?:erence)?\.?|ref(?:erence)?\.?(?:\sno\.?)?|(?:circular\s)?note\s(?:verbale\s)?no\.?|file\sno\.?|no\.|n°|(?:本[处處]|我[方馆館部处處])?(?:编号|編號|文号|文號|档号|檔號|发文字号|發文字號|照会号|照會號|参考编号|參考編號))\s?[:：]?\s?(\S.{0,100})$/i;

@@ -71,7 +71,10 @@ export function countScripts(text: string, start: number, end: number): ScriptCo
   const counts: ScriptCounts = { han: 0, latin: 0, other: 0 };
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (isHan(code)) counts.han++;
+    // Most of any note is ASCII, where only letters count: the tests for other scripts are spared.
+    if (code < 0x80) {
+      if (isLatinLetter(code)) counts.latin++;
+    } else if (isHan(code)) counts.han++;
     else if (isLatinLetter(code)) counts.latin++;
     else if (isOtherLetter(code)) counts.other++;
   }
