@@ -73,31 +73,43 @@ const MAX_FIELD_LENGTH = 200;
 
 export function summariseNote(note: Note): NoteSummary {
   const place = new Placer(note.lineStarts);
+  const blocks = allBlocks(note);
+  // Filled field by field, in the order of NoteSummary, rather than spread from optional parts: the
+  // index summarises every note it reads.
+  const summary: Partial<Writable<NoteSummary>> = {};
   const ownReference = ownReferenceOf(note, place);
-  const date = noteDate(note);
+  if (ownReference) summary.ownReference = ownReference;
+  const date = noteDate(note, blocks);
+  if (date) {
+    summary.date = date.iso;
+    summary.year = date.year;
+  }
+  setField(summary, 'sender', frontMatterValue(note, 'sender') ?? letterheadSender(note, blocks));
+  setField(summary, 'addressee', frontMatterValue(note, 'addressee') ?? firstLineOf(note, blocks, 'addressee'));
+  setField(summary, 'title', frontMatterValue(note, 'title') ?? firstLineOf(note, blocks, 'title') ?? firstLineOf(note, blocks, 'subject', true));
+  summary.languages = note.versions.length > 0 ? note.versions.map((version) => version.language) : [note.language];
+  summary.mentions = mentionsOf(note, place);
+  summary.inReplyTo = inReplyToItems(note).flatMap((item) => referenceKey(item.value) ?? []);
   const counterpart = frontMatterValue(note, 'counterpart');
-  return {
-    ...(ownReference ? { ownReference } : {}),
-    ...(date ? { date: date.iso, year: date.year } : {}),
-    ...optionalField('sender', frontMatterValue(note, 'sender') ?? letterheadSender(note)),
-    ...optionalField('addressee', frontMatterValue(note, 'addressee') ?? firstLineOf(note, 'addressee')),
-    ...optionalField('title', frontMatterValue(note, 'title') ?? firstLineOf(note, 'title') ?? firstLineOf(note, 'subject', true)),
-    languages: note.versions.length > 0 ? note.versions.map((version) => version.language) : [note.language],
-    mentions: mentionsOf(note, place),
-    inReplyTo: inReplyToItems(note).flatMap((item) => referenceKey(item.value) ?? []),
-    ...(counterpart ? { counterpart } : {}),
-    counts: countsOf(note),
-    inlineAnnotations: note.annotations.length,
-  };
+  if (counterpart) summary.counterpart = counterpart;
+  summary.counts = countsOf(note);
+  summary.inlineAnnotations = note.annotations.length;
+  return summary as NoteSummary;
 }
 
-function optionalField<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A field shown on one line, left out when empty. */
+function setField(summary: Partial<Writable<NoteSummary>>, key: 'sender' | 'addressee' | 'title', value: string | undefined): void {
   const shown = value === undefined ? '' : oneLine(value);
-  return shown === '' ? {} : ({ [key]: shown } as Record<K, string>);
+  if (shown !== '') summary[key] = shown;
 }
+
+/** White space that `oneLine` changes inside a text: anything but single spaces. */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
 
 function oneLine(text: string): string {
-  const collapsed = text.replace(/\s+/g, ' ').trim();
+  const collapsed = UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   return collapsed.length > MAX_FIELD_LENGTH ? `${collapsed.slice(0, MAX_FIELD_LENGTH - 1)}…` : collapsed;
 }
 
@@ -157,30 +169,30 @@ function inReplyToItems(note: Note): readonly { value: string; span: Span }[] {
 }
 
 /** Blocks outside the versions, then those of each version in order. */
-function allBlocks(note: Note): Block[] {
-  return [...note.blocks, ...note.versions.flatMap((version) => version.blocks)];
+function allBlocks(note: Note): readonly Block[] {
+  return note.versions.length === 0 ? note.blocks : [...note.blocks, ...note.versions.flatMap((version) => version.blocks)];
 }
 
-function letterheadSender(note: Note): string | undefined {
-  const letterhead = allBlocks(note).find((block) => block.kind === 'letterhead');
+function letterheadSender(note: Note, blocks: readonly Block[]): string | undefined {
+  const letterhead = blocks.find((block) => block.kind === 'letterhead');
   const first = letterhead?.kind === 'letterhead' ? letterhead.lines[0] : undefined;
   return first && note.text.slice(first.start, first.end);
 }
 
 /** The first line of the first block of a kind, in the note's own language when a version has it. */
-function firstLineOf(note: Note, kind: 'addressee' | 'title' | 'subject', whole = false): string | undefined {
-  const blocks = allBlocks(note).filter((block) => block.kind === kind);
-  const block = blocks.find((b) => 'language' in b && b.language === note.language) ?? blocks[0];
+function firstLineOf(note: Note, blocks: readonly Block[], kind: 'addressee' | 'title' | 'subject', whole = false): string | undefined {
+  const ofKind = blocks.filter((block) => block.kind === kind);
+  const block = ofKind.find((b) => 'language' in b && b.language === note.language) ?? ofKind[0];
   if (!block) return undefined;
   const span = !whole && 'lines' in block && block.lines[0] ? block.lines[0] : block.span;
   return note.text.slice(span.start, span.end);
 }
 
 /** The note's date: the front matter's `date:`, else its first place-and-date line with a year. */
-function noteDate(note: Note): { iso: string; year: number } | undefined {
+function noteDate(note: Note, blocks: readonly Block[]): { iso: string; year: number } | undefined {
   const candidates = [
     frontMatterValue(note, 'date'),
-    ...allBlocks(note).filter((block) => block.kind === 'placeDate').map((block) => note.text.slice(block.span.start, block.span.end)),
+    ...blocks.filter((block) => block.kind === 'placeDate').map((block) => note.text.slice(block.span.start, block.span.end)),
   ];
   for (const text of candidates) {
     const date = text === undefined ? undefined : findDates(text).find((found) => found.year !== undefined);
