@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, endsLikeSalutation, isDocumentTitle, matchesAny, mayHoldDate,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, matchesAny, mayHoldDate, mayHoldSignature,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -50,5 +50,18 @@ describe('quick checks before the recognisers\' patterns', () => {
       assert.ok(mayHoldDate(line), line);
     }
     assert.equal(mayHoldDate('Geneva, May'), false);
+  });
+
+  it('finds every signature mark by its bracket', () => {
+    for (const line of ['(Signed) Lucía Marenco', '（签字）周明远', '(SGD.)', '( signed )', '（簽署）']) {
+      assert.ok(SIGNATURE.test(line) && mayHoldSignature(line), line);
+    }
+    assert.equal(mayHoldSignature('Signed at Geneva'), false);
+  });
+
+  it('keeps Chinese title ends, also wrapped, and Chinese references', () => {
+    for (const title of ['中国政府对联合来文的答复', '关于…的情况说\n明', '议 程 ']) assert.ok(hasTitleEnd(title), title);
+    assert.equal(hasTitleEnd('Reply of the Government'), false);
+    for (const line of ['外领函〔2025〕第17号', '（２０２５）外字第３號', '第 AL-4/2025 号']) assert.ok(isChineseReference(line), line);
   });
 });

@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, TITLE_END, LETTERHEAD_FIELD, OWN_REFERENCE_BARE, OWN_REFERENCE_CHINESE, OWN_REFERENCE_ROMANISED,
+  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
   OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -115,11 +115,13 @@ const LINE_CODES: Record<LineKind, string> = {
 };
 
 export function blockFacts(text: string, block: RawBlock): BlockFacts {
-  const first = block.lines[0];
-  const firstContent = text.slice(first.trimStart, first.trimEnd);
+  // Each line's text, cut out once for all the tests below.
+  const lines = block.lines.map((line) => text.slice(line.trimStart, line.trimEnd));
+  const firstContent = lines[0];
+  const first = new LineTests(firstContent);
   const content = text.slice(block.start, block.end);
   const single = block.lines.length === 1;
-  const prose = looksLikeProse(text, block, content);
+  const prose = looksLikeProse(text, block, content, lines);
   // Most blocks are paragraphs: what only tells short blocks apart is not computed for them.
   const shortFirstLine = firstContent.length <= MAX_NAME_LINE;
   const annexMatch = ANNEX.exec(firstContent);
@@ -130,23 +132,24 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const headingSized = isHeadingSized(text, block);
   const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
   const lineKinds = allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
-    ? block.lines.map((line) => LINE_CODES[lineKind(text.slice(line.trimStart, line.trimEnd))]).join('')
+    ? lines.map((line, n) => LINE_CODES[lineKind(n === 0 ? first : new LineTests(line))]).join('')
     : '';
+  const personName = shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent);
   return {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: SIGNING_FOR.test(firstContent) || block.lines.some((line) => SIGNATURE.test(text.slice(line.trimStart, line.trimEnd))),
+    signature: SIGNING_FOR.test(firstContent) || (mayHoldSignature(content) && lines.some((line) => SIGNATURE.test(line))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
     subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
-    documentTitle: shortFirstLine && (single || headingSized) && isDocumentTitle(firstContent),
-    titleStart: TITLE_START.test(firstContent) || (headingSized && TITLE_END.test(content.replace(/\s+/g, ''))),
-    referenceValue: single || withCitedReference(lineKinds) ? referenceValueAt(firstContent) : -1,
-    placeDate: !prose && isPlaceAndDate(content, block.lines.length),
+    documentTitle: shortFirstLine && (single || headingSized) && first.isDocumentTitle(),
+    titleStart: TITLE_START.test(firstContent) || (headingSized && hasTitleEnd(content)),
+    referenceValue: single || withCitedReference(lineKinds) ? first.referenceValueAt() : -1,
+    placeDate: !prose && (single ? first.isPlaceAndDate() : isPlaceAndDate(content, block.lines.length)),
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
@@ -156,11 +159,11 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     allShort,
     headingSized,
     addresseeStart: ADDRESSEE_START.test(firstContent),
-    letterheadField: block.lines.some((line) => LETTERHEAD_FIELD.test(text.slice(line.trimStart, line.trimEnd))),
+    letterheadField: lines.some((line) => LETTERHEAD_FIELD.test(line)),
     institution: INSTITUTION_START.test(firstContent),
-    personName: shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent),
-    signatory: shortFirstLine && isSignatory(text, block),
-    titledName: isTitledName(text, block),
+    personName,
+    signatory: personName && isSignatory(lines),
+    titledName: isTitledName(lines),
     listItem: startsItem(text, block),
     lineKinds,
   };
@@ -171,17 +174,43 @@ export function sameFacts(a: BlockFacts, b: BlockFacts): boolean {
   return (Object.keys(a) as Array<keyof BlockFacts>).every((key) => a[key] === b[key]);
 }
 
-function lineKind(content: string): LineKind {
+/**
+ * The costlier tests of one line, each run at most once: a block of one line asks them for its facts
+ * and again for the kind of its line.
+ */
+class LineTests {
+  private documentTitle?: boolean;
+  private referenceValue?: number;
+  private placeDate?: boolean;
+
+  constructor(readonly content: string) {}
+
+  isDocumentTitle(): boolean {
+    return (this.documentTitle ??= isDocumentTitle(this.content));
+  }
+
+  referenceValueAt(): number {
+    return (this.referenceValue ??= referenceValueAt(this.content));
+  }
+
+  /** Whether the line, as a block of its own, is a place and date. */
+  isPlaceAndDate(): boolean {
+    return (this.placeDate ??= isPlaceAndDate(this.content, 1));
+  }
+}
+
+function lineKind(line: LineTests): LineKind {
+  const { content } = line;
   if (content.length > 140) return 'plain';
   if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
   if (COPY_TO.test(content)) return 'copyTo';
   if (SIGNING_FOR.test(content)) return 'signingFor';
-  if (referenceValueAt(content) >= 0) return 'reference';
+  if (line.referenceValueAt() >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';
   if (SUBJECT.test(content)) return 'subject';
-  if (isDocumentTitle(content)) return 'documentTitle';
-  if (content.length <= 80 && isPlaceAndDate(content, 1)) return 'date';
+  if (line.isDocumentTitle()) return 'documentTitle';
+  if (content.length <= 80 && line.isPlaceAndDate()) return 'date';
   return 'plain';
 }
 
@@ -192,7 +221,7 @@ function referenceValueAt(content: string): number {
   if (labelled && /[0-9０-９]/.test(labelled[1])) return content.length - labelled[1].length;
   if (OWN_REFERENCE_BARE.test(content) && /[A-Za-z]/.test(content) && /\d/.test(content)) return 0;
   if (OWN_REFERENCE_ROMANISED.test(content)) return 0;
-  if (matchesAny(OWN_REFERENCE_CHINESE, content)) return 0;
+  if (isChineseReference(content)) return 0;
   return -1;
 }
 
@@ -211,11 +240,11 @@ function isSalutation(content: string): boolean {
 const CHINESE_SENTENCE_MARK = /[，。；！？]/;
 
 /** Prose by its punctuation and width: a sentence ends it or is inside it, or it is too wide to be a heading. */
-function looksLikeProse(text: string, block: RawBlock, content: string): boolean {
+function looksLikeProse(text: string, block: RawBlock, content: string, lines: readonly string[]): boolean {
   if (endsWithSentence(text, block)) return true;
   const width = displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
   if (width > MAX_HEADING_WIDTH * 2) return true;
-  if (block.lines.some((line) => introducesWhatFollows(text, line)) || tableLines(text, block) >= MIN_TABLE_LINES) return true;
+  if (lines.some(introducesWhatFollows) || tableLines(lines) >= MIN_TABLE_LINES) return true;
   return CHINESE_SENTENCE_MARK.test(content) || hasLatinSentenceBreak(content);
 }
 
@@ -231,16 +260,15 @@ function hasLatinSentenceBreak(content: string): boolean {
 }
 
 /** A line that introduces what follows (`… were as follows:`), as opposed to `Excellency:` or `事由：`. */
-function introducesWhatFollows(text: string, line: Line): boolean {
-  if (!endsWithColon(text, line.trimStart, line.trimEnd)) return false;
-  const content = text.slice(line.trimStart, line.trimEnd);
+function introducesWhatFollows(content: string): boolean {
+  if (!endsWithColon(content, 0, content.length)) return false;
   if (isSalutation(content) || SUBJECT.test(content) || LETTERHEAD_FIELD.test(content)) return false;
   return displayWidth(content, 0, content.length, MIN_INTRODUCING_WIDTH + 1) > MIN_INTRODUCING_WIDTH;
 }
 
 /** Figures laid out in columns: `2023        22,750        27.3`. */
-function tableLines(text: string, block: RawBlock): number {
-  return block.lines.filter((line) => isTableRow(text.slice(line.trimStart, line.trimEnd))).length;
+function tableLines(lines: readonly string[]): number {
+  return lines.filter(isTableRow).length;
 }
 
 const MIN_TABLE_LINES = 2;
@@ -296,22 +324,19 @@ function isShort(text: string, line: Line): boolean {
   return displayWidth(text, line.trimStart, line.trimEnd, SHORT_LINE) <= SHORT_LINE;
 }
 
-/** A name with the lines of an office under it: `Lucía Marenco` / `Special Rapporteur on …`. */
-function isSignatory(text: string, block: RawBlock): boolean {
-  if (block.lines.length < 2 || block.lines.length > 4) return false;
-  const contents = block.lines.map((line) => text.slice(line.trimStart, line.trimEnd));
-  return isPersonName(contents[0]) && contents.slice(1).some((line) => OFFICE_TITLE.test(line));
+/** Lines of an office under a name (`Lucía Marenco` / `Special Rapporteur on …`), given that the first line is a name. */
+function isSignatory(lines: readonly string[]): boolean {
+  return lines.length >= 2 && lines.slice(1).some((line) => OFFICE_TITLE.test(line));
 }
 
 /**
  * An office over a name, as Chinese letters are signed (`外交部领事司副司长` / `周明远`); an addressee
  * may end alike with a place (`…部长` / `北京`), so only where it stands tells them apart.
  */
-function isTitledName(text: string, block: RawBlock): boolean {
-  const count = block.lines.length;
+function isTitledName(lines: readonly string[]): boolean {
+  const count = lines.length;
   if (count < 2 || count > 4) return false;
-  const line = (n: number) => text.slice(block.lines[n].trimStart, block.lines[n].trimEnd);
-  return isPersonName(line(count - 1)) && OFFICE_TITLE.test(line(count - 2));
+  return isPersonName(lines[count - 1]) && OFFICE_TITLE.test(lines[count - 2]);
 }
 
 const NAME_WORD = /^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|bin|al|el|da|dos|du|le)|[A-Z][a-z]*-[A-Z][a-z]+)$/;

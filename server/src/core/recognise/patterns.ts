@@ -3,6 +3,7 @@
  * are in formulas.ts), as data. Every pattern is bounded (no nested or unbounded repetition over
  * overlapping classes) and applied to one short line, so testing one costs time linear in its input.
  */
+import { isHan } from '../text/script';
 
 /** Salutations: each ends with a colon or a comma, as a Chinese letter's address line does (see BARE_SALUTATION). */
 export const SALUTATION: readonly RegExp[] = [
@@ -32,6 +33,11 @@ export const SIGNING_FOR =
   /^(?:For|On\sbehalf\sof)\sthe\s(?:Government|State|Republic|Kingdom|People's|Ministry|Federal|United|Grand|Principality|Sultanate|Democratic|Socialist|Islamic|Federation)|^[^，。；：\s]{2,30}(?:政府|國|国)(?:全权)?代表$|^代表[^，。；：\s]{2,30}(?:政府|國|国)$/;
 
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
+
+/** Whether a text has the bracket every SIGNATURE opens with: most paragraphs have none. */
+export function mayHoldSignature(text: string): boolean {
+  return text.includes('(') || text.includes('（');
+}
 
 /** The addressee of a Chinese letter, then a colon: `瓦尔莫拉王国外交部：`, `尊敬的…外长阁下：`. */
 export const CHINESE_ADDRESS_LINE = /^[^，。；：:,.;!?！？、]{2,36}(?:部|局|厅|廳|处|處|署|馆|館|团|團|会|會|院|司|办公室|辦公室|政府|阁下|閣下|先生|女士|同志|主席|部长|部長|大使|总统|總統|总理|總理|专员|專員|报告员|報告員|秘书长|秘書長)[：:]$/;
@@ -94,7 +100,18 @@ export const TITLE_START =
   /^(?:reply|response|replies|comments|observations|information|answers?|additional|follow-up|joint\s|statement|communiqu|aide|memorandum|non-paper|report|summary|concept\snote|programme|agenda|list\sof|答复|回复|复函|關於|关于|补充|補充)/i;
 
 /** The last words of a Chinese title line: `中国政府对…的答复`, `…情况说明`. */
-export const TITLE_END = /(?:答复|答覆|回复|回覆|复函|說明|说明|情况|情況|声明|聲明|公报|公報|备忘录|備忘錄|照会|照會|意见|意見|评论|評論|资料|資料|报告|報告|议程|議程|清单|清單|名单|名單|通报|通報)$/;
+const TITLE_END = /(?:答复|答覆|回复|回覆|复函|說明|说明|情况|情況|声明|聲明|公报|公報|备忘录|備忘錄|照会|照會|意见|意見|评论|評論|资料|資料|报告|報告|议程|議程|清单|清單|名单|名單|通报|通報)$/;
+
+/** Whether a title ends with TITLE_END, white space left out (a title may wrap, even inside a word). */
+export function hasTitleEnd(content: string): boolean {
+  // TITLE_END is Chinese only: a text without a Chinese character is spared the copy without its white space.
+  return hasHan(content) && TITLE_END.test(content.replace(/\s+/g, ''));
+}
+
+function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** Openings of an addressee block: a person's style, a title, `To:`. */
 export const ADDRESSEE_START =
@@ -140,10 +157,16 @@ export const OWN_REFERENCE_BARE = /^[A-Z0-9]{1,12}(?:[/.\-][A-Z0-9]{1,12}){2,8}$
 /** A Chinese reference in its romanised translation: `(2026) Wei Shi Zi No. 17`. */
 export const OWN_REFERENCE_ROMANISED = /^[(（]\s?[0-9]{4}\s?[)）]\s?(?:[A-Z][a-z]{0,10}\s){0,5}No\.?\s?[0-9]{1,6}$/;
 
-export const OWN_REFERENCE_CHINESE = [
+const OWN_REFERENCE_CHINESE = [
   /^[^\s（(〔[]{0,12}[（(〔[]\s?[0-9０-９]{4}\s?[）)〕\]]\s?[^\s\d]{0,8}?第?\s?[0-9０-９]{1,6}\s?[号號]$/,
   /^第\s?[A-Za-z0-9０-９][A-Za-z0-9０-９/／\-–.]{0,30}\s?[号號]$/,
 ];
+
+/** `外领函〔2025〕第17号`, `第 AL-4/2025 号`: a Chinese reference; each ends with 号 (號), so other lines are spared the patterns. */
+export function isChineseReference(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last === 0x53f7 || last === 0x865f) && matchesAny(OWN_REFERENCE_CHINESE, line) !== null; // 号 號
+}
 
 export function matchesAny(patterns: readonly RegExp[], text: string): RegExpExecArray | null {
   for (const pattern of patterns) {
