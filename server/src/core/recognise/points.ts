@@ -169,16 +169,15 @@ function scanPart(text: string, from: number, to: number, origin: number, starts
         continue;
       }
     }
-    if (MARKER_STARTS[code] === 0) continue;
     if (isLatinWordChar(code)) {
-      if (!mayStartOrdinalWord(text, i, from)) continue;
-      // Every word marker ends in a comma: a word without one is passed over whole, without the pattern.
+      // A word marker starts a word and ends in a comma: any other word is passed over whole (no
+      // marker starts inside a word), without the pattern.
       const end = latinWordEnd(text, i, to);
-      if (text.charCodeAt(end) !== 0x2c) {
+      if (MARKER_STARTS[code] === 0 || !mayStartOrdinalWord(text, i, from) || text.charCodeAt(end) !== 0x2c) {
         i = end - 1;
         continue;
       }
-    }
+    } else if (MARKER_STARTS[code] === 0) continue;
     MARKER.lastIndex = i;
     const match = MARKER.exec(text);
     if (!match || i + match[0].length > to) continue;
