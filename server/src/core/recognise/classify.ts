@@ -231,7 +231,7 @@ function referenceValueAt(content: string): number {
 
 /** The own reference with the addressee's under it (`Our ref.: …` / `Your ref.: …`): one item. */
 function withCitedReference(lineKinds: string): boolean {
-  return /^ry$/.test(lineKinds);
+  return lineKinds === 'ry';
 }
 
 function isSalutation(content: string): boolean {
