@@ -336,8 +336,12 @@ function latinWordEnd(text: string, start: number, limit: number): number {
   return end;
 }
 
+/** Where isUpperLatin or isLowerLatin holds, by code unit: the scan asks it of every letter of a paragraph. */
+const LATIN_WORD_CHARS = new Uint8Array(0x100);
+for (let code = 0; code < 0x100; code++) if (isUpperLatin(code) || isLowerLatin(code)) LATIN_WORD_CHARS[code] = 1;
+
 function isLatinWordChar(code: number): boolean {
-  return isUpperLatin(code) || isLowerLatin(code);
+  return code < 0x100 && LATIN_WORD_CHARS[code] === 1;
 }
 
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x201d, 0x22]); // . ! ? 。 ！ ？ ” "
