@@ -121,7 +121,10 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const first = new LineTests(firstContent);
   const content = text.slice(block.start, block.end);
   const single = block.lines.length === 1;
-  const prose = looksLikeProse(text, block, content, lines);
+  const sentenceEnd = endsWithSentence(text, block);
+  // Measured once, up to twice a heading's width: enough to tell both a heading's size and prose.
+  const width = sentenceEnd ? Infinity : displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
+  const prose = sentenceEnd || looksLikeProse(width, content, lines);
   // Most blocks are paragraphs: what only tells short blocks apart is not computed for them.
   const shortFirstLine = firstContent.length <= MAX_NAME_LINE;
   const annexMatch = ANNEX.exec(firstContent);
@@ -129,7 +132,8 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   const opening = findFormula(head, 'opening');
   const closing = content.length <= MAX_CLOSING_LENGTH ? findFormula(content, 'closing') : undefined;
   const allShort = block.lines.every((line) => isShort(text, line));
-  const headingSized = isHeadingSized(text, block);
+  // Short enough, and unpunctuated, to be a heading.
+  const headingSized = width <= MAX_HEADING_WIDTH && block.lines.length <= MAX_TITLE_LINES;
   const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
   const lineKinds = allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
     ? lines.map((line, n) => LINE_CODES[lineKind(n === 0 ? first : new LineTests(line))]).join('')
@@ -143,7 +147,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
-    subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !endsWithSentence(text, block),
+    subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !sentenceEnd,
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
     documentTitle: shortFirstLine && (single || headingSized) && first.isDocumentTitle(),
@@ -153,7 +157,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     opening: opening ? `${opening.id}:${opening.person}` : '',
     closing: closing?.id ?? '',
     prose,
-    sentenceEnd: endsWithSentence(text, block),
+    sentenceEnd,
     proseWords: !prose && (carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content)),
     endsWithColon: endsWithColon(text, block.start, block.end),
     allShort,
@@ -227,7 +231,7 @@ function referenceValueAt(content: string): number {
 
 /** The own reference with the addressee's under it (`Our ref.: …` / `Your ref.: …`): one item. */
 function withCitedReference(lineKinds: string): boolean {
-  return /^ry$/.test(lineKinds);
+  return lineKinds === 'ry';
 }
 
 function isSalutation(content: string): boolean {
@@ -239,10 +243,11 @@ function isSalutation(content: string): boolean {
 
 const CHINESE_SENTENCE_MARK = /[，。；！？]/;
 
-/** Prose by its punctuation and width: a sentence ends it or is inside it, or it is too wide to be a heading. */
-function looksLikeProse(text: string, block: RawBlock, content: string, lines: readonly string[]): boolean {
-  if (endsWithSentence(text, block)) return true;
-  const width = displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
+/**
+ * Prose, of a block that ends with no sentence, by its punctuation and width: a sentence is inside
+ * it, or it is too wide to be a heading.
+ */
+function looksLikeProse(width: number, content: string, lines: readonly string[]): boolean {
   if (width > MAX_HEADING_WIDTH * 2) return true;
   if (lines.some(introducesWhatFollows) || tableLines(lines) >= MIN_TABLE_LINES) return true;
   return CHINESE_SENTENCE_MARK.test(content) || hasLatinSentenceBreak(content);
@@ -312,12 +317,6 @@ function isPlaceAndDate(content: string, lineCount: number): boolean {
 /** `Done at Geneva on`: a place line has few words in lower case; a sentence with a date has many. */
 function lowerCaseWords(text: string): number {
   return text.split(/\s+/).filter((word) => isLowerLatin(word.charCodeAt(0))).length;
-}
-
-/** Short enough, and unpunctuated, to be a heading. */
-function isHeadingSized(text: string, block: RawBlock): boolean {
-  if (block.lines.length > MAX_TITLE_LINES || endsWithSentence(text, block)) return false;
-  return displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH) <= MAX_HEADING_WIDTH;
 }
 
 function isShort(text: string, line: Line): boolean {

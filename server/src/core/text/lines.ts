@@ -76,9 +76,8 @@ export function isPageNumberLine(text: string, line: Line): boolean {
   const length = line.trimEnd - line.trimStart;
   if (length === 0 || length > 24) return false;
   const content = text.slice(line.trimStart, line.trimEnd);
-  return (
-    PAGE_PATTERNS.some((pattern) => pattern.test(content)) && hasDigit(content)
-  );
+  // The digit first: most short lines (names, titles, `Excellency,`) have none, and are spared the patterns.
+  return hasDigit(content) && PAGE_PATTERNS.some((pattern) => pattern.test(content));
 }
 
 function hasDigit(content: string): boolean {

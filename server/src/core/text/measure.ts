@@ -1,6 +1,9 @@
 /** Visual width and end-of-text tests shared by the recognisers. */
 import { isHan, isCjkPunctuation, isWhitespace } from './script';
 
+/** No code unit below this is a Chinese character or Chinese punctuation (see script.ts). */
+const FIRST_WIDE_CODE = 0x3000;
+
 /**
  * Width in columns: a Chinese character takes two, as on paper. Counting stops past `limit`, so
  * asking whether a long block is wider than a heading costs no more than the heading.
@@ -9,7 +12,8 @@ export function displayWidth(text: string, start: number, end: number, limit = I
   let width = 0;
   for (let i = start; i < end && width <= limit; i++) {
     const code = text.charCodeAt(i);
-    width += isHan(code) || isCjkPunctuation(code) ? 2 : 1;
+    // Below U+3000 (Latin, and all but Chinese) nothing is wide: one test instead of the ranges.
+    width += code >= FIRST_WIDE_CODE && (isHan(code) || isCjkPunctuation(code)) ? 2 : 1;
   }
   return width;
 }

@@ -67,14 +67,17 @@ export interface ScriptCounts {
   other: number;
 }
 
+/** 1 for an ASCII letter, 0 for any other ASCII code. */
+const ASCII_LETTER = Uint8Array.from({ length: 0x80 }, (_, code) => (isLatinLetter(code) ? 1 : 0));
+
 export function countScripts(text: string, start: number, end: number): ScriptCounts {
   const counts: ScriptCounts = { han: 0, latin: 0, other: 0 };
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    // Most of any note is ASCII, where only letters count: the tests for other scripts are spared.
-    if (code < 0x80) {
-      if (isLatinLetter(code)) counts.latin++;
-    } else if (isHan(code)) counts.han++;
+    // Most of any note is ASCII, where only letters count: looked up, without the tests for other scripts
+    // (nor a branch that letters and spaces, in turn, make the processor mispredict).
+    if (code < 0x80) counts.latin += ASCII_LETTER[code];
+    else if (isHan(code)) counts.han++;
     else if (isLatinLetter(code)) counts.latin++;
     else if (isOtherLetter(code)) counts.other++;
   }
