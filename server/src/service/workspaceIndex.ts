@@ -43,7 +43,8 @@ export type NoteFields = Omit<IndexedNote, 'uri' | 'version' | 'fromEditor' | 'a
 /** The fields of the note at `uri`: its summary and the file of its other version. */
 export function noteFields(uri: string, note: Note, folders: readonly string[]): NoteFields {
   const partner = partnerOf(uri, note, folders);
-  return { ...(partner?.kind === 'file' ? { partner: partner.uri } : {}), ...summariseNote(note) };
+  const summary = summariseNote(note);
+  return partner?.kind === 'file' ? { partner: partner.uri, ...summary } : summary;
 }
 
 /** What a summariser asks of a note: its URI, and where it may be read from (see pathPolicy.ts). */
