@@ -17,7 +17,7 @@ import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPer
 import { headingMarker, type HeadingFamily } from './headings';
 import {
   ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
-  OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
+  OWN_REFERENCE_LABELLED, SALUTATION, isSigningFor, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
@@ -143,7 +143,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: SIGNING_FOR.test(firstContent) || (mayHoldSignature(content) && lines.some((line) => SIGNATURE.test(line))),
+    signature: isSigningFor(firstContent) || (mayHoldSignature(content) && lines.some((line) => SIGNATURE.test(line))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
@@ -208,7 +208,7 @@ function lineKind(line: LineTests): LineKind {
   if (content.length > 140) return 'plain';
   if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
   if (COPY_TO.test(content)) return 'copyTo';
-  if (SIGNING_FOR.test(content)) return 'signingFor';
+  if (isSigningFor(content)) return 'signingFor';
   if (line.referenceValueAt() >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';

@@ -29,8 +29,17 @@ export function endsLikeSalutation(line: string): boolean {
  * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
  * Each starts a signature block of its own, with the signatory's name and office under it.
  */
-export const SIGNING_FOR =
+const SIGNING_FOR =
   /^(?:For|On\sbehalf\sof)\sthe\s(?:Government|State|Republic|Kingdom|People's|Ministry|Federal|United|Grand|Principality|Sultanate|Democratic|Socialist|Islamic|Federation)|^[^，。；：\s]{2,30}(?:政府|國|国)(?:全权)?代表$|^代表[^，。；：\s]{2,30}(?:政府|國|国)$/;
+
+/**
+ * A line a party signs under (SIGNING_FOR). Each starts with `For`, `On` or `代`, or ends with `代表`:
+ * other lines are spared the pattern.
+ */
+export function isSigningFor(line: string): boolean {
+  const first = line.charAt(0);
+  return (first === 'F' || first === 'O' || first === '代' || line.endsWith('表')) && SIGNING_FOR.test(line);
+}
 
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
 
