@@ -91,15 +91,16 @@ export const DOCUMENT_TITLE =
 export const TITLE_SEPARATOR = /\s?[/／|｜]\s?/;
 
 /**
- * The characters DOCUMENT_TITLE's alternatives start with (case aside). Keep it in step with
- * DOCUMENT_TITLE: a line starting with any other character is no title.
+ * The characters DOCUMENT_TITLE's alternatives start and end with (case aside). Keep them in step
+ * with DOCUMENT_TITLE: a line that starts or ends with any other character is no title.
  */
 const DOCUMENT_TITLE_START = /^[dcnamjps照普外备備节節非说說联聯通声聲新]/i;
+const DOCUMENT_TITLE_LAST = /^[emgrtné会會录錄略件帖明报報函稿]$/i;
 
 /** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
 export function isDocumentTitle(line: string): boolean {
-  // Most lines are no title, and their first character says so without normalising and splitting them.
-  if (!DOCUMENT_TITLE_START.test(line)) return false;
+  // Most lines are no title, and their first or last character says so without normalising and splitting them.
+  if (!DOCUMENT_TITLE_START.test(line) || !DOCUMENT_TITLE_LAST.test(line.slice(-1))) return false;
   const normalised = line.replace(/\s+/g, ' ');
   return normalised.split(TITLE_SEPARATOR).every((part) => DOCUMENT_TITLE.test(part));
 }
