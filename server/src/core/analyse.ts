@@ -60,21 +60,19 @@ export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
   const built = buildBlocks(text, classified, layout, annotations, memo);
   memo.endAnalysis();
   const ownReference = referenceFromFrontMatter(front.frontMatter) ?? built.ownReference;
-  const note: Note = {
-    text,
-    lineStarts,
-    ...(front.frontMatter ? { frontMatter: front.frontMatter } : {}),
-    blocks: built.topLevel,
-    versions: built.versions,
-    paragraphs: built.paragraphs,
-    ...(ownReference ? { ownReference } : {}),
-    citations: findCitedCommunications(text),
-    annotations,
-    pageArtefacts: scan.pageArtefacts,
-    language: noteLanguage(front.frontMatter, built.paragraphs),
-    problems: front.problems,
-  };
-  return { note, trace: { pointsBefore: built.pointsBefore, pointsAfter: built.pointsAfter } };
+  // Filled field by field, in the model's order, rather than spread from optional parts (see buildParagraph).
+  const note: { -readonly [K in keyof Note]?: Note[K] } = { text, lineStarts };
+  if (front.frontMatter) note.frontMatter = front.frontMatter;
+  note.blocks = built.topLevel;
+  note.versions = built.versions;
+  note.paragraphs = built.paragraphs;
+  if (ownReference) note.ownReference = ownReference;
+  note.citations = findCitedCommunications(text);
+  note.annotations = annotations;
+  note.pageArtefacts = scan.pageArtefacts;
+  note.language = noteLanguage(front.frontMatter, built.paragraphs);
+  note.problems = front.problems;
+  return { note: note as Note, trace: { pointsBefore: built.pointsBefore, pointsAfter: built.pointsAfter } };
 }
 
 // ---------------------------------------------------------------------------------------------
