@@ -170,7 +170,7 @@ function inReplyToItems(note: Note): readonly { value: string; span: Span }[] {
 
 /** Blocks outside the versions, then those of each version in order. */
 function allBlocks(note: Note): readonly Block[] {
-  return note.versions.length === 0 ? note.blocks : [...note.blocks, ...note.versions.flatMap((version) => version.blocks)];
+  return note.versions.length === 0 ? note.blocks : note.blocks.concat(...note.versions.map((version) => version.blocks));
 }
 
 function letterheadSender(note: Note, blocks: readonly Block[]): string | undefined {

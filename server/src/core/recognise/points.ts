@@ -134,14 +134,14 @@ export function findPoints(
   text: string, parts: readonly Span[], contentStart: number, language: Language, sequence: PointSequence,
   memo: Memo = NO_MEMO,
 ): Point[] {
-  const accepted: Array<Candidate & { depth: number }> = [];
+  const accepted: PlacedMarker[] = [];
   const families: Family[] = [];
   parts.forEach((part, partIndex) => {
     const from = Math.max(part.start, partIndex === 0 ? contentStart : part.start);
     const startsLine = partIndex > 0;
     const relative = memo.get('markers', `${startsLine ? '\n' : ''}${text.slice(from, part.end)}`, () => scanPart(text, from, part.end, from, startsLine));
-    for (const candidate of relative.map((c) => ({ ...c, start: c.start + from, end: c.end + from }))) {
-      const placed = place(candidate, text, parts, partIndex, from, families, sequence);
+    for (const found of relative) {
+      const placed = place(shifted(found, from), text, parts, partIndex, from, families, sequence);
       if (placed) accepted.push(placed);
     }
   });
@@ -268,11 +268,30 @@ function parenCandidate(inner: string, start: number, end: number): Candidate | 
   return candidate;
 }
 
+/** A marker taken for a point, with what the tree of points needs of it. */
+interface PlacedMarker {
+  readonly start: number;
+  readonly end: number;
+  readonly style: PointStyle;
+  readonly ordinal: number;
+  readonly isFinal: boolean;
+  readonly depth: number;
+}
+
+/**
+ * A candidate of a part's scan (offsets from the part's start) at its place in the text. Its fields
+ * are written out: spreading them is several times slower, and this runs for every candidate.
+ */
+function shifted(candidate: Candidate, by: number): Candidate {
+  const { family, style, ordinal, isFinal, boundary, romanAlternative } = candidate;
+  return { start: candidate.start + by, end: candidate.end + by, family, style, ordinal, isFinal, boundary, romanAlternative };
+}
+
 /** Decides whether a candidate is a point here, and at which depth; undefined when it is not. */
 function place(
   candidate: Candidate, text: string, parts: readonly Span[], partIndex: number, from: number,
   families: Family[], sequence: PointSequence,
-): (Candidate & { depth: number }) | undefined {
+): PlacedMarker | undefined {
   const resolved = resolveSequence(candidate, sequence, families);
   if (!resolved) return undefined;
   const before = precedingContext(text, resolved.start, parts, partIndex, from);
@@ -280,7 +299,8 @@ function place(
     return undefined;
   }
   sequence.accept(resolved.family, resolved.ordinal);
-  return { ...resolved, depth: nestingDepth(resolved.family, families) };
+  const { start, end, style, ordinal, isFinal } = resolved;
+  return { start, end, style, ordinal, isFinal, depth: nestingDepth(resolved.family, families) };
 }
 
 /** Fixes `(i)` as a letter or a Roman numeral and `Finally` to the ordinal after the last point. */
@@ -336,8 +356,12 @@ function latinWordEnd(text: string, start: number, limit: number): number {
   return end;
 }
 
+/** Where isUpperLatin or isLowerLatin holds, by code unit: the scan asks it of every letter of a paragraph. */
+const LATIN_WORD_CHARS = new Uint8Array(0x100);
+for (let code = 0; code < 0x100; code++) if (isUpperLatin(code) || isLowerLatin(code)) LATIN_WORD_CHARS[code] = 1;
+
 function isLatinWordChar(code: number): boolean {
-  return isUpperLatin(code) || isLowerLatin(code);
+  return code < 0x100 && LATIN_WORD_CHARS[code] === 1;
 }
 
 const SENTENCE_END = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x201d, 0x22]); // . ! ? 。 ！ ？ ” "
@@ -383,7 +407,7 @@ function nestingDepth(family: Family, families: Family[]): number {
 }
 
 function buildTree(
-  text: string, markers: ReadonlyArray<Candidate & { depth: number }>, paragraphEnd: number, language: Language,
+  text: string, markers: readonly PlacedMarker[], paragraphEnd: number, language: Language,
 ): Point[] {
   const roots: Point[] = [];
   const stack: Array<{ depth: number; children: Point[] }> = [{ depth: -1, children: roots }];
