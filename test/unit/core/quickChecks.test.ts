@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, isSigningFor, matchesAny, mayHoldDate, mayHoldSignature,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, findDate, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, isSigningFor, matchesAny, mayHoldDate, mayHoldSignature,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -48,6 +48,7 @@ describe('quick checks before the recognisers\' patterns', () => {
     for (const line of dates) {
       assert.ok(matchesAny(DATED, line) !== null || MONTH_AND_YEAR.test(line), line);
       assert.ok(mayHoldDate(line), line);
+      assert.deepEqual(findDate(line), matchesAny(DATED, line), line);
     }
     assert.equal(mayHoldDate('Geneva, May'), false);
   });

@@ -16,7 +16,7 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
+  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, findDate, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
   OWN_REFERENCE_LABELLED, SALUTATION, isSigningFor, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
@@ -308,7 +308,7 @@ function mostlyLowerCaseWords(content: string): boolean {
 function isPlaceAndDate(content: string, lineCount: number): boolean {
   if (lineCount > 3 || !mayHoldDate(content)) return false;
   if (MONTH_AND_YEAR.test(content.trim())) return true;
-  const date = matchesAny(DATED, content);
+  const date = findDate(content);
   if (!date) return false;
   const rest = content.slice(0, date.index) + content.slice(date.index + date[0].length);
   return displayWidth(rest, 0, rest.length) <= MAX_PLACE_WIDTH && lowerCaseWords(rest) <= MAX_PLACE_LOWER_WORDS;

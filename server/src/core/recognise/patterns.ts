@@ -139,13 +139,25 @@ const DIGIT = '[0-9０-９]';
 const SPACE = '[\\s\\u00a0]{1,3}';
 
 /** A date with its year, as a place-and-date line carries it (half- or full-width digits). */
+const DAY_MONTH_YEAR = new RegExp(`(?<![0-9０-９])${DIGIT}{1,2}(?:st|nd|rd|th)?${SPACE}${MONTHS},?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`${MONTHS}${SPACE}${DIGIT}{1,2}(?:st|nd|rd|th)?,?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i');
+const ISO_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/;
+
 export const DATED: readonly RegExp[] = [
-  new RegExp(`(?<![0-9０-９])${DIGIT}{1,2}(?:st|nd|rd|th)?${SPACE}${MONTHS},?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
-  new RegExp(`${MONTHS}${SPACE}${DIGIT}{1,2}(?:st|nd|rd|th)?,?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
+  DAY_MONTH_YEAR,
+  MONTH_DAY_YEAR,
   new RegExp(`${DIGIT}{4}\\s?年\\s?${DIGIT}{1,2}\\s?月\\s?${DIGIT}{1,2}\\s?日`),
   /[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/,
-  /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/,
+  ISO_DATE,
 ];
+
+/** DATED without its Chinese dates, in the same order: for a line without 年, which they all need. */
+const DATED_WITHOUT_YEAR_MARK: readonly RegExp[] = [DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE];
+
+/** The first date of DATED in a line. */
+export function findDate(line: string): RegExpExecArray | null {
+  return matchesAny(line.includes('年') ? DATED : DATED_WITHOUT_YEAR_MARK, line);
+}
 
 /**
  * Whether a line has what every date above (and MONTH_AND_YEAR) needs: a figure, half- or
