@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, matchesAny, mayHoldDate, mayHoldSignature,
+  BARE_SALUTATION, CHINESE_ADDRESS_LINE, DATED, MONTH_AND_YEAR, findDate, SALUTATION, SIGNATURE, endsLikeSalutation, hasTitleEnd, isChineseReference, isDocumentTitle, isSigningFor, matchesAny, mayHoldDate, mayHoldSignature,
 } from '../../../server/src/core/recognise/patterns';
 
 const TITLES = [
@@ -48,6 +48,7 @@ describe('quick checks before the recognisers\' patterns', () => {
     for (const line of dates) {
       assert.ok(matchesAny(DATED, line) !== null || MONTH_AND_YEAR.test(line), line);
       assert.ok(mayHoldDate(line), line);
+      assert.deepEqual(findDate(line), matchesAny(DATED, line), line);
     }
     assert.equal(mayHoldDate('Geneva, May'), false);
   });
@@ -63,5 +64,11 @@ describe('quick checks before the recognisers\' patterns', () => {
     for (const title of ['中国政府对联合来文的答复', '关于…的情况说\n明', '议 程 ']) assert.ok(hasTitleEnd(title), title);
     assert.equal(hasTitleEnd('Reply of the Government'), false);
     for (const line of ['外领函〔2025〕第17号', '（２０２５）外字第３號', '第 AL-4/2025 号']) assert.ok(isChineseReference(line), line);
+  });
+
+  it('keeps every line a party signs under', () => {
+    const lines = ['For the Government of the Republic of Valmora', 'On behalf of the Kingdom of Norland', '中华人民共和国政府代表', '瓦尔莫拉王国政府全权代表', '代表中华人民共和国政府'];
+    for (const line of lines) assert.ok(isSigningFor(line), line);
+    assert.equal(isSigningFor('for the Government of Valmora'), false);
   });
 });

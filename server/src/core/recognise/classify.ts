@@ -16,8 +16,8 @@ import { NO_MEMO, type Memo } from '../memo';
 import { MAX_CLOSING_LENGTH, OPENING_SEARCH_LENGTH, findFormula, type FormulaPerson } from './formulas';
 import { headingMarker, type HeadingFamily } from './headings';
 import {
-  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, DATED, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
-  OWN_REFERENCE_LABELLED, SALUTATION, SIGNING_FOR, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
+  ADDRESSEE_START, ANNEX, BARE_SALUTATION, CHINESE_ADDRESS_LINE, endsLikeSalutation, findDate, INSTITUTION_START, mayHoldDate, MONTH_AND_YEAR, OFFICE_TITLE, isDocumentTitle, hasTitleEnd, LETTERHEAD_FIELD, mayHoldSignature, OWN_REFERENCE_BARE, isChineseReference, OWN_REFERENCE_ROMANISED,
+  OWN_REFERENCE_LABELLED, SALUTATION, isSigningFor, COPY_TO, CITED_REFERENCE_LABEL, SIGNATURE, SUBJECT, TITLE_START, TRANSLATION_MARKER, matchesAny,
 } from './patterns';
 import { RULES, type RuleId } from './rules';
 import { startsItem } from './listItems';
@@ -143,7 +143,7 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
     salutation: single && isSalutation(firstContent),
-    signature: SIGNING_FOR.test(firstContent) || (mayHoldSignature(content) && lines.some((line) => SIGNATURE.test(line))),
+    signature: isSigningFor(firstContent) || (mayHoldSignature(content) && lines.some((line) => SIGNATURE.test(line))),
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
@@ -208,7 +208,7 @@ function lineKind(line: LineTests): LineKind {
   if (content.length > 140) return 'plain';
   if (CITED_REFERENCE_LABEL.test(content)) return 'citedReference';
   if (COPY_TO.test(content)) return 'copyTo';
-  if (SIGNING_FOR.test(content)) return 'signingFor';
+  if (isSigningFor(content)) return 'signingFor';
   if (line.referenceValueAt() >= 0) return 'reference';
   if (matchesAny(TRANSLATION_MARKER, content)) return 'marker';
   if (isSalutation(content)) return 'salutation';
@@ -308,7 +308,7 @@ function mostlyLowerCaseWords(content: string): boolean {
 function isPlaceAndDate(content: string, lineCount: number): boolean {
   if (lineCount > 3 || !mayHoldDate(content)) return false;
   if (MONTH_AND_YEAR.test(content.trim())) return true;
-  const date = matchesAny(DATED, content);
+  const date = findDate(content);
   if (!date) return false;
   const rest = content.slice(0, date.index) + content.slice(date.index + date[0].length);
   return displayWidth(rest, 0, rest.length) <= MAX_PLACE_WIDTH && lowerCaseWords(rest) <= MAX_PLACE_LOWER_WORDS;

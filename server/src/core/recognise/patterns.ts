@@ -29,8 +29,17 @@ export function endsLikeSalutation(line: string): boolean {
  * The line a party signs under in a joint text: `For the Government of …`, `中华人民共和国政府代表`.
  * Each starts a signature block of its own, with the signatory's name and office under it.
  */
-export const SIGNING_FOR =
+const SIGNING_FOR =
   /^(?:For|On\sbehalf\sof)\sthe\s(?:Government|State|Republic|Kingdom|People's|Ministry|Federal|United|Grand|Principality|Sultanate|Democratic|Socialist|Islamic|Federation)|^[^，。；：\s]{2,30}(?:政府|國|国)(?:全权)?代表$|^代表[^，。；：\s]{2,30}(?:政府|國|国)$/;
+
+/**
+ * A line a party signs under (SIGNING_FOR). Each starts with `For`, `On` or `代`, or ends with `代表`:
+ * other lines are spared the pattern.
+ */
+export function isSigningFor(line: string): boolean {
+  const first = line.charAt(0);
+  return (first === 'F' || first === 'O' || first === '代' || line.endsWith('表')) && SIGNING_FOR.test(line);
+}
 
 export const SIGNATURE = /[(（]\s?(?:signed|sgd\.?|签字|签名|签署|签章|簽字|簽名|簽署)\s?[)）]/i;
 
@@ -82,15 +91,16 @@ export const DOCUMENT_TITLE =
 export const TITLE_SEPARATOR = /\s?[/／|｜]\s?/;
 
 /**
- * The characters DOCUMENT_TITLE's alternatives start with (case aside). Keep it in step with
- * DOCUMENT_TITLE: a line starting with any other character is no title.
+ * The characters DOCUMENT_TITLE's alternatives start and end with (case aside). Keep them in step
+ * with DOCUMENT_TITLE: a line that starts or ends with any other character is no title.
  */
 const DOCUMENT_TITLE_START = /^[dcnamjps照普外备備节節非说說联聯通声聲新]/i;
+const DOCUMENT_TITLE_LAST = /^[emgrtné会會录錄略件帖明报報函稿]$/i;
 
 /** `照会 / NOTE VERBALE`: a document title given in both languages on one line. */
 export function isDocumentTitle(line: string): boolean {
-  // Most lines are no title, and their first character says so without normalising and splitting them.
-  if (!DOCUMENT_TITLE_START.test(line)) return false;
+  // Most lines are no title, and their first or last character says so without normalising and splitting them.
+  if (!DOCUMENT_TITLE_START.test(line) || !DOCUMENT_TITLE_LAST.test(line.slice(-1))) return false;
   const normalised = line.replace(/\s+/g, ' ');
   return normalised.split(TITLE_SEPARATOR).every((part) => DOCUMENT_TITLE.test(part));
 }
@@ -129,13 +139,25 @@ const DIGIT = '[0-9０-９]';
 const SPACE = '[\\s\\u00a0]{1,3}';
 
 /** A date with its year, as a place-and-date line carries it (half- or full-width digits). */
+const DAY_MONTH_YEAR = new RegExp(`(?<![0-9０-９])${DIGIT}{1,2}(?:st|nd|rd|th)?${SPACE}${MONTHS},?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i');
+const MONTH_DAY_YEAR = new RegExp(`${MONTHS}${SPACE}${DIGIT}{1,2}(?:st|nd|rd|th)?,?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i');
+const ISO_DATE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/;
+
 export const DATED: readonly RegExp[] = [
-  new RegExp(`(?<![0-9０-９])${DIGIT}{1,2}(?:st|nd|rd|th)?${SPACE}${MONTHS},?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
-  new RegExp(`${MONTHS}${SPACE}${DIGIT}{1,2}(?:st|nd|rd|th)?,?${SPACE}${DIGIT}{4}(?![0-9０-９])`, 'i'),
+  DAY_MONTH_YEAR,
+  MONTH_DAY_YEAR,
   new RegExp(`${DIGIT}{4}\\s?年\\s?${DIGIT}{1,2}\\s?月\\s?${DIGIT}{1,2}\\s?日`),
   /[〇零○一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日/,
-  /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/,
+  ISO_DATE,
 ];
+
+/** DATED without its Chinese dates, in the same order: for a line without 年, which they all need. */
+const DATED_WITHOUT_YEAR_MARK: readonly RegExp[] = [DAY_MONTH_YEAR, MONTH_DAY_YEAR, ISO_DATE];
+
+/** The first date of DATED in a line. */
+export function findDate(line: string): RegExpExecArray | null {
+  return matchesAny(line.includes('年') ? DATED : DATED_WITHOUT_YEAR_MARK, line);
+}
 
 /**
  * Whether a line has what every date above (and MONTH_AND_YEAR) needs: a figure, half- or
