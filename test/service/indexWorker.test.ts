@@ -27,12 +27,20 @@ function requestFor(file: string, folder: string): SummaryRequest {
   return { uri: pathToFileURL(file).toString(), folders: [folderUri], boundary: folderUri, realBoundary: folderUri };
 }
 
-/** The nice value of each thread of this process, by thread id (Linux). */
+/** The nice value of each thread of this process, by thread id (Linux); a thread that ends meanwhile is left out. */
 function threadNiceValues(): Map<string, number> {
-  return new Map(readdirSync('/proc/self/task').map((thread) => {
-    const stat = readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
-    return [thread, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+  return new Map(readdirSync('/proc/self/task').flatMap((thread): Array<[string, number]> => {
+    const stat = readIfThere(`/proc/self/task/${thread}/stat`);
+    return stat === undefined ? [] : [[thread, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])]];
   }));
+}
+
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 describe('the index worker threads', function () {
