@@ -23,7 +23,30 @@ async function summarise({ id, uri, folders, boundary, realBoundary }: ThreadReq
   }
 }
 
+/** Answers sent in one message at most; a batch also goes as soon as the requests that came together are done. */
+const MAX_BATCH = 16;
+const batch: SummaryAnswer[] = [];
+let flushAsked = false;
+
+/**
+ * Answers go back in batches: each message wakes the main thread, which then takes a core from the
+ * workers, so one wake-up per batch rather than per note.
+ */
+function send(answer: SummaryAnswer): void {
+  batch.push(answer);
+  if (batch.length >= MAX_BATCH) flush();
+  else if (!flushAsked) {
+    flushAsked = true;
+    setImmediate(flush);
+  }
+}
+
+function flush(): void {
+  flushAsked = false;
+  if (batch.length > 0) parentPort?.postMessage(batch.splice(0));
+}
+
 lowerThisThreadsPriority();
 parentPort?.on('message', (request: ThreadRequest) => {
-  void summarise(request).then((answer) => parentPort?.postMessage(answer));
+  void summarise(request).then(send);
 });

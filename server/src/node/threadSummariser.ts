@@ -39,7 +39,9 @@ class SummaryThread {
     }
     // A worker still running never keeps the process (a CLI run) alive.
     this.worker.unref();
-    this.worker.on('message', (answer: SummaryAnswer) => this.answered(answer));
+    this.worker.on('message', (answers: readonly SummaryAnswer[]) => {
+      for (const answer of answers) this.answered(answer);
+    });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`an index worker ended (exit code ${code})`)));
   }

@@ -96,8 +96,8 @@ interface NoteRead {
 
 /** Notes read (and summarised) at once while indexing: reading overlaps the analysis of the notes before. */
 const READS_AHEAD = 8;
-/** With a summariser: enough notes in flight that it always has the next one. */
-const SUMMARISED_AHEAD = 32;
+/** With a summariser: enough notes in flight that each worker has the next ones while its answers travel. */
+const SUMMARISED_AHEAD = 64;
 /** Notes applied from a summariser between two turns of the event loop: each costs little. */
 const SUMMARIES_PER_TURN = 32;
 /** A note larger than this is not indexed (its analysis would hold up the server too long). */
