@@ -4,7 +4,7 @@
  */
 import type {
   Annotation, Block, FrontMatter, Heading, Language, LanguageVersion, Letterhead, Note, OwnReference, Paragraph,
-  SimpleBlock, Span,
+  SimpleBlock, Span, Writable,
 } from './model';
 import { computeLineStarts, splitLines } from './text/lines';
 import { LANGUAGE_NAMES, readFrontMatter } from './recognise/frontMatter';
@@ -61,7 +61,7 @@ export function analyseTraced(text: string, memo: Memo = NO_MEMO): TracedNote {
   memo.endAnalysis();
   const ownReference = referenceFromFrontMatter(front.frontMatter) ?? built.ownReference;
   // Filled field by field, in the model's order, rather than spread from optional parts (see buildParagraph).
-  const note: { -readonly [K in keyof Note]?: Note[K] } = { text, lineStarts };
+  const note: Partial<Writable<Note>> = { text, lineStarts };
   if (front.frontMatter) note.frontMatter = front.frontMatter;
   note.blocks = built.topLevel;
   note.versions = built.versions;
@@ -229,7 +229,7 @@ export function buildParagraph(
   const contentStart = number ? number.marker.end : frame.start;
   // Filled field by field, in the model's order, rather than spread from optional parts: spreading
   // costs more, and every paragraph is built so.
-  const paragraph: { -readonly [K in keyof Paragraph]?: Paragraph[K] } = {
+  const paragraph: Partial<Writable<Paragraph>> = {
     kind: 'paragraph', role: frame.role, language: frame.language,
     span: { start: frame.start, end: frame.end }, parts: frame.parts,
     index: frame.index,

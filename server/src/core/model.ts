@@ -5,6 +5,9 @@
  */
 import type { Saying } from './messages';
 
+/** A model object while it is filled in field by field (faster than spreading optional parts into a literal). */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 export type Language = 'en' | 'zh' | 'other';
 
 export interface Span {

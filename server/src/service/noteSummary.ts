@@ -4,7 +4,7 @@
  * text); places are line/character ranges, so that a note that is not open can be pointed into
  * without reading it again.
  */
-import type { Block, Language, Note, Point, Span } from '../core/model';
+import type { Block, Language, Note, Point, Span, Writable } from '../core/model';
 import { findDates } from '../core/normalise/dates';
 import { countBelow } from '../core/text/spans';
 import { communicationKey, referenceKey } from './references';
@@ -96,8 +96,6 @@ export function summariseNote(note: Note): NoteSummary {
   summary.inlineAnnotations = note.annotations.length;
   return summary as NoteSummary;
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A field shown on one line, left out when empty. */
 function setField(summary: Partial<Writable<NoteSummary>>, key: 'sender' | 'addressee' | 'title', value: string | undefined): void {

@@ -4,7 +4,7 @@
  * a colon join it too when blank lines set them apart: sub-paragraph items (`(a)`, `(i)`, `a)`, `①`,
  * `•`) and numbered items that complete the sentence (ending with `;`, or in lower case).
  */
-import type { Span } from '../model';
+import type { Span, Writable } from '../model';
 import type { Line } from '../text/lines';
 import { isAsciiDigit, isHan, isLatinLetter, isLowerLatin } from '../text/script';
 import { displayWidth, endsWithColon, lastSignificantCode } from '../text/measure';
@@ -49,7 +49,7 @@ export function joinSplitParagraphs(text: string, blocks: readonly ClassifiedBlo
 }
 
 function joinedBlock(block: ClassifiedBlock): JoinedBlock {
-  const joined: { -readonly [K in keyof JoinedBlock]: JoinedBlock[K] } = {
+  const joined: Writable<JoinedBlock> = {
     lines: block.lines.slice(), start: block.start, end: block.end, afterPageBreak: block.afterPageBreak,
     language: block.language, cls: block.cls, rule: block.rule,
     parts: [{ start: block.start, end: block.end }], joins: [],
