@@ -177,19 +177,26 @@ export class WorkspaceIndex {
   private async runBuilds(progress?: () => Promise<IndexProgress>): Promise<void> {
     do {
       this.rebuildWanted = false;
+      // The first build reads every note: its summariser starts at once, so that the workers' start
+      // overlaps the progress request and the listing. A later one starts only if notes are new.
+      const early = this.currentState === 'not-started' ? this.host.summariser?.() : undefined;
       this.currentState = 'building';
-      const reporter = await progress?.();
       const counts = { done: 0, total: 0 };
       try {
-        this.currentState = (await this.buildOnce(reporter, counts)) ? 'ready' : 'cancelled';
+        const reporter = await progress?.();
+        try {
+          this.currentState = (await this.buildOnce(reporter, counts, early)) ? 'ready' : 'cancelled';
+        } finally {
+          reporter?.end(counts.done, counts.total);
+        }
       } finally {
-        reporter?.end(counts.done, counts.total);
+        early?.close();
       }
     } while (this.rebuildWanted && this.currentState === 'ready');
   }
 
   /** False when cancelled; `counts` says how far it went. */
-  private async buildOnce(progress: IndexProgress | undefined, counts: { done: number; total: number }): Promise<boolean> {
+  private async buildOnce(progress: IndexProgress | undefined, counts: { done: number; total: number }, early: NoteSummariser | undefined): Promise<boolean> {
     this.sidecars.clear();
     const listed = await this.listNotes();
     const wanted = new Set(listed);
@@ -202,11 +209,12 @@ export class WorkspaceIndex {
     for (const note of openWithSidecars) await this.recount(note.uri, false);
     counts.total = toRead.length;
     progress?.begin(toRead.length);
-    const summariser = toRead.length > 0 ? this.host.summariser?.() : undefined;
+    const late = early || toRead.length === 0 ? undefined : this.host.summariser?.();
+    const summariser = early ?? late;
     try {
       return await this.readAll(toRead, { ...(summariser ? { summariser } : {}), realBoundaries: new Map() }, progress, counts);
     } finally {
-      summariser?.close();
+      late?.close();
     }
   }
 
