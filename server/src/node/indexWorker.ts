@@ -47,6 +47,6 @@ function flush(): void {
 }
 
 lowerThisThreadsPriority();
-parentPort?.on('message', (request: ThreadRequest) => {
-  void summarise(request).then(send);
+parentPort?.on('message', (requests: readonly ThreadRequest[]) => {
+  for (const request of requests) void summarise(request).then(send);
 });

@@ -29,6 +29,8 @@ class SummaryThread {
   private readonly worker: Worker | undefined;
   readonly waiting = new Map<number, Waiting>();
   private failure: Error | undefined;
+  /** Requests not yet sent: those asked in one turn of the event loop go in one message. */
+  private readonly outbox: ThreadRequest[] = [];
 
   constructor(script: string) {
     try {
@@ -50,8 +52,13 @@ class SummaryThread {
     if (this.failure || !this.worker) return Promise.reject(this.failure ?? new Error('no index worker'));
     return new Promise<SummarisedNote>((resolve, reject) => {
       this.waiting.set(request.id, { resolve, reject });
-      this.worker?.postMessage(request);
+      if (this.outbox.push(request) === 1) setImmediate(() => this.send());
     });
+  }
+
+  /** Each message wakes the worker and costs both threads a clone: one per turn rather than per note. */
+  private send(): void {
+    if (this.outbox.length > 0 && !this.failure) this.worker?.postMessage(this.outbox.splice(0));
   }
 
   close(): void {
@@ -70,6 +77,7 @@ class SummaryThread {
     this.failure ??= error instanceof Error ? error : new Error(String(error));
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
+    this.outbox.length = 0;
   }
 }
 
