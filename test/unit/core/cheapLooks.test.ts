@@ -4,7 +4,7 @@
  * (another letter case, `ſ` folding to `s`, a clause before the formula, a word split across a line).
  */
 import * as assert from 'node:assert/strict';
-import { findFormula } from '../../../server/src/core/recognise/formulas';
+import { FORMULAS, findFormula } from '../../../server/src/core/recognise/formulas';
 import { findLetterheadFields } from '../../../server/src/core/recognise/letterhead';
 import { findPoints, PointSequence } from '../../../server/src/core/recognise/points';
 
@@ -18,6 +18,14 @@ describe('cheap looks before costly patterns', () => {
     assert.equal(findFormula('中华人民共和国常驻联合国日内瓦办事处向联合国人权事务高级专员办事处致意，', 'opening')?.id, 'zhi-yi');
     assert.equal(findFormula('常驻团借此机会向高专办致以崇高的敬意。', 'closing')?.id, 'shun-zhi');
     assert.equal(findFormula('顺致崇高敬意。', 'closing')?.id, 'shun-zhi');
+  });
+
+  it('writes every variant so that one search of all of a role\'s variants, ignoring case, means what each does', () => {
+    // Another flag (`m`, `s`, `u`) would change what `^`, `.` or a class means inside the one search.
+    for (const formula of FORMULAS) {
+      for (const { pattern } of formula.variants) assert.match(pattern.flags, /^i?$/, `${formula.id}: ${pattern.source}`);
+      if (formula.language === 'zh') for (const { pattern } of formula.variants) assert.doesNotMatch(pattern.source, /[A-Za-z](?<!\\[su])/, `${formula.id}: letters would fold`);
+    }
   });
 
   it('finds no formula where only the clue stands', () => {
