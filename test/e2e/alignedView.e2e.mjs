@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { positionOf, readSample, repoRoot, until } from './harness.mjs';
+import { actUntil, positionOf, readSample, repoRoot, until } from './harness.mjs';
 import { PLAIN_WORKBENCH_SETTINGS, screenshotForDocs, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const REFERENCE_NOTE = 'ohchr-reply-al-chn-4-2025.note';
@@ -130,16 +130,12 @@ describe('The aligned view in VS Code (code-server)', function () {
     const length = [...referenceText.slice(offsetOf(referenceText, target.range.start), offsetOf(referenceText, target.range.end))].length;
     const selected = new RegExp(`^${statusPlace(referenceText, target.range.end)} \\(${length} selected\\)`);
     // A click that reaches the page while the editor still holds the focus may be swallowed: clicked until it selects.
-    const deadline = Date.now() + SERVER_TIMEOUT_MS;
-    for (;;) {
+    let selects = false;
+    const click = async () => {
       await cell('paragraph', 'zh', '中国公安机关全力开展').click();
-      try {
-        await session.workbench.waitForStatus('status.editor.selection', selected, 5000);
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
+      selects = await session.workbench.waitForStatus('status.editor.selection', selected, 5000).then(() => true, () => false);
+    };
+    await actUntil(click, () => selects, `the status bar never shows ${selected}`, SERVER_TIMEOUT_MS);
     const editor = page().locator('.editor-group-container.active .monaco-editor').first();
     const line = editor.locator('.view-line').filter({ hasText: '中国公安机关全力开展' }).first();
     await line.waitFor({ timeout: UI_TIMEOUT_MS });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { positionOf, readSample, until } from './harness.mjs';
+import { actUntil, positionOf, readSample, until } from './harness.mjs';
 import { PLAIN_WORKBENCH_SETTINGS, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const NOTE = 'visa-request.en.note';
@@ -102,12 +102,11 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
    * command may fold a resolved thread again.
    */
   async function expandUntilShown(shown) {
-    const deadline = Date.now() + UI_TIMEOUT_MS;
-    while (!(await shown.isVisible())) {
-      if (Date.now() > deadline) throw new Error('the thread does not unfold');
+    const expand = async () => {
       await session.workbench.runCommand('Comments: Expand All Comments');
       await shown.waitFor({ timeout: 2000 }).catch(() => {});
-    }
+    };
+    await actUntil(expand, () => shown.isVisible(), 'the thread does not unfold', UI_TIMEOUT_MS);
   }
 
   /**
@@ -116,13 +115,13 @@ describe('Annotation threads and the Annotations view in VS Code (code-server)',
    */
   async function focusReplyBox() {
     const form = thread().locator('.comment-form');
-    const deadline = Date.now() + UI_TIMEOUT_MS;
-    while (await form.locator('.monaco-editor.focused').count() === 0) {
-      if (Date.now() > deadline) throw new Error('the reply box of the thread does not take the focus');
+    const focused = form.locator('.monaco-editor.focused');
+    const click = async () => {
       const prompt = form.locator('.review-thread-reply-button');
       await (await prompt.isVisible() ? prompt : form.locator('.monaco-editor')).click({ timeout: 2000 }).catch(() => {});
-      await form.locator('.monaco-editor.focused').waitFor({ timeout: 2000 }).catch(() => {});
-    }
+      await focused.waitFor({ timeout: 2000 }).catch(() => {});
+    };
+    await actUntil(click, async () => (await focused.count()) > 0, 'the reply box of the thread does not take the focus', UI_TIMEOUT_MS);
   }
 
   /** Runs one of a comment's own actions (Edit, Delete): they show while the pointer is on the comment. */

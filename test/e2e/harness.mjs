@@ -71,6 +71,19 @@ export async function processesGone(text, timeoutMs) {
 }
 
 /**
+ * Acts until `done` holds: for a click or a command that the workbench may swallow (a widget drawn
+ * again meanwhile takes the click). `act` waits a little for its own effect; fails with `what` after
+ * `timeoutMs`.
+ */
+export async function actUntil(act, done, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(what);
+    await act();
+  }
+}
+
+/**
  * Polls `read` until `accept` holds for what it returns (a file the server writes: no watcher timing);
  * resolves with that value, or fails after `timeoutMs` with what was last seen.
  */
