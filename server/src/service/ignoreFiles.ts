@@ -14,9 +14,19 @@ import type { Workspace } from './workspace';
 export const IGNORE_FILE = '.gitignore';
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
+/** What the ignore files say of a folder below a workspace folder, whatever file in it is asked about. */
+interface FolderVerdict {
+  /** The folder, or one on the way to it, is ignored: so is everything in it. */
+  readonly ignored: boolean;
+  /** The rules that apply to its files, shallowest first, each with the folder's path relative to the rules' own folder. */
+  readonly levels: readonly { readonly rules: Ignore; readonly prefix: string }[];
+}
+
 export class IgnoreFiles {
   /** Rules per folder URI; null where the folder has no readable ignore file. */
   private readonly rules = new Map<string, Promise<Ignore | null>>();
+  /** Per folder (the URI of the workspace folder, then the path below it), what the rules say of it. */
+  private readonly folders = new Map<string, Promise<FolderVerdict>>();
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -27,24 +37,49 @@ export class IgnoreFiles {
   /** An ignore file changed: every rule is read again when next needed. */
   forget(): void {
     this.rules.clear();
+    this.folders.clear();
   }
 
-  /** Whether git would ignore `uri`, a file below the workspace folder `root`. */
+  /**
+   * Whether git would ignore `uri`, a file below the workspace folder `root`. What concerns the file's
+   * folder is worked out once for all its files: the index asks this of every note it lists.
+   */
   async ignores(root: string, uri: string): Promise<boolean> {
     const relative = relativePath(root, uri);
     if (relative === undefined) return false;
-    const segments = relative.split('/');
+    const nameStart = relative.lastIndexOf('/') + 1;
+    const folder = await this.folderVerdict(root, relative.slice(0, nameStart));
+    if (folder.ignored) return true;
+    const name = relative.slice(nameStart);
     let ignored = false;
-    for (let depth = 0; depth < segments.length; depth++) {
-      const rules = await this.rulesOf(joinSegments(root, segments.slice(0, depth)), root);
-      if (!rules) continue;
-      const below = segments.slice(depth);
-      if (folderIgnored(rules, below)) return true;
-      const verdict = testPath(rules, below.join('/'));
+    for (const { rules, prefix } of folder.levels) {
+      const verdict = testPath(rules, prefix + name);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
     return ignored;
+  }
+
+  /** `folder`: the path below `root`, empty or ending in `/`. */
+  private folderVerdict(root: string, folder: string): Promise<FolderVerdict> {
+    const key = `${root}\n${folder}`;
+    let verdict = this.folders.get(key);
+    if (!verdict) this.folders.set(key, (verdict = this.readFolderVerdict(root, folder)));
+    return verdict;
+  }
+
+  private async readFolderVerdict(root: string, folder: string): Promise<FolderVerdict> {
+    const segments = folder === '' ? [] : folder.slice(0, -1).split('/');
+    const levels: { rules: Ignore; prefix: string }[] = [];
+    for (let depth = 0; depth <= segments.length; depth++) {
+      const rules = await this.rulesOf(joinSegments(root, segments.slice(0, depth)), root);
+      if (!rules) continue;
+      const below = segments.slice(depth);
+      // The file's own name stands last: only the folders before it are tested as folders.
+      if (folderIgnored(rules, [...below, ''])) return { ignored: true, levels: [] };
+      levels.push({ rules, prefix: below.map((segment) => `${segment}/`).join('') });
+    }
+    return { ignored: false, levels };
   }
 
   private rulesOf(folder: string, root: string): Promise<Ignore | null> {
