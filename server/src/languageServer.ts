@@ -154,10 +154,11 @@ export function startLanguageServer(connection: Connection, platform: Platform):
   connection.onShutdown(() => {
     phase = 'shutDown';
   });
-  // The index is built once the settings and project files say what to leave out.
+  // The index is built once the settings and project files say what to leave out (see indexWorkspace).
   connection.onInitialized(() => {
     watchTagFiles();
-    void refreshSettings().then(() => noteService.indexWorkspace()).catch(logFailure);
+    void refreshSettings().catch(logFailure);
+    void noteService.indexWorkspace().catch(logFailure);
   });
 
   /** The tag taxonomy's file is no file the client watches for the server: asked for here, when the client can. */

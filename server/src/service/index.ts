@@ -165,6 +165,8 @@ export class NoteService {
   /** File problems published before, so that a file that has none now is cleared. */
   private projectFilesSeen = new Set<string>();
   private reloading: Promise<void> = Promise.resolve();
+  /** Resolves once the latest reading of the configuration (not of the glossaries) is done: all the index needs. */
+  private configured: Promise<void> = Promise.resolve();
   /** Counts the readings of configuration and glossaries: findings made before another may differ. */
   private configurationReadings = 0;
   private speaks: Locale;
@@ -230,16 +232,20 @@ export class NoteService {
    * asked meanwhile waits for all of it.
    */
   reload(first?: () => Promise<void>): Promise<void> {
-    this.reloading = this.reloading.then(async () => {
+    const configuring = this.reloading.then(async () => {
       await first?.();
       await this.configurations.reload();
+    });
+    this.configured = configuring.catch(() => undefined).then(() => {
+      // Exclusions may have changed: the folders are listed again (unchanged notes are kept).
+      if (this.index.state !== 'not-started') void this.indexWorkspace();
+    });
+    this.reloading = configuring.then(async () => {
       await this.glossaries.reload((folder) => this.configurations.for(folder));
       this.analyses.forgetAll();
       this.configurationReadings++;
     }).catch(() => undefined).then(() => {
       this.host.changed?.();
-      // Exclusions may have changed: the folders are listed again (unchanged notes are kept).
-      if (this.index.state !== 'not-started') void this.indexWorkspace();
     });
     return this.reloading;
   }
@@ -447,7 +453,8 @@ export class NoteService {
    * server starts it once the configuration is read; the CLI when it needs the workspace.
    */
   async indexWorkspace(progress: (() => Promise<IndexProgress>) | undefined = this.host.indexProgress?.bind(this.host)): Promise<void> {
-    await this.settled();
+    // The index needs the exclusions, not the glossaries: it does not wait for those to be read.
+    await this.configured;
     await this.index.build(progress);
   }
 
