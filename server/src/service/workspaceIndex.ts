@@ -177,9 +177,11 @@ export class WorkspaceIndex {
   private async runBuilds(progress?: () => Promise<IndexProgress>): Promise<void> {
     do {
       this.rebuildWanted = false;
-      // The first build reads every note: its summariser starts at once, so that the workers' start
-      // overlaps the progress request and the listing. A later one starts only if notes are new.
-      const early = this.currentState === 'not-started' ? this.host.summariser?.() : undefined;
+      // The first build of a workspace with folders reads every note: its summariser starts at once, so
+      // that the workers' start overlaps the progress request and the listing. A later one starts only
+      // if notes are new.
+      const first = this.currentState === 'not-started' && this.host.workspace.folders.length > 0;
+      const early = first ? this.host.summariser?.() : undefined;
       this.currentState = 'building';
       const counts = { done: 0, total: 0 };
       try {
