@@ -4,7 +4,7 @@
  * answers with `vscode.workspace.fs`. Only files inside a workspace folder are answered for, and a
  * file is never read past the size the server asks for.
  */
-import { FileType, RelativePattern, Uri, workspace } from 'vscode';
+import { FileSystemError, FileType, RelativePattern, Uri, workspace } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   FS_FIND_FILES_REQUEST, FS_READ_FILE_REQUEST, FS_STAT_REQUEST, type FileStatAnswer, type ReadFileAnswer,
@@ -43,12 +43,13 @@ function base64(bytes: Uint8Array): string {
 async function readFile(uri: unknown, maxBytes: unknown): Promise<ReadFileAnswer> {
   const info = await stat(uri);
   if (!info) return { kind: 'missing' };
-  if (info.type !== 'file') return { kind: 'not-a-file' };
+  if (info.type !== 'file') return { kind: info.type === 'directory' ? 'folder' : 'not-a-file' };
   if (typeof maxBytes !== 'number' || info.size > maxBytes) return { kind: 'too-large' };
   try {
     const bytes = await workspace.fs.readFile(Uri.parse(uri as string, true));
     return bytes.length > maxBytes ? { kind: 'too-large' } : { kind: 'read', base64: base64(bytes), version: info.version };
   } catch (error) {
+    if (error instanceof FileSystemError && error.code === 'NoPermissions') return { kind: 'forbidden' };
     return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -157,7 +157,9 @@ export interface ReadFileParams {
 
 export type ReadFileAnswer =
   | { readonly kind: 'read'; readonly base64: string; readonly version: number }
-  | { readonly kind: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; readonly detail?: string };
+  | { readonly kind: 'missing' | 'not-a-file' | 'folder' | 'forbidden' | 'too-large' }
+  /** `detail`: the editor's own words for the failure. */
+  | { readonly kind: 'unreadable'; readonly detail?: string };
 
 export const FS_READ_FILE_REQUEST = new RequestType<ReadFileParams, ReadFileAnswer, void>('diplonote/fs/readFile');
 

@@ -50,12 +50,20 @@ describe('cli: diplonote outline', () => {
   it('gives one line and exit status 2 for a missing file, a directory and binary input', () => {
     const binary = path.join(scratch, 'image.note');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
-    for (const [file, message] of [['no/such.note', 'no such file'], ['samples', 'is a directory'], [binary, 'binary file']]) {
+    for (const [file, message] of [['no/such.note', 'no such file'], ['samples', 'a folder, not a file'], [binary, 'binary file']]) {
       const { status, stderr, stdout } = run('outline', file);
       assert.equal(status, 2, file);
       assert.equal(stdout, '');
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
       assert.ok(stderr.includes(message), stderr);
+    }
+  });
+
+  it('says why a file is not read in Chinese too, the system\'s reasons included', () => {
+    for (const [file, message] of [['no/such.note', '文件不存在'], ['samples', '是文件夹，不是文件']]) {
+      const { status, stderr } = run('outline', '--lang', 'zh', file);
+      assert.equal(status, 2, file);
+      assert.equal(stderr.trim(), `diplonote: ${file}: ${message}`);
     }
   });
 

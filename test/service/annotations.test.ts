@@ -117,6 +117,9 @@ describe('service: annotations', () => {
     workspace.readOnly(uri('reply.note.annotations.json'));
     const outcome = await service.editAnnotations(document, { kind: 'annotate', span: spanOf(document, QUOTE), motivation: 'commenting' });
     assert.deepEqual(outcome, { applied: false, message: 'reply.note.annotations.json was not written: read-only file system.' });
+    service.setLocale('zh');
+    const inChinese = await service.editAnnotations(document, { kind: 'annotate', span: spanOf(document, QUOTE), motivation: 'commenting' });
+    assert.deepEqual(inChinese, { applied: false, message: 'reply.note.annotations.json 未写入：只读文件系统。' });
     assert.equal(await workspace.stat(uri('reply.note.annotations.json')), undefined);
   });
 

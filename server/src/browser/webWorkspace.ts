@@ -49,7 +49,7 @@ export class WebWorkspace implements EditorWorkspace {
 
   async readFile(uri: string, limits: ReadLimits): Promise<FileRead> {
     const answer = await this.ask(FS_READ_FILE_REQUEST, { uri, maxBytes: limits.maxBytes });
-    if (!answer) return { kind: 'unreadable', detail: 'the editor gives no access to files' };
+    if (!answer) return { kind: 'no-access' };
     if (answer.kind !== 'read') return answer;
     const bytes = bytesOf(answer.base64);
     if (bytes.length > limits.maxBytes) return { kind: 'too-large' };
@@ -63,8 +63,8 @@ export class WebWorkspace implements EditorWorkspace {
    */
   async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
     const answer = await this.ask(FS_WRITE_FILE_REQUEST, { uri, base64: base64Of(bytes) });
-    if (!answer) return { kind: 'refused', detail: 'this editor does not let the web server write files (diplonote/fs/writeFile); annotations are read-only here' };
-    return answer.written ? { kind: 'written', version: Date.now() } : { kind: 'refused', detail: answer.detail ?? 'the editor did not write it' };
+    if (!answer) return { kind: 'refused', reason: 'unsupported' };
+    return answer.written ? { kind: 'written', version: Date.now() } : { kind: 'refused', reason: 'failed', ...(answer.detail ? { detail: answer.detail } : {}) };
   }
 
   async realUri(uri: string): Promise<string | undefined> {

@@ -30,11 +30,27 @@ function filePath(uri: string): string | undefined {
 }
 
 function errorKind(error: unknown): FileRead {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = errorCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-  if (code === 'EISDIR') return { kind: 'not-a-file', detail: 'is a directory' };
-  if (code === 'EACCES' || code === 'EPERM') return { kind: 'unreadable', detail: 'permission denied' };
-  return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  if (code === 'EISDIR') return { kind: 'folder' };
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'forbidden' };
+  return { kind: 'unreadable', detail: errorText(error) };
+}
+
+function writeRefusal(error: unknown): FileWrite {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'refused', reason: 'forbidden' };
+  if (code === 'EROFS') return { kind: 'refused', reason: 'read-only' };
+  if (code === 'EISDIR') return { kind: 'refused', reason: 'not-a-file' };
+  return { kind: 'refused', reason: 'failed', detail: errorText(error) };
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export interface NodeWorkspaceOptions {
@@ -87,9 +103,9 @@ export class NodeWorkspace implements Workspace {
    */
   async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
     const file = filePath(uri);
-    if (!file) return { kind: 'refused', detail: 'not a file on this computer' };
+    if (!file) return { kind: 'refused', reason: 'not-local' };
     const existing = await stat(file).catch(() => undefined);
-    if (existing && !existing.isFile()) return { kind: 'refused', detail: 'not a regular file' };
+    if (existing && !existing.isFile()) return { kind: 'refused', reason: 'not-a-file' };
     const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     try {
       await writeFile(temporary, bytes, { flag: 'wx', ...(existing ? { mode: existing.mode & 0o777 } : {}) });
@@ -97,8 +113,7 @@ export class NodeWorkspace implements Workspace {
       return { kind: 'written', version: (await stat(file)).mtimeMs };
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
-      const read = errorKind(error);
-      return { kind: 'refused', detail: read.kind === 'read' ? 'not written' : read.detail ?? read.kind };
+      return writeRefusal(error);
     }
   }
 
@@ -164,7 +179,7 @@ async function readBounded(operations: ReadOperations, file: string, limits: Rea
   const descriptor = await operations.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const opened = await operations.fstat(descriptor);
-    if (opened.isDirectory()) return { kind: 'not-a-file', detail: 'is a directory' };
+    if (opened.isDirectory()) return { kind: 'folder' };
     if (!opened.isFile()) return { kind: 'not-a-file' };
     const blocks: Buffer[] = [];
     let total = 0;

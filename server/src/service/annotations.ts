@@ -29,6 +29,7 @@ import { format, message, type Locale, type Message } from '../core/messages';
 import { AnnotationStore, sidecarErrors, sourceName, type StoredSidecar } from './annotationStore';
 import type { FileProblem } from './config/projectFile';
 import type { AlignedDocuments } from './pairing';
+import { writeRefusal } from './files';
 import { fileName } from './uris';
 import type { Workspace } from './workspace';
 import type { IndexedNote } from './workspaceIndex';
@@ -302,7 +303,7 @@ export class Annotations {
     if (plan.kind === 'refused') return { applied: false, message: format(this.host.locale(), plan.said) };
     if (result.missing) return { applied: false, message: format(this.host.locale(), result.missing) };
     const written = await this.host.workspace.replaceFile(plan.write.uri, new TextEncoder().encode(plan.write.text));
-    if (written.kind === 'refused') return { applied: false, message: format(this.host.locale(), message('annotation.not-written', { file: fileName(plan.write.uri), detail: written.detail })) };
+    if (written.kind === 'refused') return { applied: false, message: format(this.host.locale(), message('annotation.not-written', { file: fileName(plan.write.uri), detail: writeRefusal(written) })) };
     this.host.store.applied(plan.write);
     this.adopt(document, plan.write.collection);
     this.host.changed?.(await this.concerned(document));

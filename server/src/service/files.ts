@@ -6,7 +6,7 @@
 import { message, saying, type Message, type Saying } from '../core/messages';
 import { decodeText, mayBeText, type TextEncoding } from '../core/text/decode';
 import { isInside } from './uris';
-import type { FileRead, Workspace } from './workspace';
+import type { FileRead, FileWrite, Workspace, WriteRefusal } from './workspace';
 
 /** Largest files read, in bytes, by what they are read for. */
 export const READ_LIMITS = {
@@ -29,16 +29,31 @@ export function refused(said: Message, missing = false): TextRead {
 }
 
 function refusal(read: Exclude<FileRead, { kind: 'read' }>, maxBytes: number): TextRead {
-  // The workspace's detail is the system's own word (`permission denied`, an error text): said as it is.
-  const detail = read.detail === undefined ? undefined : message('read.detail', { detail: read.detail });
   const reasons: Record<typeof read.kind, Message> = {
     missing: message('read.missing'),
-    'not-a-file': detail ?? message('read.not-a-file'),
+    'not-a-file': message('read.not-a-file'),
+    folder: message('read.folder'),
+    forbidden: message('read.forbidden'),
     'too-large': message('read.too-large', { limit: maxBytes }),
     binary: message('read.binary'),
-    unreadable: detail ?? message('read.unreadable'),
+    'no-access': message('read.no-access'),
+    // The system's own words for a failure no other reason names: said as they are.
+    unreadable: read.kind === 'unreadable' && read.detail !== undefined ? message('read.detail', { detail: read.detail }) : message('read.unreadable'),
   };
   return refused(reasons[read.kind], read.kind === 'missing');
+}
+
+/** Why a file was not written, in any language (the system's or the editor's own words as they are). */
+export function writeRefusal(write: Extract<FileWrite, { kind: 'refused' }>): Message {
+  const reasons: Record<WriteRefusal, Message> = {
+    'not-local': message('write.not-local'),
+    'not-a-file': message('write.not-a-file'),
+    forbidden: message('write.forbidden'),
+    'read-only': message('write.read-only'),
+    unsupported: message('write.unsupported'),
+    failed: write.detail === undefined ? message('write.failed') : message('read.detail', { detail: write.detail }),
+  };
+  return reasons[write.reason];
 }
 
 /**

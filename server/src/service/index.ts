@@ -47,7 +47,7 @@ import { foldsOf, selectionChains, type Fold } from './features/structure';
 import { noteStatistics, type NoteStatistics } from './features/statistics';
 import { planTermPair, type TermPairPlan } from './features/termPair';
 import { WorkspaceSymbolSearch, type WorkspaceSymbolData } from './features/workspaceSymbols';
-import { readText, READ_LIMITS, type TextRead } from './files';
+import { readText, READ_LIMITS, writeRefusal, type TextRead } from './files';
 import { runInSlices } from './turns';
 import { Glossaries } from './glossaries';
 import type { LineRange, NoteLocation } from './noteSummary';
@@ -646,7 +646,7 @@ export class NoteService {
     const sidecars: string[] = [];
     for (const write of writes) {
       const written = await this.workspace.replaceFile(write.uri, new TextEncoder().encode(write.text));
-      if (written.kind === 'refused') return { ...this.notCorrected(message('correction.not-written', { file: fileName(write.uri), detail: written.detail })), sidecars };
+      if (written.kind === 'refused') return { ...this.notCorrected(message('correction.not-written', { file: fileName(write.uri), detail: writeRefusal(written) })), sidecars };
       this.annotations.applied(write);
       sidecars.push(write.uri);
     }

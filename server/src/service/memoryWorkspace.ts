@@ -36,7 +36,7 @@ export class MemoryWorkspace implements Workspace {
 
   /** The port's write: the same as `writeFile`, refused for a URI made read-only by `readOnly`. */
   async replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite> {
-    if (this.readOnlyUris.has(uri)) return { kind: 'refused', detail: 'read-only file system' };
+    if (this.readOnlyUris.has(uri)) return { kind: 'refused', reason: 'read-only' };
     this.writeFile(uri, bytes);
     return { kind: 'written', version: this.clock };
   }

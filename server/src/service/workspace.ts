@@ -21,9 +21,14 @@ export interface ReadLimits {
   readonly mayBeText?: (head: Uint8Array) => boolean;
 }
 
+/**
+ * A file read, or why not: each reason is said in the user's language (files.ts), but `unreadable`'s
+ * `detail`, the system's or the editor's own words for a failure no other reason names.
+ */
 export type FileRead =
   | { readonly kind: 'read'; readonly bytes: Uint8Array; readonly version: number }
-  | { readonly kind: 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'unreadable'; readonly detail?: string };
+  | { readonly kind: 'missing' | 'not-a-file' | 'folder' | 'forbidden' | 'too-large' | 'binary' | 'no-access' }
+  | { readonly kind: 'unreadable'; readonly detail?: string };
 
 export interface FileQuery {
   /** Glob patterns (picomatch syntax: `**`, `{a,b}`, `[abc]`), relative to the folder, `/`-separated. */
@@ -33,8 +38,17 @@ export interface FileQuery {
   readonly maxResults: number;
 }
 
-/** The outcome of replacing a file: written whole, or refused with the reason (one line). */
-export type FileWrite = { readonly kind: 'written'; readonly version: number } | { readonly kind: 'refused'; readonly detail: string };
+/**
+ * Why a file was not written: not a file of this computer, not a regular file, permission denied, a
+ * read-only file system, an editor that lets the server write no file, or a failure in the system's or
+ * the editor's own words (`detail`).
+ */
+export type WriteRefusal = 'not-local' | 'not-a-file' | 'forbidden' | 'read-only' | 'unsupported' | 'failed';
+
+/** The outcome of replacing a file: written whole, or refused with the reason. */
+export type FileWrite =
+  | { readonly kind: 'written'; readonly version: number }
+  | { readonly kind: 'refused'; readonly reason: WriteRefusal; readonly detail?: string };
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 

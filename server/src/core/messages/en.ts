@@ -393,11 +393,20 @@ export const EN = {
   // Why a file is not read (service/files.ts): said by the CLI, and inside other messages
   'read.missing': 'no such file',
   'read.not-a-file': 'not a regular file',
+  'read.folder': 'a folder, not a file',
+  'read.forbidden': 'permission denied',
+  'read.no-access': 'the editor gives the server no access to files',
   'read.too-large': 'too large (more than {limit} bytes)',
   'read.binary': 'binary file, not a text note',
   'read.binary-input': 'binary input, not a text note',
   'read.unreadable': 'cannot be read',
   'read.detail': '{detail}',
+  'write.not-local': 'not a file on this computer',
+  'write.not-a-file': 'not a regular file',
+  'write.forbidden': 'permission denied',
+  'write.read-only': 'read-only file system',
+  'write.unsupported': 'this editor does not let the server write files, so annotations are read-only here',
+  'write.failed': 'the editor did not write it',
   'read.outside-folder': 'reached through a link that leads out of the workspace folder; not read',
 
   // Annotations (service/features/annotations.ts); markdown, every argument escaped by the caller
