@@ -1,11 +1,12 @@
 // Annotations in a real VS Code (code-server + the packaged .vsix), driven as a user drives them: a
 // comment on a selection through the Comments API, a tag from the quick pick, the thread's mark in the
 // gutter, the row of the Annotations view, the projected thread on the Chinese version of the pair, the
-// annotation following a line typed above it, and all of it again after the window is reloaded (the
-// server reads the sidecar it wrote and places the annotation against the saved note).
+// annotation following a line typed above it, all of it again after the window is reloaded (the
+// server reads the sidecar it wrote and places the annotation against the saved note), and an
+// annotation that another tool writes to the sidecar while the note is open.
 // E2E_SCREENSHOTS=1 copies the screenshot to docs/images/annotations.png when every test passed.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { positionOf, readSample, until } from './harness.mjs';
 import { PLAIN_WORKBENCH_SETTINGS, screenshotForDocs, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
@@ -13,6 +14,8 @@ import { PLAIN_WORKBENCH_SETTINGS, screenshotForDocs, SERVER_TIMEOUT_MS, UI_TIME
 const [ENGLISH, CHINESE] = ['visa-request.en.note', 'visa-request.zh.note'];
 const QUOTE = 'the Department requests that the visa fees be waived';
 const COMMENT = 'Waiver on the basis of reciprocity: check the date of the exchange of notes.';
+const ON_DISK_QUOTE = 'The delegation is composed of eight members';
+const ON_DISK_COMMENT = 'Added by another tool while the note was open.';
 const AUTHOR = 'E2E Tester';
 const englishText = readSample(ENGLISH);
 const quoteStart = positionOf(englishText, QUOTE);
@@ -148,5 +151,28 @@ describe('Annotations in VS Code (code-server)', function () {
     // The cursor is at the end of the selection.
     const end = `Ln ${quoteStart.line + 2}, Col ${quoteStart.character + QUOTE.length + 1}`;
     await workbench.waitForStatus('status.editor.selection', new RegExp(`^${end} \\(${QUOTE.length} selected\\)`));
+  });
+
+  it('shows an annotation that another tool writes to the sidecar while the note is open', async () => {
+    const { workbench } = session;
+    await workbench.openFile(ENGLISH);
+    const file = readSidecar();
+    const [first] = file.items;
+    const added = {
+      ...first,
+      id: 'urn:uuid:0d9c5b1e-4f7a-4c52-9a3e-6b2f1d8e7c40',
+      status: 'open',
+      target: { source: first.target.source, selector: [{ type: 'TextQuoteSelector', exact: ON_DISK_QUOTE }] },
+      body: [{ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: ON_DISK_COMMENT }],
+    };
+    // As a sync tool writes a file: a whole new one, renamed over the old.
+    writeFileSync(`${sidecar()}.tmp`, JSON.stringify({ ...file, items: [...file.items, added] }, null, 2));
+    renameSync(`${sidecar()}.tmp`, sidecar());
+
+    await workbench.runCommand('Explorer: Focus on Annotations View');
+    await annotationRows().filter({ hasText: ON_DISK_QUOTE }).first().waitFor({ timeout: SERVER_TIMEOUT_MS });
+    await gutterThreads(page().locator('.editor-group-container.active')).nth(1).waitFor({ timeout: SERVER_TIMEOUT_MS });
+    // The server never rewrote the file it did not change.
+    assert.equal(readSidecar().items.length, 2);
   });
 });
