@@ -50,7 +50,7 @@ class CorrespondenceTree implements TreeDataProvider<Row> {
     if (row.kind === 'country') {
       const item = new TreeItem(row.country.country ?? l10n.t('Other correspondence'), TreeItemCollapsibleState.Expanded);
       const threads = row.country.years.reduce((sum, year) => sum + year.threads.length, 0);
-      item.description = l10n.t('{0} threads', threads);
+      item.description = threads === 1 ? l10n.t('1 thread') : l10n.t('{0} threads', threads);
       return item;
     }
     if (row.kind === 'year') {

@@ -2,12 +2,13 @@
 // reference, Shift+F12 on `AL CHN 4/2025` lists every note that cites it, and the Correspondence view
 // shows the thread communication → reply → follow-up and opens a note on a click. The fixture notes are
 // written before the editor starts; every wait is for what the user would see (a row, a tab), asked
-// again while the index is still being built, never a fixed sleep.
+// again while the index is still being built, never a fixed sleep. E2E_SCREENSHOTS=1 copies the
+// screenshot of the Correspondence view to docs/images/correspondence.png when every test passed.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { positionOf, readSample } from './harness.mjs';
-import { SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
+import { screenshotForDocs, SERVER_TIMEOUT_MS, UI_TIMEOUT_MS, vsCodeSession } from './workbench.mjs';
 
 const REPLY = 'ohchr-reply-al-chn-4-2025.note'; // samples/: CHN/HR/2025/34, citing AL CHN 4/2025
 const COMMUNICATION = 'al-chn-4-2025.note';
@@ -37,6 +38,7 @@ async function eventually(attempt) {
 
 describe('VS Code (code-server): the workspace index', function () {
   this.timeout(SERVER_TIMEOUT_MS + 60000);
+  const screenshot = screenshotForDocs(this, 'correspondence.png');
   const session = vsCodeSession({
     prefix: 'vscode-workspace',
     prepare: (scratch) => {
@@ -111,5 +113,14 @@ describe('VS Code (code-server): the workspace index', function () {
     await workbench.openFile(REPLY);
     await rows.filter({ hasText: 'CHN/HR/2025/51' }).first().click();
     await workbench.activeTab(FOLLOW_UP).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The screenshot for the docs, with the list of files folded so that the view has the room.
+    await page.locator('.pane-header[aria-label^="Explorer Section"]').first().click();
+    await page.locator('.explorer-folders-view').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await rows.filter({ hasText: 'CHN/HR/2025/52' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // A country's count of threads, in the singular for one (the samples' reply of Kazakhstan).
+    const kazakhstan = await rows.filter({ hasText: 'KAZ' }).first().innerText({ timeout: UI_TIMEOUT_MS });
+    assert.match(kazakhstan, /^KAZ\s*1 thread$/, kazakhstan);
+    screenshot.file = path.join(session.scratch.root, 'screenshots', 'correspondence.png');
+    await workbench.screenshot(screenshot.file);
   });
 });
