@@ -14,22 +14,13 @@ export interface Formula {
   readonly language: 'en' | 'zh';
   readonly person: FormulaPerson;
   /** The variants; the first that matches decides. */
-  readonly variants: readonly Variant[];
+  readonly patterns: readonly RegExp[];
   /** Short name for the outline: `presents its compliments`, `顺致崇高的敬意`. */
   readonly name: string;
   /** What the formula does, in English and in Chinese. */
   readonly meaning: { readonly en: string; readonly zh: string };
   /** The usual rendering in the other language. */
   readonly counterpart: string;
-}
-
-/**
- * One way of writing a formula. `clue`, for the costly patterns, is a cheap pattern that finds a word
- * every match of `pattern` contains (`hono` in `… have the honour`): a text without it is not searched.
- */
-export interface Variant {
-  readonly pattern: RegExp;
-  readonly clue?: RegExp;
 }
 
 const SPACE = '[\\s\\u00a0]{1,3}';
@@ -41,7 +32,7 @@ const CONSIDERATION = words('(?:renewed' + SPACE + ')?(?:highest|very' + SPACE +
 export const FORMULAS: readonly Formula[] = [
   {
     id: 'presents-compliments', role: 'opening', language: 'en', person: 'third',
-    variants: [{ pattern: new RegExp(words('presents?', PRONOUN, '(?:compliments|respects)'), 'i') }],
+    patterns: [new RegExp(words('presents?', PRONOUN, '(?:compliments|respects)'), 'i')],
     name: 'presents its compliments',
     meaning: {
       en: 'Opening of a note verbale (third person): the sender greets the addressee before the business of the note.',
@@ -51,12 +42,12 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'honour-to', role: 'opening', language: 'en', person: 'first',
-    variants: [
-      { pattern: new RegExp('^(?:I|We)' + SPACE + HONOUR + SPACE + 'to', 'i') },
-      { pattern: new RegExp('^(?:On|Upon)' + SPACE + '(?:behalf' + SPACE + 'of|the' + SPACE + 'instructions?' + SPACE + 'of|instructions?' + SPACE + 'from)[^.]{0,200}?(?:I|we)' + SPACE + HONOUR, 'i') },
-      { pattern: new RegExp('^(?:With' + SPACE + 'reference' + SPACE + 'to|Further' + SPACE + 'to|Referring' + SPACE + 'to|In' + SPACE + 'reply' + SPACE + 'to)[^.]{0,300}?(?:I|we)' + SPACE + HONOUR, 'i') },
+    patterns: [
+      new RegExp('^(?:I|We)' + SPACE + HONOUR + SPACE + 'to', 'i'),
+      new RegExp('^(?:On|Upon)' + SPACE + '(?:behalf' + SPACE + 'of|the' + SPACE + 'instructions?' + SPACE + 'of|instructions?' + SPACE + 'from)[^.]{0,200}?(?:I|we)' + SPACE + HONOUR, 'i'),
+      new RegExp('^(?:With' + SPACE + 'reference' + SPACE + 'to|Further' + SPACE + 'to|Referring' + SPACE + 'to|In' + SPACE + 'reply' + SPACE + 'to)[^.]{0,300}?(?:I|we)' + SPACE + HONOUR, 'i'),
       // `On the occasion of …, I have the honour to`: a clause set before the formula by a comma.
-      { pattern: new RegExp('^[A-Z][^.;:]{0,300}?,' + SPACE + '(?:I|we)' + SPACE + HONOUR, 'i'), clue: /hono/i },
+      new RegExp('^[A-Z][^.;:]{0,300}?,' + SPACE + '(?:I|we)' + SPACE + HONOUR, 'i'),
     ],
     name: 'I have the honour to',
     meaning: {
@@ -67,7 +58,7 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'zhi-yi', role: 'opening', language: 'zh', person: 'third',
-    variants: [{ pattern: /向.{1,120}?致意/, clue: /致意/ }],
+    patterns: [/向.{1,120}?致意/],
     name: '致意',
     meaning: {
       en: 'Opening of a Chinese note verbale: "… presents its compliments to …" (向…致意), usually followed by 并谨 (and has the honour to).',
@@ -77,11 +68,11 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'wo-jin', role: 'opening', language: 'zh', person: 'first',
-    variants: [
-      { pattern: /^(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/ },
-      { pattern: /^(?:谨|謹)代表.{1,60}?(?:向|通知|转达|轉達|函告)/ },
+    patterns: [
+      /^(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/,
+      /^(?:谨|謹)代表.{1,60}?(?:向|通知|转达|轉達|函告)/,
       // `值此…之际，我荣幸地通知…`: a clause set before the formula by a comma.
-      { pattern: /^[^。；：！？]{1,120}?，(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/, clue: /，(?:我|本人)/ },
+      /^[^。；：！？]{1,120}?，(?:我|本人)(?:谨|荣幸地|榮幸地|謹)/,
     ],
     name: '我谨',
     meaning: {
@@ -92,10 +83,10 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'avails-itself', role: 'closing', language: 'en', person: 'third',
-    variants: [
-      { pattern: new RegExp(words('avails?', '(?:itself|himself|herself|themselves)', 'of', 'this', 'opportunity'), 'i') },
-      { pattern: new RegExp(words('takes', 'this', 'opportunity', 'to', '(?:renew|express|convey|extend|reiterate)'), 'i') },
-      { pattern: new RegExp(words('assurances', 'of', PRONOUN, CONSIDERATION), 'i') },
+    patterns: [
+      new RegExp(words('avails?', '(?:itself|himself|herself|themselves)', 'of', 'this', 'opportunity'), 'i'),
+      new RegExp(words('takes', 'this', 'opportunity', 'to', '(?:renew|express|convey|extend|reiterate)'), 'i'),
+      new RegExp(words('assurances', 'of', PRONOUN, CONSIDERATION), 'i'),
     ],
     name: 'assurances of highest consideration',
     meaning: {
@@ -106,11 +97,11 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'accept-assurances', role: 'closing', language: 'en', person: 'first',
-    variants: [
-      { pattern: new RegExp('^(?:Please' + SPACE + ')?accept,?' + SPACE + '(?:[A-Z][a-z.]{0,12},?' + SPACE + '){0,3}(?:the' + SPACE + ')?(?:renewed' + SPACE + ')?assurances', 'i') },
-      { pattern: new RegExp('^I' + SPACE + '(?:avail' + SPACE + 'myself' + SPACE + 'of|take|wish' + SPACE + 'to' + SPACE + 'take)' + SPACE + 'this' + SPACE + 'opportunity' + SPACE + 'to' + SPACE + '(?:renew|express|convey|extend|reiterate)', 'i') },
-      { pattern: new RegExp(words('assurances', 'of', '(?:my|our)', CONSIDERATION), 'i') },
-      { pattern: /^(?:Yours[\s\u00a0]{1,3}(?:sincerely|faithfully|truly)|Sincerely(?:[\s\u00a0]{1,3}yours)?|Respectfully(?:[\s\u00a0]{1,3}yours)?)[,.]?$/i },
+    patterns: [
+      new RegExp('^(?:Please' + SPACE + ')?accept,?' + SPACE + '(?:[A-Z][a-z.]{0,12},?' + SPACE + '){0,3}(?:the' + SPACE + ')?(?:renewed' + SPACE + ')?assurances', 'i'),
+      new RegExp('^I' + SPACE + '(?:avail' + SPACE + 'myself' + SPACE + 'of|take|wish' + SPACE + 'to' + SPACE + 'take)' + SPACE + 'this' + SPACE + 'opportunity' + SPACE + 'to' + SPACE + '(?:renew|express|convey|extend|reiterate)', 'i'),
+      new RegExp(words('assurances', 'of', '(?:my|our)', CONSIDERATION), 'i'),
+      /^(?:Yours[\s\u00a0]{1,3}(?:sincerely|faithfully|truly)|Sincerely(?:[\s\u00a0]{1,3}yours)?|Respectfully(?:[\s\u00a0]{1,3}yours)?)[,.]?$/i,
     ],
     name: 'assurances of highest consideration',
     meaning: {
@@ -121,12 +112,12 @@ export const FORMULAS: readonly Formula[] = [
   },
   {
     id: 'shun-zhi', role: 'closing', language: 'zh', person: 'third',
-    variants: [
-      { pattern: /[顺順]致(?:最)?崇高(?:的)?敬意/, clue: /敬意/ },
-      { pattern: /致以(?:最)?崇高(?:的)?敬意/, clue: /敬意/ },
-      { pattern: /(?:谨|謹)(?:致|表)(?:最)?崇高(?:的)?敬意/, clue: /敬意/ },
-      { pattern: /[顺順][颂頌](?:时|時|勋|勳|商|台)[祺安]/ },
-      { pattern: /^此致[\s\u3000]{0,3}敬礼/ },
+    patterns: [
+      /[顺順]致(?:最)?崇高(?:的)?敬意/,
+      /致以(?:最)?崇高(?:的)?敬意/,
+      /(?:谨|謹)(?:致|表)(?:最)?崇高(?:的)?敬意/,
+      /[顺順][颂頌](?:时|時|勋|勳|商|台)[祺安]/,
+      /^此致[\s\u3000]{0,3}敬礼/,
     ],
     name: '顺致崇高的敬意',
     meaning: {
@@ -158,7 +149,7 @@ export function formulaPhrase(text: string, paragraph: { span: { start: number; 
   const reach = formula.role === 'opening' ? OPENING_SEARCH_LENGTH : MAX_CLOSING_LENGTH;
   const from = paragraph.span.start;
   const searched = text.slice(from, Math.min(paragraph.span.end, from + reach));
-  for (const { pattern } of formula.variants) {
+  for (const pattern of formula.patterns) {
     const match = pattern.exec(searched);
     if (match) return { start: from + match.index, end: from + match.index + match[0].length };
   }
@@ -176,18 +167,12 @@ const ANY_VARIANT_OF: Readonly<Record<FormulaRole, RegExp>> = {
 };
 
 function anyVariantOf(role: FormulaRole): RegExp {
-  const sources = FORMULAS.filter((formula) => formula.role === role).flatMap((formula) => formula.variants.map(({ pattern }) => `(?:${pattern.source})`));
+  const sources = FORMULAS.filter((formula) => formula.role === role).flatMap((formula) => formula.patterns.map((pattern) => `(?:${pattern.source})`));
   return new RegExp(sources.join('|'), 'i');
 }
 
 /** The formula of one role found in `text` (the head of a block for openings), if any. */
 export function findFormula(text: string, role: FormulaRole): Formula | undefined {
   if (!ANY_VARIANT_OF[role].test(text)) return undefined;
-  for (const formula of FORMULAS) {
-    if (formula.role !== role) continue;
-    for (const { clue, pattern } of formula.variants) {
-      if ((!clue || clue.test(text)) && pattern.test(text)) return formula;
-    }
-  }
-  return undefined;
+  return FORMULAS.find((formula) => formula.role === role && formula.patterns.some((pattern) => pattern.test(text)));
 }
