@@ -37,7 +37,7 @@ function errorKind(error: unknown): FileRead {
   return { kind: 'unreadable', detail: errorText(error) };
 }
 
-function writeRefusal(error: unknown): FileWrite {
+function refusedWrite(error: unknown): FileWrite {
   const code = errorCode(error);
   if (code === 'EACCES' || code === 'EPERM') return { kind: 'refused', reason: 'forbidden' };
   if (code === 'EROFS') return { kind: 'refused', reason: 'read-only' };
@@ -113,7 +113,7 @@ export class NodeWorkspace implements Workspace {
       return { kind: 'written', version: (await stat(file)).mtimeMs };
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
-      return writeRefusal(error);
+      return refusedWrite(error);
     }
   }
 
