@@ -3,6 +3,8 @@
  * client). The handlers are registered in `languageServer.ts`; this file gives them the disk as the
  * workspace, and over stdio a message reader that ends the connection when the stream breaks.
  */
+// First: V8's budget must be set before any code is compiled (see compilerBudget.ts).
+import './node/compilerBudget';
 import { userInfo } from 'node:os';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
