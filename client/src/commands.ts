@@ -21,11 +21,16 @@ import { exportPairs, registerWorkbench } from './workbench';
 /** Waits this long after the last cursor move before asking where the counterpart is. */
 const FOLLOW_DELAY_MS = 120;
 
+/** The workspace's storage folder on disk, where the Node server keeps the index between sessions (none in a browser). */
+function storageFolder(context: ExtensionContext): { storageFolder?: string } {
+  return context.storageUri?.scheme === 'file' ? { storageFolder: context.storageUri.fsPath } : {};
+}
+
 /** Client options common to both clients: `.note` documents, settings as set, and code lenses behind their setting. */
 export function clientOptions(context: ExtensionContext): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'diplomatic-note' }],
-    initializationOptions: { correspondenceView: true } satisfies InitializationOptions,
+    initializationOptions: { correspondenceView: true, ...storageFolder(context) } satisfies InitializationOptions,
     synchronize: {
       configurationSection: 'diplonote',
       // Glossary, project and ignore files, notes and their annotations (the index, closed counterparts): read again when they change.

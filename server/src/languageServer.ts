@@ -38,7 +38,7 @@ import {
   type InitializationOptions,
 } from './protocol';
 import { format, localeOf, message } from './core/messages';
-import { createNoteService, type NoteSummariser } from './service';
+import { createNoteService, type IndexStore, type NoteSummariser } from './service';
 import { annotatedNote, annotateRequest, deleteRequest, updateRequest } from './service/annotationArguments';
 import { TAG_FILE } from './service/annotationSettings';
 import { concordanceTerm, correctionRequest, documentRequest, formatOf, type Checked, type PositionField } from './service/arguments';
@@ -60,6 +60,8 @@ export interface Platform {
   heapUsedAfterGc?(): number | null;
   /** Summarises the notes an index build reads off the main thread (Node: a worker thread); none in a browser. */
   indexSummariser?(): NoteSummariser | undefined;
+  /** Keeps the index between sessions in this folder (Node: a file there); none in a browser. */
+  indexStore?(folder: string): IndexStore;
 }
 
 const CHANGE_KINDS: Readonly<Record<number, FileChange['kind']>> = { 1: 'created', 2: 'changed', 3: 'deleted' };
@@ -93,6 +95,7 @@ export function startLanguageServer(connection: Connection, platform: Platform):
       workspaceChecks.changed();
     },
     indexProgress: () => indexProgress(connection, noteService.locale),
+    indexStore: () => indexStore,
     indexSummariser: () => {
       const summariser = platform.indexSummariser?.();
       return summariser && testHooks ? heldSummariser(summariser, () => connection.sendRequest(INDEX_HELD_REQUEST, null)) : summariser;
@@ -122,6 +125,8 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     },
   });
   let canAskConfiguration = false;
+  /** Set at `initialize`, when the client names a folder to keep the index in. */
+  let indexStore: IndexStore | undefined;
   let capabilities: ClientCapabilities = {};
   /** Requests before `initialize` or after `shutdown` get the errors the protocol prescribes. */
   let phase: 'uninitialized' | 'running' | 'shutDown' = 'uninitialized';
@@ -145,14 +150,16 @@ export function startLanguageServer(connection: Connection, platform: Platform):
     const options = params.initializationOptions as InitializationOptions | undefined;
     showsCorrespondence = options?.correspondenceView === true;
     testHooks = options?.testHooks === true;
+    if (typeof options?.storageFolder === 'string' && options.storageFolder !== '') indexStore = platform.indexStore?.(options.storageFolder);
     pullsDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     noteService.setLocale(localeOf(params.locale));
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     phase = 'running';
     return initializeResult();
   });
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     phase = 'shutDown';
+    await noteService.storeIndex();
   });
   // The index is built once the settings and project files say what to leave out (see indexWorkspace).
   connection.onInitialized(() => {

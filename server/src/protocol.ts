@@ -93,6 +93,11 @@ export interface InitializationOptions {
   readonly correspondenceView?: boolean;
   /** The client is a test: the server answers and sends the requests of "test hooks" below. */
   readonly testHooks?: boolean;
+  /**
+   * A folder of the client's own for this workspace (VS Code: the extension's workspace storage), where
+   * the server keeps the index between sessions; without one every session reads every note.
+   */
+  readonly storageFolder?: string;
 }
 
 // ----- commands ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import './node/compilerBudget';
 import { userInfo } from 'node:os';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
+import { FileIndexStore } from './node/fileIndexStore';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { stdioTransport } from './node/stdioTransport';
 import { ThreadSummariser } from './node/threadSummariser';
@@ -18,6 +19,7 @@ startLanguageServer(connection, {
   workspace: (documents) => new NodeWorkspace(documents),
   userName: osUserName(),
   indexSummariser: () => new ThreadSummariser(),
+  indexStore: (folder) => new FileIndexStore(folder, SERVER_VERSION),
   // Only with `node --expose-gc`, for the memory tests (the test hook diplonote/test/held).
   heapUsedAfterGc: () => {
     if (typeof gc !== 'function') return null;
@@ -34,3 +36,5 @@ function osUserName(): string | undefined {
     return undefined;
   }
 }
+
+declare const SERVER_VERSION: string;

@@ -1,11 +1,12 @@
 /**
  * The index's worker thread (threadSummariser.ts): reads each note it is asked for as the index would
  * on the main thread (`readText` with the index's limit and the note's folder), and sends back the
- * fields of its analysis (`noteFields`).
+ * fields of its analysis (`noteFields`); a note the index kept from another session is not read if its
+ * file still has the version kept (`versionOf`).
  */
 import { parentPort } from 'node:worker_threads';
 import { analyse } from '../core/analyse';
-import { readText } from '../service/files';
+import { readText, versionOf } from '../service/files';
 import { MAX_INDEXED_NOTE_BYTES, noteFields } from '../service/workspaceIndex';
 import { NodeWorkspace } from './nodeWorkspace';
 import { lowerThisThreadsPriority } from './threadPriority';
@@ -13,8 +14,11 @@ import type { SummaryAnswer, ThreadRequest } from './threadSummariser';
 
 const workspace = new NodeWorkspace(undefined, [], { blockingReads: true });
 
-async function summarise({ id, uri, folders, boundary, realBoundary }: ThreadRequest): Promise<SummaryAnswer> {
+async function summarise({ id, uri, folders, boundary, realBoundary, knownVersion }: ThreadRequest): Promise<SummaryAnswer> {
   try {
+    if (knownVersion !== undefined && (await versionOf(workspace, uri, boundary, Promise.resolve(realBoundary))) === knownVersion) {
+      return { id, note: { unchanged: true } };
+    }
     const read = await readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, Promise.resolve(realBoundary));
     if (read.kind !== 'text') return { id, note: { refused: true } };
     return { id, note: { version: read.version, fields: noteFields(uri, analyse(read.text), folders) } };

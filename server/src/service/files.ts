@@ -64,13 +64,33 @@ export async function readText(
   workspace: Workspace, uri: string, maxBytes: number, boundary?: string, knownRealBoundary?: Promise<string | undefined>,
 ): Promise<TextRead> {
   if (boundary !== undefined) {
-    const [real, realBoundary] = await Promise.all([workspace.realUri(uri), knownRealBoundary ?? workspace.realUri(boundary)]);
-    if (real === undefined) return refused(message('read.missing'), true);
-    if (realBoundary === undefined || !isInside(real, realBoundary)) return refused(message('read.outside-folder'));
+    const place = await placeOf(workspace, uri, boundary, knownRealBoundary);
+    if (place === 'missing') return refused(message('read.missing'), true);
+    if (place === 'outside') return refused(message('read.outside-folder'));
   }
   const read = await workspace.readFile(uri, { maxBytes, mayBeText });
   if (read.kind !== 'read') return refusal(read, maxBytes);
   const decoded = decodeText(read.bytes);
   if (decoded.kind === 'binary') return refused(message('read.binary'));
   return { kind: 'text', text: decoded.text, encoding: decoded.encoding, version: read.version };
+}
+
+/** Where a file's real path is, against the real path of the boundary folder it must lie in. */
+async function placeOf(
+  workspace: Workspace, uri: string, boundary: string, knownRealBoundary?: Promise<string | undefined>,
+): Promise<'inside' | 'outside' | 'missing'> {
+  const [real, realBoundary] = await Promise.all([workspace.realUri(uri), knownRealBoundary ?? workspace.realUri(boundary)]);
+  if (real === undefined) return 'missing';
+  return realBoundary !== undefined && isInside(real, realBoundary) ? 'inside' : 'outside';
+}
+
+/**
+ * The version of a file that `readText` would read with this boundary (a regular file inside the
+ * folder), without reading it; undefined for any other.
+ */
+export async function versionOf(
+  workspace: Workspace, uri: string, boundary: string, knownRealBoundary?: Promise<string | undefined>,
+): Promise<number | undefined> {
+  const [place, stat] = await Promise.all([placeOf(workspace, uri, boundary, knownRealBoundary), workspace.stat(uri)]);
+  return place === 'inside' && stat?.type === 'file' ? stat.version : undefined;
 }

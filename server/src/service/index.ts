@@ -56,6 +56,7 @@ import { boundaryOf, partnerOf } from './pathPolicy';
 import { fileName, isInside } from './uris';
 import type { FileChange, Workspace } from './workspace';
 import { WorkspaceIndex, type IndexedNote, type IndexProgress, type IndexState, type NoteSummariser } from './workspaceIndex';
+import type { IndexStore } from './indexCache';
 
 export interface ServiceHost {
   readonly workspace: Workspace;
@@ -71,6 +72,8 @@ export interface ServiceHost {
   indexChanged?(uris: readonly string[]): void;
   /** Summarises the notes an index build reads off the main thread (the Node server: a worker thread). */
   indexSummariser?(): NoteSummariser | undefined;
+  /** Where the index is kept between sessions (the Node server, given a storage folder by its client). */
+  indexStore?(): IndexStore | undefined;
   /** Set by the embedding program: its version, written into exports. */
   readonly toolVersion: string;
   /** Ids and the clock for the annotations made (tests fix them); by default random UUIDs and the system clock. */
@@ -109,7 +112,7 @@ const SYSTEM_ANNOTATION_ENVIRONMENT: AnnotationEnvironment = { newId: () => cryp
 
 export type {
   AlignedDocuments, FileProblem, Configuration, NoteFinding, TextLocation, NoteLocation, LineRange, NoteLink, WorkspaceSymbolData,
-  ThreadCountry, IndexProgress, IndexState, IndexedNote, NoteSummariser,
+  ThreadCountry, IndexProgress, IndexState, IndexedNote, NoteSummariser, IndexStore,
   AlignedRow, Concordance, CorrectionAction, NoteStatistics, SidecarWrite,
 };
 
@@ -186,6 +189,9 @@ export class NoteService {
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
       summariser: () => host.indexSummariser?.(),
+      get store() {
+        return host.indexStore?.();
+      },
     });
     this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
     this.annotationLayer = new Annotations({
@@ -465,6 +471,11 @@ export class NoteService {
   async notesIn(folder: string): Promise<string[]> {
     await this.settled();
     return this.index.listNotes([folder]);
+  }
+
+  /** Keeps the index for the next session, now (the server shuts down); never rejects. */
+  storeIndex(): Promise<void> {
+    return this.index.store();
   }
 
   /** Resolves once the index is complete: waits for a build running, starts one when none completed. */

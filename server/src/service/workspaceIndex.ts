@@ -18,7 +18,8 @@ import { annotationCounts, type AnnotationCounts } from '../core/annotations/cou
 import { parseSidecar, sidecarFileName } from '../core/annotations/sidecar';
 import type { Note } from '../core/model';
 import type { Configuration } from './config/configuration';
-import { readText } from './files';
+import { readText, versionOf } from './files';
+import { loadCachedNotes, storedText, type CachedNote, type IndexStore } from './indexCache';
 import { IgnoreFiles } from './ignoreFiles';
 import { summariseNote, type NoteSummary } from './noteSummary';
 import { boundaryOf, partnerOf } from './pathPolicy';
@@ -54,10 +55,16 @@ export interface SummaryRequest {
   /** The folder the note's real path must lie in, and that folder's real URI (undefined: it has none). */
   readonly boundary: string;
   readonly realBoundary: string | undefined;
+  /** The file's version when the index kept its fields from another session: if it still has it, it is not read. */
+  readonly knownVersion?: number;
 }
 
 /** A note a summariser read: its fields and the file's version on disk, or refused (missing, not text, outside its folder). */
-export type SummarisedNote = { readonly version: number; readonly fields: NoteFields } | { readonly refused: true };
+export type SummarisedNote =
+  | { readonly version: number; readonly fields: NoteFields }
+  | { readonly refused: true }
+  /** The file still has the `knownVersion` asked about (and lies in its folder): it was not read. */
+  | { readonly unchanged: true };
 
 /**
  * Reads and summarises the notes of a build off the main thread (`readText` with the index's limit,
@@ -108,11 +115,15 @@ const SIDECAR_SUFFIX = sidecarFileName('');
 const SIDECAR_GLOB = `**/*.note${SIDECAR_SUFFIX}`;
 const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
 const REPORT_EVERY_MS = 100;
+/** The index is stored this long after a build ends (and when the server shuts down). */
+const STORE_AFTER_MS = 2000;
 
 /** How a build reads its notes: with the real URI of each folder asked once, and its summariser if any. */
 interface BuildReading {
   readonly summariser?: NoteSummariser;
   readonly realBoundaries: Map<string, Promise<string | undefined>>;
+  /** What a previous session kept (see indexCache.ts): used for each note whose version is unchanged. */
+  readonly cached?: ReadonlyMap<string, CachedNote>;
 }
 
 export interface IndexHost {
@@ -124,6 +135,8 @@ export interface IndexHost {
   changed(uris: readonly string[]): void;
   /** A summariser for a build; without one the build analyses the notes itself. */
   summariser?(): NoteSummariser | undefined;
+  /** Where the index is kept between sessions; without one every session reads every note. */
+  readonly store?: IndexStore;
 }
 
 export class WorkspaceIndex {
@@ -139,6 +152,9 @@ export class WorkspaceIndex {
   private building: Promise<void> | undefined;
   private rebuildWanted = false;
   private currentState: IndexState = 'not-started';
+  /** The generation last stored (see indexCache.ts), and the timer that will store the next. */
+  private storedGeneration = -1;
+  private storeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Changes whenever the index does: lets callers cache what they derive from it. */
   generation = 0;
 
@@ -185,9 +201,10 @@ export class WorkspaceIndex {
       this.currentState = 'building';
       const counts = { done: 0, total: 0 };
       try {
-        const reporter = await progress?.();
+        const [reporter, cached] = await Promise.all([progress?.(), first ? this.cachedNotes() : undefined]);
         try {
-          this.currentState = (await this.buildOnce(reporter, counts, early)) ? 'ready' : 'cancelled';
+          this.currentState = (await this.buildOnce(reporter, counts, { early, cached })) ? 'ready' : 'cancelled';
+          this.storeSoon();
         } finally {
           reporter?.end(counts.done, counts.total);
         }
@@ -197,8 +214,16 @@ export class WorkspaceIndex {
     } while (this.rebuildWanted && this.currentState === 'ready');
   }
 
+  /** What a previous session kept of the notes, when the host keeps the index. */
+  private async cachedNotes(): Promise<ReadonlyMap<string, CachedNote> | undefined> {
+    return this.host.store && loadCachedNotes(this.host.store, this.host.workspace.folders);
+  }
+
   /** False when cancelled; `counts` says how far it went. */
-  private async buildOnce(progress: IndexProgress | undefined, counts: { done: number; total: number }, early: NoteSummariser | undefined): Promise<boolean> {
+  private async buildOnce(
+    progress: IndexProgress | undefined, counts: { done: number; total: number },
+    { early, cached }: { early?: NoteSummariser; cached?: ReadonlyMap<string, CachedNote> },
+  ): Promise<boolean> {
     this.sidecars.clear();
     const listed = await this.listNotes();
     const wanted = new Set(listed);
@@ -214,7 +239,8 @@ export class WorkspaceIndex {
     const late = early || toRead.length === 0 ? undefined : this.host.summariser?.();
     const summariser = early ?? late;
     try {
-      return await this.readAll(toRead, { ...(summariser ? { summariser } : {}), realBoundaries: new Map() }, progress, counts);
+      const reading: BuildReading = { ...(summariser ? { summariser } : {}), realBoundaries: new Map(), ...(cached ? { cached } : {}) };
+      return await this.readAll(toRead, reading, progress, counts);
     } finally {
       late?.close();
     }
@@ -252,6 +278,34 @@ export class WorkspaceIndex {
   private flush(changed: string[]): void {
     if (changed.length === 0) return;
     this.host.changed(changed.splice(0));
+  }
+
+  /**
+   * Stores the index a little after a build (see indexCache.ts). Not after each change: every stored
+   * note is checked against its file's version when read back, so an older store costs reads, never
+   * a wrong entry; the server stores it again when it shuts down.
+   */
+  private storeSoon(): void {
+    if (!this.host.store || this.storeTimer !== undefined) return;
+    this.storeTimer = setTimeout(() => {
+      this.storeTimer = undefined;
+      void this.store();
+    }, STORE_AFTER_MS);
+  }
+
+  /** Stores the index now, unless a build is under way or nothing changed since; never rejects. */
+  async store(): Promise<void> {
+    clearTimeout(this.storeTimer);
+    this.storeTimer = undefined;
+    const { store } = this.host;
+    if (!store || this.building || this.currentState === 'not-started' || this.generation === this.storedGeneration) return;
+    const generation = this.generation;
+    try {
+      await store.save(storedText(store.stamp, this.host.workspace.folders, this.notes.values()));
+      this.storedGeneration = generation;
+    } catch {
+      // Nothing is lost: the next session reads the notes again.
+    }
   }
 
   /**
@@ -301,10 +355,15 @@ export class WorkspaceIndex {
     // A note listed through a link is read only if the link stays inside the folder (see pathPolicy.ts).
     const boundary = boundaryOf(uri, folders);
     const realBoundary = reading && this.realBoundary(boundary, reading);
+    const cached = reading?.cached?.get(uri);
     if (reading?.summariser) {
-      const request = { uri, folders, boundary, realBoundary: await realBoundary };
+      const request = { uri, folders, boundary, realBoundary: await realBoundary, ...(cached ? { knownVersion: -cached.version } : {}) };
       const summarised = await reading.summariser.summarise(request).catch(() => undefined);
-      if (summarised) return 'refused' in summarised ? undefined : { version: -summarised.version, fields: summarised.fields };
+      if (summarised && 'unchanged' in summarised && cached) return cached;
+      if (summarised && 'fields' in summarised) return { version: -summarised.version, fields: summarised.fields };
+      if (summarised && 'refused' in summarised) return undefined;
+    } else if (cached && (await versionOf(workspace, uri, boundary, realBoundary)) === -cached.version) {
+      return cached;
     }
     const text = await readText(workspace, uri, MAX_INDEXED_NOTE_BYTES, boundary, realBoundary);
     return text.kind === 'text' ? { version: -text.version, text: text.text } : undefined;
