@@ -6,7 +6,8 @@
  * Measured: the full index (spawn → the index progress's end), workspace symbol queries, Find All
  * References on a cited communication, the index kept current after one file changes on disk (the
  * watcher's notification → the first answer that has the change), the server's memory with the index,
- * and hover on the open note while a second server indexes. Writes `bench/workspace-results.json`.
+ * the index when the workspace is opened again (a new server, the index kept by the one before), and
+ * hover on the open note while a third server indexes. Writes `bench/workspace-results.json`.
  * Options: `--notes N` (default 1000), `--keep` (leave the generated folder).
  */
 import { execFileSync } from 'node:child_process';
@@ -146,10 +147,10 @@ interface OursResult {
   readonly memory: { rssMb: number; peakRssMb: number };
 }
 
-async function measureOurs(generated: GeneratedWorkspace, queries: readonly string[]): Promise<OursResult> {
+async function measureOurs(generated: GeneratedWorkspace, queries: readonly string[], storageFolder: string): Promise<OursResult> {
   const watch = new IndexWatch();
   const start = performance.now();
-  const session = await startServer({}, generated.root, { onProgress: watch.record });
+  const session = await startServer({}, generated.root, { onProgress: watch.record, initializationOptions: { storageFolder } });
   try {
     const indexed = indexedCount(await withTimeout(watch.end, 'the index'));
     const indexMs = watch.endedAt - start;
@@ -165,6 +166,22 @@ async function measureOurs(generated: GeneratedWorkspace, queries: readonly stri
       indexMs: round(indexMs, 0), buildMs: round(buildMs, 0), indexed, symbolQuery: symbols.summary, symbolsPerAnswer: symbols.perAnswer,
       references: references.summary, referencesPerAnswer: references.perAnswer, reindexAfterChange, memory: memoryOf(session.process.pid ?? 0),
     };
+  } finally {
+    await session.stop();
+  }
+}
+
+/**
+ * The workspace opened again: a new server given the storage folder where the one before kept its
+ * index when it shut down (the notes the re-index measurement changed are read again).
+ */
+async function measureReopening(generated: GeneratedWorkspace, storageFolder: string): Promise<{ indexMs: number; indexed: { done: number; total: number } }> {
+  const watch = new IndexWatch();
+  const start = performance.now();
+  const session = await startServer({}, generated.root, { onProgress: watch.record, initializationOptions: { storageFolder } });
+  try {
+    const indexed = indexedCount(await withTimeout(watch.end, 'the index on reopening'));
+    return { indexMs: round(watch.endedAt - start, 0), indexed };
   } finally {
     await session.stop();
   }
@@ -329,7 +346,10 @@ async function main(): Promise<void> {
     const queries = queriesFor(generated.notes);
     const peer = await measurePeer(generated, queries);
     // The peer's changes went to the Markdown files only; ours change the notes.
-    const ours = await measureOurs(generated, queries);
+    const storageFolder = path.join(folder, 'storage');
+    const ours = await measureOurs(generated, queries, storageFolder);
+    const reopened = await measureReopening(generated, storageFolder);
+    log(`ours, reopened with the index kept: ${reopened.indexed.done}/${reopened.indexed.total} notes indexed in ${reopened.indexMs} ms from the spawn`);
     const whileIndexing = await measureHoverWhileIndexing(generated);
     log(`ours: hover while indexing p99 ${whileIndexing.hover.p99} ms over ${whileIndexing.hover.runs} hovers`);
     const goals = evaluate(generated.notes.length, ours, peer, whileIndexing.hover);
@@ -339,7 +359,7 @@ async function main(): Promise<void> {
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGb: round(os.totalmem() / 1024 ** 3, 1), loadAverage },
       units: 'milliseconds unless named; summaries are median and p99 (nearest rank) of sequential requests',
       workspace: { notes: generated.notes.length, mib: round(generated.bytes / MIB, 1), templates: generated.templates, generationSeconds },
-      ours, hoverWhileIndexing: whileIndexing, peer, goals,
+      ours, oursReopened: reopened, hoverWhileIndexing: whileIndexing, peer, goals,
       measureSeconds: round((performance.now() - started) / 1000, 1),
     };
     writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
