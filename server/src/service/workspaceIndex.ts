@@ -115,8 +115,6 @@ const SIDECAR_SUFFIX = sidecarFileName('');
 const SIDECAR_GLOB = `**/*.note${SIDECAR_SUFFIX}`;
 const MAX_SIDECAR_BYTES = 16 * 1024 * 1024;
 const REPORT_EVERY_MS = 100;
-/** The index is stored this long after a build ends (and when the server shuts down). */
-const STORE_AFTER_MS = 2000;
 
 /** How a build reads its notes: with the real URI of each folder asked once, and its summariser if any. */
 interface BuildReading {
@@ -152,9 +150,8 @@ export class WorkspaceIndex {
   private building: Promise<void> | undefined;
   private rebuildWanted = false;
   private currentState: IndexState = 'not-started';
-  /** The generation last stored (see indexCache.ts), and the timer that will store the next. */
+  /** The generation last stored (see indexCache.ts). */
   private storedGeneration = -1;
-  private storeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Changes whenever the index does: lets callers cache what they derive from it. */
   generation = 0;
 
@@ -204,7 +201,6 @@ export class WorkspaceIndex {
         const [reporter, cached] = await Promise.all([progress?.(), first ? this.cachedNotes() : undefined]);
         try {
           this.currentState = (await this.buildOnce(reporter, counts, { early, cached })) ? 'ready' : 'cancelled';
-          this.storeSoon();
         } finally {
           reporter?.end(counts.done, counts.total);
         }
@@ -281,22 +277,12 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Stores the index a little after a build (see indexCache.ts). Not after each change: every stored
-   * note is checked against its file's version when read back, so an older store costs reads, never
-   * a wrong entry; the server stores it again when it shuts down.
+   * Stores the index (see indexCache.ts), unless a build is under way or nothing changed since; never
+   * rejects. The server does so when it shuts down, not as the index changes: writing ten thousand
+   * notes' fields holds the thread for a moment, and every stored note is checked against its file's
+   * version when read back, so a store that is missing or older costs reads, never a wrong entry.
    */
-  private storeSoon(): void {
-    if (!this.host.store || this.storeTimer !== undefined) return;
-    this.storeTimer = setTimeout(() => {
-      this.storeTimer = undefined;
-      void this.store();
-    }, STORE_AFTER_MS);
-  }
-
-  /** Stores the index now, unless a build is under way or nothing changed since; never rejects. */
   async store(): Promise<void> {
-    clearTimeout(this.storeTimer);
-    this.storeTimer = undefined;
     const { store } = this.host;
     if (!store || this.building || this.currentState === 'not-started' || this.generation === this.storedGeneration) return;
     const generation = this.generation;
