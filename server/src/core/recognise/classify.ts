@@ -64,7 +64,11 @@ const MIN_INTRODUCING_WIDTH = 16;
 /** What one line is, when it is something on its own in a block of short lines. */
 type LineKind = 'reference' | 'citedReference' | 'date' | 'salutation' | 'subject' | 'copyTo' | 'signingFor' | 'marker' | 'documentTitle' | 'plain';
 
-/** What a block looks like on its own, whatever surrounds it: computed once per block text. */
+/**
+ * What a block looks like on its own, whatever surrounds it: computed once per block text. What only
+ * tells short blocks apart (`allShort`, `addresseeStart`, `personName`, `signatory`, `titledName`,
+ * `lineKinds`; `letterheadField` of a sentence) is false or empty for prose, whose reading never asks.
+ */
 export interface BlockFacts {
   readonly language: Language;
   readonly lineCount: number;
@@ -80,6 +84,7 @@ export interface BlockFacts {
   /** `family:ordinal:markerLength` of a heading, or '' for none. */
   readonly heading: string;
   readonly documentTitle: boolean;
+  /** Heading-sized, and worded or ended as a title. */
   readonly titleStart: boolean;
   /** Offset of the own reference's value from the block start, or -1 when the block is no reference. */
   readonly referenceValue: number;
@@ -92,7 +97,6 @@ export interface BlockFacts {
   readonly sentenceEnd: boolean;
   /** Running text by its words: lines carried on in lower case, mostly lower-case words. */
   readonly proseWords: boolean;
-  readonly endsWithColon: boolean;
   readonly allShort: boolean;
   readonly headingSized: boolean;
   readonly addresseeStart: boolean;
@@ -125,20 +129,23 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
   // Measured once, up to twice a heading's width: enough to tell both a heading's size and prose.
   const width = sentenceEnd ? Infinity : displayWidth(text, block.start, block.end, MAX_HEADING_WIDTH * 2);
   const prose = sentenceEnd || looksLikeProse(width, content, lines);
-  // Most blocks are paragraphs: what only tells short blocks apart is not computed for them.
+  // Most blocks are paragraphs: what only tells short blocks apart (the width and kind of each line, a
+  // name, letterhead fields) is not computed for prose, but for two lines of it, which may still be an
+  // own reference over the addressee's (`withCitedReference`).
+  const mayBeShortBlock = !prose || block.lines.length === 2;
   const shortFirstLine = firstContent.length <= MAX_NAME_LINE;
   const annexMatch = ANNEX.exec(firstContent);
   const head = content.slice(0, OPENING_SEARCH_LENGTH);
   const opening = findFormula(head, 'opening');
   const closing = content.length <= MAX_CLOSING_LENGTH ? findFormula(content, 'closing') : undefined;
-  const allShort = block.lines.every((line) => isShort(text, line));
+  const allShort = mayBeShortBlock && block.lines.every((line) => isShort(text, line));
   // Short enough, and unpunctuated, to be a heading.
   const headingSized = width <= MAX_HEADING_WIDTH && block.lines.length <= MAX_TITLE_LINES;
   const heading = headingSized && !prose && block.lines.length <= 2 ? headingMarker(firstContent) : undefined;
   const lineKinds = allShort && block.lines.length <= MAX_SHORT_BLOCK_LINES
     ? lines.map((line, n) => LINE_CODES[lineKind(n === 0 ? first : new LineTests(line))]).join('')
     : '';
-  const personName = shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent);
+  const personName = !prose && shortFirstLine && block.lines.length <= 4 && isPersonName(firstContent);
   return {
     language: detectLanguage(text, block.start, block.end),
     lineCount: block.lines.length,
@@ -147,11 +154,11 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     annex: annexMatch !== null,
     bareAnnex: annexMatch !== null && single && annexMatch[0].length === firstContent.length,
     translationMarker: single && matchesAny(TRANSLATION_MARKER, firstContent) !== null,
-    subject: SUBJECT.test(firstContent) && block.lines.length <= MAX_TITLE_LINES && !sentenceEnd,
+    subject: !sentenceEnd && block.lines.length <= MAX_TITLE_LINES && SUBJECT.test(firstContent),
     copyTo: COPY_TO.test(firstContent),
     heading: heading ? `${heading.family}:${heading.ordinal}:${heading.length}` : '',
     documentTitle: shortFirstLine && (single || headingSized) && first.isDocumentTitle(),
-    titleStart: TITLE_START.test(firstContent) || (headingSized && hasTitleEnd(content)),
+    titleStart: headingSized && (TITLE_START.test(firstContent) || hasTitleEnd(content)),
     referenceValue: single || withCitedReference(lineKinds) ? first.referenceValueAt() : -1,
     placeDate: !prose && (single ? first.isPlaceAndDate() : isPlaceAndDate(content, block.lines.length)),
     opening: opening ? `${opening.id}:${opening.person}` : '',
@@ -159,15 +166,15 @@ export function blockFacts(text: string, block: RawBlock): BlockFacts {
     prose,
     sentenceEnd,
     proseWords: !prose && (carriesOnInLowerCase(text, block) || mostlyLowerCaseWords(content)),
-    endsWithColon: endsWithColon(text, block.start, block.end),
     allShort,
     headingSized,
-    addresseeStart: ADDRESSEE_START.test(firstContent),
-    letterheadField: lines.some((line) => LETTERHEAD_FIELD.test(line)),
+    addresseeStart: !prose && ADDRESSEE_START.test(firstContent),
+    // A letterhead may run over wide lines (classifyUnit): only a sentence rules it out.
+    letterheadField: !sentenceEnd && lines.some((line) => LETTERHEAD_FIELD.test(line)),
     institution: INSTITUTION_START.test(firstContent),
     personName,
     signatory: personName && isSignatory(lines),
-    titledName: isTitledName(lines),
+    titledName: !prose && isTitledName(lines),
     listItem: startsItem(text, block),
     lineKinds,
   };
