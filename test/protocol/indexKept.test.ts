@@ -2,7 +2,8 @@
  * The index kept between sessions, over stdio: a server given a storage folder stores its index when
  * it shuts down; the next server on the same folder reads again only the notes whose modification
  * time changed, drops the notes gone and reads the new ones. A stored index that is not what this
- * server wrote (here: not JSON) is ignored, and every note is read. Every wait is for the index's end.
+ * server wrote (here: not JSON) is ignored, and every note is read; a storage folder that cannot be
+ * made costs nothing but the store. Every wait is for the index's end.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -95,6 +96,18 @@ describe('protocol: the index kept between sessions', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('goes on without a store it cannot write: the index is built and the server shuts down cleanly', async () => {
+    const blocked = path.join(storage, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const first = await indexedServer(root, path.join(blocked, 'storage'));
+    try {
+      assert.ok(await carries(first, 'CHN/HR/2025/40'));
+    } finally {
+      await first.stop();
+    }
+    assert.equal(first.process.exitCode, 0, 'the server exits normally after its shutdown');
   });
 
   it('ignores a stored index it did not write and reads every note', async () => {
