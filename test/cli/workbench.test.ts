@@ -1,7 +1,7 @@
 /** `diplonote stats`, `concordance` and `glossary export`: the translator's workbench on the command line. */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseCsvGlossary } from '../../server/src/core/glossary/loadDelimited';
@@ -93,6 +93,18 @@ describe('cli: diplonote glossary export', () => {
     const over = diplonote(['glossary', 'export', '--csv', '--out', path.join(folder, 'mission.glossary.csv'), folder]);
     assert.equal(over.status, 2);
     assert.match(over.stderr, /not written over/);
+  });
+
+  it('reads the glossaries of the folder named, not of the folders beside it', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'diplonote-glossary-parent-'));
+    mkdirSync(path.join(parent, 'mission'));
+    mkdirSync(path.join(parent, 'elsewhere'));
+    writeFileSync(path.join(parent, 'mission', 'mission.glossary.csv'), 'en,zh\nreservoir resettlement,水库移民\n');
+    writeFileSync(path.join(parent, 'elsewhere', 'other.glossary.csv'), 'en,zh\nsalt lake,盐湖\n');
+    const result = diplonote(['glossary', 'export', '--csv', path.join(parent, 'mission')]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /"reservoir resettlement","水库移民"/);
+    assert.doesNotMatch(result.stdout, /salt lake/);
   });
 
   it('needs an action and exactly one format', () => {

@@ -4,13 +4,24 @@
  * note that holds `.diplonote.json` (or, as before there was a project file, `diplonote.glossary.json`),
  * else the note's own folder, as `git` takes the nearest repository.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 const MARKERS = ['.diplonote.json', 'diplonote.glossary.json'];
 
 export function workspaceFolderOf(file: string): string {
-  return workspaceFolderAt(path.dirname(path.resolve(file)));
+  const resolved = path.resolve(file);
+  // A folder given where a note may stand (`glossary export FOLDER`) is read as a folder: never its
+  // parent, whose other folders are none of its business.
+  return workspaceFolderAt(isFolder(resolved) ? resolved : path.dirname(resolved));
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The same for a folder named on the command line: the nearest folder at or above it with a project file, else itself. */
