@@ -147,13 +147,31 @@ interface OursResult {
   readonly memory: { rssMb: number; peakRssMb: number };
 }
 
-async function measureOurs(generated: GeneratedWorkspace, queries: readonly string[], storageFolder: string): Promise<OursResult> {
+interface IndexedServer {
+  readonly session: ServerSession;
+  readonly watch: IndexWatch;
+  readonly indexed: { done: number; total: number };
+  /** From the spawn to the index progress's end. */
+  readonly indexMs: number;
+}
+
+/** Our server spawned on the notes, keeping its index in `storageFolder`, once its first index build ended. */
+async function indexedServer(generated: GeneratedWorkspace, storageFolder: string, what: string): Promise<IndexedServer> {
   const watch = new IndexWatch();
   const start = performance.now();
   const session = await startServer({}, generated.root, { onProgress: watch.record, initializationOptions: { storageFolder } });
   try {
-    const indexed = indexedCount(await withTimeout(watch.end, 'the index'));
-    const indexMs = watch.endedAt - start;
+    const indexed = indexedCount(await withTimeout(watch.end, what));
+    return { session, watch, indexed, indexMs: watch.endedAt - start };
+  } catch (error) {
+    await session.stop();
+    throw error;
+  }
+}
+
+async function measureOurs(generated: GeneratedWorkspace, queries: readonly string[], storageFolder: string): Promise<OursResult> {
+  const { session, watch, indexed, indexMs } = await indexedServer(generated, storageFolder, 'the index');
+  try {
     const buildMs = watch.endedAt - watch.beganAt;
     log(`ours: ${indexed.done}/${indexed.total} notes indexed in ${indexMs.toFixed(0)} ms from the spawn, ${buildMs.toFixed(0)} ms from the build's begin`);
     const symbols = await measureSymbols(session, queries);
@@ -176,15 +194,9 @@ async function measureOurs(generated: GeneratedWorkspace, queries: readonly stri
  * index when it shut down (the notes the re-index measurement changed are read again).
  */
 async function measureReopening(generated: GeneratedWorkspace, storageFolder: string): Promise<{ indexMs: number; indexed: { done: number; total: number } }> {
-  const watch = new IndexWatch();
-  const start = performance.now();
-  const session = await startServer({}, generated.root, { onProgress: watch.record, initializationOptions: { storageFolder } });
-  try {
-    const indexed = indexedCount(await withTimeout(watch.end, 'the index on reopening'));
-    return { indexMs: round(watch.endedAt - start, 0), indexed };
-  } finally {
-    await session.stop();
-  }
+  const { session, indexed, indexMs } = await indexedServer(generated, storageFolder, 'the index on reopening');
+  await session.stop();
+  return { indexMs: round(indexMs, 0), indexed };
 }
 
 async function measureSymbols(session: ServerSession, queries: readonly string[]): Promise<{ summary: Summary; perAnswer: number }> {

@@ -6,12 +6,11 @@
  * `.diplonote.json` and `files.exclude`, dot folders, `node_modules`, what `.gitignore` leaves out) in the
  * workspace folder of the folder or of the glob's fixed part.
  */
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch/posix';
 import { message, type Message } from '../core/messages';
-import { workspaceFolderAt, workspaceFolderOf } from './workspaceFolders';
+import { isDirectory, workspaceFolderAt, workspaceFolderOf } from './workspaceFolders';
 
 /** What an operand names. */
 export type Operand =
@@ -21,14 +20,6 @@ export type Operand =
   | { readonly kind: 'folder'; readonly operand: string; readonly folder: string; readonly root: string }
   /** The notes under `folder` whose path below it matches `matches`. */
   | { readonly kind: 'glob'; readonly operand: string; readonly folder: string; readonly root: string; readonly matches: (below: string) => boolean };
-
-function isDirectory(file: string): boolean | undefined {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return undefined;
-  }
-}
 
 /** What an operand names: an existing path is that path, even if it holds glob characters. */
 export function classify(operand: string): Operand | { readonly kind: 'refused'; readonly operand: string; readonly reason: Message } {

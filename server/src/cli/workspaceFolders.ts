@@ -13,14 +13,15 @@ export function workspaceFolderOf(file: string): string {
   const resolved = path.resolve(file);
   // A folder given where a note may stand (`glossary export FOLDER`) is read as a folder: never its
   // parent, whose other folders are none of its business.
-  return workspaceFolderAt(isFolder(resolved) ? resolved : path.dirname(resolved));
+  return workspaceFolderAt(isDirectory(resolved) === true ? resolved : path.dirname(resolved));
 }
 
-function isFolder(file: string): boolean {
+/** Whether `file` is a folder; undefined when there is nothing there (or it cannot be told). */
+export function isDirectory(file: string): boolean | undefined {
   try {
     return statSync(file).isDirectory();
   } catch {
-    return false;
+    return undefined;
   }
 }
 

@@ -189,9 +189,7 @@ export class NoteService {
       analysisOf: (document) => this.analysis(document).note,
       changed: (uris) => host.indexChanged?.(uris),
       summariser: () => host.indexSummariser?.(),
-      get store() {
-        return host.indexStore?.();
-      },
+      store: () => host.indexStore?.(),
     });
     this.tagTaxonomies = new TagTaxonomies(this.workspace, decoded);
     this.annotationLayer = new Annotations({

@@ -134,7 +134,7 @@ export interface IndexHost {
   /** A summariser for a build; without one the build analyses the notes itself. */
   summariser?(): NoteSummariser | undefined;
   /** Where the index is kept between sessions; without one every session reads every note. */
-  readonly store?: IndexStore;
+  store?(): IndexStore | undefined;
 }
 
 export class WorkspaceIndex {
@@ -212,7 +212,8 @@ export class WorkspaceIndex {
 
   /** What a previous session kept of the notes, when the host keeps the index. */
   private async cachedNotes(): Promise<ReadonlyMap<string, CachedNote> | undefined> {
-    return this.host.store && loadCachedNotes(this.host.store, this.host.workspace.folders);
+    const store = this.host.store?.();
+    return store && loadCachedNotes(store, this.host.workspace.folders);
   }
 
   /** False when cancelled; `counts` says how far it went. */
@@ -283,7 +284,7 @@ export class WorkspaceIndex {
    * version when read back, so a store that is missing or older costs reads, never a wrong entry.
    */
   async store(): Promise<void> {
-    const { store } = this.host;
+    const store = this.host.store?.();
     if (!store || this.building || this.currentState === 'not-started' || this.generation === this.storedGeneration) return;
     const generation = this.generation;
     try {
