@@ -136,7 +136,7 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
 interface OursResult {
   /** From the server's spawn (the goal's figure). */
   readonly indexMs: number;
-  /** From the build's progress `begin` (the folders listed) to its end: the part the peer's figure has too. */
+  /** From the build's progress `begin` (before the folders are listed; notes are read as they are found) to its end. */
   readonly buildMs: number;
   readonly indexed: { done: number; total: number };
   readonly symbolQuery: Summary;

@@ -39,4 +39,24 @@ describe('listing the notes of a folder on disk', () => {
       assert.deepEqual([...found].sort(), [...expected].sort());
     });
   }
+
+  it('tells each file found once, a folder at a time, a note with its sidecar even when a folder between them is walked first', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'diplonote-batches-'));
+    try {
+      // `a.note-x` sorts between `a.note` and its sidecar: the walk enters it before reaching the sidecar.
+      for (const name of ['a.note', 'a.note-x/b.note', 'a.note.annotations.json', 'z/c.note', 'z/d.note']) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), 'Note.\n');
+      }
+      const batches: string[][] = [];
+      const folderUri = pathToFileURL(folder).toString();
+      const found = await new NodeWorkspace(undefined, [folderUri]).findFiles(folderUri, { include: ['**/*.note', '**/*.note.annotations.json'], exclude: [], maxResults: 100 }, (batch) => {
+        batches.push(batch.map((uri) => uri.slice(folderUri.length + 1)));
+      });
+      assert.deepEqual(found.map((uri) => uri.slice(folderUri.length + 1)), ['a.note', 'a.note-x/b.note', 'a.note.annotations.json', 'z/c.note', 'z/d.note']);
+      assert.deepEqual(batches, [['a.note-x/b.note'], ['z/c.note', 'z/d.note'], ['a.note', 'a.note.annotations.json']]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

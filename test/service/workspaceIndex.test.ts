@@ -191,13 +191,52 @@ describe('service: the workspace index', () => {
     await until(() => symbolNames(setup, 'CHN/HR/2024/99').length > 0);
   });
 
+  it('reads the notes the listing has found while it still searches', async () => {
+    const setup = await workspaceOf({ 'a/first.note': REPLY, 'b/second.note': FOLLOW_UP });
+    const { workspace } = setup;
+    const search = workspace.findFiles.bind(workspace);
+    const read = workspace.readFile.bind(workspace);
+    let noteRead!: () => void;
+    const aNoteRead = new Promise<void>((resolve) => (noteRead = resolve));
+    workspace.readFile = (fileUri, limits) => {
+      if (fileUri.endsWith('.note')) noteRead();
+      return read(fileUri, limits);
+    };
+    // The search tells of the first note, and ends only once a note has been read: a build that waited
+    // for the end of the listing would never end (the test's time-out).
+    workspace.findFiles = async (folder, query, onFound) => {
+      const found = await search(folder, query);
+      onFound?.(found.slice(0, 1));
+      await aNoteRead;
+      onFound?.(found.slice(1));
+      return found;
+    };
+    await setup.service.indexWorkspace();
+    assert.deepEqual(symbolNames(setup, 'CHN/HR/2025/').filter((name) => name.startsWith('reference:')).sort(),
+      ['reference:CHN/HR/2025/34@a/first.note', 'reference:CHN/HR/2025/51@b/second.note']);
+  });
+
+  it('a search of the folders that fails after a first batch fails the build, once its reading has stopped', async () => {
+    const setup = await workspaceOf({ 'a/first.note': REPLY, 'b/second.note': FOLLOW_UP });
+    const { workspace } = setup;
+    const search = workspace.findFiles.bind(workspace);
+    workspace.findFiles = async (folder, query, onFound) => {
+      onFound?.((await search(folder, query)).slice(0, 1));
+      throw new Error('the disk went away');
+    };
+    await assert.rejects(setup.service.indexWorkspace(), /the disk went away/);
+    workspace.findFiles = search;
+    await setup.service.indexWorkspace();
+    assert.equal(setup.service.indexState, 'ready');
+  });
+
   it('reports its progress, and stops when cancelled', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 30; i++) files[`n${i}.note`] = `CHN/HR/2025/${i}\n\nThe Mission refers to AL CHN ${i}/2025.\n`;
     const events: string[] = [];
     const setup = await workspaceOf(files);
     const reporter = (cancelAfter: number) => async () => ({
-      begin: (total: number) => events.push(`begin ${total}`),
+      begin: () => events.push('begin'),
       report: () => undefined,
       end: (done: number, total: number) => events.push(`end ${done}/${total}`),
       get cancelled() {
@@ -211,7 +250,7 @@ describe('service: the workspace index', () => {
     await setup.service.indexWorkspace(reporter(Infinity));
     assert.equal(setup.service.indexState, 'ready');
     assert.equal(setup.service.workspaceSymbols('').length, 30);
-    assert.deepEqual(events, ['begin 30', `end ${kept}/30`, `begin ${30 - kept}`, `end ${30 - kept}/${30 - kept}`], 'the second build reads only what the first left');
+    assert.deepEqual(events, ['begin', `end ${kept}/30`, 'begin', `end ${30 - kept}/${30 - kept}`], 'the second build reads only what the first left');
   });
 });
 

@@ -72,8 +72,10 @@ export class WebWorkspace implements EditorWorkspace {
     return answer && !answer.symbolicLink ? uri : undefined;
   }
 
-  async findFiles(folder: string, query: FileQuery): Promise<string[]> {
-    return (await this.ask(FS_FIND_FILES_REQUEST, { folder, ...query })) ?? [];
+  async findFiles(folder: string, query: FileQuery, onFound?: (batch: readonly string[]) => void): Promise<string[]> {
+    const found = (await this.ask(FS_FIND_FILES_REQUEST, { folder, ...query })) ?? [];
+    onFound?.(found);
+    return found;
   }
 
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable {

@@ -9,9 +9,14 @@ import type { IndexProgress } from '../service';
 
 export async function indexProgress(connection: Connection, locale: Locale): Promise<IndexProgress> {
   const reporter = await connection.window.createWorkDoneProgress();
+  // The total grows while the folders are listed: the percentage shown never goes back.
+  let percentage = 0;
   return {
-    begin: (total) => reporter.begin(format(locale, message('progress.indexing')), 0, `0/${total}`, true),
-    report: (done, total) => reporter.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total}`),
+    begin: () => reporter.begin(format(locale, message('progress.indexing')), 0, undefined, true),
+    report: (done, total) => {
+      percentage = Math.max(percentage, total === 0 ? 100 : Math.floor((done / total) * 100));
+      reporter.report(percentage, `${done}/${total}`);
+    },
     end: (done, total) => {
       reporter.report(done < total ? format(locale, message('progress.cancelled', { done, total })) : `${done}/${total}`);
       reporter.done();

@@ -9,7 +9,7 @@ import { readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/prom
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import picomatch from 'picomatch/posix';
+import { globMatcher, type GlobMatcher } from '../service/globs';
 import {
   NO_OPEN_DOCUMENTS, type Disposable, type FileChange, type FileQuery, type FileRead, type FileStat, type OpenDocuments,
   type FileWrite, type ReadLimits, type Workspace,
@@ -127,14 +127,15 @@ export class NodeWorkspace implements Workspace {
     }
   }
 
-  async findFiles(folder: string, query: FileQuery): Promise<string[]> {
+  async findFiles(folder: string, query: FileQuery, onFound?: (batch: readonly string[]) => void): Promise<string[]> {
     const root = filePath(folder);
     if (!root || query.include.length === 0) return [];
-    const options = { dot: true, nocase: true };
-    const walk = { root, wanted: picomatch([...query.include], options), excluded: picomatch([...query.exclude], options), found: [] as string[], max: query.maxResults };
+    const walk: Walk = {
+      root, rootUri: withTrailingSlash(pathToFileURL(root).toString()), wanted: globMatcher(query.include), excluded: globMatcher(query.exclude),
+      found: [], max: query.maxResults, onFound,
+    };
     await walkFolder(walk, '', 0);
-    const rootUri = withTrailingSlash(pathToFileURL(root).toString());
-    return walk.found.map((relative) => (NOTHING_TO_ENCODE.test(relative) ? rootUri + relative : pathToFileURL(path.join(root, relative)).toString()));
+    return walk.found;
   }
 
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable {
@@ -212,12 +213,19 @@ function withTrailingSlash(uri: string): string {
 
 interface Walk {
   readonly root: string;
-  readonly wanted: (relative: string) => boolean;
-  readonly excluded: (relative: string) => boolean;
+  readonly rootUri: string;
+  readonly wanted: GlobMatcher;
+  readonly excluded: GlobMatcher;
+  /** URIs, in the order of the walk: each folder's entries by name, a subfolder's files where it stands. */
   readonly found: string[];
   readonly max: number;
+  readonly onFound?: (batch: readonly string[]) => void;
 }
 
+/**
+ * Lists a folder and the folders below it. Each folder's own files are told to `onFound` together once
+ * its entries are walked: a note and its sidecar, which lie in the same folder, are told together.
+ */
 async function walkFolder(walk: Walk, relative: string, depth: number): Promise<void> {
   if (depth > MAX_DEPTH || walk.found.length >= walk.max) return;
   let entries: Dirent[];
@@ -227,12 +235,22 @@ async function walkFolder(walk: Walk, relative: string, depth: number): Promise<
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const own: string[] = [];
   for (const entry of entries) {
-    if (walk.found.length >= walk.max) return;
+    if (walk.found.length >= walk.max) break;
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     if (walk.excluded(child)) continue;
     // Linked folders are not entered (no loops); a linked file is listed, and checked where it leads when read.
     if (entry.isDirectory()) await walkFolder(walk, child, depth + 1);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && walk.wanted(child)) walk.found.push(child);
+    else if ((entry.isFile() || entry.isSymbolicLink()) && walk.wanted(child)) {
+      const uri = fileUri(walk, child);
+      walk.found.push(uri);
+      own.push(uri);
+    }
   }
+  if (own.length > 0) walk.onFound?.(own);
+}
+
+function fileUri(walk: Walk, relative: string): string {
+  return NOTHING_TO_ENCODE.test(relative) ? walk.rootUri + relative : pathToFileURL(path.join(walk.root, relative)).toString();
 }

@@ -8,7 +8,7 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import { readText } from './files';
-import { joinSegments, relativePath } from './uris';
+import { fileName, joinSegments, relativePath } from './uris';
 import type { Workspace } from './workspace';
 
 export const IGNORE_FILE = '.gitignore';
@@ -25,7 +25,7 @@ interface FolderVerdict {
 export class IgnoreFiles {
   /** Rules per folder URI; null where the folder has no readable ignore file. */
   private readonly rules = new Map<string, Promise<Ignore | null>>();
-  /** Per folder (the URI of the workspace folder, then the path below it), what the rules say of it. */
+  /** Per folder (the URI of the workspace folder, then the folder's), what the rules say of it. */
   private readonly folders = new Map<string, Promise<FolderVerdict>>();
 
   constructor(private readonly workspace: Workspace) {}
@@ -42,15 +42,15 @@ export class IgnoreFiles {
 
   /**
    * Whether git would ignore `uri`, a file below the workspace folder `root`. What concerns the file's
-   * folder is worked out once for all its files: the index asks this of every note it lists.
+   * folder is worked out once for all its files, keyed by the folder's URI as it is spelled: the index
+   * asks this of every note it lists, and most folders have no rules for their files.
    */
   async ignores(root: string, uri: string): Promise<boolean> {
-    const relative = relativePath(root, uri);
-    if (relative === undefined) return false;
-    const nameStart = relative.lastIndexOf('/') + 1;
-    const folder = await this.folderVerdict(root, relative.slice(0, nameStart));
-    if (folder.ignored) return true;
-    const name = relative.slice(nameStart);
+    const nameStart = uri.lastIndexOf('/') + 1;
+    const folder = await this.folderVerdict(root, uri.slice(0, nameStart));
+    if (folder === undefined) return false;
+    if (folder.ignored || folder.levels.length === 0) return folder.ignored;
+    const name = fileName(uri);
     let ignored = false;
     for (const { rules, prefix } of folder.levels) {
       const verdict = testPath(rules, prefix + name);
@@ -60,11 +60,15 @@ export class IgnoreFiles {
     return ignored;
   }
 
-  /** `folder`: the path below `root`, empty or ending in `/`. */
-  private folderVerdict(root: string, folder: string): Promise<FolderVerdict> {
-    const key = `${root}\n${folder}`;
+  /** `folderUri`: the URI of a folder, ending in `/`; undefined when it is not below `root`. */
+  private folderVerdict(root: string, folderUri: string): Promise<FolderVerdict> | undefined {
+    const key = `${root}\n${folderUri}`;
     let verdict = this.folders.get(key);
-    if (!verdict) this.folders.set(key, (verdict = this.readFolderVerdict(root, folder)));
+    if (!verdict) {
+      const folder = relativePath(root, folderUri);
+      if (folder === undefined) return undefined;
+      this.folders.set(key, (verdict = this.readFolderVerdict(root, folder)));
+    }
     return verdict;
   }
 

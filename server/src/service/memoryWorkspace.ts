@@ -3,8 +3,8 @@
  * links, and the documents an editor would have open. Writing or deleting a file tells the listeners,
  * as a file watcher would.
  */
-import picomatch from 'picomatch/posix';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { excludedOnTheWay, globMatcher } from './globs';
 import { isInside, relativePath } from './uris';
 import type { Disposable, FileChange, FileQuery, FileRead, FileStat, FileWrite, OpenDocuments, ReadLimits, Workspace } from './workspace';
 
@@ -93,10 +93,9 @@ export class MemoryWorkspace implements Workspace {
     return exists ? real : undefined;
   }
 
-  async findFiles(folder: string, query: FileQuery): Promise<string[]> {
-    const options = { dot: true, nocase: true };
-    const wanted = picomatch([...query.include], options);
-    const excluded = picomatch([...query.exclude], options);
+  async findFiles(folder: string, query: FileQuery, onFound?: (batch: readonly string[]) => void): Promise<string[]> {
+    const wanted = globMatcher(query.include);
+    const excluded = globMatcher(query.exclude);
     const found: string[] = [];
     for (const uri of [...this.files.keys(), ...this.links.keys()].sort()) {
       const relative = relativePath(folder, uri);
@@ -104,6 +103,7 @@ export class MemoryWorkspace implements Workspace {
       if (found.length >= query.maxResults) break;
       found.push(uri);
     }
+    onFound?.(found);
     return found;
   }
 
@@ -118,7 +118,3 @@ export class MemoryWorkspace implements Workspace {
 }
 
 /** A file is excluded when it or any folder on its way is (as a walk that skips excluded folders finds). */
-function excludedOnTheWay(relative: string, excluded: (path: string) => boolean): boolean {
-  const segments = relative.split('/');
-  return segments.some((_, k) => excluded(segments.slice(0, k + 1).join('/')));
-}

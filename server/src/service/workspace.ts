@@ -82,8 +82,12 @@ export interface Workspace {
   replaceFile(uri: string, bytes: Uint8Array): Promise<FileWrite>;
   /** The URI with every symbolic link resolved; undefined when it does not exist or cannot be resolved. */
   realUri(uri: string): Promise<string | undefined>;
-  /** Files under a folder matching the query, as URIs. */
-  findFiles(folder: string, query: FileQuery): Promise<string[]>;
+  /**
+   * Files under a folder matching the query, as URIs. `onFound`, when given, is told each of them
+   * exactly once, in batches, before the search ends, so that work on the first may start while the
+   * rest are searched for; a workspace that cannot tell sooner tells them all at the end.
+   */
+  findFiles(folder: string, query: FileQuery, onFound?: (batch: readonly string[]) => void): Promise<string[]>;
   /** Fired when files change on disk (as the editor's watcher or the workspace itself sees it). */
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
 }

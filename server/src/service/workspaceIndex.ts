@@ -11,7 +11,6 @@
  * changes; an open note is summarised from the editor's text (its own analysis), and from disk again
  * once it closes.
  */
-import picomatch from 'picomatch/posix';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../core/analyse';
 import { annotationCounts, type AnnotationCounts } from '../core/annotations/counts';
@@ -19,6 +18,8 @@ import { parseSidecar, sidecarFileName } from '../core/annotations/sidecar';
 import type { Note } from '../core/model';
 import type { Configuration } from './config/configuration';
 import { readText, versionOf } from './files';
+import { excludedOnTheWay, globMatcher } from './globs';
+import { GrowingList } from './growingList';
 import { loadCachedNotes, storedText, type CachedNote, type IndexStore } from './indexCache';
 import { IgnoreFiles } from './ignoreFiles';
 import { summariseNote, type NoteSummary } from './noteSummary';
@@ -79,7 +80,9 @@ export interface NoteSummariser {
 
 /** Told how the build goes; `cancelled` is asked between notes. */
 export interface IndexProgress {
-  begin(total: number): void;
+  /** The build starts: its notes are being listed, and read as they are found. */
+  begin(): void;
+  /** `total`: the notes to read found so far (all of them once the listing ends). */
   report(done: number, total: number): void;
   /** Once per build, cancelled or not; `done` notes of `total` were read. */
   end(done: number, total: number): void;
@@ -216,53 +219,67 @@ export class WorkspaceIndex {
     return store && loadCachedNotes(store, this.host.workspace.folders);
   }
 
-  /** False when cancelled; `counts` says how far it went. */
+  /**
+   * False when cancelled; `counts` says how far it went. The notes are read as the listing finds them,
+   * so that reading and analysing start while the folders are still searched.
+   */
   private async buildOnce(
     progress: IndexProgress | undefined, counts: { done: number; total: number },
     { early, cached }: { early?: NoteSummariser; cached?: ReadonlyMap<string, CachedNote> },
   ): Promise<boolean> {
     this.sidecars.clear();
-    const listed = await this.listNotes();
-    const wanted = new Set(listed);
-    const gone = [...this.notes.values()].filter((note) => !note.fromEditor && !wanted.has(note.uri)).map((note) => note.uri);
-    for (const uri of gone) this.remove(uri);
-    if (gone.length > 0) this.host.changed(gone);
-    // Notes already indexed are kept: file changes keep them current. An open note is not read from disk; its sidecar is.
-    const toRead = listed.filter((uri) => !this.notes.has(uri));
-    const openWithSidecars = [...this.notes.values()].filter((note) => note.fromEditor && this.sidecars.has(note.uri));
-    for (const note of openWithSidecars) await this.recount(note.uri, false);
-    counts.total = toRead.length;
-    progress?.begin(toRead.length);
-    const late = early || toRead.length === 0 ? undefined : this.host.summariser?.();
-    const summariser = early ?? late;
+    progress?.begin();
+    // Notes already indexed are kept: file changes keep them current.
+    const toRead = new GrowingList<string>();
+    const listing = this.listNotes(undefined, (notes) => toRead.push(notes.filter((uri) => !this.notes.has(uri))))
+      .then((listed) => this.listingEnded(listed))
+      .finally(() => toRead.close());
+    // A listing that fails ends the reading; the build throws its error once the reading has stopped.
+    listing.catch(() => undefined);
+    let late: NoteSummariser | undefined;
     try {
+      const summariser = early ?? ((await toRead.has(0)) ? (late = this.host.summariser?.()) : undefined);
       const reading: BuildReading = { ...(summariser ? { summariser } : {}), realBoundaries: new Map(), ...(cached ? { cached } : {}) };
       return await this.readAll(toRead, reading, progress, counts);
     } finally {
+      // A cancelled build still lists to the end: its progress then says how many notes it left.
+      await listing;
+      counts.total = toRead.length;
       late?.close();
     }
   }
 
+  /** The notes gone since the last build are dropped; an open note is not read from disk, its sidecar is. */
+  private async listingEnded(listed: readonly string[]): Promise<void> {
+    const wanted = new Set(listed);
+    const gone = [...this.notes.values()].filter((note) => !note.fromEditor && !wanted.has(note.uri)).map((note) => note.uri);
+    for (const uri of gone) this.remove(uri);
+    if (gone.length > 0) this.host.changed(gone);
+    const openWithSidecars = [...this.notes.values()].filter((note) => note.fromEditor && this.sidecars.has(note.uri));
+    for (const note of openWithSidecars) await this.recount(note.uri, false);
+  }
+
   /**
-   * Reads, summarises and applies the notes, a window of them in flight; lets the event loop in after
-   * each note analysed here, or after each run of summaries applied.
+   * Reads, summarises and applies the notes as they are listed, a window of them in flight; lets the
+   * event loop in after each note analysed here, or after each run of summaries applied.
    */
-  private async readAll(toRead: readonly string[], reading: BuildReading, progress: IndexProgress | undefined, counts: { done: number }): Promise<boolean> {
+  private async readAll(toRead: GrowingList<string>, reading: BuildReading, progress: IndexProgress | undefined, counts: { done: number; total: number }): Promise<boolean> {
     const ahead = reading.summariser ? SUMMARISED_AHEAD : READS_AHEAD;
-    const pending: Promise<NoteRead | undefined>[] = toRead.slice(0, ahead).map((uri) => this.startRead(uri, reading));
+    const pending: Promise<NoteRead | undefined>[] = [];
     let lastReport = performance.now();
     const changed: string[] = [];
-    for (let done = 0; done < toRead.length; done++) {
+    for (let done = 0; await toRead.has(done); done++) {
       if (progress?.cancelled) return false;
-      const next = toRead[done + ahead];
-      if (next !== undefined) pending.push(this.startRead(next, reading));
+      const inFlight = Math.min(toRead.length, done + ahead + 1);
+      while (pending.length < inFlight) pending.push(this.startRead(toRead.at(pending.length), reading));
       const read = await pending[done];
       if (read && this.apply(read)) changed.push(read.uri);
       pending[done] = Promise.resolve(undefined);
       counts.done = done + 1;
+      counts.total = toRead.length;
       if (performance.now() - lastReport > REPORT_EVERY_MS) {
         lastReport = performance.now();
-        progress?.report(done + 1, toRead.length);
+        progress?.report(counts.done, counts.total);
         this.flush(changed);
       }
       const analysedHere = !(read?.content && 'fields' in read.content);
@@ -297,19 +314,36 @@ export class WorkspaceIndex {
 
   /**
    * Every note of these folders (all by default) that is neither excluded nor ignored by git; nothing
-   * is read. Remembers which notes have a sidecar.
+   * is read. Remembers which notes have a sidecar. `onListed` is told the notes in batches as the
+   * search finds them (a note's sidecar, in the same folder, is known by then).
    */
-  async listNotes(folders: readonly string[] = this.host.workspace.folders): Promise<string[]> {
+  async listNotes(folders: readonly string[] = this.host.workspace.folders, onListed?: (notes: readonly string[]) => void): Promise<string[]> {
     const all: string[] = [];
     for (const folder of folders) {
-      const exclude = this.host.configurationFor(folder).exclude;
-      const found = await this.host.workspace.findFiles(folder, { include: [NOTE_GLOB, SIDECAR_GLOB], exclude, maxResults: MAX_LISTED_NOTES });
-      for (const uri of found) {
-        if (uri.endsWith(SIDECAR_SUFFIX)) this.sidecars.add(uri.slice(0, -SIDECAR_SUFFIX.length));
-        else if (!(await this.ignoreFiles.ignores(folder, uri))) all.push(uri);
-      }
+      const kept = new Set<string>();
+      let batches = Promise.resolve();
+      const keep = (batch: readonly string[]): void => {
+        batches = batches.then(() => this.keepNotes(folder, batch, kept, onListed));
+        // A batch that fails leaves the next ones out; the listing throws its error once the search ends.
+        batches.catch(() => undefined);
+      };
+      const query = { include: [NOTE_GLOB, SIDECAR_GLOB], exclude: this.host.configurationFor(folder).exclude, maxResults: MAX_LISTED_NOTES };
+      // The batches are kept in turn, each after the one before; all are kept before the listing ends.
+      const found = await this.host.workspace.findFiles(folder, query, keep).finally(() => batches);
+      for (const uri of found) if (kept.has(uri)) all.push(uri);
     }
     return all;
+  }
+
+  /** Of a batch of files found, the notes that git does not ignore go to `kept` and `onListed`; the sidecars are remembered. */
+  private async keepNotes(folder: string, batch: readonly string[], kept: Set<string>, onListed?: (notes: readonly string[]) => void): Promise<void> {
+    const notes: string[] = [];
+    for (const uri of batch) {
+      if (uri.endsWith(SIDECAR_SUFFIX)) this.sidecars.add(uri.slice(0, -SIDECAR_SUFFIX.length));
+      else if (!(await this.ignoreFiles.ignores(folder, uri))) notes.push(uri);
+    }
+    for (const uri of notes) kept.add(uri);
+    if (notes.length > 0) onListed?.(notes);
   }
 
   /** Whether a file belongs in the index: a note in a folder, not excluded, not ignored by git. */
@@ -318,9 +352,7 @@ export class WorkspaceIndex {
     const folder = innermostFolder(uri, this.host.workspace.folders);
     const relative = folder === undefined ? undefined : relativePath(folder, uri);
     if (folder === undefined || relative === undefined) return false;
-    const excluded = picomatch([...this.host.configurationFor(folder).exclude], { dot: true, nocase: true });
-    const segments = relative.split('/');
-    if (segments.some((_, k) => excluded(segments.slice(0, k + 1).join('/')))) return false;
+    if (excludedOnTheWay(relative, globMatcher(this.host.configurationFor(folder).exclude))) return false;
     return !(await this.ignoreFiles.ignores(folder, uri));
   }
 
