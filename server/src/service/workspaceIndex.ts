@@ -106,8 +106,12 @@ interface NoteRead {
 
 /** Notes read (and summarised) at once while indexing: reading overlaps the analysis of the notes before. */
 const READS_AHEAD = 8;
-/** With a summariser: enough notes in flight that each worker has the next ones while its answers travel. */
-const SUMMARISED_AHEAD = 64;
+/**
+ * With a summariser: enough notes in flight that no worker runs out while the build waits, in order,
+ * for another's answer (with 64, each of two workers was idle 4–8 % of a 10,000-note build; with 256,
+ * under 3 %).
+ */
+const SUMMARISED_AHEAD = 256;
 /** Notes applied from a summariser between two turns of the event loop: each costs little. */
 const SUMMARIES_PER_TURN = 32;
 /** A note larger than this is not indexed (its analysis would hold up the server too long). */
