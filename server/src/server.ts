@@ -5,21 +5,20 @@
  */
 // First: V8's budget must be set before any code is compiled (see compilerBudget.ts).
 import './node/compilerBudget';
-// Second: the index's workers boot while the rest of the server's code is evaluated (see prestartedIndex.ts).
-import { indexSummariser } from './node/prestartedIndex';
 import { userInfo } from 'node:os';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startLanguageServer } from './languageServer';
 import { FileIndexStore } from './node/fileIndexStore';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { stdioTransport } from './node/stdioTransport';
+import { ThreadSummariser } from './node/threadSummariser';
 
 const transport = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 startLanguageServer(connection, {
   workspace: (documents) => new NodeWorkspace(documents),
   userName: osUserName(),
-  indexSummariser,
+  indexSummariser: () => new ThreadSummariser(),
   indexStore: (folder) => new FileIndexStore(folder, SERVER_VERSION),
   // Only with `node --expose-gc`, for the memory tests (the test hook diplonote/test/held).
   heapUsedAfterGc: () => {
