@@ -8,10 +8,7 @@ import { MarkdownWorkspacePeer } from './markdownWorkspacePeer';
 
 async function main(): Promise<void> {
   const files: string[] = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-  const peer = new MarkdownWorkspacePeer(files);
-  const start = performance.now();
-  const symbols = await peer.symbols('');
-  process.stdout.write(`${JSON.stringify({ indexMs: performance.now() - start, symbols })}\n`);
+  process.stdout.write(`${JSON.stringify(await new MarkdownWorkspacePeer(files).buildIndex())}\n`);
 }
 
 main().catch((error: unknown) => {

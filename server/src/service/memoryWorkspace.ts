@@ -116,5 +116,3 @@ export class MemoryWorkspace implements Workspace {
     for (const listener of this.listeners) listener([change]);
   }
 }
-
-/** A file is excluded when it or any folder on its way is (as a walk that skips excluded folders finds). */
